@@ -1,0 +1,51 @@
+"""What every identifier kind shares: the found value, and the interface a kind implements.
+
+Each kind (phone, handle, payment, email, link) is one module with one class that can both *find*
+identifiers in an advert and *clean* a single value typed by an analyst, so that a lookup and an
+ingest always agree on the canonical key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from graph.identifiers.document import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Identifier:
+    """One identifier found in an advert.
+
+    `key` is canonical and is also the node key in the graph (`phone:+447400123456`); `value` is the
+    form shown to a person; `span` is (start, end) in the original text, so evidence can point at it;
+    `rule` names what found it, so a surprising match can be traced; `country` is ISO 3166 alpha-2
+    where the identifier itself says it (a phone's calling code, an IBAN's prefix).
+    """
+
+    kind: str
+    key: str
+    value: str
+    span: tuple[int, int]
+    rule: str
+    country: str | None = None
+
+    @property
+    def scheme(self) -> str:
+        """The part of the key after the kind: a handle's platform, a payment's scheme."""
+        return self.key.split(":", 2)[1]
+
+
+class IdentifierType:
+    """One kind of identifier: finds it in a document and cleans a single raw value."""
+
+    kind: ClassVar[str]
+
+    def find(self, doc: Document) -> Iterator[Identifier]:
+        """Yield identifiers of this kind, claiming their spans in `doc` so later kinds skip them."""
+        raise NotImplementedError
+
+    def clean(self, raw: str, *, region: str | None = None, platform: str | None = None) -> Identifier | None:
+        """Canonicalise one value as an analyst would type it; None when it is not a valid identifier."""
+        raise NotImplementedError

@@ -1,0 +1,132 @@
+"""An advert's text prepared once for every identifier kind.
+
+Obfuscation hides digits behind other code points (Arabic-Indic and Persian digits, full-width forms,
+emoji keycaps, zero-width joiners). Folding them to plain ASCII once, while remembering where each
+folded character came from, lets every finder use simple patterns and still report spans in the
+text the analyst sees.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+_KEYCAP = "\u20e3"
+_VARIATION_SELECTOR = "\ufe0f"
+# Invisible characters inserted to break naive pattern matching; dropped outright.
+_INVISIBLE = frozenset(
+    "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u180e\ufe0e\ufe0f"
+)
+# Single characters folded to ASCII beyond what the Unicode digit property gives.
+_FOLD = {
+    "\u2795": "+",  # heavy plus sign emoji
+    "\uff0b": "+",
+    "\u2796": "-",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2212": "-",
+    "\u066b": ".",  # Arabic decimal separator
+    "\u066c": ",",  # Arabic thousands separator
+    "\u060c": ",",  # Arabic comma
+    "\u00a0": " ",
+    "\u2007": " ",
+    "\u202f": " ",
+    "\u3000": " ",
+    "\uff20": "@",
+    "\ufe6b": "@",
+}
+
+
+def _fold_char(ch: str) -> str:
+    """The ASCII stand-in for one character, or the character itself."""
+    if ch in _FOLD:
+        return _FOLD[ch]
+    if "\uff01" <= ch <= "\uff5e":  # full-width ASCII block
+        return chr(ord(ch) - 0xFEE0)
+    if ch.isdigit():
+        digit = unicodedata.digit(ch, None)
+        if digit is not None:
+            return str(digit)
+    return ch
+
+
+def fold(text: str) -> tuple[str, list[int] | None]:
+    """Fold obfuscated characters to ASCII; return the text and, when it changed, an offset map.
+
+    The map has one entry per folded character giving its index in `text`, plus a final entry for
+    the end, so a span in the folded text maps back with two look-ups.
+    """
+    if text.isascii():
+        return text, None
+    out: list[str] = []
+    where: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        nxt = text[i + 1] if i + 1 < n else ""
+        if ch in "0123456789#*" and (nxt == _KEYCAP or (nxt == _VARIATION_SELECTOR and text[i + 2 : i + 3] == _KEYCAP)):
+            out.append(ch)
+            where.append(i)
+            i += 3 if nxt == _VARIATION_SELECTOR else 2
+            continue
+        if ch in _INVISIBLE or ch == _KEYCAP:
+            i += 1
+            continue
+        out.append(_fold_char(ch))
+        where.append(i)
+        i += 1
+    where.append(n)
+    return "".join(out), where
+
+
+@dataclass
+class Document:
+    """The folded text of one advert, with the spans already claimed by an identifier.
+
+    Finders run in a fixed order (links, emails, payments, handles, phones); a span claimed by an
+    earlier finder is masked for the later ones, so the digits of a wallet address or a post id inside
+    a URL never turn into a phone number.
+    """
+
+    original: str
+    platform: str | None = None
+    region: str | None = None
+    text: str = field(init=False)
+    _offsets: list[int] | None = field(init=False, repr=False)
+    _claimed: list[tuple[int, int]] = field(default_factory=list, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.text, self._offsets = fold(self.original)
+        if self.platform:
+            self.platform = self.platform.strip().lower() or None
+        if self.region:
+            self.region = self.region.strip().upper() or None
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the folded text to the original text."""
+        if self._offsets is None:
+            return start, end
+        # The end maps to where the next folded character begins, so a keycap's trailing code points
+        # stay inside the span.
+        return self._offsets[start], self._offsets[max(start, end)]
+
+    def claim(self, start: int, end: int) -> None:
+        """Mark a folded-text span as belonging to an identifier."""
+        self._claimed.append((start, end))
+
+    def is_free(self, start: int, end: int) -> bool:
+        """True when no claimed span overlaps [start, end)."""
+        return all(end <= s or start >= e for s, e in self._claimed)
+
+    def masked(self) -> str:
+        """The folded text with claimed spans blanked out, same length and offsets."""
+        if not self._claimed:
+            return self.text
+        chars = list(self.text)
+        for s, e in self._claimed:
+            chars[s:e] = " " * (e - s)
+        return "".join(chars)

@@ -1,0 +1,156 @@
+"""Account handles: `handle:<platform>:<name>`.
+
+A handle is only worth a node when it is a name the platform could really have issued, so each
+platform's username rules are checked. Names are lower-cased (every platform here treats them
+case-insensitively) and Facebook's dots are dropped because Facebook ignores them. A Facebook numeric
+profile id is kept as the name: it is the one identifier that survives a change of username.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from graph.identifiers.base import Identifier, IdentifierType
+from graph.identifiers.document import Document
+
+PLATFORMS = ("facebook", "instagram", "tiktok", "x", "telegram", "snapchat")
+
+# What an analyst or an advert may call a platform.
+PLATFORM_ALIASES = {
+    "facebook": "facebook",
+    "fb": "facebook",
+    "instagram": "instagram",
+    "insta": "instagram",
+    "ig": "instagram",
+    "tiktok": "tiktok",
+    "x": "x",
+    "twitter": "x",
+    "telegram": "telegram",
+    "tg": "telegram",
+    "snapchat": "snapchat",
+    "snap": "snapchat",
+}
+
+# Username rules as the platforms publish them (length and alphabet), applied to the lower-cased name.
+_RULES = {
+    "instagram": re.compile(r"(?!\.)(?!.*\.\.)[a-z0-9._]{1,30}(?<!\.)"),
+    "tiktok": re.compile(r"[a-z0-9_.]{2,24}(?<!\.)"),
+    "x": re.compile(r"[a-z0-9_]{1,15}"),
+    "telegram": re.compile(r"[a-z][a-z0-9_]{3,30}[a-z0-9]"),
+    "snapchat": re.compile(r"[a-z][a-z0-9._-]{1,13}[a-z0-9]"),
+    "facebook": re.compile(r"[a-z0-9.]{5,50}|[0-9]{5,20}"),
+}
+
+# Words in several languages that introduce a handle of a given platform.
+_LABELS = {
+    "telegram": r"telegram|telegramm|tg|تلگرام|تلغرام|تيليجرام|تليجرام|تيلجرام|تێلێگرام|تلەگرام|телеграм",
+    "instagram": r"instagram|insta|ig|انستغرام|انستقرام|انستا|اینستاگرام|اینستا|ئینستاگرام|ئینستا",
+    "tiktok": r"tik\s?tok|تيك\s?توك|تیک\s?تاک|تیکتاک|تیک‌تاک",
+    "snapchat": r"snapchat|snap|سناب\s?شات|سناب|اسنپ\s?چت|اسنپ|سنەپ",
+    "facebook": r"facebook|fb|فيسبوك|فيس\s?بوك|فیسبوک|فەیسبووک",
+    "x": r"twitter|تويتر|توییتر",
+}
+_LABEL_RE = re.compile(
+    r"(?<![\w@])(?:" + "|".join(f"(?P<{p}>{alt})" for p, alt in _LABELS.items()) + r")"
+    r"(?![\w])(?P<gap>[^\S\n]*(?:id\b)?[^\w\n@]{0,6})(?P<at>@)?(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)",
+    re.IGNORECASE,
+)
+_MENTION_RE = re.compile(r"(?<![\w@./])@(?P<name>[A-Za-z0-9_][A-Za-z0-9._]*)")
+
+# Words that follow a platform label in prose ("Telegram: contact me") and are never handles.
+_PROSE = frozenset(
+    """contact message messages link links below above profile account channel group groups page
+    only also here there admin number phone call chat write send direct inbox private video
+    contactez moi nous ici lien groupe compte canal page profil only available today now please
+    pour avec sans sur dans direct privé ecrire écrire appel numéro""".split()
+)
+
+
+def canonical_platform(platform: str | None) -> str | None:
+    """The platform's canonical name, or None for platforms without handles here (WhatsApp)."""
+    if not platform:
+        return None
+    return PLATFORM_ALIASES.get(platform.strip().lower())
+
+
+def canonical_name(name: str, platform: str) -> str | None:
+    """The name as the graph keys it, or None when the platform could not have issued it."""
+    name = name.strip().lstrip("@").lower()
+    rule = _RULES.get(platform)
+    if rule is None or not rule.fullmatch(name):
+        return None
+    if platform == "facebook":
+        name = name.replace(".", "")
+        if len(name) < 5:
+            return None
+    return name
+
+
+class Handle(IdentifierType):
+    """Account handles from labels (`tg: @name`, `insta name_1`) and bare `@mentions`.
+
+    A bare mention belongs to the advert's own platform; on WhatsApp or an unknown platform it is
+    dropped, since there is nothing to say which account it names.
+    """
+
+    kind = "handle"
+
+    def find(self, doc: Document) -> Iterator[Identifier]:
+        text = doc.masked()
+        if "@" not in text and not _LABEL_RE.search(text):
+            return
+        yield from self._labelled(doc, text)
+        text = doc.masked()
+        platform = canonical_platform(doc.platform)
+        if platform is None or "@" not in text:
+            return
+        for match in _MENTION_RE.finditer(text):
+            found = self._make(doc, match, platform, "mention")
+            if found:
+                yield found
+
+    def _labelled(self, doc: Document, text: str) -> Iterator[Identifier]:
+        for match in _LABEL_RE.finditer(text):
+            platform = next(p for p in _LABELS if match.group(p))
+            name = match.group("name").rstrip("._-")
+            gap = slice(match.end(platform), match.start("name"))
+            if doc.text[gap] != text[gap]:  # an identifier claimed in between: the label was its own
+                continue
+            explicit = bool(match.group("at")) or ":" in match.group("gap") or "=" in match.group("gap")
+            looks_like_handle = any(c.isdigit() or c in "._" for c in name)
+            if not (explicit or looks_like_handle) or name.lower() in _PROSE:
+                continue
+            if not any(c.isalpha() for c in name) and platform != "facebook":
+                continue
+            found = self._make(doc, match, platform, f"label:{platform}")
+            if found:
+                yield found
+
+    def _make(self, doc: Document, match: re.Match[str], platform: str, rule: str) -> Identifier | None:
+        raw = match.group("name")
+        name_text = raw.rstrip("._-")
+        name = canonical_name(name_text, platform)
+        if name is None:
+            return None
+        start = match.start("at") if match.groupdict().get("at") else match.start("name")
+        if rule == "mention":
+            start = match.start()
+        end = match.start("name") + len(name_text)
+        doc.claim(start, end)
+        return Identifier(
+            kind=self.kind,
+            key=f"handle:{platform}:{name}",
+            value=doc.original[slice(*doc.original_span(start, end))],
+            span=doc.original_span(start, end),
+            rule=rule,
+        )
+
+    def clean(self, raw: str, *, region: str | None = None, platform: str | None = None) -> Identifier | None:
+        canonical = canonical_platform(platform)
+        if canonical is None:
+            return None
+        name = canonical_name(raw, canonical)
+        if name is None:
+            return None
+        return Identifier(self.kind, f"handle:{canonical}:{name}", raw.strip(), (0, len(raw)), "clean")
