@@ -1,0 +1,19 @@
+"""Identifier extraction: find, canonicalise and validate the identifiers an advert carries.
+
+`extract` and `identify` are loaded on first use so that importing one kind's module does not pull in
+every other kind.
+"""
+
+from typing import Any
+
+from graph.identifiers.base import Identifier, IdentifierType
+
+__all__ = ["Identifier", "IdentifierType", "extract", "identify"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("extract", "identify"):
+        from graph.identifiers import registry
+
+        return getattr(registry, name)
+    raise AttributeError(name)

@@ -1,0 +1,225 @@
+"""Phone numbers: `phone:+<E.164>`, only for numbers libphonenumber says are valid.
+
+The country of a number is never guessed. A number is international when it says so (`+`, `00`, or a
+bare international number right after a WhatsApp/Viber/Telegram/Signal word); a national-format
+number needs the advert's region or a country named right next to it. Prices, dates, times,
+coordinates and reference numbers are blanked before the search so their digits cannot join a phone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import phonenumbers
+
+from graph.identifiers.base import Identifier, IdentifierType
+from graph.identifiers.countries import regions_near
+from graph.identifiers.document import Document, fold
+from graph.identifiers.numberwords import spell_out
+
+# A run of digit groups with separators between them; `+` may open it, `(0)` may sit inside it.
+_SEP = r"[ \t\r\n.\-/\\()_·•~,]"
+_RUN_RE = re.compile(r"(?<![\w+])\+?[ \t]*\(?\d(?:\d|" + _SEP + r"{1,4}(?=\(?\d))*\d\)?")
+_GROUP_RE = re.compile(r"\d+")
+
+# O/o for 0 and l/I/| for 1, rewritten only inside tokens that already hold a digit.
+_LOOKALIKE_TOKEN_RE = re.compile(r"(?<![^\W\d_])[0-9OolI|]*[0-9][0-9OolI|]*(?![^\W\d_])")
+_LOOKALIKE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
+
+# Spans that look like digits but are something else; blanked before the search.
+_CURRENCY = (
+    r"€|\$|£|¥|₺|₫|﷼|eur|euros?|usd|gbp|dollars?|pounds?|livres?|lira|lirasi|tl|dinars?|dt|tnd|lyd|dzd|"
+    r"vnd|đ|dong|đồng|triệu|afn|afghanis?|tomans?|rials?|lek|lekë|leke|kr|sek|k|"
+    r"تومان|ريال|ریال|دينار|دینار|يورو|یورو|دولار|ليرة|لیره|جنيه|درهم|مليون|هزار|ملیون"
+)
+# A date is not part of a longer dotted or dashed run (06.12.34.56.78 is a phone, not 6 Dec 2034).
+_DATE = r"(?<!\w)(?<!\d[./-])"
+_DATE_END = r"(?![\w]|[./-]\d)"
+_AMOUNT = r"\d+(?:[.,' ]\d{3})*(?:[.,]\d{1,2})?"
+_NOT_PHONE_RE = re.compile(
+    "|".join(
+        (
+            _DATE + r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})" + _DATE_END,  # 05/11/2024, 5.11.24
+            _DATE + r"\d{4}[./-]\d{1,2}[./-]\d{1,2}" + _DATE_END,  # 2024-11-05
+            r"(?<![\w])\d{1,2}\s?[:h]\s?\d{2}(?![\w])",  # 14:30, 6h30
+            r"-?\d{1,3}\.\d{3,}\s*,\s*-?\d{1,3}\.\d{3,}",  # 36.8065, 10.1815
+            r"(?:" + _CURRENCY + r")\s?" + _AMOUNT + r"(?![\w])",  # € 2,500
+            r"(?<![\w])" + _AMOUNT + r"\s?(?:" + _CURRENCY + r")(?![^\W\d_])",  # 2.500€, 3000 dinars
+            r"(?:#|ref\.?|réf\.?|\bid|order|booking|invoice|ticket|tracking|\bpost|commande|"
+            r"facture|dossier|sipariş|mã)\s*[:#]?\s*\d[\d\-/]*\d",  # order numbers and references
+        )
+    ),
+    re.IGNORECASE,
+)
+
+# Words after which a bare international number (no + or 00) is read as one.
+_INTL_CUE_RE = re.compile(
+    r"whats\s?app|wats\s?app|whatsap|watsap|wh?ats?up|\bwa\b|viber|telegram|signal|imo|botim|"
+    r"واتساب|واتس\s?اب|واتس|وتساب|واتساپ|واتسپ|وایبر|فايبر|فایبر|تلگرام|تلغرام|تيليجرام|سيجنال|"
+    r"\btel\b|\btél\b|phone|call|numéro|numero|number|contact|رقم|شماره|ژمارە|numri|số|telefon|"
+    r"📞|📱|☎",
+    re.IGNORECASE,
+)
+_CUE_WINDOW = 30
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """One unbroken run of digits inside a candidate, with its place in the searched text."""
+
+    digits: str
+    start: int
+    end: int
+
+
+class Phone(IdentifierType):
+    """Phone numbers in any writing, validated by libphonenumber and keyed by E.164."""
+
+    kind = "phone"
+
+    def find(self, doc: Document) -> Iterator[Identifier]:
+        base = doc.masked()
+        if sum(c.isdigit() for c in base) < 6 and not _might_spell(base):
+            return
+        text, to_doc = _prepare(base)
+        for start, end, number in self._numbers(text, doc.region):
+            d_start, d_end = to_doc(start), to_doc(end)
+            doc.claim(d_start, d_end)
+            span = doc.original_span(d_start, d_end)
+            yield _identifier(number, span, doc.original[span[0] : span[1]].strip(), "text")
+
+    def _numbers(self, text: str, region: str | None) -> Iterator[tuple[int, int, phonenumbers.PhoneNumber]]:
+        for run in _RUN_RE.finditer(text):
+            groups = [_Group(m.group(), run.start() + m.start(), run.start() + m.end())
+                      for m in _GROUP_RE.finditer(run.group())]
+            plus = run.group().lstrip().startswith("+")
+            yield from self._split(text, groups, run.start() if plus else None, region)
+
+    def _split(
+        self, text: str, groups: list[_Group], plus_at: int | None, region: str | None
+    ) -> Iterator[tuple[int, int, phonenumbers.PhoneNumber]]:
+        """Cut a run of digit groups into valid numbers, longest valid prefix first.
+
+        `plus_at` is where the run's `+` stands, when it has one; it belongs to the first group only.
+        """
+        i = 0
+        while i < len(groups):
+            for j in range(len(groups), i, -1):
+                digits = "".join(g.digits for g in groups[i:j])
+                if not 6 <= len(digits) <= 17:
+                    continue
+                plus = plus_at is not None and i == 0
+                start = plus_at if plus else groups[i].start
+                number = _resolve(text, digits, plus, start, groups[j - 1].end, region)
+                if number is not None:
+                    yield start, groups[j - 1].end, number
+                    i = j
+                    break
+            else:
+                i += 1
+
+    def clean(self, raw: str, *, region: str | None = None, platform: str | None = None) -> Identifier | None:
+        folded, _ = fold(raw.strip())
+        spelled = spell_out(folded)
+        if spelled:
+            folded = spelled[0]
+        digits = re.sub(r"\D", "", folded.translate(_LOOKALIKE))
+        if not 6 <= len(digits) <= 17:
+            return None
+        plus = folded.lstrip().startswith("+")
+        number = _parse_international(digits) if plus or digits.startswith("00") else None
+        if number is None and region:
+            number = _parse_national(digits, region.upper())
+        if number is None and not plus:
+            number = _parse_international(digits)
+        return _identifier(number, (0, len(raw)), raw.strip(), "clean") if number else None
+
+
+def _might_spell(text: str) -> bool:
+    return spell_out(text) is not None
+
+
+def _prepare(text: str) -> tuple[str, Callable[[int], int]]:
+    """Spell out number words, fix look-alike letters, blank non-phone numbers; map offsets back."""
+    spelled = spell_out(text)
+    if spelled is None:
+        prepared, offsets = text, None
+    else:
+        prepared, offsets = spelled
+    prepared = _LOOKALIKE_TOKEN_RE.sub(_unmask_lookalikes, prepared)
+    prepared = _NOT_PHONE_RE.sub(lambda m: " " * len(m.group()), prepared)
+
+    def to_doc(i: int) -> int:
+        return i if offsets is None else offsets[i]
+
+    return prepared, to_doc
+
+
+def _unmask_lookalikes(match: re.Match[str]) -> str:
+    return match.group().translate(_LOOKALIKE)
+
+
+def _resolve(
+    text: str, digits: str, plus: bool, start: int, end: int, region: str | None
+) -> phonenumbers.PhoneNumber | None:
+    """The valid number these digits are, given how they were written and what surrounds them."""
+    if plus:
+        return _parse_international(digits)
+    if digits.startswith("00"):
+        return _parse_international(digits[2:])
+    regions = regions_near(text, start, end)
+    if region:
+        regions.insert(0, region)
+    for candidate in regions:
+        if _writes_national(digits, candidate):
+            number = _parse_national(digits, candidate)
+            if number is not None:
+                return number
+    if not digits.startswith("0") and _INTL_CUE_RE.search(text, max(0, start - _CUE_WINDOW), start):
+        return _parse_international(digits)
+    return None
+
+
+@lru_cache(maxsize=512)
+def _national_prefix(region: str) -> str | None:
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    return metadata.national_prefix if metadata else None
+
+
+def _writes_national(digits: str, region: str) -> bool:
+    """A national number must start with its trunk prefix where the country has one (the 0 of 07...)."""
+    prefix = _national_prefix(region)
+    return not prefix or digits.startswith(prefix)
+
+
+@lru_cache(maxsize=65536)
+def _parse_international(digits: str) -> phonenumbers.PhoneNumber | None:
+    return _valid("+" + digits, None)
+
+
+@lru_cache(maxsize=65536)
+def _parse_national(digits: str, region: str) -> phonenumbers.PhoneNumber | None:
+    return _valid(digits, region)
+
+
+def _valid(raw: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        return None
+    return number if phonenumbers.is_valid_number(number) else None
+
+
+def _identifier(number: phonenumbers.PhoneNumber, span: tuple[int, int], value: str, rule: str) -> Identifier:
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return Identifier(
+        kind="phone",
+        key=f"phone:{e164}",
+        value=value or e164,
+        span=span,
+        rule=rule,
+        country=phonenumbers.region_code_for_number(number),
+    )
