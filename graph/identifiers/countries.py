@@ -12,6 +12,7 @@ from functools import lru_cache
 
 # Names, adjectives and short labels per region, in the languages of the routes. Lower case; Arabic
 # script is matched as written.
+# fmt: off
 _NAMES: dict[str, tuple[str, ...]] = {
     "GB": ("uk", "u.k.", "united kingdom", "england", "britain", "great britain", "british", "english number",
            "royaume-uni", "royaume uni", "angleterre", "anglais", "britannique", "londres", "london",
@@ -65,15 +66,20 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "CY": ("cyprus", "chypre", "قبرص", "قبرس", "kıbrıs", "qipro"),
     "BG": ("bulgaria", "bulgarie", "bullgari", "bulgaristan"),
 }
+# fmt: on
 
 _NAME_TO_REGION = {name: region for region, names in _NAMES.items() for name in names}
 # Longest names first so "united kingdom" wins over "united".
 _NAME_RE = re.compile(
-    r"(?<![\w])(" + "|".join(re.escape(n) for n in sorted(_NAME_TO_REGION, key=len, reverse=True)) + r")(?![\w])",
+    r"(?<![\w])("
+    + "|".join(re.escape(n) for n in sorted(_NAME_TO_REGION, key=len, reverse=True))
+    + r")(?![\w])",
     re.IGNORECASE,
 )
 _FLAG_RE = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
-_ISO_LABEL_RE = re.compile(r"(?<![\w])\(?(UK|GB|FR|BE|DE|IT|GR|TR|LY|TN|DZ|MA|AL|XK|VN|SE|US|IQ|IR)\)?(?=[\s:]*[+\d])")
+_ISO_LABEL_RE = re.compile(
+    r"(?<![\w])\(?(UK|GB|FR|BE|DE|IT|GR|TR|LY|TN|DZ|MA|AL|XK|VN|SE|US|IQ|IR)\)?(?=[\s:]*[+\d])"
+)
 
 
 def flag_region(flag: str) -> str:

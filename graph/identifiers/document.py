@@ -68,7 +68,9 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     while i < n:
         ch = text[i]
         nxt = text[i + 1] if i + 1 < n else ""
-        if ch in "0123456789#*" and (nxt == _KEYCAP or (nxt == _VARIATION_SELECTOR and text[i + 2 : i + 3] == _KEYCAP)):
+        if ch in "0123456789#*" and (
+            nxt == _KEYCAP or (nxt == _VARIATION_SELECTOR and text[i + 2 : i + 3] == _KEYCAP)
+        ):
             out.append(ch)
             where.append(i)
             i += 3 if nxt == _VARIATION_SELECTOR else 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+# fmt: off
 _UNITS = {
     # English
     "zero": 0, "oh": 0, "nought": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -23,6 +24,7 @@ _UNITS = {
     "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40,
     "cinquante": 50, "soixante": 60,
 }
+# fmt: on
 _REPEAT = {"double": 2, "triple": 3}
 _PLUS = {"plus"}
 _CONNECTOR = {"et", "and"}

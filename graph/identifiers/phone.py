@@ -93,8 +93,10 @@ class Phone(IdentifierType):
 
     def _numbers(self, text: str, region: str | None) -> Iterator[tuple[int, int, phonenumbers.PhoneNumber]]:
         for run in _RUN_RE.finditer(text):
-            groups = [_Group(m.group(), run.start() + m.start(), run.start() + m.end())
-                      for m in _GROUP_RE.finditer(run.group())]
+            groups = [
+                _Group(m.group(), run.start() + m.start(), run.start() + m.end())
+                for m in _GROUP_RE.finditer(run.group())
+            ]
             plus = run.group().lstrip().startswith("+")
             yield from self._split(text, groups, run.start() if plus else None, region)
 
@@ -130,7 +132,11 @@ class Phone(IdentifierType):
         if not 6 <= len(digits) <= 17:
             return None
         plus = folded.lstrip().startswith("+")
-        number = _parse_international(digits) if plus or digits.startswith("00") else None
+        number = None
+        if plus:
+            number = _parse_international(digits)
+        elif digits.startswith("00"):
+            number = _parse_international(digits[2:])
         if number is None and region:
             number = _parse_national(digits, region.upper())
         if number is None and not plus:

@@ -55,7 +55,9 @@ def identify(
     if kind is not None:
         cleaner = CLEANERS.get(kind)
         if cleaner is None:
-            raise ValueError(f"unknown identifier kind {kind!r}; expected one of {sorted([*CLEANERS, 'payment'])}")
+            raise ValueError(
+                f"unknown identifier kind {kind!r}; expected one of {sorted([*CLEANERS, 'payment'])}"
+            )
         return cleaner.clean(raw, region=region, platform=platform)
     found = [i for i in extract(raw, platform=platform, region=region) if i.kind not in ("url", "domain")]
     if not found:

@@ -1,0 +1,78 @@
+import pytest
+
+from graph.identifiers.document import Document
+from graph.identifiers.handle import Handle, canonical_name
+
+
+def handles(text: str, platform: str | None = None) -> list[str]:
+    return [found.key for found in Handle().find(Document(text, platform=platform))]
+
+
+@pytest.mark.parametrize(
+    ("text", "platform", "expected"),
+    [
+        ("tg: @Boat_Man_UK", None, ["handle:telegram:boat_man_uk"]),
+        ("telegram 👉 @passeur_calais", "whatsapp", ["handle:telegram:passeur_calais"]),
+        ("insta sara.travel2", None, ["handle:instagram:sara.travel2"]),
+        ("ig: kurd_trip", None, ["handle:instagram:kurd_trip"]),
+        ("snap: kurd.trip", None, ["handle:snapchat:kurd.trip"]),
+        ("tiktok @road.to.uk", None, ["handle:tiktok:road.to.uk"]),
+        ("تلگرام: @safar_uk", None, ["handle:telegram:safar_uk"]),
+        ("message @Ali.Travel.UK", "facebook", ["handle:facebook:alitraveluk"]),
+        ("DM @ali_99", "instagram", ["handle:instagram:ali_99"]),
+        ("DM @ali_99", "x", ["handle:x:ali_99"]),
+    ],
+)
+def test_finds_handles(text: str, platform: str | None, expected: list[str]) -> None:
+    assert handles(text, platform) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "platform"),
+    [
+        ("DM @ali_99", "whatsapp"),  # nothing says which platform the mention is on
+        ("DM @ali_99", None),
+        ("write to ali@gmail.com", "instagram"),  # an email is never a handle
+        ("Telegram: contact me now", None),
+        ("telegram today", None),
+        ("tg: @abc", None),  # too short for Telegram
+        ("DM @ali_99", "facebook"),  # underscores are not allowed on Facebook
+    ],
+)
+def test_rejects_non_handles(text: str, platform: str | None) -> None:
+    assert handles(text, platform) == []
+
+
+def test_label_does_not_reach_across_a_claimed_identifier() -> None:
+    doc = Document("Telegram: t.me/boss_uk contact_99", platform=None)
+    start = doc.text.index("t.me")
+    doc.claim(start, start + len("t.me/boss_uk"))
+    assert [f.key for f in Handle().find(doc)] == []
+
+
+def test_span_and_value() -> None:
+    text = "٠١ tg: @Boat_Man_UK."
+    [found] = Handle().find(Document(text))
+    assert text[found.span[0] : found.span[1]] == "@Boat_Man_UK"
+    assert found.value == "@Boat_Man_UK"
+
+
+@pytest.mark.parametrize(
+    ("name", "platform", "expected"),
+    [
+        ("Ali.Travel", "facebook", "alitravel"),
+        ("100012345678901", "facebook", "100012345678901"),
+        ("a" * 16, "x", None),
+        ("_bad", "telegram", None),
+        ("good_name", "telegram", "good_name"),
+        ("double..dot", "instagram", None),
+        ("9lives", "snapchat", None),
+    ],
+)
+def test_platform_rules(name: str, platform: str, expected: str | None) -> None:
+    assert canonical_name(name, platform) == expected
+
+
+def test_clean_accepts_platform_aliases() -> None:
+    assert Handle().clean("@Boat_Man_UK", platform="tg").key == "handle:telegram:boat_man_uk"
+    assert Handle().clean("@someone", platform="whatsapp") is None

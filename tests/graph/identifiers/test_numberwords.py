@@ -1,0 +1,32 @@
+import pytest
+
+from graph.identifiers.numberwords import spell_out
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [
+        ("zero seven four double eight one two three four five six", "07488123456"),
+        ("triple zero one two", "000 12".replace(" ", "")),
+        ("zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit", "0612345678"),
+        ("zéro sept, quatre-vingt-dix-neuf, soixante et onze, vingt et un", "07997121"),
+        ("plus four four seven", "+447"),
+    ],
+)
+def test_spells_numbers_out(text: str, digits: str) -> None:
+    result = spell_out(text)
+    assert result is not None
+    assert result[0] == digits
+    assert len(result[1]) == len(result[0]) + 1
+
+
+@pytest.mark.parametrize("text", ["two boats and three people", "one place left", "no numbers here"])
+def test_leaves_prose_alone(text: str) -> None:
+    assert spell_out(text) is None
+
+
+def test_offsets_map_back_to_words() -> None:
+    text = "call one two three four now"
+    rewritten, where = spell_out(text)
+    start = rewritten.index("1234")
+    assert text[where[start] : where[start + 4]] == "one two three four"

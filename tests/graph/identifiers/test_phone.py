@@ -1,0 +1,85 @@
+"""Phone finding against the forms adverts really use, and the numbers that must not become phones."""
+
+import pytest
+
+from graph.identifiers.document import Document
+from graph.identifiers.phone import Phone
+
+
+def phones(text: str, region: str | None = None) -> list[str]:
+    return [found.key for found in Phone().find(Document(text, region=region))]
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        ("Call +44 (0)7400 123456", None, ["phone:+447400123456"]),
+        ("+44 07400 123456", None, ["phone:+447400123456"]),
+        ("0044 7400 123 456", None, ["phone:+447400123456"]),
+        ("WhatsApp 447400123456", None, ["phone:+447400123456"]),
+        ("viber: 33612345678", None, ["phone:+33612345678"]),
+        ("واتساب ٠٠٤٤٧٤٠٠١٢٣٤٥٦", None, ["phone:+447400123456"]),
+        ("شماره ۰۹۱۲ ۳۴۵ ۶۷۸۹ ایران", None, ["phone:+989123456789"]),
+        ("＋３３ ６ １２ ３４ ５６ ７８", None, ["phone:+33612345678"]),
+        ("➕4️⃣4️⃣7️⃣4️⃣0️⃣0️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣", None, ["phone:+447400123456"]),
+        ("O74OO l23 456", "GB", ["phone:+447400123456"]),
+        ("zero seven four double oh one two three four five six", "GB", ["phone:+447400123456"]),
+        ("zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit", "FR", ["phone:+33612345678"]),
+        ("06.12.34.56.78", "FR", ["phone:+33612345678"]),
+        ("06 12 34\n56 78", "FR", ["phone:+33612345678"]),
+        ("07400\u200b123\u200c456", "GB", ["phone:+447400123456"]),
+        ("UK 🇬🇧 07400 123456", None, ["phone:+447400123456"]),
+        ("Tunisie: 22 123 456", None, ["phone:+21622123456"]),
+        ("tel: 07400123456 / 07400654321", "GB", ["phone:+447400123456", "phone:+447400654321"]),
+    ],
+)
+def test_reads_obfuscated_numbers(text: str, region: str | None, expected: list[str]) -> None:
+    assert phones(text, region) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("call 07400 123456", None),  # national format, no region, no evidence
+        ("price 2500€ / 3000 euros, leaving 05/11/2024 at 14:30", "FR"),
+        ("meet at 36.8065, 10.1815", "TN"),
+        ("order #0612345678 confirmed", "FR"),
+        ("12 places, 45 people, 2 boats", "GB"),
+        ("السعر ٣٠٠٠ دينار", "LY"),
+        ("+44 7400 12345", None),  # one digit short
+        ("two boats and three people, four hours", "GB"),
+    ],
+)
+def test_leaves_numbers_that_are_not_phones(text: str, region: str | None) -> None:
+    assert phones(text, region) == []
+
+
+def test_span_points_at_original_text_through_folded_digits() -> None:
+    text = "اتصل ٠٧٤٠٠ ١٢٣٤٥٦ الآن"
+    [found] = Phone().find(Document(text, region="GB"))
+    assert text[found.span[0] : found.span[1]] == "٠٧٤٠٠ ١٢٣٤٥٦"
+    assert found.country == "GB"
+
+
+def test_span_covers_spelled_number() -> None:
+    text = "ring zero seven four double oh one two three four five six today"
+    [found] = Phone().find(Document(text, region="GB"))
+    assert text[found.span[0] : found.span[1]] == "zero seven four double oh one two three four five six"
+
+
+def test_region_argument_beats_absence_of_evidence() -> None:
+    assert phones("06 12 34 56 78") == []
+    assert phones("06 12 34 56 78", "FR") == ["phone:+33612345678"]
+
+
+@pytest.mark.parametrize(
+    "raw", ["+44 7400 123456", "00447400123456", "447400123456", "+44 (0)7400-123-456", "٠٠٤٤٧٤٠٠١٢٣٤٥٦"]
+)
+def test_clean_gives_the_same_key_as_find(raw: str) -> None:
+    found = Phone().clean(raw)
+    assert found is not None and found.key == "phone:+447400123456"
+
+
+def test_clean_national_needs_region() -> None:
+    assert Phone().clean("07400 123456") is None
+    assert Phone().clean("07400 123456", region="gb").key == "phone:+447400123456"
