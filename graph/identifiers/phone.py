@@ -25,9 +25,10 @@ _SEP = r"[ \t\r\n.\-/\\()_·•~,]"
 _RUN_RE = re.compile(r"(?<![\w+])\+?[ \t]*\(?\d(?:\d|" + _SEP + r"{1,4}(?=\(?\d))*\d\)?")
 _GROUP_RE = re.compile(r"\d+")
 
-# O/o for 0 and l/I/| for 1, rewritten only inside tokens that already hold a digit.
-_LOOKALIKE_TOKEN_RE = re.compile(r"(?<![^\W\d_])[0-9OolI|]*[0-9][0-9OolI|]*(?![^\W\d_])")
+# O/o for 0 and l/I/| for 1, rewritten only inside runs that are mostly real digits ("O6 l8 ll 57 47").
+_LOOKALIKE_RUN_RE = re.compile(r"(?<![^\W\d_])[0-9OolI|]+(?:[ .\-]{1,2}[0-9OolI|]+)*(?![^\W\d_])")
 _LOOKALIKE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
+_LOOKALIKE_MIN_DIGITS = 5
 
 # Spans that look like digits but are something else; blanked before the search.
 _CURRENCY = (
@@ -57,10 +58,8 @@ _NOT_PHONE_RE = re.compile(
 
 # Words after which a bare international number (no + or 00) is read as one.
 _INTL_CUE_RE = re.compile(
-    r"whats\s?app|wats\s?app|whatsap|watsap|wh?ats?up|\bwa\b|viber|telegram|signal|imo|botim|"
-    r"واتساب|واتس\s?اب|واتس|وتساب|واتساپ|واتسپ|وایبر|فايبر|فایبر|تلگرام|تلغرام|تيليجرام|سيجنال|"
-    r"\btel\b|\btél\b|phone|call|numéro|numero|number|contact|رقم|شماره|ژمارە|numri|số|telefon|"
-    r"📞|📱|☎",
+    r"whats\s?app|wats\s?app|whatsap|watsap|wh?ats?up|(?<!\w)wa(?!\w)|viber|telegram|signal|imo|botim|"
+    r"واتساب|واتس\s?اب|واتس|وتساب|واتساپ|واتسپ|وایبر|فايبر|فایبر|تلگرام|تلغرام|تيليجرام|سيجنال|سیگنال",
     re.IGNORECASE,
 )
 _CUE_WINDOW = 30
@@ -155,7 +154,7 @@ def _prepare(text: str) -> tuple[str, Callable[[int], int]]:
         prepared, offsets = text, None
     else:
         prepared, offsets = spelled
-    prepared = _LOOKALIKE_TOKEN_RE.sub(_unmask_lookalikes, prepared)
+    prepared = _LOOKALIKE_RUN_RE.sub(_unmask_lookalikes, prepared)
     prepared = _NOT_PHONE_RE.sub(lambda m: " " * len(m.group()), prepared)
 
     def to_doc(i: int) -> int:
@@ -165,7 +164,12 @@ def _prepare(text: str) -> tuple[str, Callable[[int], int]]:
 
 
 def _unmask_lookalikes(match: re.Match[str]) -> str:
-    return match.group().translate(_LOOKALIKE)
+    run = match.group()
+    digits = sum(c.isdigit() for c in run)
+    letters = sum(c in "OolI|" for c in run)
+    if letters == 0 or digits < _LOOKALIKE_MIN_DIGITS or letters > digits:
+        return run
+    return run.translate(_LOOKALIKE)
 
 
 def _resolve(
@@ -196,9 +200,12 @@ def _national_prefix(region: str) -> str | None:
 
 
 def _writes_national(digits: str, region: str) -> bool:
-    """A national number must start with its trunk prefix where the country has one (the 0 of 07...)."""
+    """A national number must start with its trunk prefix where the country has one (the 0 of 07...).
+
+    North America is the exception: its trunk prefix 1 is usually left out, `(713) 647-3738`.
+    """
     prefix = _national_prefix(region)
-    return not prefix or digits.startswith(prefix)
+    return not prefix or prefix == "1" or digits.startswith(prefix)
 
 
 @lru_cache(maxsize=65536)
