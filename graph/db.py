@@ -1,0 +1,81 @@
+"""Opening a checked connection to the Neo4j graph.
+
+Every entry point connects through `connect`, so a missing or misconfigured server fails at once, with
+one message that names the URI and says how to start the local server, not at the first query.
+"""
+
+from __future__ import annotations
+
+import neo4j
+from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
+
+from graph.config import Settings, local_password_file
+
+START_HINT = "To run the local server: `scripts/neo4j start` (then `scripts/neo4j status`)."
+# Bolt only: the driver would also take http:// (its preview Query API), which this project does not use.
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+class GraphUnavailable(RuntimeError):
+    """Neo4j could not be reached or refused the login; the message says where and what to do."""
+
+    def __init__(self, uri: str, reason: str) -> None:
+        super().__init__(f"Neo4j at {uri} is not available: {reason}")
+        self.uri = uri
+        self.reason = reason
+
+
+def connect(settings: Settings | None = None, *, timeout: float = 10.0) -> neo4j.Driver:
+    """A driver for `settings` (default: from the environment) that has answered a query.
+
+    The check runs `RETURN 1` on `settings.database`, so a wrong database name fails here too.
+    Raises GraphUnavailable; the caller owns the returned driver and must close it.
+    """
+    settings = settings or Settings.from_env()
+    scheme = settings.uri.partition("://")[0]
+    if scheme not in BOLT_SCHEMES:
+        raise GraphUnavailable(
+            settings.uri, f"NEO4J_URI must start with one of {', '.join(s + '://' for s in BOLT_SCHEMES)}."
+        )
+    try:
+        driver = neo4j.GraphDatabase.driver(
+            settings.uri, auth=(settings.user, settings.password), connection_timeout=timeout
+        )
+    except (ConfigurationError, ValueError) as error:
+        raise GraphUnavailable(settings.uri, f"the URI is not valid ({error}).") from error
+
+    try:
+        driver.verify_connectivity()
+        driver.execute_query("RETURN 1", database_=settings.database)
+    except AuthError as error:
+        driver.close()
+        raise GraphUnavailable(
+            settings.uri,
+            f"user '{settings.user}' was refused ({error.message}). Check NEO4J_USER and NEO4J_PASSWORD; "
+            f"without NEO4J_PASSWORD the local server's password is read from {local_password_file()}. "
+            + START_HINT,
+        ) from error
+    except ServiceUnavailable as error:
+        driver.close()
+        raise GraphUnavailable(
+            settings.uri,
+            f"no answer ({_one_line(error)}). Is the server running and NEO4J_URI right? " + START_HINT,
+        ) from error
+    except Neo4jError as error:
+        driver.close()
+        raise GraphUnavailable(
+            settings.uri,
+            f"database '{settings.database}' refused a test query ({error.code}: {error.message}). "
+            "Check NEO4J_DATABASE (Community edition has only 'neo4j'). " + START_HINT,
+        ) from error
+    except (DriverError, OSError) as error:
+        driver.close()
+        raise GraphUnavailable(
+            settings.uri, f"{type(error).__name__}: {_one_line(error)}. " + START_HINT
+        ) from error
+    return driver
+
+
+def _one_line(error: BaseException) -> str:
+    """The error's text with line breaks and runs of spaces collapsed, to fit in one message."""
+    return " ".join(str(error).split())
