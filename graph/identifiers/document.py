@@ -8,6 +8,7 @@ text the analyst sees.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -41,6 +42,20 @@ _FOLD = {
 }
 
 
+class _OneForOne(dict):
+    """A lazy str.translate table: each character's fold, computed once and remembered."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_ONE_FOR_ONE = _OneForOne()
+# Characters whose folding removes or merges code points, so offsets shift and need a map.
+_NEEDS_MAP_RE = re.compile("[" + "".join(sorted(_INVISIBLE)) + _KEYCAP + "]")
+
+
 def _fold_char(ch: str) -> str:
     """The ASCII stand-in for one character, or the character itself."""
     if ch in _FOLD:
@@ -62,6 +77,9 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     """
     if text.isascii():
         return text, None
+    if not _NEEDS_MAP_RE.search(text):
+        # Only one-for-one substitutions: offsets are unchanged, so no map is needed.
+        return text.translate(_ONE_FOR_ONE), None
     out: list[str] = []
     where: list[int] = []
     i, n = 0, len(text)

@@ -24,6 +24,7 @@ from graph.identifiers.numberwords import spell_out
 _SEP = r"[ \t\r\n.\-/\\()_·•~,]"
 _RUN_RE = re.compile(r"(?<![\w+])\+?[ \t]*\(?\d(?:\d|" + _SEP + r"{1,4}(?=\(?\d))*\d\)?")
 _GROUP_RE = re.compile(r"\d+")
+_DIGIT_RE = re.compile(r"\d")
 
 # O/o for 0 and l/I/| for 1, rewritten only inside runs that are mostly real digits ("O6 l8 ll 57 47").
 _LOOKALIKE_RUN_RE = re.compile(r"(?<![^\W\d_])[0-9OolI|]+(?:[ .\-]{1,2}[0-9OolI|]+)*(?![^\W\d_])")
@@ -81,7 +82,7 @@ class Phone(IdentifierType):
 
     def find(self, doc: Document) -> Iterator[Identifier]:
         base = doc.masked()
-        if sum(c.isdigit() for c in base) < 6 and not _might_spell(base):
+        if len(_DIGIT_RE.findall(base)) < 6 and not _might_spell(base):
             return
         text, to_doc = _prepare(base)
         for start, end, number in self._numbers(text, doc.region):
