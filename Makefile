@@ -1,0 +1,41 @@
+# Everyday commands. Neo4j is the local server run by scripts/neo4j (see that script for its settings).
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+
+VENV := .venv
+
+.PHONY: setup neo4j-start neo4j-stop neo4j-status test lint demo
+
+setup:
+	scripts/setup
+
+neo4j-start:
+	scripts/neo4j start
+
+neo4j-stop:
+	scripts/neo4j stop
+
+neo4j-status:
+	scripts/neo4j status
+
+# Starts Neo4j, runs the tests and the linter, and stops Neo4j again whatever happened (also on Ctrl-C or
+# a CI timeout). NEO4J_KEEP_RUNNING=1 leaves it running, for a server shared with other work.
+# The exit status is pytest's if it failed, else ruff's; "no tests collected" (5) is a failure too.
+test: setup
+	@stop_neo4j() { if [[ -z "$${NEO4J_KEEP_RUNNING:-}" ]]; then scripts/neo4j stop; fi; }; \
+	trap stop_neo4j EXIT; trap 'exit 130' INT; trap 'exit 143' TERM; \
+	scripts/neo4j start; \
+	status=0; \
+	$(VENV)/bin/pytest || status=$$?; \
+	if [[ $$status -eq 5 ]]; then echo "make test: pytest collected no tests, which is a failure" >&2; fi; \
+	lint=0; \
+	$(VENV)/bin/ruff check . || lint=$$?; \
+	if [[ $$status -eq 0 ]]; then status=$$lint; fi; \
+	exit $$status
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+demo: setup neo4j-start
+	$(VENV)/bin/crosslink demo
