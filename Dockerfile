@@ -1,0 +1,18 @@
+# Crosslink (ingest and API) for deployment with Docker; docker-compose.yml runs it beside Neo4j.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
+WORKDIR /app
+COPY . /app
+# Editable, as in development: the package then finds files kept beside it in the repository
+# (cypher/*.cypher), which a regular install would leave out.
+RUN pip install -e . \
+    && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin crosslink
+
+USER crosslink
+ENTRYPOINT ["crosslink"]
+CMD ["--help"]
