@@ -1,0 +1,223 @@
+"""Payment tags and bank accounts: `payment:<scheme>:<id>` for PayPal, Revolut, Cash App, Venmo, IBAN.
+
+Tags are lower case without their `$` or `@`, since all four services match names case-insensitively;
+an IBAN is compact and upper case, the form its check digits are computed on. Each scheme's naming
+rules are checked here, and the link module builds paypal.me / revolut.me / cash.app / venmo.com
+keys through `Payment.clean`, so a tag in a link and the same tag in text give one key.
+Crypto wallets are in `wallet.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from stdnum import iban, numdb
+
+from graph.identifiers.base import Identifier, IdentifierType
+from graph.identifiers.document import Document, fold
+
+TAG_SCHEMES = ("paypal", "revolut", "cashapp", "venmo")
+SCHEMES = (*TAG_SCHEMES, "iban")
+
+# What an analyst may call a scheme.
+SCHEME_ALIASES = {
+    "paypal": "paypal",
+    "paypal.me": "paypal",
+    "revolut": "revolut",
+    "revtag": "revolut",
+    "revolut.me": "revolut",
+    "cashapp": "cashapp",
+    "cash app": "cashapp",
+    "cash.app": "cashapp",
+    "cashtag": "cashapp",
+    "venmo": "venmo",
+    "iban": "iban",
+}
+
+# Name rules, applied to the lower-cased name (see the `Payment` docstring for their sources).
+_TAG_RULES = {
+    "paypal": re.compile(r"[a-z0-9]{1,20}"),
+    "revolut": re.compile(r"[a-z0-9_](?:[a-z0-9._-]{1,30})[a-z0-9_]"),
+    "cashapp": re.compile(r"[a-z][a-z0-9]{0,19}"),
+    "venmo": re.compile(r"[a-z0-9_-]{5,30}"),
+}
+
+# `$Tag` counts as a cashtag only within this many characters of the words Cash App, on one line.
+_CASHAPP_WINDOW = 40
+_CASHAPP_LABEL_RE = re.compile(r"(?<!\w)cash[\s-]?app(?!\w)", re.IGNORECASE)
+# A cashtag in text must start with a letter: `$5k`, `$20usd` are prices.
+_CASHTAG_RE = re.compile(r"(?<![\w$])\$(?P<name>[A-Za-z][A-Za-z0-9_]*)")
+
+# `Revolut: @boatpay`, `venmo @x`, `my revtag is boatpay`. A name without `@` needs a `:` or `=`, or
+# the label revtag, so that prose after the word (`Revolut only`) is not read as a tag.
+_TAG_LABEL_RE = re.compile(
+    r"(?<![\w@./])(?P<label>revolut|rev[\s-]?tag|venmo)(?![\w.]|/)"
+    r"(?P<gap>(?:[^\S\n]+(?:is|me|at|on|to|via))?[^\S\n]*[:=\-–]?[^\S\n]*)"
+    r"(?P<at>@)?(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)",
+    re.IGNORECASE,
+)
+_PROSE = frozenset(
+    """please only accepted accept available also here there payment payments transfer send pay and the
+    account details number tag username link below above message contact business card app preferred
+    welcome friends family""".split()
+)
+
+_IBAN_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}[0-9]{2}(?: ?[A-Za-z0-9]){11,32}")
+_IBAN_DB = numdb.get("iban")
+_STRUCTURE_LENGTH_RE = re.compile(r"(\d+)!")
+
+
+@lru_cache(maxsize=256)
+def iban_length(country: str) -> int | None:
+    """The IBAN length of a country from python-stdnum's registry, or None for a non-IBAN country."""
+    info = _IBAN_DB.info(country.upper())[0][1]
+    bban = info.get("bban")
+    if not bban:
+        return None
+    return 4 + sum(int(n) for n in _STRUCTURE_LENGTH_RE.findall(bban))
+
+
+def canonical_tag(scheme: str, name: str) -> str | None:
+    """The tag as the graph keys it, or None when the service could not have issued it."""
+    rule = _TAG_RULES.get(scheme)
+    name = name.strip().lstrip("@$").lower()
+    if rule is None or not rule.fullmatch(name):
+        return None
+    return name
+
+
+def canonical_iban(raw: str) -> str | None:
+    """A compact upper-case IBAN when its country length and check digits are right."""
+    compact = re.sub(r"[\s\-]", "", raw).upper()
+    return compact if iban.is_valid(compact) else None
+
+
+class Payment(IdentifierType):
+    """Payment tags (PayPal.me, Revolut, Cash App, Venmo) and IBANs.
+
+    Name rules, checked on the lower-cased name:
+    - paypal: 1 to 20 letters and digits. PayPal's PayPal.Me help page: alphanumeric characters only
+      (A-Z, 0-9), no symbols, dashes or spaces, at most 20 characters, case-insensitive.
+    - cashapp: 1 to 20 letters and digits, starting with a letter. Cash App's help page: at least one
+      letter, no longer than 20 characters, no symbols, dashes or spaces, not case-sensitive. It only
+      asks for *a* letter; we ask for a first letter so that prices written `$5k` are never cashtags.
+    - venmo: 5 to 30 letters, digits, `-` and `_`. PayPal's API schema gives Venmo user names the
+      alphabet `[-a-zA-Z0-9_]`; Venmo's sign-up asks for at least 5 characters; guides quote 16 or 30
+      as the maximum and we take the wider.
+    - revolut: 3 to 32 letters, digits, `_`, `.` and `-`, not starting or ending with `.` or `-`.
+      Revolut publishes no rule that we could find; revtags and revolut.me names seen in the wild are
+      letters, digits and `_` of up to 16, and the bounds are wider so that no real tag is dropped.
+    A tag is found in text only next to its service's name (links are the link module's); an IBAN is
+    found anywhere, in groups or compact, in any case, and must pass python-stdnum's country length,
+    structure and mod-97 check.
+    """
+
+    kind = "payment"
+
+    def find(self, doc: Document) -> Iterator[Identifier]:
+        text = doc.masked()
+        if "$" in text:
+            yield from self._cashtags(doc, text)
+        yield from self._labelled_tags(doc, text)
+        yield from self._ibans(doc, text)
+
+    def _make(
+        self, doc: Document, start: int, end: int, key: str, rule: str, country: str | None = None
+    ) -> Identifier:
+        """Claim a span and build its identifier."""
+        doc.claim(start, end)
+        span = doc.original_span(start, end)
+        return Identifier(self.kind, key, doc.original[span[0] : span[1]], span, rule, country)
+
+    def _cashtags(self, doc: Document, text: str) -> Iterator[Identifier]:
+        labels = [m.span() for m in _CASHAPP_LABEL_RE.finditer(text)]
+        if not labels:
+            return
+        for match in _CASHTAG_RE.finditer(text):
+            start, end = match.span()
+            if not any(_near(text, start, end, label) for label in labels):
+                continue
+            name = canonical_tag("cashapp", match.group("name"))
+            if name:
+                yield self._make(doc, start, end, f"payment:cashapp:{name}", "label:cashapp")
+
+    def _labelled_tags(self, doc: Document, text: str) -> Iterator[Identifier]:
+        for match in _TAG_LABEL_RE.finditer(text):
+            label = match.group("label").lower()
+            scheme = "venmo" if label == "venmo" else "revolut"
+            gap = match.group("gap")
+            explicit = bool(match.group("at")) or ":" in gap or "=" in gap or label != scheme
+            raw = match.group("name").rstrip("._-")
+            if not explicit or raw.lower() in _PROSE:
+                continue
+            name = canonical_tag(scheme, raw)
+            if name is None:
+                continue
+            start = match.start("at") if match.group("at") else match.start("name")
+            end = match.start("name") + len(raw)
+            yield self._make(doc, start, end, f"payment:{scheme}:{name}", f"label:{scheme}")
+
+    def _ibans(self, doc: Document, text: str) -> Iterator[Identifier]:
+        pos = 0
+        while True:
+            match = _IBAN_RE.search(text, pos)
+            if match is None:
+                return
+            found = self._iban_at(doc, text, match)
+            if found is None:
+                pos = match.start() + 1
+                continue
+            identifier, pos = found
+            yield identifier
+
+    def _iban_at(self, doc: Document, text: str, match: re.Match[str]) -> tuple[Identifier, int] | None:
+        """The IBAN starting at a candidate, cut to its country's length, and where it ends."""
+        where = [i for i in range(match.start(), match.end()) if text[i] != " "]
+        length = iban_length(text[where[0] : where[0] + 2])
+        if length is None or len(where) < length:
+            return None
+        end = where[length - 1] + 1
+        if end < len(text) and text[end].isalnum():  # runs on into a longer token
+            return None
+        number = "".join(text[i] for i in where[:length]).upper()
+        if not iban.is_valid(number):
+            return None
+        return self._make(doc, match.start(), end, f"payment:iban:{number}", "iban", number[:2]), end
+
+    def clean(self, raw: str, *, region: str | None = None, platform: str | None = None) -> Identifier | None:
+        text = fold(raw.strip())[0].strip().removeprefix("payment:")
+        if platform:
+            scheme = SCHEME_ALIASES.get(platform.strip().lower())
+            if scheme is None:
+                return None
+        else:  # `revolut:boatpay`, `$Cashtag`, or an IBAN
+            head, sep, rest = text.partition(":")
+            scheme = SCHEME_ALIASES.get(head.strip().lower()) if sep else None
+            if scheme:
+                text = rest
+            else:
+                scheme = "cashapp" if text.startswith("$") else "iban"
+        if scheme == "iban":
+            number = canonical_iban(text)
+            if number is None:
+                return None
+            return Identifier(
+                self.kind, f"payment:iban:{number}", raw.strip(), (0, len(raw)), "clean", number[:2]
+            )
+        name = canonical_tag(scheme, text)
+        if name is None:
+            return None
+        return Identifier(self.kind, f"payment:{scheme}:{name}", raw.strip(), (0, len(raw)), "clean")
+
+
+def _near(text: str, start: int, end: int, label: tuple[int, int]) -> bool:
+    """True when a tag and a label are at most a few words apart on one line."""
+    if label[1] <= start:
+        between = text[label[1] : start]
+    elif end <= label[0]:
+        between = text[end : label[0]]
+    else:
+        return False
+    return len(between) <= _CASHAPP_WINDOW and "\n" not in between
