@@ -1,0 +1,158 @@
+"""Email addresses: `email:<local>@<domain>`, in lower case.
+
+Mail providers ignore case, so an address copied in capitals is the same mailbox. Gmail also ignores
+dots and everything after `+` in the local part, and googlemail.com is gmail.com, so those are
+removed: `Passports.Fast+orders@googlemail.com` is `passportsfast@gmail.com`. Other providers keep
+their dots and tags (they may be different mailboxes). The domain must end in a real public suffix
+(the Public Suffix List snapshot bundled with tldextract); a punycode domain is decoded to Unicode as
+a link's host is. Addresses are read in ASCII only, the form mail addresses take in adverts.
+
+Addresses are also read from the usual obfuscations: `name [at] domain [dot] com`, `name(at)domain.com`,
+and the spoken `name at gmail dot com`, the last only for well-known mail providers so that prose
+("meet at noon. com...") never turns into an address.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from graph.identifiers.base import Identifier, IdentifierType
+from graph.identifiers.document import Document, fold
+from graph.identifiers.link import normalise_host, registered_domain
+
+# ASCII only: adverts glue Arabic or Persian words to an address, and such letters never belong to it.
+_LOCAL = r"[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*"
+_LABEL = r"[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)*"
+_START = r"(?<![A-Za-z0-9_.%+\-])"
+_PLAIN_RE = re.compile(rf"{_START}(?P<local>{_LOCAL})@(?P<domain>{_LABEL}(?:\.{_LABEL})+)")
+
+# `[at]`, `(at)`, `{at}`, `<at>`, `[@]`; `[dot]`, `(.)`, ` dot ` or a plain dot between labels.
+_OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
+_BRACKET_AT = rf"{_OPEN}\s*(?:at|@)\s*{_CLOSE}"
+_DOT = rf"(?:\s*{_OPEN}\s*(?:dot|\.)\s*{_CLOSE}\s*|[^\S\n]+dot[^\S\n]+|\.)"
+_BRACKET_AT_RE = re.compile(_BRACKET_AT, re.IGNORECASE)
+_BRACKETED_RE = re.compile(
+    rf"{_START}(?P<local>{_LOCAL})\s*{_BRACKET_AT}\s*(?P<domain>{_LABEL}(?:{_DOT}{_LABEL})+)", re.IGNORECASE
+)
+_DOT_SPLIT_RE = re.compile(_DOT, re.IGNORECASE)
+
+# Providers whose name after a bare ` at ` makes an address (`sara at gmail dot com`).
+MAIL_PROVIDERS = frozenset(
+    """gmail.com googlemail.com yahoo.com yahoo.co.uk yahoo.fr yahoo.de yahoo.it yahoo.es ymail.com
+    hotmail.com hotmail.co.uk hotmail.fr hotmail.de hotmail.it hotmail.es outlook.com outlook.fr
+    outlook.de live.com live.co.uk live.fr msn.com icloud.com me.com aol.com protonmail.com proton.me
+    pm.me gmx.com gmx.de gmx.net gmx.fr web.de yandex.ru yandex.com mail.ru inbox.ru bk.ru list.ru
+    rambler.ru libero.it orange.fr wanadoo.fr laposte.net free.fr sfr.fr t-online.de seznam.cz wp.pl
+    o2.pl onet.pl abv.bg ukr.net qq.com 163.com tutanota.com""".split()
+)
+_SPOKEN_DOT = r"(?:[^\S\n]+dot[^\S\n]+|[^\S\n]*\.[^\S\n]*)"
+_PROVIDERS = "|".join(
+    _SPOKEN_DOT.join(re.escape(label) for label in domain.split("."))
+    for domain in sorted(MAIL_PROVIDERS, key=len, reverse=True)
+)
+_SPOKEN_AT = r"[^\S\n]+at[^\S\n]+"
+_SPOKEN_RE = re.compile(
+    rf"{_START}(?P<local>{_LOCAL}){_SPOKEN_AT}(?P<domain>{_PROVIDERS})(?![\w\-]|\.\w)", re.IGNORECASE
+)
+# Cheap test before the spoken search: ` at ` followed by a provider's first label.
+_SPOKEN_HINT_RE = re.compile(
+    _SPOKEN_AT + "(?:" + "|".join(sorted({re.escape(d.split(".")[0]) for d in MAIL_PROVIDERS})) + r")(?!\w)",
+    re.IGNORECASE,
+)
+_GMAIL = frozenset({"gmail.com", "googlemail.com"})
+
+
+def canonical_address(local: str, domain: str) -> str | None:
+    """`local@domain` in canonical form, or None when it cannot be a deliverable address."""
+    domain = normalise_host(domain)
+    if not domain or not registered_domain(domain):
+        return None
+    local = local.lower()
+    if domain in _GMAIL:
+        local = local.partition("+")[0].replace(".", "")
+        domain = "gmail.com"
+    if not local or len(local) > 64:
+        return None
+    address = f"{local}@{domain}"
+    return address if len(address) <= 254 else None
+
+
+def _domain_from(written: str) -> str:
+    """A domain written with `[dot]`, ` dot ` or spaced dots, as a plain dotted name."""
+    return ".".join(part.strip() for part in _DOT_SPLIT_RE.split(written) if part.strip())
+
+
+def _plain_address(local: str, domain: str) -> tuple[str, int] | None:
+    """The address and how much of the written domain it uses.
+
+    A sentence may follow an address without a space (`a@b.com.Then`): the domain stops before a
+    capitalised label after the second (`Sara@Gmail.Com` stays whole), and otherwise at the longest
+    prefix that ends in a public suffix.
+    """
+    labels = domain.split(".")
+    for i, label in enumerate(labels[2:], 2):
+        if label[:1].isupper() and not label.isupper():
+            labels = labels[:i]
+            break
+    for count in range(len(labels), 1, -1):
+        written = ".".join(labels[:count])
+        address = canonical_address(local, written)
+        if address:
+            return address, len(written)
+    return None
+
+
+def _token_start(text: str, pos: int) -> int:
+    """Where the run of non-space characters that ends at `pos` begins."""
+    while pos > 0 and not text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+class Email(IdentifierType):
+    """Email addresses, plain or obfuscated with [at]/(at)/[dot] or spoken for a known provider."""
+
+    kind = "email"
+
+    def find(self, doc: Document) -> Iterator[Identifier]:
+        text = doc.masked()
+        if "@" in text:
+            yield from self._search(doc, text, _PLAIN_RE, "email")
+            text = doc.masked()
+        if _BRACKET_AT_RE.search(text):
+            yield from self._search(doc, text, _BRACKETED_RE, "email:bracketed")
+            text = doc.masked()
+        if _SPOKEN_HINT_RE.search(text):
+            yield from self._search(doc, text, _SPOKEN_RE, "email:spoken")
+
+    def _search(self, doc: Document, text: str, pattern: re.Pattern[str], rule: str) -> Iterator[Identifier]:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            local = match.group("local")
+            if pattern is _PLAIN_RE:
+                if "://" in text[_token_start(text, start) : start]:
+                    continue  # the user part of a link (https://user@host), not an address
+                found = _plain_address(local, match.group("domain"))
+                if found is None:
+                    continue
+                address, used = found
+                end = match.start("domain") + used
+            else:
+                address = canonical_address(local, _domain_from(match.group("domain")))
+                if address is None:
+                    continue
+            doc.claim(start, end)
+            span = doc.original_span(start, end)
+            yield Identifier(self.kind, f"email:{address}", doc.original[span[0] : span[1]], span, rule)
+
+    def clean(self, raw: str, *, region: str | None = None, platform: str | None = None) -> Identifier | None:
+        text = fold(raw.strip())[0].strip()
+        text = text[7:] if text.lower().startswith("mailto:") else text
+        for pattern in (_PLAIN_RE, _BRACKETED_RE, _SPOKEN_RE):
+            match = pattern.fullmatch(text)
+            if match:
+                address = canonical_address(match.group("local"), _domain_from(match.group("domain")))
+                if address:
+                    return Identifier(self.kind, f"email:{address}", raw.strip(), (0, len(raw)), "clean")
+        return None
