@@ -26,6 +26,12 @@ _LOCAL = r"[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*"
 _LABEL = r"[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)*"
 _START = r"(?<![A-Za-z0-9_.%+\-])"
 _PLAIN_RE = re.compile(rf"{_START}(?P<local>{_LOCAL})@(?P<domain>{_LABEL}(?:\.{_LABEL})+)")
+# In adverts the search starts at each `@` and reads the local part backwards: faster than the
+# pattern above, which tries every position.
+_AT_DOMAIN_RE = re.compile(rf"@(?P<domain>{_LABEL}(?:\.{_LABEL})+)")
+_LOCAL_RE = re.compile(_LOCAL)
+_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_%+-.")
+_LOCAL_MAX = 64
 
 # `[at]`, `(at)`, `{at}`, `<at>`, `[@]`; `[dot]`, `(.)`, ` dot ` or a plain dot between labels.
 _OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
@@ -103,6 +109,19 @@ def _plain_address(local: str, domain: str) -> tuple[str, int] | None:
     return None
 
 
+def _local_start(text: str, at: int) -> int | None:
+    """Where the local part that ends at an `@` begins, or None when there is no valid one."""
+    limit = max(0, at - _LOCAL_MAX - 1)
+    start = at
+    while start > limit and text[start - 1] in _LOCAL_CHARS:
+        start -= 1
+    if start == limit and start > 0 and text[start - 1] in _LOCAL_CHARS:
+        return None  # longer than a local part may be
+    while start < at and text[start] == ".":
+        start += 1
+    return start if start < at and _LOCAL_RE.fullmatch(text, start, at) else None
+
+
 def _token_start(text: str, pos: int) -> int:
     """Where the run of non-space characters that ends at `pos` begins."""
     while pos > 0 and not text[pos - 1].isspace():
@@ -118,7 +137,7 @@ class Email(IdentifierType):
     def find(self, doc: Document) -> Iterator[Identifier]:
         text = doc.masked()
         if "@" in text:
-            yield from self._search(doc, text, _PLAIN_RE, "email")
+            yield from self._plain(doc, text)
             text = doc.masked()
         if _BRACKET_AT_RE.search(text):
             yield from self._search(doc, text, _BRACKETED_RE, "email:bracketed")
@@ -126,25 +145,27 @@ class Email(IdentifierType):
         if _SPOKEN_HINT_RE.search(text):
             yield from self._search(doc, text, _SPOKEN_RE, "email:spoken")
 
+    def _plain(self, doc: Document, text: str) -> Iterator[Identifier]:
+        for match in _AT_DOMAIN_RE.finditer(text):
+            start = _local_start(text, match.start())
+            if start is None or "://" in text[_token_start(text, start) : start]:
+                continue  # no local part, or the user part of a link (https://user@host)
+            found = _plain_address(text[start : match.start()], match.group("domain"))
+            if found:
+                address, used = found
+                yield self._make(doc, start, match.start("domain") + used, address, "email")
+
     def _search(self, doc: Document, text: str, pattern: re.Pattern[str], rule: str) -> Iterator[Identifier]:
         for match in pattern.finditer(text):
-            start, end = match.span()
-            local = match.group("local")
-            if pattern is _PLAIN_RE:
-                if "://" in text[_token_start(text, start) : start]:
-                    continue  # the user part of a link (https://user@host), not an address
-                found = _plain_address(local, match.group("domain"))
-                if found is None:
-                    continue
-                address, used = found
-                end = match.start("domain") + used
-            else:
-                address = canonical_address(local, _domain_from(match.group("domain")))
-                if address is None:
-                    continue
-            doc.claim(start, end)
-            span = doc.original_span(start, end)
-            yield Identifier(self.kind, f"email:{address}", doc.original[span[0] : span[1]], span, rule)
+            address = canonical_address(match.group("local"), _domain_from(match.group("domain")))
+            if address:
+                yield self._make(doc, match.start(), match.end(), address, rule)
+
+    def _make(self, doc: Document, start: int, end: int, address: str, rule: str) -> Identifier:
+        """Claim an address's span and build its identifier."""
+        doc.claim(start, end)
+        span = doc.original_span(start, end)
+        return Identifier(self.kind, f"email:{address}", doc.original[span[0] : span[1]], span, rule)
 
     def clean(self, raw: str, *, region: str | None = None, platform: str | None = None) -> Identifier | None:
         text = fold(raw.strip())[0].strip()

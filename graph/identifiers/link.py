@@ -375,6 +375,17 @@ def _bare_host_ok(text: str, start: int, host_text: str) -> bool:
     return not any(label[:1].isupper() and not label.isupper() for label in host_text.split(".")[1:])
 
 
+def _candidates(text: str) -> Iterator[re.Match[str]]:
+    """Link-shaped matches, searched only in the words that hold a `.` or a `/` (a link has no space)."""
+    pos = 0
+    for word in text.split():
+        pos = text.find(word, pos)
+        end = pos + len(word)
+        if "." in word or "/" in word:
+            yield from _LINK_RE.finditer(text, pos, end)
+        pos = end
+
+
 class Link(IdentifierType):
     """Web and app links: one `url:` per link, its `domain:`, and the account a platform link names."""
 
@@ -384,7 +395,7 @@ class Link(IdentifierType):
         text = doc.masked()
         if "." not in text and "/" not in text:
             return
-        for match in _LINK_RE.finditer(text):
+        for match in _candidates(text):
             head, tail = _script_cut(match.group())
             candidate = _trim(match.group()[head:tail])
             if not candidate:

@@ -64,7 +64,9 @@ _PROSE = frozenset(
     welcome friends family""".split()
 )
 
-_IBAN_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}[0-9]{2}(?: ?[A-Za-z0-9]){11,32}")
+# Country letters not preceded by a letter or digit (checked after them, which is faster), check
+# digits, then the account in groups separated by single spaces; cut to the country's length later.
+_IBAN_RE = re.compile(r"[A-Za-z]{2}(?<![A-Za-z0-9][A-Za-z]{2})[0-9]{2}(?: ?[A-Za-z0-9]){11,32}")
 _IBAN_DB = numdb.get("iban")
 _STRUCTURE_LENGTH_RE = re.compile(r"(\d+)!")
 
@@ -118,9 +120,11 @@ class Payment(IdentifierType):
 
     def find(self, doc: Document) -> Iterator[Identifier]:
         text = doc.masked()
-        if "$" in text:
+        lowered = text.lower()
+        if "$" in text and "cash" in lowered:
             yield from self._cashtags(doc, text)
-        yield from self._labelled_tags(doc, text)
+        if "rev" in lowered or "venmo" in lowered:
+            yield from self._labelled_tags(doc, text)
         yield from self._ibans(doc, text)
 
     def _make(

@@ -28,13 +28,10 @@ _PATTERNS = {
     "tron": r"T" + _B58 + r"{33}",
     "base58": r"[13]" + _B58 + r"{25,34}",
 }
-# Whole tokens only: an address inside a longer run of letters and digits is something else.
-_WALLET_RE = re.compile(
-    r"(?<![A-Za-z0-9])(?:"
-    + "|".join(f"(?P<{name}>{p})" for name, p in _PATTERNS.items())
-    + r")(?![A-Za-z0-9])"
-)
 _FULL = {name: re.compile(p) for name, p in _PATTERNS.items()}
+# Whole tokens only: an address inside a longer run of letters and digits is something else. The
+# shortest address in use (P2PKH) has 26 characters, so only runs that long are looked at.
+_RUN_RE = re.compile(r"[A-Za-z0-9]{26,}")
 
 _BECH32M_CONST = 0x2BC830A3  # BIP 350; witness version 0 keeps bech32's constant 1
 
@@ -80,6 +77,14 @@ def _eip55_ok(address: str) -> bool:
     )
 
 
+def _form(token: str) -> str | None:
+    """Which address form a token has the shape of (see `_PATTERNS`), or None."""
+    for form, pattern in _FULL.items():
+        if pattern.fullmatch(token):
+            return form
+    return None
+
+
 def wallet_key(form: str, address: str) -> str | None:
     """The key for an address of a given form (see `_PATTERNS`), or None when its checksum fails."""
     if form == "eth":
@@ -101,9 +106,10 @@ class Wallet(IdentifierType):
 
     def find(self, doc: Document) -> Iterator[Identifier]:
         text = doc.masked()
-        for match in _WALLET_RE.finditer(text):
-            form = match.lastgroup or ""
-            key = wallet_key(form, match.group())
+        for match in _RUN_RE.finditer(text):
+            address = match.group()
+            form = _form(address)
+            key = wallet_key(form, address) if form else None
             if key is None:
                 continue
             start, end = match.span()
@@ -113,8 +119,6 @@ class Wallet(IdentifierType):
 
     def clean(self, raw: str, *, region: str | None = None, platform: str | None = None) -> Identifier | None:
         text = fold(raw.strip())[0].strip()
-        for form, pattern in _FULL.items():
-            if pattern.fullmatch(text):
-                key = wallet_key(form, text)
-                return Identifier(self.kind, key, raw.strip(), (0, len(raw)), "clean") if key else None
-        return None
+        form = _form(text)
+        key = wallet_key(form, text) if form else None
+        return Identifier(self.kind, key, raw.strip(), (0, len(raw)), "clean") if key else None
