@@ -136,6 +136,7 @@ class Payment(IdentifierType):
         return Identifier(self.kind, key, doc.original[span[0] : span[1]], span, rule, country)
 
     def _cashtags(self, doc: Document, text: str) -> Iterator[Identifier]:
+        """`$Tag` within a few words of Cash App on the same line."""
         labels = [m.span() for m in _CASHAPP_LABEL_RE.finditer(text)]
         if not labels:
             return
@@ -148,6 +149,7 @@ class Payment(IdentifierType):
                 yield self._make(doc, start, end, f"payment:cashapp:{name}", "label:cashapp")
 
     def _labelled_tags(self, doc: Document, text: str) -> Iterator[Identifier]:
+        """`@name` or `name` after the words Revolut, revtag or Venmo."""
         for match in _TAG_LABEL_RE.finditer(text):
             label = match.group("label").lower()
             scheme = "venmo" if label == "venmo" else "revolut"
@@ -164,6 +166,7 @@ class Payment(IdentifierType):
             yield self._make(doc, start, end, f"payment:{scheme}:{name}", f"label:{scheme}")
 
     def _ibans(self, doc: Document, text: str) -> Iterator[Identifier]:
+        """IBANs anywhere; after a failed candidate the search resumes inside it."""
         pos = 0
         while True:
             match = _IBAN_RE.search(text, pos)
