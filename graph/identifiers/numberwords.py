@@ -32,6 +32,7 @@ _CONNECTOR = {"et", "and"}
 _WORD_RE = re.compile(r"[a-zà-ÿ]+", re.IGNORECASE)
 # Separators allowed between the words of one spelled number.
 _GAP_RE = re.compile(r"[\s,.;/\-–]*")
+_DIGIT_NEAR_RE = re.compile(r"\d[\s,.\-]{0,2}$|^[\s,.\-]{0,2}\d")
 _ANY_WORD_RE = re.compile(
     r"(?<![\w])(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?![\w])", re.IGNORECASE
 )
@@ -115,7 +116,7 @@ def spell_out(text: str) -> tuple[str, list[int]] | None:
             digits += read[0]
             count += 1
             j += read[1]
-        if count >= 3:
+        if count >= 3 or (count >= 1 and _touches_digits(text, tokens[first][0], tokens[j - 1][1])):
             runs.append((tokens[first][0], tokens[j - 1][1], ("+" if plus else "") + digits))
             i = j
         else:
@@ -123,6 +124,13 @@ def spell_out(text: str) -> tuple[str, list[int]] | None:
     if not runs:
         return None
     return _rewrite(text, runs)
+
+
+def _touches_digits(text: str, start: int, end: int) -> bool:
+    """True when a short run of words continues a number written in digits (`+44 seven four ...`)."""
+    return bool(_DIGIT_NEAR_RE.search(text[max(0, start - 3) : start])) or bool(
+        _DIGIT_NEAR_RE.match(text[end : end + 3])
+    )
 
 
 def _rewrite(text: str, runs: list[tuple[int, int, str]]) -> tuple[str, list[int]]:

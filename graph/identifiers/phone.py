@@ -59,8 +59,8 @@ _NOT_PHONE_RE = re.compile(
 
 # Words after which a bare international number (no + or 00) is read as one.
 _INTL_CUE_RE = re.compile(
-    r"whats\s?app|wats\s?app|whatsap|watsap|wh?ats?up|(?<!\w)wa(?!\w)|viber|telegram|signal|imo|botim|"
-    r"واتساب|واتس\s?اب|واتس|وتساب|واتساپ|واتسپ|وایبر|فايبر|فایبر|تلگرام|تلغرام|تيليجرام|سيجنال|سیگنال",
+    r"whats\s?app|wats\s?app|whatsap|watsap|wh?ats?up|(?<!\w)wa(?!\w)|viber|telegram|signal|imo|botim|zalo|"
+    r"واتساب|واتس\s?اب|واتس|وتساب|واتساپ|واتسپ|واتسئاپ|وەتسئاپ|وایبر|فايبر|فایبر|تلگرام|تلغرام|تيليجرام|سيجنال|سیگنال",
     re.IGNORECASE,
 )
 _CUE_WINDOW = 30

@@ -30,3 +30,12 @@ def test_offsets_map_back_to_words() -> None:
     rewritten, where = spell_out(text)
     start = rewritten.index("1234")
     assert text[where[start] : where[start + 4]] == "one two three four"
+
+
+def test_short_word_run_continuing_digits_is_read() -> None:
+    result = spell_out("+44 7957 five double oh 407")
+    assert result is not None and result[0] == "+44 7957 500 407"
+
+
+def test_short_word_run_alone_is_prose() -> None:
+    assert spell_out("five double rooms") is None
