@@ -68,14 +68,11 @@ _NAMES: dict[str, tuple[str, ...]] = {
 }
 # fmt: on
 
-_NAME_TO_REGION = {name: region for region, names in _NAMES.items() for name in names}
-# Longest names first so "united kingdom" wins over "united".
-_NAME_RE = re.compile(
-    r"(?<![\w])("
-    + "|".join(re.escape(n) for n in sorted(_NAME_TO_REGION, key=len, reverse=True))
-    + r")(?![\w])",
-    re.IGNORECASE,
-)
+# Looked up by word n-grams rather than one huge alternation: a dictionary probe per word is far
+# cheaper than trying every name at every position. Trailing dots are dropped so "U.K." matches.
+_NAME_TO_REGION = {name.rstrip("."): region for region, names in _NAMES.items() for name in names}
+_LONGEST_NAME = max(len(name.split()) for name in _NAME_TO_REGION)
+_WORD_RE = re.compile(r"\w+")
 _FLAG_RE = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
 _ISO_LABEL_RE = re.compile(
     r"(?<![\w])\(?(UK|GB|FR|BE|DE|IT|GR|TR|LY|TN|DZ|MA|AL|XK|VN|SE|US|IQ|IR)\)?(?=[\s:]*[+\d])"
@@ -97,10 +94,28 @@ def mentions(text: str) -> tuple[tuple[int, int, str], ...]:
     found: list[tuple[int, int, str]] = []
     if not text.isascii():
         found += [(m.start(), m.end(), flag_region(m.group())) for m in _FLAG_RE.finditer(text)]
-    found += [(m.start(), m.end(), _NAME_TO_REGION[m.group(1).lower()]) for m in _NAME_RE.finditer(text)]
+    found += _named(text)
     found += [(m.start(), m.end(), _normal(m.group(1))) for m in _ISO_LABEL_RE.finditer(text)]
     found.sort()
     return tuple(found)
+
+
+def _named(text: str) -> list[tuple[int, int, str]]:
+    """Country names in the text: the longest run of up to three words that is a known name."""
+    words = [m.span() for m in _WORD_RE.finditer(text)]
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(_LONGEST_NAME + 1, len(words) - i), 0, -1):
+            start, end = words[i][0], words[i + size - 1][1]
+            region = _NAME_TO_REGION.get(text[start:end].lower())
+            if region:
+                found.append((start, end, region))
+                i += size
+                break
+        else:
+            i += 1
+    return found
 
 
 def regions_near(text: str, start: int, end: int, *, before: int = 40, after: int = 25) -> list[str]:

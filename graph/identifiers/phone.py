@@ -30,6 +30,7 @@ _DIGIT_RE = re.compile(r"\d")
 _LOOKALIKE_RUN_RE = re.compile(r"(?<![^\W\d_])[0-9OolI|]+(?:[ .\-]{1,2}[0-9OolI|]+)*(?![^\W\d_])")
 _LOOKALIKE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 _LOOKALIKE_MIN_DIGITS = 5
+_LOOKALIKE_HINT_RE = re.compile(r"\d[ .\-]{0,2}[OolI|]|[OolI|][ .\-]{0,2}\d")
 
 # Spans that look like digits but are something else; blanked before the search.
 _CURRENCY = (
@@ -40,22 +41,26 @@ _CURRENCY = (
 # A date is not part of a longer dotted or dashed run (06.12.34.56.78 is a phone, not 6 Dec 2034).
 _DATE = r"(?<!\w)(?<!\d[./-])"
 _DATE_END = r"(?![\w]|[./-]\d)"
-_AMOUNT = r"\d+(?:[.,' ]\d{3})*(?:[.,]\d{1,2})?"
-_NOT_PHONE_RE = re.compile(
+_AMOUNT_RE = re.compile(r"(?<![\w])\d+(?:[.,' ]\d{3}(?!\d))*(?:[.,]\d{1,2}(?!\d))?")
+_DATE_TIME_PLACE_RE = re.compile(
     "|".join(
         (
             _DATE + r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})" + _DATE_END,  # 05/11/2024, 5.11.24
             _DATE + r"\d{4}[./-]\d{1,2}[./-]\d{1,2}" + _DATE_END,  # 2024-11-05
             r"(?<![\w])\d{1,2}\s?[:h]\s?\d{2}(?![\w])",  # 14:30, 6h30
             r"-?\d{1,3}\.\d{3,}\s*,\s*-?\d{1,3}\.\d{3,}",  # 36.8065, 10.1815
-            r"(?:" + _CURRENCY + r")\s?" + _AMOUNT + r"(?![\w])",  # € 2,500
-            r"(?<![\w])" + _AMOUNT + r"\s?(?:" + _CURRENCY + r")(?![^\W\d_])",  # 2.500€, 3000 dinars
-            r"(?:#|ref\.?|réf\.?|\bid|order|booking|invoice|ticket|tracking|\bpost|commande|"
-            r"facture|dossier|sipariş|mã)\s*[:#]?\s*\d[\d\-/]*\d",  # order numbers and references
         )
-    ),
+    )
+)
+_CURRENCY_BEFORE_RE = re.compile(r"(?:^|[^\w])(?:" + _CURRENCY + r")\s?$", re.IGNORECASE)
+_CURRENCY_AFTER_RE = re.compile(r"\s?(?:" + _CURRENCY + r")(?![^\W\d_])", re.IGNORECASE)
+_REFERENCE_BEFORE_RE = re.compile(
+    r"(?:#|(?<!\w)(?:ref\.?|réf\.?|id|order|booking|invoice|ticket|tracking|post|commande|facture|dossier|"
+    r"sipariş|mã))\s*[:#]?\s*$",
     re.IGNORECASE,
 )
+_REFERENCE_RE = re.compile(r"\d[\d\-/]*\d")
+_LOOK_BEHIND = 12
 
 # Words after which a bare international number (no + or 00) is read as one.
 _INTL_CUE_RE = re.compile(
@@ -155,13 +160,39 @@ def _prepare(text: str) -> tuple[str, Callable[[int], int]]:
         prepared, offsets = text, None
     else:
         prepared, offsets = spelled
-    prepared = _LOOKALIKE_RUN_RE.sub(_unmask_lookalikes, prepared)
-    prepared = _NOT_PHONE_RE.sub(lambda m: " " * len(m.group()), prepared)
+    if _LOOKALIKE_HINT_RE.search(prepared):
+        prepared = _LOOKALIKE_RUN_RE.sub(_unmask_lookalikes, prepared)
+    prepared = _blank_non_phones(prepared)
 
     def to_doc(i: int) -> int:
         return i if offsets is None else offsets[i]
 
     return prepared, to_doc
+
+
+def _blank_non_phones(text: str) -> str:
+    """Blank dates, times, coordinates, amounts of money and reference numbers, keeping offsets.
+
+    Every such span starts with a digit, so the search walks digit runs and looks a few characters
+    around each for a currency or a reference label, rather than trying every word at every position.
+    """
+    spans = [m.span() for m in _DATE_TIME_PLACE_RE.finditer(text)]
+    for match in _AMOUNT_RE.finditer(text):
+        start, end = match.span()
+        before = text[max(0, start - _LOOK_BEHIND) : start]
+        if _CURRENCY_BEFORE_RE.search(before):
+            spans.append((start, end))
+        elif after := _CURRENCY_AFTER_RE.match(text, end):
+            spans.append((start, after.end()))
+        elif _REFERENCE_BEFORE_RE.search(before):
+            reference = _REFERENCE_RE.match(text, start)
+            spans.append(reference.span() if reference else (start, end))
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def _unmask_lookalikes(match: re.Match[str]) -> str:
