@@ -18,7 +18,13 @@ neo4j-stop:
 neo4j-status:
 	scripts/neo4j status
 
-# Starts Neo4j, runs the tests and the linter, and stops Neo4j again whatever happened (also on Ctrl-C or
+# The tests run on a server of their own (port 7688, data in var/neo4j-test): they wipe the graph, and
+# the graph of `make demo` or your own ingests on 7687 must survive them.
+test: export NEO4J_URI := bolt://127.0.0.1:$(or $(TEST_NEO4J_PORT),7688)
+test: export NEO4J_HOME_DIR := var/neo4j-test
+test: export NEO4J_PASSWORD :=
+
+# Starts Neo4j, runs the tests and the linters, and stops Neo4j again whatever happened (also on Ctrl-C or
 # a CI timeout). NEO4J_KEEP_RUNNING=1 leaves it running, for a server shared with other work.
 # The exit status is pytest's if it failed, else ruff's; "no tests collected" (5) is a failure too.
 test: setup
@@ -30,6 +36,7 @@ test: setup
 	if [[ $$status -eq 5 ]]; then echo "make test: pytest collected no tests, which is a failure" >&2; fi; \
 	lint=0; \
 	$(VENV)/bin/ruff check . || lint=$$?; \
+	$(VENV)/bin/ruff format --check . || lint=$$?; \
 	if [[ $$status -eq 0 ]]; then status=$$lint; fi; \
 	exit $$status
 
