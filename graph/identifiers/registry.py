@@ -28,7 +28,7 @@ CLEANERS: dict[str, IdentifierType] = {
 
 
 def extract(text: str, *, platform: str | None = None, region: str | None = None) -> list[Identifier]:
-    """Every identifier in an advert's text, once per key, in the order they appear.
+    """Every identifier in an advert's text, once per key (its first occurrence), in text order.
 
     `platform` is where the advert was posted (a bare @mention is an account there); `region` is the
     country to read national-format phone numbers in, when the source knows it.
@@ -37,7 +37,8 @@ def extract(text: str, *, platform: str | None = None, region: str | None = None
     seen: dict[str, Identifier] = {}
     for finder in FINDERS:
         for found in finder.find(doc):
-            seen.setdefault(found.key, found)
+            if found.key not in seen or found.span < seen[found.key].span:
+                seen[found.key] = found
     return sorted(seen.values(), key=lambda found: (found.span, found.kind))
 
 
@@ -51,7 +52,10 @@ def identify(
     """
     if kind == "payment":
         found = [i for i in extract(raw, platform=platform, region=region) if i.kind == "payment"]
-        return found[0] if found else None
+        if found:
+            return found[0]
+        # A bare tag typed without its service's name ("$BorderRunner88", "boatpay" with platform=revolut).
+        return Payment().clean(raw, platform=platform) or Wallet().clean(raw)
     if kind is not None:
         cleaner = CLEANERS.get(kind)
         if cleaner is None:
