@@ -8,11 +8,11 @@ from typing import Any
 
 from graph.identifiers.base import Identifier, IdentifierType
 
-__all__ = ["Identifier", "IdentifierType", "extract", "identify"]
+__all__ = ["Identifier", "IdentifierType", "extract", "identify", "occurrences"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("extract", "identify"):
+    if name in ("extract", "identify", "occurrences"):
         from graph.identifiers import registry
 
         return getattr(registry, name)

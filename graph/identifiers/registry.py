@@ -33,13 +33,17 @@ def extract(text: str, *, platform: str | None = None, region: str | None = None
     `platform` is where the advert was posted (a bare @mention is an account there); `region` is the
     country to read national-format phone numbers in, when the source knows it.
     """
+    first: dict[str, Identifier] = {}
+    for found in occurrences(text, platform=platform, region=region):
+        first.setdefault(found.key, found)
+    return list(first.values())
+
+
+def occurrences(text: str, *, platform: str | None = None, region: str | None = None) -> list[Identifier]:
+    """Every occurrence of every identifier, repeats included, in text order: the evidence spans."""
     doc = Document(text, platform=platform, region=region)
-    seen: dict[str, Identifier] = {}
-    for finder in FINDERS:
-        for found in finder.find(doc):
-            if found.key not in seen or found.span < seen[found.key].span:
-                seen[found.key] = found
-    return sorted(seen.values(), key=lambda found: (found.span, found.kind))
+    found = [identifier for finder in FINDERS for identifier in finder.find(doc)]
+    return sorted(found, key=lambda identifier: (identifier.span, identifier.kind))
 
 
 def identify(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from graph.identifiers import extract, identify
+from graph.identifiers import extract, identify, occurrences
 
 ADVERT = (
     "🚤 UK crossing, 12 places, 2500€. WhatsApp +44 7400 123456 or wa.me/447400123456, "
@@ -78,3 +78,10 @@ def test_huge_text_is_handled() -> None:
     text = ("Call +44 7400 123456 today. " + "word " * 2000) * 20
     found = extract(text)
     assert [i.key for i in found] == ["phone:+447400123456"]
+
+
+def test_occurrences_keep_repeats_for_evidence() -> None:
+    text = "Call +44 7400 123456, again: 0044 7400 123456"
+    spans = [i.span for i in occurrences(text) if i.key == "phone:+447400123456"]
+    assert [text[s:e] for s, e in spans] == ["+44 7400 123456", "0044 7400 123456"]
+    assert len(extract(text)) == 1
