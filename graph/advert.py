@@ -1,0 +1,384 @@
+"""Adverts as they arrive: JSON Lines, one advert a line, each validated into an `Advert` or a `Reject`.
+
+A reject names the field and the value that failed (`posted_at: not an ISO 8601 date: '32/13/2024'`) so
+whoever produced the file can fix it. Nothing is repaired silently: a text over the limit is rejected,
+not cut. Blank lines are skipped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import IO, Any, NamedTuple
+
+import phonenumbers
+
+from graph.identifiers.handle import Handle
+
+PLATFORMS = ("facebook", "instagram", "tiktok", "x", "telegram", "whatsapp", "snapchat")
+_PLATFORM_ALIASES = {"twitter": "x"}
+MAX_TEXT_CHARS = 100_000
+# Longer than any valid advert can be once JSON-escaped; a longer line is rejected without being parsed.
+MAX_LINE_BYTES = 4 * 1024 * 1024
+# Ids longer than this cannot be an index key in Neo4j (about 8 kB) and are not real platform ids.
+MAX_ID_CHARS = 500
+# How much of a rejected line is kept in the rejects file.
+RAW_PREVIEW_CHARS = 500
+# ISO 3166 alpha-2 codes that a phone number can belong to (phonenumbers' regions, Kosovo included).
+REGIONS = frozenset(phonenumbers.SUPPORTED_REGIONS)
+_LANG_RE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{1,8})*")
+# JSON can escape half of a surrogate pair (`"\\ud800"`), which no UTF-8 encoder, Neo4j's included, accepts.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_HANDLE = Handle()
+
+
+class AdvertError(ValueError):
+    """One field of an advert is invalid; `str()` is the reject reason, naming the field."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    """Who posted the advert, as the platform shows it; every part may be missing."""
+
+    handle: str | None = None
+    id: str | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Advert:
+    """One validated advert. `posted_at` is in UTC; `region` is an upper-case ISO 3166 alpha-2 code."""
+
+    platform: str
+    post_id: str
+    text: str
+    posted_at: datetime
+    url: str | None = None
+    author: Author | None = None
+    lang: str | None = None
+    region: str | None = None
+    media: tuple[str, ...] = ()
+    source: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The advert's node key: `advert:<platform>:<post_id>`."""
+        return f"advert:{self.platform}:{self.post_id}"
+
+    @property
+    def account_key(self) -> str | None:
+        """The author's key: `handle:<platform>:<name>` for a valid handle, else `account:<platform>:<id>`.
+
+        Keyed by handle, the author is the same node as the account other adverts name in their text.
+        None when there is no author, or neither a valid handle nor an id.
+        """
+        if self.author is None:
+            return None
+        handle = self.account_handle
+        if handle is not None:
+            return f"handle:{self.platform}:{handle}"
+        if self.author.id is not None:
+            return f"account:{self.platform}:{self.author.id}"
+        return None
+
+    @property
+    def account_handle(self) -> str | None:
+        """The author's handle in canonical form, or None when missing or not valid on the platform."""
+        if self.author is None or self.author.handle is None:
+            return None
+        found = _HANDLE.clean(self.author.handle, platform=self.platform)
+        return found.key.split(":", 2)[2] if found else None
+
+    def canonical(self) -> dict[str, Any]:
+        """The advert as plain JSON values, without `source` (where it came from is not its content)."""
+        return {
+            "platform": self.platform,
+            "post_id": self.post_id,
+            "url": self.url,
+            "author": dataclasses.asdict(self.author) if self.author else None,
+            "text": self.text,
+            "posted_at": self.posted_at.isoformat(),
+            "lang": self.lang,
+            "region": self.region,
+            "media": list(self.media),
+        }
+
+    def content_hash(self) -> str:
+        """sha256 of the canonical JSON: equal hashes mean a re-run has nothing to change."""
+        body = json.dumps(self.canonical(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+    def with_defaults(self, *, region: str | None = None, source: str | None = None) -> Advert:
+        """The same advert with `region` and `source` filled in where it has none."""
+        changes = {}
+        if self.region is None and region is not None:
+            changes["region"] = region
+        if self.source is None and source is not None:
+            changes["source"] = source
+        return dataclasses.replace(self, **changes) if changes else self
+
+
+@dataclass(frozen=True, slots=True)
+class Reject:
+    """A line that is not a valid advert: where it was, why, and the start of what it said."""
+
+    line: int
+    reason: str
+    raw: str
+    file: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        """The rejects-file record: file, line, reason and the first characters of the line."""
+        return {"file": self.file, "line": self.line, "reason": self.reason, "raw": self.raw}
+
+
+class Line(NamedTuple):
+    """One line of input: the file it came from, its 1-based number, and its bytes (or text)."""
+
+    file: str | None
+    number: int
+    data: bytes | str
+    too_long: int = 0  # the byte limit the line went over (the data is cut there); 0 when within it
+
+
+# --- reading --------------------------------------------------------------------------------------------
+
+
+def read_lines(stream: IO[bytes], file: str | None = None, *, limit: int = MAX_LINE_BYTES) -> Iterator[Line]:
+    """The lines of a binary stream, one at a time; a line over `limit` bytes is cut and flagged.
+
+    Only `\\n` ends a line (JSON strings may hold other Unicode line separators). Reading stops holding
+    a line in memory at `limit`, so one endless line cannot exhaust memory.
+    """
+    number = 0
+    while True:
+        data = stream.readline(limit + 1)
+        if not data:
+            return
+        number += 1
+        if len(data) > limit and not data.endswith(b"\n"):
+            rest = data
+            while rest and not rest.endswith(b"\n"):  # skip to the end of the long line
+                rest = stream.readline(1 << 20)
+            yield Line(file, number, data[:limit], too_long=limit)
+            continue
+        yield Line(file, number, data)
+
+
+def parse_line(line: Line) -> Advert | Reject | None:
+    """One input line as an Advert, a Reject saying why not, or None for a blank line."""
+    data = line.data
+    if line.too_long:
+        return _reject(line, f"line is longer than {line.too_long:,} bytes", data)
+    if isinstance(data, bytes):
+        if line.number == 1 and data.startswith(b"\xef\xbb\xbf"):  # a byte order mark some editors add
+            data = data[3:]
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            bad = data[error.start : error.start + 1].hex()
+            return _reject(line, f"not valid UTF-8: byte 0x{bad} at byte {error.start + 1}", data)
+    else:
+        text = data
+    if not text.strip():
+        return None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        return _reject(line, f"not valid JSON: {error.msg} at column {error.colno}", text)
+    except RecursionError:
+        return _reject(line, "not valid JSON: nested too deeply", text)
+    if not isinstance(value, dict):
+        return _reject(line, f"not a JSON object but {_json_type(value)}", text)
+    try:
+        return parse_advert(value)
+    except AdvertError as error:
+        return _reject(line, str(error), text)
+
+
+def parse_lines(lines: Iterable[Line]) -> Iterator[tuple[Line, Advert | Reject]]:
+    """Each non-blank line with what it parsed to."""
+    for line in lines:
+        parsed = parse_line(line)
+        if parsed is not None:
+            yield line, parsed
+
+
+def _reject(line: Line, reason: str, raw: bytes | str) -> Reject:
+    if isinstance(raw, bytes):
+        raw = raw[: RAW_PREVIEW_CHARS * 4].decode("utf-8", errors="replace")
+    return Reject(line.number, reason, raw.rstrip("\r\n")[:RAW_PREVIEW_CHARS], line.file)
+
+
+# --- validation ------------------------------------------------------------------------------------------
+
+
+def parse_advert(record: Mapping[str, Any]) -> Advert:
+    """Validate one decoded JSON object; raises AdvertError naming the first bad field.
+
+    Unknown fields are ignored, and a field given as null counts as missing.
+    """
+    return Advert(
+        platform=_platform(record.get("platform")),
+        post_id=_identifier("post_id", record.get("post_id"), required=True),
+        text=_text(record.get("text")),
+        posted_at=_posted_at(record.get("posted_at")),
+        url=_optional_string("url", record.get("url")),
+        author=_author(record.get("author")),
+        lang=_lang(record.get("lang")),
+        region=_region(record.get("region")),
+        media=_media(record.get("media")),
+        source=_optional_string("source", record.get("source")),
+    )
+
+
+def _json_type(value: Any) -> str:
+    """How JSON calls the type of a decoded value, for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    return "an object"
+
+
+def _show(value: Any, limit: int = 60) -> str:
+    """A value as it appears in a message, shortened."""
+    shown = repr(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def _encodable(field: str, text: str) -> str:
+    """The text, unless it holds half a surrogate pair that could not be stored."""
+    bad = _SURROGATE_RE.search(text)
+    if bad:
+        raise AdvertError(
+            field, f"holds an unpaired surrogate \\u{ord(bad.group()):04x} at character {bad.start() + 1}"
+        )
+    return text
+
+
+def _platform(value: Any) -> str:
+    if value is None:
+        raise AdvertError("platform", "missing")
+    if not isinstance(value, str):
+        raise AdvertError("platform", f"must be a string, not {_json_type(value)}")
+    name = value.strip().lower()
+    name = _PLATFORM_ALIASES.get(name, name)
+    if name not in PLATFORMS:
+        raise AdvertError(
+            "platform", f"unknown platform {_show(value)}; expected one of {', '.join(PLATFORMS)}"
+        )
+    return name
+
+
+def _identifier(field: str, value: Any, *, required: bool = False) -> str | None:
+    """An id given as a string or an integer, as a non-empty string."""
+    if value is None:
+        if required:
+            raise AdvertError(field, "missing")
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise AdvertError(field, f"must be a string or an integer, not {_json_type(value)}: {_show(value)}")
+    text = _encodable(field, str(value).strip())
+    if not text:
+        if required:
+            raise AdvertError(field, "empty")
+        return None
+    if len(text) > MAX_ID_CHARS:
+        raise AdvertError(field, f"{len(text):,} characters, more than the {MAX_ID_CHARS} allowed")
+    return text
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        raise AdvertError("text", "missing")
+    if not isinstance(value, str):
+        raise AdvertError("text", f"must be a string, not {_json_type(value)}")
+    if len(value) > MAX_TEXT_CHARS:
+        raise AdvertError("text", f"{len(value):,} characters, more than the {MAX_TEXT_CHARS:,} allowed")
+    return _encodable("text", value)
+
+
+def _posted_at(value: Any) -> datetime:
+    if value is None:
+        raise AdvertError("posted_at", "missing")
+    if not isinstance(value, str):
+        raise AdvertError("posted_at", f"not an ISO 8601 date: {_show(value)} is {_json_type(value)}")
+    try:
+        when = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise AdvertError("posted_at", f"not an ISO 8601 date: {_show(value)}") from None
+    if when.tzinfo is None:
+        return when.replace(tzinfo=UTC)
+    return when.astimezone(UTC)
+
+
+def _optional_string(field: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise AdvertError(field, f"must be a string, not {_json_type(value)}: {_show(value)}")
+    return _encodable(field, value.strip()) or None
+
+
+def _author(value: Any) -> Author | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise AdvertError("author", f"must be an object with handle, id and name, not {_json_type(value)}")
+    author = Author(
+        handle=_optional_string("author.handle", value.get("handle")),
+        id=_identifier("author.id", value.get("id")),
+        name=_optional_string("author.name", value.get("name")),
+    )
+    return author if author != Author() else None
+
+
+def _lang(value: Any) -> str | None:
+    lang = _optional_string("lang", value)
+    if lang is None:
+        return None
+    code = lang.lower().replace("_", "-")
+    if not _LANG_RE.fullmatch(code):
+        raise AdvertError("lang", f"not a language code such as 'en' or 'ar-IQ': {_show(value)}")
+    return code
+
+
+def _region(value: Any) -> str | None:
+    region = _optional_string("region", value)
+    if region is None:
+        return None
+    code = region.upper()
+    if code not in REGIONS:
+        hint = " (the United Kingdom is 'GB')" if code == "UK" else ""
+        raise AdvertError("region", f"not an ISO 3166 alpha-2 country code: {_show(value)}{hint}")
+    return code
+
+
+def _media(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise AdvertError("media", f"must be an array of hash strings, not {_json_type(value)}")
+    hashes = []
+    for i, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            raise AdvertError(f"media[{i}]", f"must be a non-empty hash string, not {_show(item)}")
+        hashes.append(_encodable(f"media[{i}]", item.strip()))
+    return tuple(hashes)
