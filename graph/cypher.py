@@ -1,0 +1,41 @@
+"""The Cypher in `cypher/`, loaded by file name, so that queries are data an analyst can read and paste.
+
+Each file starts with a `//` header saying what it does and which `$parameters` it takes; values are
+always parameters, never formatted into the text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
+_NAME_RE = re.compile(r"[a-z][a-z0-9_]*")
+
+
+class CypherNotFound(LookupError):
+    """No `cypher/<name>.cypher` file: the name is misspelt or the file was not installed."""
+
+
+@cache
+def load(name: str) -> str:
+    """The text of `cypher/<name>.cypher`, header comment included (Neo4j ignores `//` lines)."""
+    if not _NAME_RE.fullmatch(name):
+        raise CypherNotFound(f"{name!r} is not a query name (lower case letters, digits and _)")
+    path = CYPHER_DIR / f"{name}.cypher"
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CypherNotFound(f"no query named {name!r}: {path} does not exist") from None
+
+
+@cache
+def statements(name: str) -> tuple[str, ...]:
+    """The statements of a file holding several, split on a `;` that ends a line, comments dropped.
+
+    Used for the schema, where each statement must run on its own; a `;` inside a string literal
+    at the end of a line would be split too, so such files keep to one statement a line-ending `;`.
+    """
+    body = "\n".join(line for line in load(name).splitlines() if not line.lstrip().startswith("//"))
+    return tuple(part.strip() for part in re.split(r";[ \t]*(?:\n|$)", body) if part.strip())

@@ -1,0 +1,31 @@
+"""Queries loaded by name from `cypher/`, each with a header saying what it does."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph import cypher
+
+
+def test_every_query_file_starts_with_a_header_comment() -> None:
+    files = sorted(cypher.CYPHER_DIR.glob("*.cypher"))
+    assert files
+    for path in files:
+        assert path.read_text(encoding="utf-8").startswith("// "), path.name
+
+
+def test_load_is_by_name_and_cached() -> None:
+    assert cypher.load("advert_write") is cypher.load("advert_write")
+    assert "MERGE (a:Advert {key: row.key})" in cypher.load("advert_write")
+
+
+@pytest.mark.parametrize("name", ["no_such_query", "../pyproject", "Schema"])
+def test_unknown_names_are_refused(name: str) -> None:
+    with pytest.raises(cypher.CypherNotFound):
+        cypher.load(name)
+
+
+def test_statements_split_on_line_ending_semicolons_without_comments() -> None:
+    statements = cypher.statements("schema")
+    assert statements[0].startswith("CREATE CONSTRAINT advert_key")
+    assert not any(s.endswith(";") or "//" in s for s in statements)
