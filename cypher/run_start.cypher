@@ -1,0 +1,6 @@
+// Records the start of an ingest run.
+// Parameters: $run (the run key), $source, $files (list of input names), $started_at (datetime).
+MERGE (r:IngestRun {key: $run})
+SET r.source = $source, r.files = $files, r.started_at = $started_at, r.status = 'running',
+    r.read = 0, r.accepted = 0, r.rejected = 0, r.created = 0, r.updated = 0, r.unchanged = 0,
+    r.duplicates = 0, r.batches = 0

@@ -1,0 +1,78 @@
+"""What an advert's text says: every identifier it mentions, with every place it is written.
+
+`extract()` returns each identifier once, at its first occurrence. Evidence needs all of them (a number
+written twice, once spelled out, is two spans an analyst can check), so `occurrences()` is grouped by key
+here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.identifiers import Identifier, occurrences
+
+# A key longer than this cannot be a Neo4j index entry (about 8 kB); such a "link" is junk, not evidence.
+MAX_KEY_BYTES = 4000
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One identifier in one advert: its first occurrence, and the span, value and rule of each occurrence.
+
+    `domain` is, for a link, the key of the domain found at the same place (the link's own site).
+    """
+
+    identifier: Identifier
+    spans: tuple[tuple[int, int], ...]
+    values: tuple[str, ...]
+    rules: tuple[str, ...]
+    domain: str | None = None
+
+    @property
+    def key(self) -> str:
+        return self.identifier.key
+
+    @property
+    def kind(self) -> str:
+        return self.identifier.kind
+
+    @property
+    def count(self) -> int:
+        """How many times the advert writes this identifier."""
+        return len(self.spans)
+
+
+def find_mentions(
+    text: str, *, platform: str | None = None, region: str | None = None
+) -> tuple[list[Mention], int]:
+    """The identifiers in `text`, in order of first appearance, and how many were left out as too long.
+
+    Same keys as `extract(text, platform=..., region=...)`, each with all of its occurrences.
+    """
+    found: dict[str, list[Identifier]] = {}
+    domains_at: dict[tuple[int, int], str] = {}
+    for identifier in occurrences(text, platform=platform, region=region):
+        found.setdefault(identifier.key, []).append(identifier)
+        if identifier.kind == "domain":
+            domains_at.setdefault(identifier.span, identifier.key)
+    mentions = []
+    too_long = 0
+    for key, places in found.items():  # in text order: occurrences() sorts by span
+        if len(key.encode("utf-8")) > MAX_KEY_BYTES:
+            too_long += 1
+            continue
+        first = places[0]
+        domain = None
+        if first.kind == "url":
+            domain = next((domains_at[i.span] for i in places if i.span in domains_at), None)
+        mentions.append(
+            Mention(
+                identifier=first,
+                spans=tuple(i.span for i in places),
+                values=tuple(i.value for i in places),
+                rules=tuple(i.rule for i in places),
+                domain=domain,
+            )
+        )
+    mentions.sort(key=lambda m: (m.spans[0], m.kind))
+    return mentions, too_long

@@ -1,0 +1,331 @@
+"""Nightly ingest: adverts from JSON Lines into the graph, in batches, without losing or doubling anything.
+
+Lines are read one at a time, validated, and written in batches of `batch_size` adverts, each batch in
+one transaction. A batch is all or nothing, and an advert already in the graph with the same content is
+skipped, so running the same input again, or again after a crash, ends with the graph one clean run
+gives. Each run is recorded as an `IngestRun` node with its counts and status.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+import neo4j
+from neo4j.exceptions import DriverError, Neo4jError
+
+from graph import cypher, schema
+from graph.advert import Advert, AdvertError, Line, Reject, parse_advert, parse_line, read_lines
+from graph.config import REPO_ROOT
+from graph.store import BatchResult, PendingAdvert, write_batch
+
+DEFAULT_BATCH_SIZE = 500
+STDIN_NAME = "<stdin>"
+# The demo's adverts: a few small cross-platform, cross-border groups, noise, and some bad lines.
+SAMPLE_ADVERTS = REPO_ROOT / "tests" / "data" / "sample_adverts.jsonl"
+# "The property does not exist" warnings on a new graph are noise; deprecations and the rest are kept.
+_QUIET = [neo4j.NotificationDisabledClassification.UNRECOGNIZED]
+
+
+@dataclass
+class RunReport:
+    """What a run read and did; `status` is running, completed, failed or interrupted.
+
+    read = accepted + rejected (blank lines are not counted); every accepted advert is exactly one of
+    created, updated, unchanged (already in the graph as it is) or duplicates (repeated in the input).
+    """
+
+    run_id: str
+    source: str
+    files: list[str]
+    started_at: datetime
+    status: str = "running"
+    read: int = 0
+    accepted: int = 0
+    rejected: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    batches: int = 0
+    skipped_identifiers: int = 0
+    finished_at: datetime | None = None
+    error: str | None = None
+    _clock: float = field(default_factory=time.monotonic, repr=False)
+    _seconds: float | None = field(default=None, repr=False)
+
+    @property
+    def seconds(self) -> float:
+        """Seconds since the run started, or its whole duration once finished."""
+        return self._seconds if self._seconds is not None else time.monotonic() - self._clock
+
+    @property
+    def adverts_per_second(self) -> float:
+        """Accepted adverts per second of the run."""
+        return self.accepted / self.seconds if self.seconds > 0 else 0.0
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "read": self.read,
+            "accepted": self.accepted,
+            "rejected": self.rejected,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "duplicates": self.duplicates,
+            "batches": self.batches,
+            "skipped_identifiers": self.skipped_identifiers,
+        }
+
+    def as_dict(self) -> dict[str, Any]:
+        """The report as JSON values, for logs."""
+        return {
+            "run": self.run_id,
+            "source": self.source,
+            "files": self.files,
+            "status": self.status,
+            **self.counts(),
+            "seconds": round(self.seconds, 3),
+            "adverts_per_second": round(self.adverts_per_second, 1),
+            "error": self.error,
+        }
+
+    def _add(self, result: BatchResult) -> None:
+        self.created += result.created
+        self.updated += result.updated
+        self.unchanged += result.unchanged
+        self.skipped_identifiers += result.skipped_identifiers
+        self.batches += 1
+
+
+class IngestFailed(RuntimeError):
+    """The run stopped: a batch could not be written, or Neo4j went away. Batches before it are committed."""
+
+    def __init__(self, message: str, report: RunReport) -> None:
+        super().__init__(message)
+        self.report = report
+
+
+class RejectsFile:
+    """Writes rejects as JSON lines {file, line, reason, raw}; the file is created at the first reject."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.count = 0
+        self._stream: IO[str] | None = None
+
+    def __call__(self, reject: Reject) -> None:
+        if self._stream is None:
+            self._stream = self.path.open("w", encoding="utf-8")
+        self._stream.write(json.dumps(reject.as_json(), ensure_ascii=False) + "\n")
+        self.count += 1
+
+    def close(self) -> None:
+        if self._stream is not None:
+            self._stream.close()
+
+    def __enter__(self) -> RejectsFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def new_run_id(now: datetime) -> str:
+    """A run key that sorts by start time: `run-20240301T020000Z-3fa9c1`."""
+    return f"run-{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+
+
+def ingest(
+    driver: neo4j.Driver,
+    database: str,
+    lines: Iterable[Line | bytes | str | Mapping[str, Any]],
+    *,
+    source: str,
+    files: Iterable[str] = (),
+    region: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    rejects: Callable[[Reject], None] | None = None,
+    progress: Callable[[RunReport], None] | None = None,
+    rewrite: bool = False,
+    apply_schema: bool = True,
+) -> RunReport:
+    """Ingest adverts and return the run's report; raise IngestFailed when a batch cannot be written.
+
+    `lines` are `Line`s (see `read_files`), raw JSON lines (bytes or str, numbered from 1) or already
+    decoded records. `region` is the country assumed for adverts that carry none: it is stored as their
+    region and used to read national phone numbers. `source` names the feed; it is stored on the run and
+    on adverts that do not name their own. `rejects` is called with each invalid line, `progress`
+    with the report after each batch. `rewrite` writes unchanged adverts again (after the extraction rules
+    changed). An interrupted run (Ctrl-C) is marked interrupted and re-raises KeyboardInterrupt.
+    """
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+    started = datetime.now(UTC)
+    report = RunReport(new_run_id(started), source, list(files), started)
+    if region is not None:
+        region = region.strip().upper()
+    with driver.session(database=database, notifications_disabled_classifications=_QUIET) as session:
+        try:
+            if apply_schema:
+                schema.apply_schema(driver, database)
+            session.execute_write(_start_run, report)
+        except (Neo4jError, DriverError, OSError) as error:
+            report.status, report.error = "failed", f"could not start the run: {error}"
+            raise IngestFailed(report.error, report) from error
+        try:
+            _run(session, report, lines, region, batch_size, rejects, progress, rewrite)
+        except IngestFailed as error:
+            _finish(session, report, "failed", str(error))
+            raise
+        except KeyboardInterrupt:
+            _finish(session, report, "interrupted", "interrupted")
+            raise
+        except BaseException as error:
+            _finish(session, report, "failed", f"{type(error).__name__}: {error}")
+            raise
+        _finish(session, report, "completed", None)
+    return report
+
+
+def _run(
+    session: neo4j.Session,
+    report: RunReport,
+    lines: Iterable[Line | bytes | str | Mapping[str, Any]],
+    region: str | None,
+    batch_size: int,
+    rejects: Callable[[Reject], None] | None,
+    progress: Callable[[RunReport], None] | None,
+    rewrite: bool,
+) -> None:
+    # The content hash of each advert met so far in this run: a line repeating one is a duplicate.
+    seen: dict[str, str] = {}
+    batch: dict[str, PendingAdvert] = {}
+    for line, parsed in _parsed(lines):
+        report.read += 1
+        if isinstance(parsed, Reject):
+            report.rejected += 1
+            if rejects is not None:
+                rejects(parsed)
+            continue
+        report.accepted += 1
+        advert = parsed.with_defaults(region=region, source=report.source)
+        content_hash = advert.content_hash()
+        if seen.get(advert.key) == content_hash[:32]:
+            report.duplicates += 1
+            continue
+        seen[advert.key] = content_hash[:32]
+        if batch.pop(advert.key, None) is not None:  # a newer version of an advert in this batch wins
+            report.duplicates += 1
+        batch[advert.key] = PendingAdvert(advert, content_hash, line.file, line.number)
+        if len(batch) >= batch_size:
+            _write(session, report, list(batch.values()), rewrite)
+            batch.clear()
+            if progress is not None:
+                progress(report)
+    if batch:
+        _write(session, report, list(batch.values()), rewrite)
+        if progress is not None:
+            progress(report)
+
+
+def _write(session: neo4j.Session, report: RunReport, batch: list[PendingAdvert], rewrite: bool) -> None:
+    """Write one batch and the run's new counts in one transaction; IngestFailed names the lines."""
+
+    def work(tx: neo4j.ManagedTransaction) -> BatchResult:
+        result = write_batch(tx, report.run_id, batch, rewrite=rewrite)
+        counts = report.counts()
+        for name in ("created", "updated", "unchanged", "skipped_identifiers"):
+            counts[name] += getattr(result, name)
+        counts["batches"] += 1
+        tx.run(cypher.load("run_update"), run=report.run_id, properties=counts).consume()
+        return result
+
+    try:
+        result = session.execute_write(work)
+    except (Neo4jError, DriverError, OSError) as error:
+        where = _line_range(batch)
+        raise IngestFailed(
+            f"batch {report.batches + 1} ({where}) could not be written: {type(error).__name__}: {error}. "
+            f"The {report.batches} batches before it are in the graph; run the same input again to finish.",
+            report,
+        ) from error
+    report._add(result)
+
+
+def _line_range(batch: list[PendingAdvert]) -> str:
+    """`lines 501-1000 of a.jsonl`, or the two ends when a batch spans files."""
+    lines = sorted((p.file or "", p.line) for p in batch)
+    (first_file, first), (last_file, last) = lines[0], lines[-1]
+    if first_file == last_file:
+        return f"lines {first}-{last}" + (f" of {first_file}" if first_file else "")
+    return f"from {first_file} line {first} to {last_file} line {last}"
+
+
+def _start_run(tx: neo4j.ManagedTransaction, report: RunReport) -> None:
+    tx.run(
+        cypher.load("run_start"),
+        run=report.run_id,
+        source=report.source,
+        files=report.files,
+        started_at=report.started_at,
+    ).consume()
+
+
+def _finish(session: neo4j.Session, report: RunReport, status: str, error: str | None) -> None:
+    """Record the run's end; when Neo4j is gone this is best effort and the report still says it."""
+    report.status, report.error = status, error
+    report.finished_at = datetime.now(UTC)
+    report._seconds = time.monotonic() - report._clock
+    properties = {**report.counts(), "status": status, "finished_at": report.finished_at, "error": error}
+
+    def work(tx: neo4j.ManagedTransaction) -> None:
+        tx.run(cypher.load("run_update"), run=report.run_id, properties=properties).consume()
+
+    try:
+        session.execute_write(work)
+    except (Neo4jError, DriverError, OSError) as failure:
+        if status == "completed":  # every batch is in, but the run cannot say so: the caller must know
+            report.status, report.error = "failed", f"could not mark the run completed: {failure}"
+            raise IngestFailed(report.error, report) from failure
+
+
+def _parsed(
+    items: Iterable[Line | bytes | str | Mapping[str, Any]],
+) -> Iterator[tuple[Line, Advert | Reject]]:
+    """Each non-blank input item with what it parsed to; raw lines without a `Line` are numbered from 1."""
+    number = 0
+    for item in items:
+        number += 1
+        if isinstance(item, Line):
+            line = item
+        elif isinstance(item, bytes | str):
+            line = Line(None, number, item)
+        else:
+            line = Line(None, number, "")
+            try:
+                yield line, parse_advert(item)
+            except AdvertError as error:
+                raw = json.dumps(item, ensure_ascii=False, default=str)[:500]
+                yield line, Reject(number, str(error), raw)
+            continue
+        parsed = parse_line(line)
+        if parsed is not None:
+            yield line, parsed
+
+
+def read_files(paths: Iterable[str], stdin: IO[bytes] | None = None) -> Iterator[Line]:
+    """The lines of each file in turn, streamed; `-` is standard input (binary)."""
+    for path in paths:
+        if path == "-":
+            yield from read_lines(stdin if stdin is not None else sys.stdin.buffer, STDIN_NAME)
+            continue
+        with open(path, "rb") as stream:
+            yield from read_lines(stream, path)

@@ -1,0 +1,185 @@
+"""The write side of ingest: one batch of adverts into the graph in one transaction.
+
+`write_batch` is a transaction function for `session.execute_write`. It may run more than once (the driver
+retries transient errors), so it changes nothing outside the transaction except the cached extraction of
+each advert. Its statements are in `cypher/`: advert_hashes, advert_clear, advert_write, mentions_write,
+uses_recompute and orphans_prune.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import neo4j
+
+from graph import cypher
+from graph.advert import Advert
+from graph.evidence import Mention, find_mentions
+
+# The parameter of mentions_write.cypher that holds each kind's rows; a kind not listed is not stored.
+KIND_PARAMETERS = {
+    "phone": "phones",
+    "handle": "handles",
+    "payment": "payments",
+    "email": "emails",
+    "domain": "domains",
+    "url": "links",
+}
+
+
+@dataclass(slots=True)
+class PendingAdvert:
+    """A validated advert waiting in a batch, with where it came from and, once needed, its identifiers."""
+
+    advert: Advert
+    content_hash: str
+    file: str | None
+    line: int
+    _mentions: list[Mention] | None = field(default=None, repr=False)
+    _skipped: int = 0
+
+    @property
+    def key(self) -> str:
+        return self.advert.key
+
+    def mentions(self) -> list[Mention]:
+        """The advert's identifiers, extracted on first use and kept (a retried transaction reuses them)."""
+        if self._mentions is None:
+            self._mentions, self._skipped = find_mentions(
+                self.advert.text, platform=self.advert.platform, region=self.advert.region
+            )
+        return self._mentions
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    """What one batch did: adverts created, updated (changed since written) and unchanged (skipped)."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped_identifiers: int = 0
+
+
+def write_batch(
+    tx: neo4j.ManagedTransaction,
+    run: str,
+    batch: Sequence[PendingAdvert],
+    *,
+    rewrite: bool = False,
+) -> BatchResult:
+    """Write one batch of adverts (keys unique in the batch); adverts whose content is unchanged are skipped.
+
+    Order: find which adverts exist with which content hash; clear the changed ones (their old MENTIONS,
+    POSTED, IN_COUNTRY); write adverts and authors; write identifiers and MENTIONS; recompute USES for
+    every (author, identifier) pair touched, old or new; delete nodes the changed adverts left with no
+    evidence. With `rewrite`, unchanged adverts are written again too (after
+    the extraction rules changed); the result is the same as for a new advert.
+    """
+    hashes = {r["key"]: r["content_hash"] for r in tx.run(cypher.load("advert_hashes"), keys=_keys(batch))}
+    to_write = [p for p in batch if rewrite or hashes.get(p.key) != p.content_hash]
+    created = sum(1 for p in to_write if p.key not in hashes)
+    existing = [p.key for p in to_write if p.key in hashes]
+
+    old_pairs: list[dict[str, str]] = []
+    candidates: set[str] = set()
+    if existing:
+        for record in tx.run(cypher.load("advert_clear"), keys=existing):
+            authors, identifiers = record["authors"], record["identifiers"]
+            candidates.update(authors, identifiers)
+            old_pairs.extend({"account": a, "identifier": i} for a in authors for i in identifiers)
+
+    skipped = 0
+    if to_write:
+        tx.run(cypher.load("advert_write"), run=run, adverts=[_advert_row(p) for p in to_write]).consume()
+        rows: dict[str, list[dict[str, Any]]] = {name: [] for name in KIND_PARAMETERS.values()}
+        for pending in to_write:
+            for mention in pending.mentions():
+                parameter = KIND_PARAMETERS.get(mention.kind)
+                if parameter is None:
+                    skipped += 1
+                    continue
+                rows[parameter].append(_mention_row(pending.advert, mention))
+            skipped += pending._skipped
+        tx.run(cypher.load("mentions_write"), rows).consume()
+        tx.run(cypher.load("uses_recompute"), adverts=_keys(to_write), pairs=old_pairs).consume()
+    if candidates:
+        tx.run(cypher.load("orphans_prune"), candidates=sorted(candidates)).consume()
+    return BatchResult(
+        created=created,
+        updated=len(to_write) - created,
+        unchanged=len(batch) - len(to_write),
+        skipped_identifiers=skipped,
+    )
+
+
+def _keys(batch: Sequence[PendingAdvert]) -> list[str]:
+    return [p.key for p in batch]
+
+
+def _advert_row(pending: PendingAdvert) -> dict[str, Any]:
+    """advert_write's row: the node's properties, its country and its author."""
+    advert = pending.advert
+    author = None
+    account_key = advert.account_key
+    if account_key is not None and advert.author is not None:
+        author = {
+            "key": account_key,
+            "platform": advert.platform,
+            "handle": advert.account_handle or advert.author.handle,
+            "account_id": advert.author.id,
+            "name": advert.author.name,
+        }
+    return {
+        "key": advert.key,
+        "region": advert.region,
+        "author": author,
+        "properties": {
+            "platform": advert.platform,
+            "post_id": advert.post_id,
+            "url": advert.url,
+            "text": advert.text,
+            "posted_at": advert.posted_at,
+            "lang": advert.lang,
+            "region": advert.region,
+            "media": list(advert.media) or None,
+            "source": advert.source,
+            "content_hash": pending.content_hash,
+        },
+    }
+
+
+def _mention_row(advert: Advert, mention: Mention) -> dict[str, Any]:
+    """mentions_write's row for one identifier in one advert: the node's properties and the evidence."""
+    identifier = mention.identifier
+    rest = identifier.key.split(":", 1)[1]  # the key without its kind
+    row: dict[str, Any] = {
+        "advert": advert.key,
+        "key": identifier.key,
+        "mention": {
+            "count": mention.count,
+            "spans": [offset for span in mention.spans for offset in span],
+            "values": list(mention.values),
+            "rules": list(mention.rules),
+            "first_seen": advert.posted_at,
+            "last_seen": advert.posted_at,
+        },
+    }
+    kind = identifier.kind
+    if kind == "phone":
+        row.update(e164=rest, country=identifier.country)
+    elif kind == "handle":
+        platform, _, name = rest.partition(":")
+        row.update(platform=platform, handle=name)
+    elif kind == "payment":
+        scheme, _, value = rest.partition(":")
+        row.update(scheme=scheme, value=value, country=identifier.country)
+    elif kind == "email":
+        row.update(address=rest)
+    elif kind == "domain":
+        row.update(domain=rest)
+    elif kind == "url":
+        row.update(url=rest, domain=mention.domain)
+    return row
