@@ -1,0 +1,1 @@
+"""The faces of Crosslink: the `crosslink` command line (later the GraphQL API), thin layers over `graph`."""

@@ -1,0 +1,260 @@
+"""The `crosslink` command: ingest adverts, apply the schema, summarise the graph, run the demo.
+
+Each command connects with the environment's settings (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD,
+NEO4J_DATABASE) and calls one function in `graph`; this module only parses options and reports.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+import click
+import neo4j
+from tqdm import tqdm
+
+from graph.advert import REGIONS
+from graph.config import Settings, SettingsError
+from graph.db import GraphUnavailable, connect
+from graph.ingest import (
+    DEFAULT_BATCH_SIZE,
+    SAMPLE_ADVERTS,
+    IngestFailed,
+    RejectsFile,
+    RunReport,
+    ingest,
+    read_files,
+)
+from graph.schema import apply_schema
+from graph.summary import format_summary, summarize
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_REJECTS = 3
+# A JSON progress line on stderr every this many batches, when stderr is not a terminal.
+LOG_EVERY_BATCHES = 10
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Crosslink: adverts in, a graph of shared identifiers out (Neo4j).
+
+    Connection settings come from NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE; without
+    NEO4J_PASSWORD the local server's password file (var/neo4j/password) is used.
+    """
+
+
+@contextmanager
+def _graph() -> Iterator[tuple[neo4j.Driver, str]]:
+    """A checked driver and the database name, or exit status 1 with the reason on stderr."""
+    try:
+        settings = Settings.from_env()
+        driver = connect(settings)
+    except (SettingsError, GraphUnavailable) as error:
+        _fail(str(error))
+    with driver:
+        yield driver, settings.database
+
+
+def _fail(message: str) -> None:
+    click.echo(f"crosslink: {message}", err=True)
+    sys.exit(EXIT_FAILED)
+
+
+def _log(event: str, **fields: Any) -> None:
+    """One JSON log line on stderr."""
+    line = {"time": datetime.now(UTC).isoformat(timespec="seconds"), "event": event, **fields}
+    click.echo(json.dumps(line, ensure_ascii=False, default=str), err=True)
+
+
+class _Progress:
+    """A progress bar when stderr is a terminal, otherwise a JSON log line every few batches."""
+
+    def __init__(self, interactive: bool) -> None:
+        self.bar: tqdm | None = None
+        if interactive:
+            self.bar = tqdm(unit=" adverts", file=sys.stderr, dynamic_ncols=True)
+
+    def __call__(self, report: RunReport) -> None:
+        if self.bar is not None:
+            self.bar.update(report.read - self.bar.n)
+            self.bar.set_postfix(
+                created=report.created,
+                updated=report.updated,
+                unchanged=report.unchanged,
+                rejected=report.rejected,
+                refresh=False,
+            )
+        elif report.batches % LOG_EVERY_BATCHES == 0:
+            _log("progress", **report.as_dict())
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _region_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    code = value.strip().upper()
+    if code not in REGIONS:
+        raise click.BadParameter(f"{value!r} is not an ISO 3166 alpha-2 country code such as GB or FR")
+    return code
+
+
+@main.command("ingest")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("--source", required=True, help="Name of the feed, stored on the run and on new adverts.")
+@click.option(
+    "--region",
+    callback=_region_option,
+    metavar="XX",
+    help="Country (ISO alpha-2) of adverts that carry no region; also how their national numbers are read.",
+)
+@click.option(
+    "--batch",
+    "batch_size",
+    default=DEFAULT_BATCH_SIZE,
+    show_default=True,
+    type=click.IntRange(1, 50_000),
+    help="Adverts per transaction.",
+)
+@click.option(
+    "--rejects",
+    "rejects_path",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Where to write rejected lines as JSON lines [default: rejects-<source>-<time>.jsonl, "
+    "created only when a line is rejected].",
+)
+@click.option(
+    "--rewrite",
+    is_flag=True,
+    help="Write adverts again even when unchanged (after the identifier extraction changed).",
+)
+def ingest_command(
+    files: tuple[str, ...],
+    source: str,
+    region: str | None,
+    batch_size: int,
+    rejects_path: str | None,
+    rewrite: bool,
+) -> None:
+    """Ingest adverts from JSON Lines FILEs (`-` or none: standard input) into the graph.
+
+    The schema is applied first. Each batch is one transaction; an advert already in the graph with the
+    same content is skipped, so the same input can be run again, also after a failure, to finish the job.
+    Progress goes to stderr: a bar on a terminal, else JSON lines, ending with a summary line.
+
+    \b
+    Exit status:
+      0  every line was accepted
+      3  the run finished, and some lines were rejected (see the rejects file)
+      1  the run failed: Neo4j unreachable, or a batch could not be written
+         (batches before it stay written)
+      2  bad usage (unknown option, missing file)
+    """
+    paths = list(files) or ["-"]
+    names = ["<stdin>" if p == "-" else p for p in paths]
+    if rejects_path is None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in source)[:40]
+        rejects_path = f"rejects-{safe}-{stamp}.jsonl"
+    interactive = sys.stderr.isatty()
+    with _graph() as (driver, database), RejectsFile(rejects_path) as rejects:
+        progress = _Progress(interactive)
+        try:
+            report = ingest(
+                driver,
+                database,
+                read_files(paths),
+                source=source,
+                files=names,
+                region=region,
+                batch_size=batch_size,
+                rejects=rejects,
+                progress=progress,
+                rewrite=rewrite,
+            )
+        except IngestFailed as error:
+            progress.close()
+            _log("failed", **error.report.as_dict())
+            _fail(str(error))
+        except OSError as error:
+            progress.close()
+            _fail(f"cannot read the input: {error}")
+        except KeyboardInterrupt:
+            progress.close()
+            click.echo("crosslink: interrupted; run the same input again to finish.", err=True)
+            sys.exit(130)
+        progress.close()
+    summary = report.as_dict()
+    if rejects.count:
+        summary["rejects_file"] = str(rejects.path)
+    _log("finished", **summary)
+    sys.exit(EXIT_REJECTS if report.rejected else EXIT_OK)
+
+
+@main.command("schema-apply")
+def schema_apply_command() -> None:
+    """Create the graph's constraints and indexes if missing (ingest does this too)."""
+    with _graph() as (driver, database):
+        created = apply_schema(driver, database)
+    click.echo(f"created: {', '.join(created)}" if created else "schema up to date")
+
+
+@main.command("summary")
+@click.option(
+    "--limit", default=20, show_default=True, type=click.IntRange(1, 1000), help="Shared identifiers."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def summary_command(limit: int, as_json: bool) -> None:
+    """What the graph holds, and the identifiers shared by several accounts or platforms."""
+    with _graph() as (driver, database):
+        summary = summarize(driver, database, limit=limit)
+    if as_json:
+        click.echo(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_summary(summary))
+
+
+@main.command("demo")
+def demo_command() -> None:
+    """Apply the schema, ingest the bundled sample adverts, and print what was found.
+
+    The sample holds a few deliberately bad lines, to show how rejects are reported. Running the demo
+    again changes nothing: the adverts are already in the graph.
+    """
+    rejected = []
+    with _graph() as (driver, database):
+        apply_schema(driver, database)
+        try:
+            report = ingest(
+                driver,
+                database,
+                read_files([str(SAMPLE_ADVERTS)]),
+                source="demo",
+                files=[SAMPLE_ADVERTS.name],
+                rejects=rejected.append,
+                apply_schema=False,
+            )
+        except IngestFailed as error:
+            _fail(str(error))
+        summary = summarize(driver, database)
+    click.echo(
+        f"Ingested {SAMPLE_ADVERTS.name}: read {report.read}, accepted {report.accepted} "
+        f"(created {report.created}, updated {report.updated}, unchanged {report.unchanged}, "
+        f"duplicates {report.duplicates}), "
+        f"rejected {report.rejected}, in {report.seconds:.1f}s."
+    )
+    for reject in rejected:
+        click.echo(f"  rejected line {reject.line}: {reject.reason}")
+    click.echo("")
+    click.echo(format_summary(summary))
+
+
+if __name__ == "__main__":
+    main()
