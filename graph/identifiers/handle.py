@@ -52,7 +52,7 @@ _LABELS = {
     "x": r"twitter|تويتر|توییتر",
 }
 _LABEL_RE = re.compile(
-    r"(?<![\w@])(?:" + "|".join(f"(?P<{p}>{alt})" for p, alt in _LABELS.items()) + r")"
+    r"(?<![\w@.])(?:" + "|".join(f"(?P<{p}>{alt})" for p, alt in _LABELS.items()) + r")"
     r"(?![\w])(?P<gap>[^\S\n]*(?:(?:id|is|name|username|account|est|c'est|me)\b)?[^\w\n@]{0,6})(?P<at>@)?(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)",
     re.IGNORECASE,
 )

@@ -54,13 +54,25 @@ _DATE_TIME_PLACE_RE = re.compile(
 )
 _CURRENCY_BEFORE_RE = re.compile(r"(?:^|[^\w])(?:" + _CURRENCY + r")\s?$", re.IGNORECASE)
 _CURRENCY_AFTER_RE = re.compile(r"\s?(?:" + _CURRENCY + r")(?![^\W\d_])", re.IGNORECASE)
+# Labels of numbers that are never phones: receipts, invoices, tax and company numbers, advert ids.
+_REFERENCE_LABELS = (
+    r"ref|réf|id|invoice|receipt|ticket|tracking|vat|card|acct|facture|reçu|dossier|siret|siren|tva|"
+    r"fattura|p\.\s?iva|partita\s+iva|iva|cap|ilan|fatura|dekont|vergi|hóa đơn|faturë|"
+    r"الإيصال|إيصال|ايصال|الوصل|وصل|فاتورة|الفاتورة|رسید|فاکتور|وەسڵ|پسوولە|فاتورە"
+)
+# Labels that may also mean "to order, call ..." and so only count with a number word after them.
+_ORDER_LABELS = (
+    r"order|booking|reservation|commande|réservation|ordine|prenotazione|sipariş|siparis|rezervasyon|"
+    r"đơn hàng|mã đơn|porosi|porosisë|الطلب|طلب|الحجز|حجز|سفارش|رزرو"
+)
+_NUMBER_WORD = r"no\.?|nr\.?|n°|num\.?|number|numara|numarası|numéro|numero|số|رقم|شماره|ژمارە|#"
 _REFERENCE_BEFORE_RE = re.compile(
-    r"(?:#|(?<!\w)(?:ref\.?|réf\.?|id|order|booking|invoice|ticket|tracking|post|commande|facture|dossier|"
-    r"sipariş|mã))\s*[:#]?\s*$",
+    r"(?:#|(?<!\w)(?:" + _REFERENCE_LABELS + r")(?:\s*(?:" + _NUMBER_WORD + r"))?"
+    r"|(?<!\w)(?:" + _ORDER_LABELS + r")\s*(?:" + _NUMBER_WORD + r"))\s*[:#№]?\s*$",
     re.IGNORECASE,
 )
 _REFERENCE_RE = re.compile(r"\d[\d\-/]*\d")
-_LOOK_BEHIND = 12
+_LOOK_BEHIND = 24
 
 # Words after which a bare international number (no + or 00) is read as one.
 _INTL_CUE_RE = re.compile(

@@ -37,6 +37,7 @@ def test_finds_handles(text: str, platform: str | None, expected: list[str]) -> 
         ("telegram today", None),
         ("tg: @abc", None),  # too short for Telegram
         ("DM @ali_99", "facebook"),  # underscores are not allowed on Facebook
+        ("@this.instagram.name.is.definitely.too.long", "instagram"),  # over 30, and no label inside it
     ],
 )
 def test_rejects_non_handles(text: str, platform: str | None) -> None:

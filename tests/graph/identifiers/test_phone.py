@@ -48,6 +48,11 @@ def test_reads_obfuscated_numbers(text: str, region: str | None, expected: list[
         ("السعر ٣٠٠٠ دينار", "LY"),
         ("+44 7400 12345", None),  # one digit short
         ("two boats and three people, four hours", "GB"),
+        ("Order no: 07400123456", "GB"),
+        ("Receipt 07400123456", "GB"),
+        ("رقم الإيصال 0912345678", "LY"),
+        ("İlan no: 05441207730", "TR"),
+        ("Partita IVA 04512390637", "IT"),
     ],
 )
 def test_leaves_numbers_that_are_not_phones(text: str, region: str | None) -> None:
@@ -83,3 +88,7 @@ def test_clean_gives_the_same_key_as_find(raw: str) -> None:
 def test_clean_national_needs_region() -> None:
     assert Phone().clean("07400 123456") is None
     assert Phone().clean("07400 123456", region="gb").key == "phone:+447400123456"
+
+
+def test_booking_line_is_still_a_phone() -> None:
+    assert phones("Booking: 07400 123456", "GB") == ["phone:+447400123456"]
