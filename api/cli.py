@@ -7,7 +7,9 @@ NEO4J_DATABASE) and calls one function in `graph`; this module only parses optio
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -24,6 +26,7 @@ from graph.ingest import (
     DEFAULT_BATCH_SIZE,
     SAMPLE_ADVERTS,
     IngestFailed,
+    IngestInterrupted,
     RejectsFile,
     RunReport,
     ingest,
@@ -97,6 +100,39 @@ class _Progress:
             self.bar.close()
 
 
+class _StopRequest(threading.Event):
+    """Set by the first Ctrl-C or SIGTERM; `signal` says which, for the exit status."""
+
+    signal: int = signal.SIGINT
+
+
+@contextmanager
+def _stop_on_signals() -> Iterator[_StopRequest]:
+    """While inside, Ctrl-C or SIGTERM asks the run to stop before its next batch; a second one acts at once.
+
+    The handlers in place before are restored on the way out (and after the first signal).
+    """
+    stop = _StopRequest()
+    if threading.current_thread() is not threading.main_thread():  # only the main thread gets signals
+        yield stop
+        return
+    before = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+
+    def request(signum: int, _frame: object) -> None:
+        stop.signal = signum
+        stop.set()
+        for number, handler in before.items():
+            signal.signal(number, handler)
+
+    for signum in before:
+        signal.signal(signum, request)
+    try:
+        yield stop
+    finally:
+        for number, handler in before.items():
+            signal.signal(number, handler)
+
+
 def _region_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
@@ -156,6 +192,8 @@ def ingest_command(
       1  the run failed: Neo4j unreachable, or a batch could not be written
          (batches before it stay written)
       2  bad usage (unknown option, missing file)
+      130, 143  stopped by Ctrl-C or SIGTERM, after the batch being written; the run is
+         marked interrupted (a second signal stops at once)
     """
     paths = list(files) or ["-"]
     names = ["<stdin>" if p == "-" else p for p in paths]
@@ -164,7 +202,7 @@ def ingest_command(
         safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in source)[:40]
         rejects_path = f"rejects-{safe}-{stamp}.jsonl"
     interactive = sys.stderr.isatty()
-    with _graph() as (driver, database), RejectsFile(rejects_path) as rejects:
+    with _graph() as (driver, database), RejectsFile(rejects_path) as rejects, _stop_on_signals() as stop:
         progress = _Progress(interactive)
         try:
             report = ingest(
@@ -178,24 +216,44 @@ def ingest_command(
                 rejects=rejects,
                 progress=progress,
                 rewrite=rewrite,
+                stop=stop,
             )
+        except IngestInterrupted as error:
+            progress.close()
+            if not interactive:
+                _log("interrupted", **error.report.as_dict())
+            click.echo(f"crosslink: interrupted: {error}", err=True)
+            sys.exit(128 + stop.signal)
         except IngestFailed as error:
             progress.close()
-            _log("failed", **error.report.as_dict())
+            if not interactive:
+                _log("failed", **error.report.as_dict())
             _fail(str(error))
         except OSError as error:
             progress.close()
             _fail(f"cannot read the input: {error}")
-        except KeyboardInterrupt:
-            progress.close()
-            click.echo("crosslink: interrupted; run the same input again to finish.", err=True)
-            sys.exit(130)
         progress.close()
     summary = report.as_dict()
     if rejects.count:
         summary["rejects_file"] = str(rejects.path)
-    _log("finished", **summary)
+    if interactive:
+        click.echo(_human(summary), err=True)
+    else:
+        _log("finished", **summary)
     sys.exit(EXIT_REJECTS if report.rejected else EXIT_OK)
+
+
+def _human(summary: dict[str, Any]) -> str:
+    """The final summary as one sentence, for a terminal."""
+    rejected = f"rejected {summary['rejected']}"
+    if summary.get("rejects_file"):
+        rejected += f" (see {summary['rejects_file']})"
+    return (
+        f"{summary['run']} {summary['status']}: read {summary['read']}, accepted {summary['accepted']}, "
+        f"{rejected}; created {summary['created']}, updated {summary['updated']}, unchanged "
+        f"{summary['unchanged']}, duplicates {summary['duplicates']}; {summary['seconds']:.1f}s, "
+        f"{summary['adverts_per_second']:.0f} adverts/s"
+    )
 
 
 @main.command("schema-apply")

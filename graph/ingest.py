@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import secrets
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -113,6 +114,10 @@ class IngestFailed(RuntimeError):
         self.report = report
 
 
+class IngestInterrupted(IngestFailed):
+    """The run was asked to stop (`stop` was set) and stopped between two batches."""
+
+
 class RejectsFile:
     """Writes rejects as JSON lines {file, line, reason, raw}; the file is created at the first reject."""
 
@@ -156,6 +161,7 @@ def ingest(
     progress: Callable[[RunReport], None] | None = None,
     rewrite: bool = False,
     apply_schema: bool = True,
+    stop: threading.Event | None = None,
 ) -> RunReport:
     """Ingest adverts and return the run's report; raise IngestFailed when a batch cannot be written.
 
@@ -164,7 +170,10 @@ def ingest(
     region and used to read national phone numbers. `source` names the feed; it is stored on the run and
     on adverts that do not name their own. `rejects` is called with each invalid line, `progress`
     with the report after each batch. `rewrite` writes unchanged adverts again (after the extraction rules
-    changed). An interrupted run (Ctrl-C) is marked interrupted and re-raises KeyboardInterrupt.
+    changed). When `stop` is set the run stops before its next batch, marks itself interrupted and raises
+    IngestInterrupted: that is how the CLI handles Ctrl-C and SIGTERM, since an exception raised inside
+    the driver's network code can leave its connection unusable. A KeyboardInterrupt that arrives anyway
+    also marks the run interrupted (best effort) and is re-raised.
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
@@ -172,26 +181,36 @@ def ingest(
     report = RunReport(new_run_id(started), source, list(files), started)
     if region is not None:
         region = region.strip().upper()
-    with driver.session(database=database, notifications_disabled_classifications=_QUIET) as session:
-        try:
-            if apply_schema:
-                schema.apply_schema(driver, database)
-            session.execute_write(_start_run, report)
-        except (Neo4jError, DriverError, OSError) as error:
-            report.status, report.error = "failed", f"could not start the run: {error}"
-            raise IngestFailed(report.error, report) from error
-        try:
-            _run(session, report, lines, region, batch_size, rejects, progress, rewrite)
-        except IngestFailed as error:
-            _finish(session, report, "failed", str(error))
-            raise
-        except KeyboardInterrupt:
-            _finish(session, report, "interrupted", "interrupted")
-            raise
-        except BaseException as error:
-            _finish(session, report, "failed", f"{type(error).__name__}: {error}")
-            raise
-        _finish(session, report, "completed", None)
+    try:
+        if apply_schema:
+            schema.apply_schema(driver, database)
+        driver.execute_query(
+            cypher.load("run_start"),
+            run=report.run_id,
+            source=report.source,
+            files=report.files,
+            started_at=report.started_at,
+            database_=database,
+        )
+    except (Neo4jError, DriverError, OSError) as error:
+        report.status, report.error = "failed", f"could not start the run: {error}"
+        raise IngestFailed(report.error, report) from error
+    try:
+        with driver.session(database=database, notifications_disabled_classifications=_QUIET) as session:
+            _run(session, report, lines, region, batch_size, rejects, progress, rewrite, stop)
+    except IngestInterrupted as error:
+        _finish(driver, database, report, "interrupted", str(error))
+        raise
+    except IngestFailed as error:
+        _finish(driver, database, report, "failed", str(error))
+        raise
+    except KeyboardInterrupt:
+        _finish(driver, database, report, "interrupted", "interrupted")
+        raise
+    except BaseException as error:
+        _finish(driver, database, report, "failed", f"{type(error).__name__}: {error}")
+        raise
+    _finish(driver, database, report, "completed", None)
     return report
 
 
@@ -204,11 +223,19 @@ def _run(
     rejects: Callable[[Reject], None] | None,
     progress: Callable[[RunReport], None] | None,
     rewrite: bool,
+    stop: threading.Event | None,
 ) -> None:
     # The content hash of each advert met so far in this run: a line repeating one is a duplicate.
     seen: dict[str, str] = {}
     batch: dict[str, PendingAdvert] = {}
     for line, parsed in _parsed(lines):
+        if stop is not None and stop.is_set():
+            raise IngestInterrupted(
+                f"stopped on request before line {line.number}"
+                + (f" of {line.file}" if line.file else "")
+                + f"; {report.batches} batches are in the graph, run the same input again to finish.",
+                report,
+            )
         report.read += 1
         if isinstance(parsed, Reject):
             report.rejected += 1
@@ -269,29 +296,24 @@ def _line_range(batch: list[PendingAdvert]) -> str:
     return f"from {first_file} line {first} to {last_file} line {last}"
 
 
-def _start_run(tx: neo4j.ManagedTransaction, report: RunReport) -> None:
-    tx.run(
-        cypher.load("run_start"),
-        run=report.run_id,
-        source=report.source,
-        files=report.files,
-        started_at=report.started_at,
-    ).consume()
+def _finish(driver: neo4j.Driver, database: str, report: RunReport, status: str, error: str | None) -> None:
+    """Record the run's end, in a new session (the run's own may have been cut off mid-transaction).
 
-
-def _finish(session: neo4j.Session, report: RunReport, status: str, error: str | None) -> None:
-    """Record the run's end; when Neo4j is gone this is best effort and the report still says it."""
+    For a run that failed or was interrupted this is best effort (Neo4j may be the reason it stopped), and
+    the counts are left as the last committed batch wrote them: a signal can land between a commit and
+    the report's update, so only the graph knows exactly what was committed.
+    """
     report.status, report.error = status, error
     report.finished_at = datetime.now(UTC)
     report._seconds = time.monotonic() - report._clock
-    properties = {**report.counts(), "status": status, "finished_at": report.finished_at, "error": error}
-
-    def work(tx: neo4j.ManagedTransaction) -> None:
-        tx.run(cypher.load("run_update"), run=report.run_id, properties=properties).consume()
-
+    properties = {"status": status, "finished_at": report.finished_at, "error": error}
+    if status == "completed":
+        properties.update(report.counts())
     try:
-        session.execute_write(work)
-    except (Neo4jError, DriverError, OSError) as failure:
+        driver.execute_query(
+            cypher.load("run_update"), {"run": report.run_id, "properties": properties}, database_=database
+        )
+    except Exception as failure:
         if status == "completed":  # every batch is in, but the run cannot say so: the caller must know
             report.status, report.error = "failed", f"could not mark the run completed: {failure}"
             raise IngestFailed(report.error, report) from failure

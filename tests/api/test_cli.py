@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +17,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from api.cli import main
-from graph.config import REPO_ROOT
+from graph.config import REPO_ROOT, Settings
 
 GOOD = [
     {
@@ -227,3 +229,35 @@ def test_the_console_script_runs_as_a_process(adverts: Path, tmp_path: Path) -> 
 
     assert done.returncode == 0, done.stderr.decode()
     assert json.loads(done.stderr.decode().splitlines()[-1])["created"] == 2
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_stops_the_run_marked_interrupted_with_whole_batches_written(
+    empty_graph: neo4j.Driver, neo4j_settings: Settings, tmp_path: Path, signum: int
+) -> None:
+    adverts = tmp_path / "many.jsonl"
+    adverts.write_text(jsonl([{**GOOD[0], "post_id": str(i)} for i in range(3000)]), encoding="utf-8")
+    command = [sys.executable, "-m", "api.cli", "ingest", str(adverts), "--source", "term", "--batch", "10"]
+    process = subprocess.Popen(command, cwd=REPO_ROOT, stderr=subprocess.PIPE, env=os.environ.copy())
+
+    def batches() -> int:
+        records, _, _ = empty_graph.execute_query(
+            "MATCH (r:IngestRun) RETURN r.batches AS b", database_=neo4j_settings.database
+        )
+        return records[0]["b"] if records else 0
+
+    deadline = time.monotonic() + 60
+    while batches() < 3 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=60)
+
+    assert process.returncode == 128 + signum, stderr.decode()
+    assert json.loads(stderr.decode().splitlines()[-2])["event"] == "interrupted"
+    records, _, _ = empty_graph.execute_query(
+        "MATCH (r:IngestRun) MATCH (a:Advert) "
+        "RETURN r.status AS status, r.batches AS batches, count(a) AS adverts",
+        database_=neo4j_settings.database,
+    )
+    assert records[0]["status"] == "interrupted"
+    assert records[0]["adverts"] == records[0]["batches"] * 10

@@ -25,7 +25,7 @@ import neo4j
 import pytest
 
 from graph.config import REPO_ROOT, Settings
-from graph.ingest import SAMPLE_ADVERTS, IngestFailed, RunReport, ingest, read_files
+from graph.ingest import SAMPLE_ADVERTS, IngestFailed, IngestInterrupted, RunReport, ingest, read_files
 
 RUN_STAMPS = {"first_run", "last_run"}
 
@@ -491,3 +491,21 @@ def test_the_run_node_records_the_run(graph: neo4j.Driver, database: str):
     assert p["status"] == "completed"
     assert (p["read"], p["accepted"], p["rejected"], p["created"], p["batches"]) == (5, 4, 1, 4, 2)
     assert started <= p["started_at"].to_native() <= p["finished_at"].to_native()
+
+
+def test_a_stop_request_ends_the_run_between_batches(graph: neo4j.Driver, database: str):
+    items = sample_lines()
+    expected = clean_dump(graph, database, items, batch_size=5)
+    stop = threading.Event()
+
+    def stop_after_three_batches(report: RunReport) -> None:
+        if report.batches == 3:
+            stop.set()
+
+    with pytest.raises(IngestInterrupted, match="stopped on request before line"):
+        run(graph, database, items, batch_size=5, progress=stop_after_three_batches, stop=stop)
+
+    [node] = query(graph, database, "MATCH (r:IngestRun) RETURN r.status AS status, r.batches AS batches")
+    assert node == {"status": "interrupted", "batches": 3}
+    run(graph, database, items, batch_size=5)
+    assert dump(graph, database) == expected
