@@ -284,7 +284,8 @@ def test_a_changed_advert_replaces_its_evidence(graph: neo4j.Driver, database: s
     other = {**ADVERTS[1], "text": "Call 0044 7957 500418"}
     original = {
         **ADVERTS[0],
-        "text": "WhatsApp +44 7957 500418, pay GB02 NWBK 6016 1331 9268 20, or Telegram @dunkirk_crossing",
+        "text": "WhatsApp +44 7957 500418, pay GB02 NWBK 6016 1331 9268 20, or Telegram @dunkirk_crossing. "
+        "Book at https://www.boat-uk.co.uk/book",
     }
     edited = {**original, "text": "New number: +44 7404 689231"}
     expected = clean_dump(graph, database, lines([other, edited]))
@@ -302,8 +303,10 @@ def test_a_changed_advert_replaces_its_evidence(graph: neo4j.Driver, database: s
         ("handle:facebook:boatuk", "phone:+447404689231"),
         ("handle:tiktok:kurd_uk_way", "phone:+447957500418"),  # the other account still uses the old phone
     ]
-    # The IBAN and the Telegram handle were only in the old text: they are gone, as after a clean run.
+    # The IBAN, the handle, the link and its domain were only in the old text: they are gone, as after a
+    # clean run of the edited file.
     assert dump(graph, database) == expected
+    assert query(graph, database, "MATCH (n) WHERE n:Link OR n:Domain OR n:PaymentTag RETURN n") == []
 
 
 def test_an_advert_that_changes_author_moves_its_evidence(graph: neo4j.Driver, database: str):
@@ -509,3 +512,19 @@ def test_a_stop_request_ends_the_run_between_batches(graph: neo4j.Driver, databa
     assert node == {"status": "interrupted", "batches": 3}
     run(graph, database, items, batch_size=5)
     assert dump(graph, database) == expected
+
+
+def test_several_files_are_one_run_and_rejects_name_their_file(
+    graph: neo4j.Driver, database: str, tmp_path: Path
+):
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text("\n".join(lines(ADVERTS[:2])) + "\n", encoding="utf-8")
+    second.write_text("\n".join([*lines(ADVERTS[2:]), "[]"]) + "\n", encoding="utf-8")
+    rejects = []
+
+    report = run(graph, database, read_files([str(first), str(second)]), rejects=rejects.append, batch_size=3)
+
+    assert (report.created, report.rejected, report.batches) == (4, 1, 2)
+    assert [(r.file, r.line, r.reason) for r in rejects] == [
+        (str(second), 3, "not a JSON object but an array")
+    ]
