@@ -11,8 +11,10 @@ COPY . /app
 # Editable, as in development: the package then finds files kept beside it in the repository
 # (cypher/*.cypher), which a regular install would leave out.
 RUN pip install -e . \
-    && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin crosslink
+    && useradd --system --uid 10001 --home-dir /var/lib/crosslink --create-home --shell /usr/sbin/nologin crosslink
 
+# The working folder is the service's own and writable: ingest writes its rejects file here.
+WORKDIR /var/lib/crosslink
 USER crosslink
 ENTRYPOINT ["crosslink"]
 CMD ["--help"]
