@@ -26,11 +26,13 @@ _RUN_RE = re.compile(r"(?<![\w+])\+?[ \t]*\(?\d(?:\d|" + _SEP + r"{1,4}(?=\(?\d)
 _GROUP_RE = re.compile(r"\d+")
 _DIGIT_RE = re.compile(r"\d")
 
-# O/o for 0 and l/I/| for 1, rewritten only inside runs that are mostly real digits ("O6 l8 ll 57 47").
-_LOOKALIKE_RUN_RE = re.compile(r"(?<![^\W\d_])[0-9OolI|]+(?:[ .\-]{1,2}[0-9OolI|]+)*(?![^\W\d_])")
-_LOOKALIKE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
+# O/o for 0 and l/I for 1, rewritten only inside runs that are mostly real digits ("O6 l8 ll 57 47").
+_LOOKALIKE_RUN_RE = re.compile(r"(?<![^\W\d_])[0-9OolI]+(?:[ .\-]{1,2}[0-9OolI]+)*(?![^\W\d_])")
+_LOOKALIKE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+# A lone letter between groups ("call me I 07…", "8194 l") is a word, not a digit.
+_LOOKALIKE_TOKEN_RE = re.compile(r"[0-9OolI]{2,}|\d")
 _LOOKALIKE_MIN_DIGITS = 5
-_LOOKALIKE_HINT_RE = re.compile(r"\d[ .\-]{0,2}[OolI|]|[OolI|][ .\-]{0,2}\d")
+_LOOKALIKE_HINT_RE = re.compile(r"\d[ .\-]{0,2}[OolI]|[OolI][ .\-]{0,2}\d")
 
 # Spans that look like digits but are something else; blanked before the search.
 _CURRENCY = (
@@ -58,17 +60,22 @@ _CURRENCY_AFTER_RE = re.compile(r"\s?(?:" + _CURRENCY + r")(?![^\W\d_])", re.IGN
 _REFERENCE_LABELS = (
     r"ref|réf|id|invoice|receipt|ticket|tracking|vat|card|acct|facture|reçu|dossier|siret|siren|tva|"
     r"fattura|p\.\s?iva|partita\s+iva|iva|cap|ilan|fatura|dekont|vergi|hóa đơn|faturë|"
-    r"الإيصال|إيصال|ايصال|الوصل|وصل|فاتورة|الفاتورة|رسید|فاکتور|وەسڵ|پسوولە|فاتورە"
+    r"mã đơn hàng|mã đơn|mã đặt chỗ|mã vé|mã|"
+    r"الإيصال|إيصال|ايصال|الوصل|وصل|فاتورة|الفاتورة|رسید|فاکتور|وەسڵ|پسوولە|پسوڵە|فاتورە"
 )
 # Labels that may also mean "to order, call ..." and so only count with a number word after them.
 _ORDER_LABELS = (
     r"order|booking|reservation|commande|réservation|ordine|prenotazione|sipariş|siparis|rezervasyon|"
     r"đơn hàng|mã đơn|porosi|porosisë|الطلب|طلب|الحجز|حجز|سفارش|رزرو"
 )
-_NUMBER_WORD = r"no\.?|nr\.?|n°|num\.?|number|numara|numarası|numéro|numero|số|رقم|شماره|ژمارە|#"
+_NUMBER_WORD = r"no\.?|nr\.?|n°|num\.?|number|numara|numarası|numéro|numero|số|رقم|شماره|ژمارەی|ژمارە|#"
+# The number word comes after the label in some languages (order no.) and before it in others
+# (numéro de réservation, رقم الحجز, ژمارەی پسوڵە).
 _REFERENCE_BEFORE_RE = re.compile(
     r"(?:#|(?<!\w)(?:" + _REFERENCE_LABELS + r")(?:\s*(?:" + _NUMBER_WORD + r"))?"
-    r"|(?<!\w)(?:" + _ORDER_LABELS + r")\s*(?:" + _NUMBER_WORD + r"))\s*[:#№]?\s*$",
+    r"|(?<!\w)(?:" + _ORDER_LABELS + r")\s*(?:" + _NUMBER_WORD + r")"
+    r"|(?<!\w)(?:" + _NUMBER_WORD + r")\s+(?:de\s+(?:la\s+)?|d'|di\s+)?(?:" + _ORDER_LABELS + r"))"
+    r"\s*[:#№]?\s*$",
     re.IGNORECASE,
 )
 _REFERENCE_RE = re.compile(r"\d[\d\-/]*\d")
@@ -210,10 +217,10 @@ def _blank_non_phones(text: str) -> str:
 def _unmask_lookalikes(match: re.Match[str]) -> str:
     run = match.group()
     digits = sum(c.isdigit() for c in run)
-    letters = sum(c in "OolI|" for c in run)
+    letters = sum(c in "OolI" for c in run)
     if letters == 0 or digits < _LOOKALIKE_MIN_DIGITS or letters > digits:
         return run
-    return run.translate(_LOOKALIKE)
+    return _LOOKALIKE_TOKEN_RE.sub(lambda token: token.group().translate(_LOOKALIKE), run)
 
 
 def _resolve(

@@ -53,6 +53,10 @@ def test_reads_obfuscated_numbers(text: str, region: str | None, expected: list[
         ("رقم الإيصال 0912345678", "LY"),
         ("İlan no: 05441207730", "TR"),
         ("Partita IVA 04512390637", "IT"),
+        ("Numéro de réservation : 0621943758", "FR"),
+        ("رقم الحجز: ٠٧٥٠٤٨٢١٩٣٧", "IQ"),
+        ("ژمارەی پسوڵە: 07516932048", "IQ"),
+        ("Mã đơn hàng: 0912345678", "VN"),
     ],
 )
 def test_leaves_numbers_that_are_not_phones(text: str, region: str | None) -> None:
@@ -92,3 +96,8 @@ def test_clean_national_needs_region() -> None:
 
 def test_booking_line_is_still_a_phone() -> None:
     assert phones("Booking: 07400 123456", "GB") == ["phone:+447400123456"]
+
+
+def test_pipe_and_lone_letters_are_not_digits() -> None:
+    assert phones("Kontakt 🇦🇱 067 305 8194 | t.me/x") == ["phone:+355673058194"]
+    assert phones("Call I 07400 123456", "GB") == ["phone:+447400123456"]
