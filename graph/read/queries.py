@@ -1,0 +1,403 @@
+"""The analysts' questions, one function each: the GraphQL API's resolvers and the CLI both call these.
+
+Each takes a `Reader` (reads in read transactions with a timeout) and returns records from
+`graph.read.records`. Errors say what to change: NotFound names the canonical key that was looked for,
+BadInput what cannot be read, TooLarge which limit was passed.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from graph.read import batch
+from graph.read.keys import account_key, identifier_key, is_key, kind_of, node_key
+from graph.read.reader import BadInput, NotFound, Reader, TooLarge
+from graph.read.records import (
+    Account,
+    Advert,
+    Identifier,
+    Network,
+    Node,
+    Span,
+    identifier_of,
+    network_from_properties,
+    spans_of,
+)
+
+MAX_PAGE = 500
+MAX_PATH_HOPS = 6
+MAX_DEPTH = 3
+MAX_NEIGHBOURHOOD = 2000
+ORDERS = ("SCORE", "SIZE", "LAST_SEEN")
+
+
+def check_page_size(first: int, *, name: str = "first") -> int:
+    """`first` when 0 <= first <= MAX_PAGE; TooLarge or BadInput otherwise."""
+    if first < 0:
+        raise BadInput(f"{name} must be 0 or more, not {first}")
+    if first > MAX_PAGE:
+        raise TooLarge(f"{name} is {first}; at most {MAX_PAGE} items are returned at once, page with `after`")
+    return first
+
+
+# --- single lookups -----------------------------------------------------------------------------------
+
+
+def identifier(
+    reader: Reader,
+    value: str,
+    *,
+    kind: str | None = None,
+    region: str | None = None,
+    platform: str | None = None,
+) -> Identifier:
+    """The identifier an analyst typed, canonicalised as ingest does ("+44 7400 123456", "wa.me/447400123456"
+    and "00447400123456" are all `phone:+447400123456`)."""
+    key = identifier_key(value, kind=kind, region=_region(region), platform=_platform(platform))
+    (node,) = batch.nodes(reader, [key])
+    if node is None:
+        raise NotFound(f"no {kind_of(key)} {key} in the graph (read from {value!r})")
+    return identifier_of(node)
+
+
+def account(reader: Reader, platform: str, handle: str) -> Account:
+    """The account with this handle (or, for a WhatsApp author, this id) on this platform."""
+    key = account_key(_platform(platform) or "", handle)
+    (node,) = batch.nodes(reader, [key])
+    if not isinstance(node, Account):
+        raise NotFound(f"no account {key} in the graph")
+    return node
+
+
+def advert(reader: Reader, key: str) -> Advert:
+    """The advert with this key (`advert:<platform>:<post_id>`; the `advert:` prefix may be left out)."""
+    key = key.strip()
+    if not key.startswith("advert:"):
+        key = f"advert:{key}"
+    (node,) = batch.nodes(reader, [key])
+    if not isinstance(node, Advert):
+        raise NotFound(f"no advert {key} in the graph")
+    return node
+
+
+def network(reader: Reader, id: str) -> Network:
+    """The network with this id (or key, `network:<id>`)."""
+    key = id.strip() if id.strip().startswith("network:") else f"network:{id.strip()}"
+    (node,) = batch.nodes(reader, [key])
+    if not isinstance(node, Network):
+        raise NotFound(f"no network {key} in the graph (networks are rebuilt after each ingest)")
+    return node
+
+
+def node(reader: Reader, value: str, *, region: str | None = None, platform: str | None = None) -> Node:
+    """Any node, by key or by a raw identifier value."""
+    key = node_key(value, region=_region(region), platform=_platform(platform))
+    (found,) = batch.nodes(reader, [key])
+    if found is None:
+        raise NotFound(f"no node {key} in the graph" + ("" if is_key(value) else f" (read from {value!r})"))
+    return found
+
+
+# --- networks ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NetworkFilter:
+    """Which networks to list: every condition given must hold, and every platform and country listed."""
+
+    min_platforms: int = 0
+    min_countries: int = 0
+    min_size: int = 0
+    platforms: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    seen_since: datetime | None = None
+    seen_before: datetime | None = None
+    contains_identifier: str | None = None
+    identifier_region: str | None = None
+    identifier_platform: str | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of results: the items with their cursors, the total, and whether more follow."""
+
+    items: list[Any]
+    cursors: list[str]
+    total: int
+    has_next: bool
+    has_previous: bool
+
+
+def networks(
+    reader: Reader,
+    filter: NetworkFilter | None = None,
+    *,
+    order: str = "SCORE",
+    first: int = 20,
+    after: str | None = None,
+) -> Page:
+    """A page of networks matching `filter`, highest `order` first (SCORE, SIZE or LAST_SEEN)."""
+    filter = filter or NetworkFilter()
+    check_page_size(first)
+    if order not in ORDERS:
+        raise BadInput(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
+    for name in ("min_platforms", "min_countries", "min_size"):
+        if getattr(filter, name) < 0:
+            raise BadInput(f"{name} must be 0 or more")
+    after_value, after_key = None, None
+    if after is not None:
+        cursor = decode_cursor(after)
+        if cursor.get("o") != order or not isinstance(cursor.get("k"), str):
+            raise BadInput("the `after` cursor belongs to another ordering; start again without it")
+        after_value, after_key = float(cursor["v"]), cursor["k"]
+    only = None
+    if filter.contains_identifier is not None:
+        key = node_key(
+            filter.contains_identifier,
+            region=_region(filter.identifier_region),
+            platform=_platform(filter.identifier_platform),
+        )
+        (only,) = batch.networks_of(reader, [key])
+    row = reader.one(
+        "read_networks_page",
+        only=only,
+        min_platforms=filter.min_platforms,
+        min_countries=filter.min_countries,
+        min_size=filter.min_size,
+        platforms=[p.strip().lower() for p in filter.platforms],
+        countries=[c.strip().upper() for c in filter.countries],
+        seen_since=filter.seen_since,
+        seen_before=filter.seen_before,
+        order=order,
+        after_value=after_value,
+        after_key=after_key,
+        first=first,
+    ) or {"total": 0, "page": []}
+    rows = row["page"]
+    items = [network_from_properties(r["network"]) for r in rows[:first]]
+    cursors = [
+        encode_cursor({"o": order, "v": r["sort_value"], "k": r["network"]["key"]}) for r in rows[:first]
+    ]
+    return Page(items, cursors, row["total"], len(rows) > first, after is not None)
+
+
+# --- search, paths, neighbourhoods, stats ---------------------------------------------------------------
+
+
+def search(reader: Reader, text: str, *, first: int = 20, after: str | None = None) -> Page:
+    """Adverts whose text matches `text` (full-text, Lucene syntax), best first: (advert key, score)."""
+    check_page_size(first)
+    text = text.strip()
+    if not text:
+        raise BadInput("the search text is empty")
+    if len(text) > 1000:
+        raise BadInput("the search text is longer than 1,000 characters")
+    skip = 0
+    if after is not None:
+        cursor = decode_cursor(after)
+        if not isinstance(cursor.get("s"), int) or cursor["s"] < 0:
+            raise BadInput("the `after` cursor is not a search cursor; start again without it")
+        skip = cursor["s"] + 1
+    row = reader.one("read_search", query=text, skip=skip, limit=first + 1) or {"total": 0, "hits": []}
+    hits = row["hits"]
+    items = [(h["advert"], float(h["score"])) for h in hits[:first]]
+    cursors = [encode_cursor({"s": skip + i}) for i in range(len(items))]
+    return Page(items, cursors, row["total"], len(hits) > first, skip > 0)
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One relationship of a path: an advert MENTIONS an identifier (with spans) or an account POSTED it."""
+
+    source: str
+    target: str
+    relation: str
+    advert: str
+    spans: list[Span]
+
+
+@dataclass(frozen=True)
+class Path:
+    nodes: list[str]
+    hops: list[Hop]
+
+
+def path(
+    reader: Reader,
+    source: str,
+    target: str,
+    *,
+    max_hops: int = 4,
+    region: str | None = None,
+    platform: str | None = None,
+) -> Path | None:
+    """The shortest connection between two identifiers, accounts or adverts (keys or raw values), hubs not
+    crossed, at most `max_hops` relationships long; None when there is none that short."""
+    if not 1 <= max_hops <= MAX_PATH_HOPS:
+        raise TooLarge(f"maxHops must be between 1 and {MAX_PATH_HOPS}, not {max_hops}")
+    ends = [node_key(v, region=_region(region), platform=_platform(platform)) for v in (source, target)]
+    if ends[0] == ends[1]:
+        raise BadInput(f"both ends are {ends[0]}; a path needs two different nodes")
+    found = batch.nodes(reader, ends)
+    for key, record in zip(ends, found, strict=True):
+        if record is None:
+            raise NotFound(f"no node {key} in the graph")
+    row = reader.one("read_path", **{"from": ends[0], "to": ends[1], "max_hops": max_hops})
+    if row is None:
+        return None
+    hops = [
+        Hop(h["from"], h["to"], h["relation"], h["advert"], spans_of(h["spans"], h["quotes"]))
+        for h in row["hops"]
+    ]
+    return Path(row["nodes"], hops)
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    target: str
+    relation: str
+
+
+@dataclass(frozen=True)
+class Neighbourhood:
+    """Nodes and relationships around a node, for drawing; `truncated` when the limit cut it short."""
+
+    center: str
+    nodes: list[Node]
+    edges: list[Edge]
+    truncated: bool
+
+
+def neighbourhood(
+    reader: Reader,
+    value: str,
+    *,
+    depth: int = 1,
+    limit: int = 200,
+    region: str | None = None,
+    platform: str | None = None,
+) -> Neighbourhood:
+    """What lies within `depth` steps of a node (adverts, what they mention, who posted them, networks).
+
+    One query per step and one for the nodes; hubs and networks are shown but not stepped through, or a
+    platform's own domain would draw half the graph.
+    """
+    if not 1 <= depth <= MAX_DEPTH:
+        raise TooLarge(f"depth must be between 1 and {MAX_DEPTH}, not {depth}")
+    if not 1 <= limit <= MAX_NEIGHBOURHOOD:
+        raise TooLarge(f"limit must be between 1 and {MAX_NEIGHBOURHOOD}, not {limit}")
+    start = node(reader, value, region=region, platform=platform)
+    seen: dict[str, Node | None] = {start.key: start}
+    edges: dict[tuple[str, str, str], Edge] = {}
+    frontier = [start.key] if _expandable(start) else []
+    truncated = False
+    for _ in range(depth):
+        if not frontier:
+            break
+        rows = reader.rows("read_neighbours", keys=frontier, limit=limit + 1)
+        if len(rows) > limit:
+            truncated = True
+        new: list[str] = []
+        for row in rows[:limit]:
+            if len(edges) >= limit:
+                truncated = True
+                break
+            edges.setdefault(
+                (row["from"], row["to"], row["relation"]), Edge(row["from"], row["to"], row["relation"])
+            )
+            for key in (row["from"], row["to"]):
+                if key not in seen:
+                    seen[key] = None
+                    new.append(key)
+        if truncated:
+            break
+        loaded = batch.nodes(reader, new)
+        for key, record in zip(new, loaded, strict=True):
+            seen[key] = record
+        frontier = [
+            key for key, record in zip(new, loaded, strict=True) if record is not None and _expandable(record)
+        ]
+    missing = [key for key, record in seen.items() if record is None]
+    if missing:
+        for key, record in zip(missing, batch.nodes(reader, missing), strict=True):
+            seen[key] = record
+    return Neighbourhood(
+        start.key, [r for r in seen.values() if r is not None], list(edges.values()), truncated
+    )
+
+
+def _expandable(record: Node) -> bool:
+    return not isinstance(record, Network) and not getattr(record, "hub", False)
+
+
+@dataclass(frozen=True)
+class Stats:
+    counts: dict[str, int]
+    platforms: list[tuple[str, int]]
+    countries: list[tuple[str, int]]
+    networks_updated_at: datetime | None
+    last_run: str | None
+    last_run_status: str | None
+    last_run_started_at: datetime | None
+    last_run_finished_at: datetime | None
+
+
+def stats(reader: Reader) -> Stats:
+    """What the graph holds: adverts, accounts, identifiers by kind, networks and the last ingest run."""
+    row = reader.one("read_stats") or {}
+    names = (
+        "adverts accounts phones payment_tags emails links domains networks cross_platform_networks "
+        "cross_border_networks"
+    ).split()
+    return Stats(
+        counts={name: int(row.get(name) or 0) for name in names},
+        platforms=[(p["name"], p["adverts"]) for p in row.get("platforms", []) if p["name"] is not None],
+        countries=[(c["name"], c["adverts"]) for c in row.get("countries", [])],
+        networks_updated_at=row.get("networks_updated_at"),
+        last_run=row.get("last_run"),
+        last_run_status=row.get("last_run_status"),
+        last_run_started_at=row.get("last_run_started_at"),
+        last_run_finished_at=row.get("last_run_finished_at"),
+    )
+
+
+# --- cursors and input -----------------------------------------------------------------------------------
+
+
+def encode_cursor(value: dict[str, Any]) -> str:
+    """An opaque cursor: the position as compact JSON, base64url without padding."""
+    raw = json.dumps(value, separators=(",", ":"), sort_keys=True).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> dict[str, Any]:
+    """The position a cursor holds; BadInput when it was not made by `encode_cursor`."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        value = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        value = None
+    if not isinstance(value, dict):
+        raise BadInput("the `after` cursor is not one this API gave out; use a cursor from a previous page")
+    return value
+
+
+def _region(region: str | None) -> str | None:
+    if region is None or not region.strip():
+        return None
+    code = region.strip().upper()
+    if len(code) != 2 or not code.isalpha():
+        raise BadInput(f"region must be an ISO 3166 alpha-2 code such as GB or FR, not {region!r}")
+    return code
+
+
+def _platform(platform: str | None) -> str | None:
+    if platform is None or not platform.strip():
+        return None
+    name = platform.strip().lower()
+    return "x" if name == "twitter" else name
