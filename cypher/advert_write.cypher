@@ -5,13 +5,14 @@
 //     source, content_hash}, region, author: {key, platform, handle, account_id, name} or null}.
 // A property given as null is removed, so a rewritten advert keeps nothing of its old version. An author's
 // account_id, handle and name are only replaced by a value, never erased by an advert that lacks them.
+// The adverts are new or were cleared by advert_clear, so their IN_COUNTRY and POSTED are created.
 UNWIND $adverts AS row
 MERGE (a:Advert {key: row.key})
   ON CREATE SET a.first_run = $run
 SET a += row.properties, a.last_run = $run
 FOREACH (code IN CASE WHEN row.region IS NULL THEN [] ELSE [row.region] END |
   MERGE (c:Country {key: code})
-  MERGE (a)-[:IN_COUNTRY]->(c)
+  CREATE (a)-[:IN_COUNTRY]->(c)
 )
 FOREACH (author IN CASE WHEN row.author IS NULL THEN [] ELSE [row.author] END |
   MERGE (acc:Account {key: author.key})
@@ -19,5 +20,5 @@ FOREACH (author IN CASE WHEN row.author IS NULL THEN [] ELSE [row.author] END |
       acc.handle = coalesce(author.handle, acc.handle),
       acc.account_id = coalesce(author.account_id, acc.account_id),
       acc.name = coalesce(author.name, acc.name)
-  MERGE (acc)-[:POSTED]->(a)
+  CREATE (acc)-[:POSTED]->(a)
 )

@@ -2,7 +2,8 @@
 
 `write_batch` is a transaction function for `session.execute_write`. It may run more than once (the driver
 retries transient errors), so it changes nothing outside the transaction except the cached extraction of
-each advert. Its statements are in `cypher/`: advert_hashes, advert_clear, advert_write, mentions_write,
+each advert. Its statements are in `cypher/`: advert_hashes, advert_clear, advert_write, identifiers_write,
+mentions_write,
 uses_recompute and orphans_prune.
 """
 
@@ -18,7 +19,8 @@ from graph import cypher
 from graph.advert import Advert
 from graph.evidence import Mention, find_mentions
 
-# The parameter of mentions_write.cypher that holds each kind's rows; a kind not listed is not stored.
+# The parameter of identifiers_write and mentions_write that holds each kind's rows; a kind not listed is
+# not stored.
 KIND_PARAMETERS = {
     "phone": "phones",
     "handle": "handles",
@@ -94,6 +96,7 @@ def write_batch(
     skipped = 0
     if to_write:
         tx.run(cypher.load("advert_write"), run=run, adverts=[_advert_row(p) for p in to_write]).consume()
+        nodes: dict[str, dict[str, dict[str, Any]]] = {name: {} for name in KIND_PARAMETERS.values()}
         rows: dict[str, list[dict[str, Any]]] = {name: [] for name in KIND_PARAMETERS.values()}
         for pending in to_write:
             for mention in pending.mentions():
@@ -101,8 +104,12 @@ def write_batch(
                 if parameter is None:
                     skipped += 1
                     continue
+                nodes[parameter].setdefault(mention.key, _node_row(mention))
                 rows[parameter].append(_mention_row(pending.advert, mention))
             skipped += pending._skipped
+        tx.run(
+            cypher.load("identifiers_write"), {name: list(keyed.values()) for name, keyed in nodes.items()}
+        ).consume()
         tx.run(cypher.load("mentions_write"), rows).consume()
         tx.run(cypher.load("uses_recompute"), adverts=_keys(to_write), pairs=old_pairs).consume()
     if candidates:
@@ -152,12 +159,10 @@ def _advert_row(pending: PendingAdvert) -> dict[str, Any]:
 
 
 def _mention_row(advert: Advert, mention: Mention) -> dict[str, Any]:
-    """mentions_write's row for one identifier in one advert: the node's properties and the evidence."""
-    identifier = mention.identifier
-    rest = identifier.key.split(":", 1)[1]  # the key without its kind
-    row: dict[str, Any] = {
+    """mentions_write's row for one identifier in one advert: the evidence."""
+    return {
         "advert": advert.key,
-        "key": identifier.key,
+        "key": mention.key,
         "mention": {
             "count": mention.count,
             "spans": [offset for span in mention.spans for offset in span],
@@ -167,6 +172,13 @@ def _mention_row(advert: Advert, mention: Mention) -> dict[str, Any]:
             "last_seen": advert.posted_at,
         },
     }
+
+
+def _node_row(mention: Mention) -> dict[str, Any]:
+    """identifiers_write's row for one identifier: its key and the node's own properties."""
+    identifier = mention.identifier
+    rest = identifier.key.split(":", 1)[1]  # the key without its kind
+    row: dict[str, Any] = {"key": identifier.key}
     kind = identifier.kind
     if kind == "phone":
         row.update(e164=rest, country=identifier.country)
