@@ -1,0 +1,242 @@
+"""The analysts' API as a FastAPI application: GraphQL at /graphql, the IDE at /ide, a health check.
+
+`create_app()` builds it; `crosslink serve` runs it with uvicorn. Every request but `GET /health` and the
+IDE's static page needs an API key (see `api.auth`); request bodies over the size limit are refused before
+they are read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import neo4j
+from fastapi import FastAPI, Request
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from strawberry.fastapi import GraphQLRouter
+
+from api.audit import AuditLog, audit_path
+from api.auth import Authentication, send_json
+from api.graphql.context import Context
+from api.graphql.errors import BAD_USER_INPUT, LIMIT_EXCEEDED, error_body
+from api.graphql.limits import Limits
+from api.graphql.schema import build_schema
+from graph import apikeys, casework
+from graph.config import Settings
+from graph.db import connect
+from graph.read import Reader, read_timeout
+
+IDE_DIR = Path(__file__).resolve().parent / "graphiql"
+_MODULES = IDE_DIR / "node_modules"
+# The IDE's files, by the name the page asks for: nothing else under node_modules is served.
+IDE_ASSETS = {
+    "react.js": _MODULES / "react" / "umd" / "react.production.min.js",
+    "react-dom.js": _MODULES / "react-dom" / "umd" / "react-dom.production.min.js",
+    "graphiql.js": _MODULES / "graphiql" / "graphiql.min.js",
+    "graphiql.css": _MODULES / "graphiql" / "graphiql.min.css",
+    "ide.js": IDE_DIR / "ide.js",
+    "ide.css": IDE_DIR / "ide.css",
+}
+# The page may load and connect to this server only; GraphiQL styles itself inline and uses data: fonts.
+IDE_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'; "
+    "base-uri 'none'; form-action 'none'"
+)
+
+
+def create_app(
+    driver: neo4j.Driver | None = None,
+    database: str | None = None,
+    *,
+    audit: AuditLog | None = None,
+    limits: Limits | None = None,
+    timeout: float | None = None,
+    query_listener: Callable[[str], None] | None = None,
+) -> FastAPI:
+    """The API over `driver` (default: connect at start-up with the environment's settings).
+
+    `query_listener` is called with the name of every read query a request runs (tests count them).
+    """
+    limits = limits or Limits.from_env()
+    audit = audit or AuditLog(audit_path())
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = None
+        if app.state.driver is None:
+            settings = Settings.from_env()
+            owned = await run_in_threadpool(connect, settings)
+            app.state.driver, app.state.database = owned, settings.database
+        await run_in_threadpool(apikeys.ensure_schema, app.state.driver, app.state.database)
+        await run_in_threadpool(casework.ensure_schema, app.state.driver, app.state.database)
+        try:
+            yield
+        finally:
+            if owned is not None:
+                owned.close()
+
+    app = FastAPI(title="Crosslink", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
+    app.state.driver = driver
+    app.state.database = database or "neo4j"  # replaced by the environment's when connecting at start-up
+    app.state.timeout = timeout if timeout is not None else read_timeout()
+    app.state.audit = audit
+
+    async def context(request: Request) -> Context:
+        state = request.app.state
+        return Context(
+            api_key=getattr(request.state, "api_key", None),
+            driver=state.driver,
+            database=state.database,
+            reader=Reader(state.driver, state.database, timeout=state.timeout, listener=query_listener),
+            audit=state.audit,
+            client=request.client.host if request.client else None,
+        )
+
+    graphql = GraphQLRouter(
+        build_schema(limits), graphql_ide=None, context_getter=context, subscription_protocols=()
+    )
+    app.include_router(graphql, prefix="/graphql")
+
+    @app.get("/health")
+    async def health(request: Request) -> JSONResponse:
+        """200 when the graph answers, 503 when not; needs no key and says nothing about the data."""
+        try:
+            await run_in_threadpool(request.app.state.driver.verify_connectivity)
+        except Exception:
+            return JSONResponse({"status": "unavailable", "graph": "unavailable"}, status_code=503)
+        return JSONResponse({"status": "ok", "graph": "ok"})
+
+    @app.get("/ide", response_class=HTMLResponse)
+    async def ide() -> Response:
+        """The in-browser IDE (GraphiQL), every asset served from here."""
+        html = (IDE_DIR / "index.html").read_text(encoding="utf-8")
+        return HTMLResponse(html, headers={"Content-Security-Policy": IDE_CSP, "Cache-Control": "no-store"})
+
+    @app.get("/ide/assets/{name}")
+    async def ide_asset(name: str) -> Response:
+        path = IDE_ASSETS.get(name)
+        if path is None:
+            return JSONResponse({"detail": "no such asset"}, status_code=404)
+        if not path.is_file():
+            return JSONResponse(
+                {"detail": f"the IDE is not installed ({path.name} is missing): run scripts/setup"},
+                status_code=503,
+            )
+        return FileResponse(path, headers={"Cache-Control": "public, max-age=3600"})
+
+    # Outermost first: refuse oversized bodies, then unauthenticated callers, then answer GraphQL.
+    app.add_middleware(GraphQLHttpErrors)
+    app.add_middleware(
+        Authentication,
+        verify=lambda key: apikeys.verify_key(app.state.driver, app.state.database, key),
+        audit=audit,
+    )
+    app.add_middleware(BodyLimit, limits=limits)
+    return app
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+class BodyLimit:
+    """Refuses a request whose body is over the limit: by its Content-Length before reading anything, or,
+    sent in chunks without one, as soon as the bytes read pass the limit. Also caps a GET's query string."""
+
+    def __init__(self, app: ASGIApp, *, limits: Limits) -> None:
+        self.app = app
+        self.limit = limits.body_bytes
+        self.query_limit = limits.query_string_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if len(scope.get("query_string", b"")) > self.query_limit:
+            await self._refuse(
+                send, 414, f"the query string is over {self.query_limit:,} bytes; send it by POST"
+            )
+            return
+        declared = _content_length(scope)
+        if declared is not None and declared > self.limit:
+            await self._refuse(send, 413, self._message())
+            return
+        received = 0
+        started = False
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    raise _BodyTooLarge
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, tracking_send)
+        except _BodyTooLarge:
+            if not started:
+                await self._refuse(send, 413, self._message())
+
+    def _message(self) -> str:
+        return (
+            f"the request body is over {self.limit:,} bytes; send fewer adverts per ingestAdverts call "
+            "(files go through `crosslink ingest`)"
+        )
+
+    async def _refuse(self, send: Send, status: int, message: str) -> None:
+        await send_json(send, status, error_body(LIMIT_EXCEEDED, message))
+
+
+def _content_length(scope: Scope) -> int | None:
+    for name, value in scope.get("headers", []):
+        if name == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return None
+    return None
+
+
+class GraphQLHttpErrors:
+    """Turns the plain-text 4xx answers of the GraphQL endpoint (a body that is not JSON, no query, a
+    mutation sent by GET) into GraphQL errors with a code, like every other error of the API."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope.get("path", "").startswith("/graphql"):
+            await self.app(scope, receive, send)
+            return
+        held: dict[str, Any] = {}
+
+        async def rewriting_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = dict(message.get("headers", []))
+                if message["status"] >= 400 and headers.get(b"content-type", b"").startswith(b"text/plain"):
+                    held["start"], held["body"] = message, b""
+                    return
+            elif "start" in held and message["type"] == "http.response.body":
+                held["body"] += message.get("body", b"")
+                if message.get("more_body"):
+                    return
+                reason = held["body"].decode("utf-8", "replace").strip() or "the request could not be read"
+                status = held["start"]["status"]
+                await send_json(send, status, error_body(BAD_USER_INPUT, reason))
+                return
+            await send(message)
+
+        await self.app(scope, receive, rewriting_send)

@@ -1,0 +1,161 @@
+"""The audit trail: one JSON line per operation, saying who asked what and how it ended.
+
+An analyst's lookups are sensitive (they show who is being investigated), so the log records the API key's
+id, never the key; the operation and each root field with its arguments (variables filled in, long texts
+cut); the time, the duration and the outcome. The file is created readable by its owner only. Its path is
+CROSSLINK_AUDIT_LOG, by default `var/audit.jsonl` in the repository.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from graphql import (
+    FieldNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    InlineFragmentNode,
+    SelectionSetNode,
+    get_operation_ast,
+)
+from graphql.execution.values import get_argument_values
+from strawberry.extensions import SchemaExtension
+
+from graph.config import REPO_ROOT
+
+DEFAULT_PATH = "var/audit.jsonl"
+# Longer strings (an advert's text pushed by ingestAdverts) are cut; the log is about what was asked.
+MAX_STRING = 300
+MAX_LIST = 50
+
+
+def audit_path(environ: Mapping[str, str] | None = None) -> Path:
+    """CROSSLINK_AUDIT_LOG, or var/audit.jsonl; a relative path is taken from the repository root."""
+    env = os.environ if environ is None else environ
+    path = Path(env.get("CROSSLINK_AUDIT_LOG") or DEFAULT_PATH)
+    return path if path.is_absolute() else REPO_ROOT / path
+
+
+class AuditLog:
+    """Appends records as JSON lines to one file, from any thread."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+
+    def write(self, record: Mapping[str, Any]) -> None:
+        line = json.dumps(
+            {"time": datetime.now(UTC).isoformat(), **record}, ensure_ascii=False, default=_json
+        )
+        with self._lock:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            with os.fdopen(fd, "a", encoding="utf-8") as stream:
+                stream.write(line + "\n")
+
+
+class AuditTrail(SchemaExtension):
+    """Writes one audit record per GraphQL operation, after it ran (errors carry their codes by then)."""
+
+    def on_operation(self) -> Iterator[None]:
+        started = time.monotonic()
+        yield
+        context = self.execution_context.context
+        audit: AuditLog | None = getattr(context, "audit", None)
+        if audit is None:
+            return
+        result = self.execution_context.result
+        errors: list[GraphQLError] = list(getattr(result, "errors", None) or [])
+        codes = sorted({str((e.extensions or {}).get("code", "INTERNAL")) for e in errors})
+        has_data = bool(getattr(result, "data", None))
+        outcome = "ok" if not errors else ("partial" if has_data else "error")
+        key = getattr(context, "api_key", None)
+        operation, kind, fields = self._asked()
+        audit.write(
+            {
+                "key_id": key.id if key else None,
+                "role": key.role if key else None,
+                "client": getattr(context, "client", None),
+                "operation": operation,
+                "type": kind,
+                "fields": fields,
+                "outcome": outcome,
+                "errors": codes,
+                "ms": round((time.monotonic() - started) * 1000, 1),
+            }
+        )
+
+    def _asked(self) -> tuple[str | None, str | None, list[dict[str, Any]]]:
+        """The operation's name and type, and each root field asked with its arguments."""
+        ctx = self.execution_context
+        document = ctx.graphql_document
+        if document is None:
+            return ctx.operation_name, None, []
+        operation = get_operation_ast(document, ctx.operation_name)
+        if operation is None:
+            return ctx.operation_name, None, []
+        schema = ctx.schema._schema
+        root = schema.get_root_type(operation.operation)
+        fragments = {d.name.value: d for d in document.definitions if hasattr(d, "type_condition")}
+        fields = []
+        for node in _root_fields(operation.selection_set, fragments):
+            entry: dict[str, Any] = {"field": node.name.value}
+            definition = root.fields.get(node.name.value) if root is not None else None
+            if definition is not None:
+                try:
+                    entry["args"] = _short(get_argument_values(definition, node, ctx.variables or {}))
+                except GraphQLError:
+                    entry["args"] = {"unreadable": True, "variables": _short(ctx.variables or {})}
+            fields.append(entry)
+        name = operation.name.value if operation.name else ctx.operation_name
+        return name, operation.operation.value, fields
+
+
+def _root_fields(selection_set: SelectionSetNode, fragments: dict[str, Any]) -> Iterator[FieldNode]:
+    """The fields of an operation's top level, fragments opened."""
+    for selection in selection_set.selections:
+        if isinstance(selection, FieldNode):
+            yield selection
+        elif isinstance(selection, InlineFragmentNode):
+            yield from _root_fields(selection.selection_set, fragments)
+        elif isinstance(selection, FragmentSpreadNode):
+            fragment = fragments.get(selection.name.value)
+            if fragment is not None:
+                yield from _root_fields(fragment.selection_set, fragments)
+
+
+def _short(value: Any) -> Any:
+    """Arguments as JSON values, long strings and lists cut so that one push cannot flood the log."""
+    if isinstance(value, Mapping):
+        return {str(k): _short(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        items = [_short(v) for v in value[:MAX_LIST]]
+        if len(value) > MAX_LIST:
+            items.append(f"... {len(value) - MAX_LIST} more")
+        return items
+    if isinstance(value, str) and len(value) > MAX_STRING:
+        return value[:MAX_STRING] + f"... ({len(value)} characters)"
+    if isinstance(value, Enum):
+        return value.name
+    if hasattr(value, "__dataclass_fields__") or hasattr(value, "__strawberry_definition__"):
+        return _short(vars(value))
+    return value
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.name
+    return str(value)
+
+
+__all__ = ["AuditLog", "AuditTrail", "audit_path"]

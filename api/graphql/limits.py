@@ -1,0 +1,65 @@
+"""How much one request may ask for: query depth, aliases, tokens, page sizes and the body's bytes.
+
+The first three are Strawberry's limiters (strawberry-graphql >= 0.315.7, whose limiters cannot be
+bypassed with fragments or introspection); page sizes are checked by the `graph` read functions; the body
+size is checked by `api.app` before the body is read.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter, SchemaExtension
+
+from graph.read.queries import MAX_PAGE
+
+# Deep enough for network -> adverts -> mentions -> identifier -> networks -> ...; a deeper query is
+# almost always a loop that would multiply reads.
+MAX_DEPTH = 10
+MAX_ALIASES = 30
+MAX_TOKENS = 3000
+# A push of the most adverts one call takes (100) with long texts fits well within this.
+MAX_BODY_BYTES = 2 * 1024 * 1024
+# A GET request's query string; longer documents go in a POST body.
+MAX_QUERY_STRING_BYTES = 16 * 1024
+
+__all__ = ["MAX_PAGE", "Limits", "limiters"]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The limits of one running API; the defaults above, or CROSSLINK_MAX_* from the environment."""
+
+    depth: int = MAX_DEPTH
+    aliases: int = MAX_ALIASES
+    tokens: int = MAX_TOKENS
+    body_bytes: int = MAX_BODY_BYTES
+    query_string_bytes: int = MAX_QUERY_STRING_BYTES
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
+        env = os.environ if environ is None else environ
+        values = {}
+        for name, variable in (
+            ("depth", "CROSSLINK_MAX_DEPTH"),
+            ("aliases", "CROSSLINK_MAX_ALIASES"),
+            ("tokens", "CROSSLINK_MAX_TOKENS"),
+            ("body_bytes", "CROSSLINK_MAX_BODY_BYTES"),
+        ):
+            raw = env.get(variable)
+            if raw:
+                if not raw.isdigit() or int(raw) < 1:
+                    raise ValueError(f"{variable} must be a positive whole number, not {raw!r}")
+                values[name] = int(raw)
+        return cls(**values)
+
+
+def limiters(limits: Limits) -> list[SchemaExtension]:
+    """Strawberry's extensions enforcing the depth, alias and token limits."""
+    return [
+        QueryDepthLimiter(max_depth=limits.depth),
+        MaxAliasesLimiter(max_alias_count=limits.aliases),
+        MaxTokensLimiter(max_token_count=limits.tokens),
+    ]

@@ -1,0 +1,793 @@
+"""The GraphQL types analysts query: adverts, accounts, identifiers, networks and the evidence between them.
+
+Each type wraps a record from `graph.read.records`; nested fields are read through the request's loaders
+(`info.context.loaders`), so they batch. Ids are the graph's node keys (`advert:telegram:chan/412`,
+`phone:+447400123456`, `network:17`), the same an analyst sees in Neo4j Browser or Bloom.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from graph import casework
+from graph.apikeys import ApiKey as ApiKeyRecord
+from graph.read import queries, records
+from graph.read.keys import kind_of
+
+# --- enums and small values ---
+
+
+@strawberry.enum(description="The kinds of identifier an advert can carry.")
+class IdentifierKind(Enum):
+    PHONE = "phone"
+    HANDLE = "handle"
+    PAYMENT = "payment"
+    EMAIL = "email"
+    URL = "url"
+    DOMAIN = "domain"
+
+
+@strawberry.enum(description="How to rank networks: all orders are highest first.")
+class NetworkOrder(Enum):
+    SCORE = "SCORE"
+    SIZE = "SIZE"
+    LAST_SEEN = "LAST_SEEN"
+
+
+@strawberry.enum(description="What an API key may do; each role includes the ones before it.")
+class Role(Enum):
+    READER = "reader"
+    INGEST = "ingest"
+    ADMIN = "admin"
+
+
+@strawberry.type(
+    description="Where an identifier is written in an advert: [start, end) in its text, and that text."
+)
+class Span:
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, span: records.Span) -> Span:
+        return cls(start=span.start, end=span.end, text=span.text)
+
+
+@strawberry.type(description="An analyst's tag and case note on a node.")
+class Tag:
+    id: strawberry.ID
+    target: strawberry.ID
+    label: str
+    note: str | None
+    created_at: datetime
+    created_by: str = strawberry.field(description="The id of the API key that wrote it.")
+
+    @classmethod
+    def of(cls, tag: casework.Tag) -> Tag:
+        return cls(
+            id=strawberry.ID(tag.id),
+            target=strawberry.ID(tag.target),
+            label=tag.label,
+            note=tag.note,
+            created_at=tag.created_at,
+            created_by=tag.created_by,
+        )
+
+
+async def _tags(info: Info, key: str) -> list[Tag]:
+    return [Tag.of(t) for t in await info.context.loaders.tags.load(key)]
+
+
+async def _node(info: Info, key: str) -> records.Node | None:
+    return await info.context.loaders.nodes.load(key)
+
+
+async def _network(info: Info, key: str | None) -> Network | None:
+    if key is None:
+        return None
+    record = await _node(info, key)
+    return Network.of(record) if isinstance(record, records.Network) else None
+
+
+async def _adverts(info: Info, keys: list[str]) -> list[Advert]:
+    found = await info.context.loaders.nodes.load_many(keys)
+    return [Advert.of(r) for r in found if isinstance(r, records.Advert)]
+
+
+async def _accounts(info: Info, keys: list[str]) -> list[Account]:
+    found = await info.context.loaders.nodes.load_many(keys)
+    return [Account.of(r) for r in found if isinstance(r, records.Account)]
+
+
+async def _identifier(info: Info, key: str) -> Identifier | None:
+    record = await _node(info, key)
+    if isinstance(record, records.Account | records.Identifier):
+        return Identifier.of(records.identifier_of(record))
+    return None
+
+
+# --- adverts ---
+
+
+@strawberry.type(description="One identifier an advert mentions, with every place its text writes it.")
+class Mention:
+    count: int
+    spans: list[Span]
+    identifier_key: strawberry.Private[str]
+
+    @strawberry.field
+    async def identifier(self, info: Info) -> Identifier | None:
+        return await _identifier(info, self.identifier_key)
+
+
+@strawberry.type(description="One advert as posted: its text, author, what it mentions and its network.")
+class Advert:
+    id: strawberry.ID = strawberry.field(description="The advert's key: advert:<platform>:<post id>.")
+    platform: str
+    post_id: str
+    url: str | None
+    text: str
+    posted_at: datetime | None
+    lang: str | None
+    region: str | None = strawberry.field(description="The country it was posted for (ISO 3166 alpha-2).")
+    source: str | None = strawberry.field(description="The feed it came from.")
+    record: strawberry.Private[records.Advert]
+
+    @classmethod
+    def of(cls, r: records.Advert) -> Advert:
+        return cls(
+            id=strawberry.ID(r.key),
+            platform=r.platform,
+            post_id=r.post_id,
+            url=r.url,
+            text=r.text,
+            posted_at=r.posted_at,
+            lang=r.lang,
+            region=r.region,
+            source=r.source,
+            record=r,
+        )
+
+    @strawberry.field(description="The account that posted it, when known.")
+    async def author(self, info: Info) -> Account | None:
+        author, _ = await info.context.loaders.mentions.load(self.record.key)
+        if author is None:
+            return None
+        found = await _accounts(info, [author])
+        return found[0] if found else None
+
+    @strawberry.field(description="The identifiers its text mentions, in the order they first appear.")
+    async def mentions(self, info: Info) -> list[Mention]:
+        _, mentions = await info.context.loaders.mentions.load(self.record.key)
+        return [
+            Mention(count=m.count, spans=[Span.of(s) for s in m.spans], identifier_key=m.identifier)
+            for m in mentions
+        ]
+
+    @strawberry.field(description="The network it belongs to, once networks are built.")
+    async def network(self, info: Info) -> Network | None:
+        return await _network(info, self.record.network)
+
+    @strawberry.field
+    async def tags(self, info: Info) -> list[Tag]:
+        return await _tags(info, self.record.key)
+
+
+# --- accounts and identifiers ---
+
+
+@strawberry.type(
+    description="An account's use of an identifier: how many of its adverts mention it, and when."
+)
+class IdentifierUse:
+    adverts: int
+    first_seen: datetime | None
+    last_seen: datetime | None
+    account_key: strawberry.Private[str]
+    identifier_key: strawberry.Private[str]
+
+    @classmethod
+    def of(cls, use: records.Use) -> IdentifierUse:
+        return cls(
+            adverts=use.adverts,
+            first_seen=use.first_seen,
+            last_seen=use.last_seen,
+            account_key=use.account,
+            identifier_key=use.identifier,
+        )
+
+    @strawberry.field
+    async def account(self, info: Info) -> Account | None:
+        found = await _accounts(info, [self.account_key])
+        return found[0] if found else None
+
+    @strawberry.field
+    async def identifier(self, info: Info) -> Identifier | None:
+        return await _identifier(info, self.identifier_key)
+
+
+@strawberry.type(description="An account on a platform: one that posts adverts, or one adverts name.")
+class Account:
+    id: strawberry.ID = strawberry.field(
+        description="handle:<platform>:<handle>, or account:<platform>:<id>."
+    )
+    platform: str
+    handle: str | None
+    account_id: str | None
+    name: str | None
+    taken_down_at: datetime | None = strawberry.field(
+        description="When the platform took it down, if recorded."
+    )
+    hub: bool
+    hub_reason: str | None
+    advert_count: int = strawberry.field(description="Adverts it posted.")
+    mentioned_by: int = strawberry.field(description="Adverts that name it.")
+    record: strawberry.Private[records.Account]
+
+    @classmethod
+    def of(cls, r: records.Account) -> Account:
+        return cls(
+            id=strawberry.ID(r.key),
+            platform=r.platform,
+            handle=r.handle,
+            account_id=r.account_id,
+            name=r.name,
+            taken_down_at=r.taken_down_at,
+            hub=r.hub,
+            hub_reason=r.hub_reason,
+            advert_count=r.posted,
+            mentioned_by=r.mentioned_by,
+            record=r,
+        )
+
+    @strawberry.field(description="Adverts it posted or that name it, newest first.")
+    async def adverts(self, info: Info, first: int = 20) -> list[Advert]:
+        queries.check_page_size(first)
+        keys, _ = await info.context.loaders.adverts_of.load((self.record.key, first))
+        return await _adverts(info, keys)
+
+    @strawberry.field(description="The identifiers its adverts mention, most used first.")
+    async def identifiers(self, info: Info, first: int = 50) -> list[IdentifierUse]:
+        queries.check_page_size(first)
+        uses = await info.context.loaders.account_identifiers.load((self.record.key, first))
+        return [IdentifierUse.of(u) for u in uses]
+
+    @strawberry.field
+    async def network(self, info: Info) -> Network | None:
+        return await _network(info, self.record.network)
+
+    @strawberry.field
+    async def tags(self, info: Info) -> list[Tag]:
+        return await _tags(info, self.record.key)
+
+
+@strawberry.type(
+    description="A phone, handle, payment tag, email, link or domain: one node however it was written."
+)
+class Identifier:
+    id: strawberry.ID = strawberry.field(description="The canonical key, e.g. phone:+447400123456.")
+    kind: IdentifierKind
+    value: str
+    country: str | None
+    scheme: str | None = strawberry.field(description="A payment tag's scheme (iban, revolut, btc, ...).")
+    platform: str | None = strawberry.field(description="A handle's platform.")
+    hub: bool = strawberry.field(description="Ties unrelated adverts together, so it does not join networks.")
+    hub_reason: str | None
+    advert_count: int = strawberry.field(description="Adverts that mention it.")
+    record: strawberry.Private[records.Identifier]
+
+    @classmethod
+    def of(cls, r: records.Identifier) -> Identifier:
+        return cls(
+            id=strawberry.ID(r.key),
+            kind=IdentifierKind(r.kind),
+            value=r.value,
+            country=r.country,
+            scheme=r.scheme,
+            platform=r.platform,
+            hub=r.hub,
+            hub_reason=r.hub_reason,
+            advert_count=r.mentioned_by,
+            record=r,
+        )
+
+    @strawberry.field(description="Adverts that carry it, newest first.")
+    async def adverts(self, info: Info, first: int = 20) -> list[Advert]:
+        queries.check_page_size(first)
+        keys, _ = await info.context.loaders.adverts_of.load((self.record.key, first))
+        return await _adverts(info, keys)
+
+    @strawberry.field(description="Accounts whose adverts mention it, busiest first.")
+    async def accounts(self, info: Info, first: int = 50) -> list[IdentifierUse]:
+        queries.check_page_size(first)
+        uses, _ = await info.context.loaders.accounts_of.load((self.record.key, first))
+        return [IdentifierUse.of(u) for u in uses]
+
+    @strawberry.field(description="The networks of the adverts that carry it (several only for a hub).")
+    async def networks(self, info: Info) -> list[Network]:
+        keys = await info.context.loaders.networks_of.load(self.record.key)
+        found = await info.context.loaders.nodes.load_many(keys)
+        return [Network.of(r) for r in found if isinstance(r, records.Network)]
+
+    @strawberry.field(description="The account itself, for a handle.")
+    async def account(self, info: Info) -> Account | None:
+        if self.record.kind != "handle":
+            return None
+        found = await _accounts(info, [self.record.key])
+        return found[0] if found else None
+
+    @strawberry.field
+    async def tags(self, info: Info) -> list[Tag]:
+        return await _tags(info, self.record.key)
+
+
+# --- networks ---
+
+
+@strawberry.type(description="An identifier of a network and how many of the network's adverts mention it.")
+class NetworkIdentifier:
+    adverts: int
+    key: strawberry.Private[str]
+
+    @strawberry.field
+    async def identifier(self, info: Info) -> Identifier | None:
+        return await _identifier(info, self.key)
+
+
+@strawberry.type(description="A network's identifiers of one kind.")
+class IdentifierGroup:
+    kind: IdentifierKind
+    identifiers: list[NetworkIdentifier]
+
+
+@strawberry.type(description="How many of a network's adverts were posted on one day (UTC).")
+class TimelineDay:
+    day: date
+    adverts: int
+
+
+@strawberry.type(
+    description="An advert carrying a shared identifier: it MENTIONS it (spans say where) or was"
+    " POSTED by it."
+)
+class EvidenceAdvert:
+    relation: str
+    spans: list[Span]
+    advert_key: strawberry.Private[str]
+
+    @strawberry.field
+    async def advert(self, info: Info) -> Advert | None:
+        found = await _adverts(info, [self.advert_key])
+        return found[0] if found else None
+
+
+@strawberry.type(
+    description="An identifier two or more of a network's adverts carry: why they are one network."
+)
+class Evidence:
+    advert_count: int = strawberry.field(description="How many of the network's adverts carry it.")
+    adverts: list[EvidenceAdvert]
+    key: strawberry.Private[str]
+
+    @strawberry.field
+    async def identifier(self, info: Info) -> Identifier | None:
+        return await _identifier(info, self.key)
+
+
+@strawberry.type(
+    description="A group of adverts and accounts tied together by shared identifiers, scored 0-100."
+)
+class Network:
+    id: strawberry.ID
+    key: str
+    size: int
+    advert_count: int
+    account_count: int
+    platforms: list[str]
+    countries: list[str]
+    first_seen: datetime | None
+    last_seen: datetime | None
+    score: float
+    score_cross_platform: float
+    score_cross_border: float
+    score_size: float
+    score_recency: float
+    score_explanation: str | None
+    updated_at: datetime | None
+    record: strawberry.Private[records.Network]
+
+    @classmethod
+    def of(cls, r: records.Network) -> Network:
+        return cls(
+            id=strawberry.ID(r.id),
+            key=r.key,
+            size=r.size,
+            advert_count=r.advert_count,
+            account_count=r.account_count,
+            platforms=r.platforms,
+            countries=r.countries,
+            first_seen=r.first_seen,
+            last_seen=r.last_seen,
+            score=r.score,
+            score_cross_platform=r.score_cross_platform,
+            score_cross_border=r.score_cross_border,
+            score_size=r.score_size,
+            score_recency=r.score_recency,
+            score_explanation=r.score_explanation,
+            updated_at=r.updated_at,
+            record=r,
+        )
+
+    @strawberry.field(description="Its adverts, newest first.")
+    async def adverts(self, info: Info, first: int = 50) -> list[Advert]:
+        queries.check_page_size(first)
+        adverts, _ = await info.context.loaders.members.load((self.record.key, first))
+        return await _adverts(info, adverts)
+
+    @strawberry.field(description="Its accounts, those with most adverts in it first.")
+    async def accounts(self, info: Info, first: int = 50) -> list[Account]:
+        queries.check_page_size(first)
+        _, accounts = await info.context.loaders.members.load((self.record.key, first))
+        return await _accounts(info, accounts)
+
+    @strawberry.field(description="The identifiers its adverts mention, by kind, hubs left out.")
+    async def identifiers(self, info: Info) -> list[IdentifierGroup]:
+        groups: dict[str, list[NetworkIdentifier]] = {}
+        for item in await info.context.loaders.network_identifiers.load(self.record.key):
+            kind = kind_of(item.identifier) or "url"
+            groups.setdefault(kind, []).append(NetworkIdentifier(adverts=item.adverts, key=item.identifier))
+        return [
+            IdentifierGroup(kind=IdentifierKind(kind), identifiers=items) for kind, items in groups.items()
+        ]
+
+    @strawberry.field(description="Adverts per day, oldest first.")
+    async def timeline(self, info: Info) -> list[TimelineDay]:
+        days = await info.context.loaders.timelines.load(self.record.key)
+        return [TimelineDay(day=d.day, adverts=d.adverts) for d in days]
+
+    @strawberry.field(
+        description="Each identifier (hubs left out) that two or more of its adverts carry, with the adverts "
+        "and the text spans that show it; the most shared first."
+    )
+    async def evidence(self, info: Info, adverts_per_identifier: int = 10) -> list[Evidence]:
+        queries.check_page_size(adverts_per_identifier, name="advertsPerIdentifier")
+        found = await info.context.loaders.evidence.load((self.record.key, adverts_per_identifier))
+        return [
+            Evidence(
+                advert_count=e.total,
+                adverts=[
+                    EvidenceAdvert(
+                        relation=c.relation, spans=[Span.of(s) for s in c.spans], advert_key=c.advert
+                    )
+                    for c in e.carriers
+                ],
+                key=e.identifier,
+            )
+            for e in found
+        ]
+
+    @strawberry.field
+    async def tags(self, info: Info) -> list[Tag]:
+        return await _tags(info, self.record.key)
+
+
+# --- pages ---
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+    @classmethod
+    def of(cls, page: queries.Page) -> PageInfo:
+        return cls(
+            has_next_page=page.has_next,
+            has_previous_page=page.has_previous,
+            start_cursor=page.cursors[0] if page.cursors else None,
+            end_cursor=page.cursors[-1] if page.cursors else None,
+        )
+
+
+@strawberry.type
+class NetworkEdge:
+    cursor: str
+    node: Network
+
+
+@strawberry.type(description="A page of networks (Relay cursor connection).")
+class NetworkConnection:
+    edges: list[NetworkEdge]
+    page_info: PageInfo
+    total_count: int
+
+
+@strawberry.type
+class SearchEdge:
+    cursor: str
+    score: float
+    node: Advert
+
+
+@strawberry.type(description="A page of adverts matching a full-text search, best first.")
+class SearchConnection:
+    edges: list[SearchEdge]
+    page_info: PageInfo
+    total_count: int
+
+
+@strawberry.input(description="Which networks to list. Every condition given must hold.")
+class NetworkFilter:
+    min_platforms: int = 0
+    min_countries: int = 0
+    min_size: int = 0
+    platforms: list[str] = strawberry.field(
+        default_factory=list, description="On every one of these platforms."
+    )
+    countries: list[str] = strawberry.field(
+        default_factory=list, description="In every one of these countries."
+    )
+    seen_since: datetime | None = strawberry.field(default=None, description="Last advert on or after.")
+    seen_before: datetime | None = strawberry.field(default=None, description="First advert before.")
+    contains_identifier: str | None = strawberry.field(
+        default=None, description="Holds this identifier (raw as typed, or a key)."
+    )
+    identifier_region: str | None = strawberry.field(default=None, description="For a national phone number.")
+    identifier_platform: str | None = strawberry.field(default=None, description="For a bare handle.")
+
+
+# --- paths, neighbourhoods, stats ---
+
+
+@strawberry.type(description="A node for drawing: its id (key), kind and a label.")
+class GraphNode:
+    id: strawberry.ID
+    kind: str
+    label: str
+    hub: bool
+
+    @classmethod
+    def of(cls, r: records.Node) -> GraphNode:
+        if isinstance(r, records.Advert):
+            label = f"{r.platform} {r.post_id}"
+        elif isinstance(r, records.Account):
+            label = f"{r.platform} @{r.handle}" if r.handle else f"{r.platform} {r.account_id}"
+        elif isinstance(r, records.Network):
+            label = f"network {r.id} ({r.size})"
+        else:
+            label = r.value
+        kind = "account" if isinstance(r, records.Account) else (kind_of(r.key) or "node")
+        return cls(id=strawberry.ID(r.key), kind=kind, label=label, hub=bool(getattr(r, "hub", False)))
+
+
+@strawberry.type(description="One relationship for drawing.")
+class GraphEdge:
+    source: strawberry.ID
+    target: strawberry.ID
+    relation: str
+
+
+@strawberry.type(description="Nodes and relationships around a node; truncated when the limit cut it short.")
+class Neighbourhood:
+    center: strawberry.ID
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+    truncated: bool
+
+
+@strawberry.type(
+    description="One step of a path: an advert MENTIONS an identifier (spans say where), or an"
+    " account POSTED it."
+)
+class Hop:
+    source: strawberry.ID
+    target: strawberry.ID
+    relation: str
+    spans: list[Span]
+    advert_key: strawberry.Private[str]
+
+    @strawberry.field(description="The advert this step goes through: the evidence.")
+    async def advert(self, info: Info) -> Advert | None:
+        found = await _adverts(info, [self.advert_key])
+        return found[0] if found else None
+
+
+@strawberry.type(description="The shortest connection between two nodes through adverts, hubs not crossed.")
+class Path:
+    length: int
+    node_ids: list[strawberry.ID]
+    hops: list[Hop]
+
+    @strawberry.field
+    async def nodes(self, info: Info) -> list[GraphNode]:
+        found = await info.context.loaders.nodes.load_many([str(k) for k in self.node_ids])
+        return [GraphNode.of(r) for r in found if r is not None]
+
+
+@strawberry.type
+class Count:
+    name: str
+    adverts: int
+
+
+@strawberry.type
+class IngestRun:
+    id: str
+    status: str | None
+    started_at: datetime | None
+    finished_at: datetime | None
+
+
+@strawberry.type(description="What the graph holds.")
+class Stats:
+    adverts: int
+    accounts: int
+    phones: int
+    payment_tags: int
+    emails: int
+    links: int
+    domains: int
+    networks: int
+    cross_platform_networks: int
+    cross_border_networks: int
+    platforms: list[Count]
+    countries: list[Count]
+    networks_updated_at: datetime | None
+    last_run: IngestRun | None
+
+    @classmethod
+    def of(cls, s: queries.Stats) -> Stats:
+        run = None
+        if s.last_run is not None:
+            run = IngestRun(
+                id=s.last_run,
+                status=s.last_run_status,
+                started_at=s.last_run_started_at,
+                finished_at=s.last_run_finished_at,
+            )
+        return cls(
+            **s.counts,
+            platforms=[Count(name=n, adverts=c) for n, c in s.platforms],
+            countries=[Count(name=n, adverts=c) for n, c in s.countries],
+            networks_updated_at=s.networks_updated_at,
+            last_run=run,
+        )
+
+
+# --- case work ---
+
+
+@strawberry.type(description="A watched identifier.")
+class Watch:
+    identifier: strawberry.ID
+    kind: str
+    note: str | None
+    created_at: datetime
+    created_by: str
+
+    @classmethod
+    def of(cls, w: casework.Watch) -> Watch:
+        return cls(
+            identifier=strawberry.ID(w.identifier),
+            kind=w.kind,
+            note=w.note,
+            created_at=w.created_at,
+            created_by=w.created_by,
+        )
+
+
+@strawberry.type(description="A new advert carrying a watched identifier.")
+class WatchHit:
+    identifier: strawberry.ID
+    run: str = strawberry.field(description="The ingest run that brought the advert in.")
+    ingested_at: datetime | None
+    relation: str
+    spans: list[Span]
+    advert_key: strawberry.Private[str]
+
+    @strawberry.field
+    async def advert(self, info: Info) -> Advert | None:
+        found = await _adverts(info, [self.advert_key])
+        return found[0] if found else None
+
+
+@strawberry.input(description="Who posted an advert, as the platform shows it.")
+class AuthorInput:
+    handle: str | None = None
+    id: str | None = None
+    name: str | None = None
+
+
+@strawberry.input(
+    description="One advert, with the fields of a line of the JSON Lines files `crosslink ingest` reads."
+)
+class AdvertInput:
+    platform: str
+    post_id: str
+    text: str
+    posted_at: str = strawberry.field(description="ISO 8601 with a time zone, e.g. 2024-05-01T18:00:00Z.")
+    url: str | None = None
+    author: AuthorInput | None = None
+    lang: str | None = None
+    region: str | None = None
+    media: list[str] | None = None
+
+    def as_record(self) -> dict[str, object]:
+        """The advert as a decoded JSON line, for the ingest pipeline."""
+        record: dict[str, object] = {
+            "platform": self.platform,
+            "post_id": self.post_id,
+            "text": self.text,
+            "posted_at": self.posted_at,
+        }
+        for name in ("url", "lang", "region", "media"):
+            value = getattr(self, name)
+            if value is not None:
+                record[name] = value
+        if self.author is not None:
+            record["author"] = {
+                k: v
+                for k, v in (
+                    ("handle", self.author.handle),
+                    ("id", self.author.id),
+                    ("name", self.author.name),
+                )
+                if v
+            }
+        return record
+
+
+@strawberry.type(description="An advert of a push that was not accepted, and why (the field and the value).")
+class RejectedAdvert:
+    index: int = strawberry.field(description="Its position in the list sent, from 0.")
+    reason: str
+
+
+@strawberry.type(description="What a push of adverts did.")
+class IngestResult:
+    run: str
+    accepted: int
+    rejected: int
+    created: int
+    updated: int
+    unchanged: int
+    duplicates: int
+    advert_ids: list[strawberry.ID]
+    rejects: list[RejectedAdvert]
+    networks_updated: bool = strawberry.field(description="False while network building is not installed.")
+
+
+@strawberry.type(description="An API key, without its secret.")
+class ApiKey:
+    id: strawberry.ID
+    role: Role
+    name: str
+    created_at: datetime | None
+    revoked_at: datetime | None
+
+    @classmethod
+    def of(cls, k: ApiKeyRecord) -> ApiKey:
+        return cls(
+            id=strawberry.ID(k.id),
+            role=Role(k.role),
+            name=k.name,
+            created_at=k.created_at,
+            revoked_at=k.revoked_at,
+        )
+
+
+@strawberry.type(description="A new API key. The key is shown this once: it is stored only as a hash.")
+class NewApiKey:
+    key: str
+    api_key: ApiKey
+
+
+First = Annotated[int, strawberry.argument(description="How many to return, at most 500.")]
