@@ -1,0 +1,15 @@
+// The schema networks need: one Network per key and per id, networks by score, and hub identifiers found
+// quickly (each label's `hub` property is indexed so that last run's hubs are read without a scan).
+// No parameters. Each statement is idempotent; `graph.networks.store.apply_schema` runs the missing ones.
+// Runs on Neo4j 5.26 Community and newer releases (Aura included).
+
+CREATE CONSTRAINT network_key IF NOT EXISTS FOR (n:Network) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT network_id IF NOT EXISTS FOR (n:Network) REQUIRE n.id IS UNIQUE;
+CREATE INDEX network_score IF NOT EXISTS FOR (n:Network) ON (n.score);
+CREATE INDEX network_last_seen IF NOT EXISTS FOR (n:Network) ON (n.last_seen);
+CREATE INDEX phone_hub IF NOT EXISTS FOR (n:Phone) ON (n.hub);
+CREATE INDEX payment_tag_hub IF NOT EXISTS FOR (n:PaymentTag) ON (n.hub);
+CREATE INDEX email_hub IF NOT EXISTS FOR (n:Email) ON (n.hub);
+CREATE INDEX account_hub IF NOT EXISTS FOR (n:Account) ON (n.hub);
+CREATE INDEX link_hub IF NOT EXISTS FOR (n:Link) ON (n.hub);
+CREATE INDEX domain_hub IF NOT EXISTS FOR (n:Domain) ON (n.hub);

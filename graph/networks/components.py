@@ -1,0 +1,200 @@
+"""Networks as connected components of adverts, accounts and the identifiers joining them, in memory.
+
+The links (POSTED, and MENTIONS of identifiers that may join) are streamed out of Neo4j once into integer
+arrays; scipy finds the components in C, so a million adverts and several million links take seconds,
+not a query per node. The same `LinkGraph` holds the whole graph (`rebuild`) or the region around a few
+adverts (`update`), and the same functions decide hubs and components for both.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+from graph.networks.rules import STRENGTHS, HubRule, is_account, strength
+
+# Strength codes in the arrays: 0 = never joins (not stored as a link), then STRENGTHS in order.
+_CODES = {name: code for code, name in enumerate(STRENGTHS, start=1)}
+
+
+@dataclass
+class LinkGraph:
+    """Adverts (indices 0..adverts-1, in the order added) and other nodes, with the links between them.
+
+    Build it with `advert`, `posted` and `mentions`; node keys and their index are kept in `keys` and
+    `index`. Only links that may join are kept: MENTIONS of a generic link or domain are dropped here.
+    """
+
+    keys: list[str] = field(default_factory=list)
+    index: dict[str, int] = field(default_factory=dict)
+    is_advert: array = field(default_factory=lambda: array("b"))
+    posted_account: array = field(default_factory=lambda: array("q"))
+    posted_advert: array = field(default_factory=lambda: array("q"))
+    mention_advert: array = field(default_factory=lambda: array("q"))
+    mention_node: array = field(default_factory=lambda: array("q"))
+    strength: dict[int, int] = field(default_factory=dict)
+
+    def node(self, key: str, *, advert: bool = False) -> int:
+        """The index of the node with this key, added when new."""
+        found = self.index.get(key)
+        if found is None:
+            found = self.index[key] = len(self.keys)
+            self.keys.append(key)
+            self.is_advert.append(1 if advert else 0)
+        return found
+
+    def advert(self, key: str) -> int:
+        return self.node(key, advert=True)
+
+    def posted(self, account: str, advert: str) -> None:
+        """The account posted the advert: always a link (one author's adverts are one group)."""
+        self.posted_account.append(self.node(account))
+        self.posted_advert.append(self.advert(advert))
+
+    def mentions(self, advert: str, identifier: str) -> bool:
+        """The advert mentions the identifier; False (and nothing kept) when the identifier never joins."""
+        found = strength(identifier)
+        if found is None:
+            return False
+        node = self.node(identifier)
+        self.strength[node] = _CODES[found]
+        self.mention_advert.append(self.advert(advert))
+        self.mention_node.append(node)
+        return True
+
+    def arrays(self) -> _Arrays:
+        return _Arrays(self)
+
+
+class _Arrays:
+    """The graph's lists as numpy arrays, made once per computation."""
+
+    def __init__(self, graph: LinkGraph) -> None:
+        self.n = len(graph.keys)
+        self.is_advert = (
+            np.frombuffer(graph.is_advert, dtype=np.int8).astype(bool) if self.n else np.zeros(0, bool)
+        )
+        self.p_acc = np.frombuffer(graph.posted_account, dtype=np.int64) if graph.posted_account else _EMPTY
+        self.p_adv = np.frombuffer(graph.posted_advert, dtype=np.int64) if graph.posted_advert else _EMPTY
+        self.m_adv = np.frombuffer(graph.mention_advert, dtype=np.int64) if graph.mention_advert else _EMPTY
+        self.m_node = np.frombuffer(graph.mention_node, dtype=np.int64) if graph.mention_node else _EMPTY
+        self.strength = np.zeros(self.n, dtype=np.int8)
+        if graph.strength:
+            nodes = np.fromiter(graph.strength.keys(), dtype=np.int64, count=len(graph.strength))
+            self.strength[nodes] = np.fromiter(
+                graph.strength.values(), dtype=np.int8, count=len(graph.strength)
+            )
+
+
+_EMPTY = np.zeros(0, dtype=np.int64)
+
+
+@dataclass(frozen=True)
+class Hub:
+    """An identifier that does not join, with the numbers that made it a hub."""
+
+    key: str
+    strength: str
+    groups: int
+    accounts: int
+    reason: str
+
+
+@dataclass
+class Partition:
+    """The networks found: each a list of member advert keys and member account keys; and the hubs."""
+
+    networks: list[tuple[list[str], list[str]]]
+    hubs: dict[str, Hub]
+    candidates: int
+
+
+def components(n: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """The component label of each of `n` nodes, given undirected links left[i]-right[i]."""
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    matrix = coo_matrix((np.ones(len(left), dtype=np.int8), (left, right)), shape=(n, n)).tocsr()
+    _, labels = connected_components(matrix, directed=False)
+    return labels.astype(np.int64)
+
+
+def find_hubs(graph: LinkGraph, rule: HubRule) -> tuple[dict[str, Hub], int]:
+    """The hubs of a whole graph under `rule`, and how many candidates there were (see HubRule)."""
+    a = graph.arrays()
+    n = a.n
+    if n == 0 or len(a.m_adv) == 0:
+        return {}, 0
+    # Who stands behind each advert: its author, or the advert itself when it has none.
+    poster = np.arange(n, dtype=np.int64)
+    poster[a.p_adv] = a.p_acc
+    pairs = np.unique(a.m_node * n + poster[a.m_adv])
+    posters = np.bincount(pairs // n, minlength=n)
+    candidate = posters >= rule.min_accounts
+    if not candidate.any():
+        return {}, 0
+    # Groups: components without any candidate's mentions (authorship always joins).
+    keep = ~candidate[a.m_node]
+    labels = components(
+        n, np.concatenate([a.p_acc, a.m_adv[keep]]), np.concatenate([a.p_adv, a.m_node[keep]])
+    )
+    cand_mentions = ~keep
+    group_pairs = [a.m_node[cand_mentions] * n + labels[a.m_adv[cand_mentions]]]
+    posting = np.unique(a.p_acc)
+    posting = posting[candidate[posting]]
+    group_pairs.append(posting * n + labels[posting])  # an account's own adverts are one group too
+    grouped = np.unique(np.concatenate(group_pairs))
+    groups = np.bincount(grouped // n, minlength=n)
+    limits = np.array([np.iinfo(np.int64).max] + [rule.limit(s) for s in STRENGTHS], dtype=np.int64)
+    hub = candidate & (groups >= limits[a.strength])
+    found = {}
+    for node in np.flatnonzero(hub).tolist():
+        key = graph.keys[node]
+        level = STRENGTHS[a.strength[node] - 1]
+        count, accounts = int(groups[node]), int(posters[node])
+        found[key] = Hub(key, level, count, accounts, rule.reason(level, count, accounts))
+    return found, int(candidate.sum())
+
+
+def networks(graph: LinkGraph, hubs: set[str] | dict[str, Hub]) -> list[tuple[list[str], list[str]]]:
+    """The components with at least two adverts, when `hubs` do not join: (advert keys, account keys) each.
+
+    Members are the adverts and the Account nodes (authors, and handles the adverts name that are not
+    hubs) of a component. Keys within a network are sorted; networks come largest first.
+    """
+    a = graph.arrays()
+    n = a.n
+    if n == 0:
+        return []
+    hub = np.zeros(n, dtype=bool)
+    hub_nodes = [graph.index[k] for k in hubs if k in graph.index]
+    if hub_nodes:
+        hub[np.array(hub_nodes, dtype=np.int64)] = True
+    keep = ~hub[a.m_node] if len(a.m_node) else np.zeros(0, dtype=bool)
+    labels = components(
+        n, np.concatenate([a.p_acc, a.m_adv[keep]]), np.concatenate([a.p_adv, a.m_node[keep]])
+    )
+    advert_counts = np.bincount(labels[a.is_advert], minlength=n)
+    account = np.fromiter((is_account(k) for k in graph.keys), dtype=bool, count=n)
+    # A hub account is a member only through its own adverts (POSTED), never through being mentioned.
+    member = (a.is_advert | account) & (advert_counts[labels] >= 2)
+    nodes = np.flatnonzero(member)
+    order = nodes[np.argsort(labels[nodes], kind="stable")]
+    bounds = np.flatnonzero(np.diff(labels[order])) + 1
+    found = []
+    for part in np.split(order, bounds) if len(order) else []:
+        keys = [graph.keys[i] for i in part.tolist()]
+        adverts = sorted(k for k, i in zip(keys, part.tolist(), strict=True) if a.is_advert[i])
+        accounts = sorted(k for k, i in zip(keys, part.tolist(), strict=True) if not a.is_advert[i])
+        found.append((adverts, accounts))
+    found.sort(key=lambda net: (-len(net[0]) - len(net[1]), net[0][0]))
+    return found
+
+
+def partition(graph: LinkGraph, rule: HubRule) -> Partition:
+    """Hubs, then networks, of a whole graph."""
+    hubs, candidates = find_hubs(graph, rule)
+    return Partition(networks(graph, hubs), hubs, candidates)

@@ -1,0 +1,263 @@
+"""Full and incremental recomputes of networks: decide hubs, find components, give ids, write what changed."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import neo4j
+
+from graph.networks import components, ids, store
+from graph.networks.components import Hub, LinkGraph
+from graph.networks.profile import AdvertFacts, cctld_country, named_countries, profile
+from graph.networks.region import Region
+from graph.networks.rules import HubRule, strength
+from graph.networks.store import AdvertRow
+
+_QUIET = [neo4j.NotificationDisabledClassification.UNRECOGNIZED]
+
+
+@dataclass
+class NetworkReport:
+    """What a recompute did. `hubs` are the hubs it decided (all of them for a rebuild)."""
+
+    kind: str  # "rebuild" or "update"
+    rule: HubRule
+    networks_written: int = 0
+    networks_removed: int = 0
+    networks_created: int = 0
+    adverts_in_networks: int = 0
+    accounts_in_networks: int = 0
+    members_moved: int = 0
+    adverts_read: int = 0
+    candidates: int = 0
+    hubs: list[Hub] = field(default_factory=list)
+    hubs_cleared: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The report as JSON values (hubs as {key, reason})."""
+        return {
+            "kind": self.kind,
+            "rule": self.rule.describe(),
+            "networks_written": self.networks_written,
+            "networks_created": self.networks_created,
+            "networks_removed": self.networks_removed,
+            "adverts_in_networks": self.adverts_in_networks,
+            "accounts_in_networks": self.accounts_in_networks,
+            "members_moved": self.members_moved,
+            "adverts_read": self.adverts_read,
+            "candidates": self.candidates,
+            "hubs": [{"key": h.key, "reason": h.reason} for h in self.hubs],
+            "hubs_cleared": self.hubs_cleared,
+            "seconds": round(self.seconds, 3),
+            "timings": {k: round(v, 3) for k, v in self.timings.items()},
+        }
+
+
+class _Clock:
+    def __init__(self, report: NetworkReport) -> None:
+        self.report = report
+        self.start = self.last = time.monotonic()
+
+    def lap(self, name: str) -> None:
+        now = time.monotonic()
+        self.report.timings[name] = self.report.timings.get(name, 0.0) + now - self.last
+        self.last = now
+
+    def stop(self) -> None:
+        self.report.seconds = time.monotonic() - self.start
+
+
+def rebuild(
+    driver: neo4j.Driver, database: str, *, rule: HubRule | None = None, now: datetime | None = None
+) -> NetworkReport:
+    """Recompute every network from the whole graph; ids are kept where members overlap (see `ids`)."""
+    rule = rule or HubRule.from_env()
+    report = NetworkReport("rebuild", rule)
+    clock = _Clock(report)
+    store.apply_schema(driver, database)
+    graph = LinkGraph()
+    rows: dict[str, AdvertRow] = {}
+    for row in store.stream_adverts(driver, database):
+        rows[row.key] = row
+        graph.advert(row.key)
+        if row.author:
+            graph.posted(row.author, row.key)
+        for identifier in row.identifiers:
+            graph.mentions(row.key, identifier)
+    report.adverts_read = len(rows)
+    clock.lap("read")
+    partition = components.partition(graph, rule)
+    report.candidates = partition.candidates
+    del graph
+    clock.lap("components")
+    with driver.session(database=database, notifications_disabled_classifications=_QUIET) as session:
+        old = store.read_networks(session)
+        old_hubs = store.read_hubs(session)
+        clock.lap("read old")
+        _write(
+            session, report, clock, partition.networks, old, rows, partition.hubs, set(), now, check_ids=False
+        )
+        clear = sorted(set(old_hubs) - partition.hubs.keys())
+        marks = [h for h in partition.hubs.values() if old_hubs.get(h.key) != h.reason]
+        store.write_hubs(session, [_hub_row(h) for h in marks] + [{"key": k, "hub": False} for k in clear])
+        report.hubs = sorted(partition.hubs.values(), key=lambda h: (-h.groups, h.key))
+        report.hubs_cleared = clear
+        clock.lap("write hubs")
+    clock.stop()
+    return report
+
+
+def update(
+    driver: neo4j.Driver,
+    database: str,
+    advert_keys: Iterable[str],
+    *,
+    rule: HubRule | None = None,
+    now: datetime | None = None,
+) -> NetworkReport:
+    """Recompute only the networks the given adverts touch (after they were ingested or edited).
+
+    The region is found by expanding from the adverts (see `region`); networks outside it are not read.
+    The result for the region is the one `rebuild` gives, except that a hub proven by reaching its
+    limit keeps the reason it had (the full count is refreshed by the next rebuild).
+    """
+    rule = rule or HubRule.from_env()
+    report = NetworkReport("update", rule)
+    clock = _Clock(report)
+    seeds = sorted(set(advert_keys))
+    store.apply_schema(driver, database)
+    with driver.session(database=database, notifications_disabled_classifications=_QUIET) as session:
+        region = Region(session, rule)
+        region.expand(seeds)
+        report.adverts_read = sum(1 for row in region.adverts.values() if row is not None)
+        clock.lap("read")
+        hubs = region.hubs()
+        found = components.networks(region.link_graph(), hubs)
+        report.candidates = len(region.decided)
+        clock.lap("components")
+        old = [(key, network_id, members) for key, (network_id, members) in region.old_networks.items()]
+        rows = {k: r for k, r in region.adverts.items() if r is not None and k in region.members}
+        _write(session, report, clock, found, old, rows, hubs, region.partial, now, check_ids=True)
+        marks, clear = [], []
+        for key in sorted(region.visited):
+            node = region.nodes.get(key)
+            if node is None:
+                continue
+            hub = hubs.get(key)
+            if hub is None and node.hub:
+                clear.append(key)
+            elif hub is not None and not (
+                node.hub and (key in region.partial or node.hub_reason == hub.reason)
+            ):
+                marks.append(hub)
+        store.write_hubs(session, [_hub_row(h) for h in marks] + [{"key": k, "hub": False} for k in clear])
+        report.hubs = sorted(hubs.values(), key=lambda h: (-h.groups, h.key))
+        report.hubs_cleared = clear
+        clock.lap("write hubs")
+    clock.stop()
+    return report
+
+
+def _hub_row(hub: Hub) -> dict[str, Any]:
+    return {"key": hub.key, "hub": True, "reason": hub.reason, "groups": hub.groups, "accounts": hub.accounts}
+
+
+def _write(
+    session: neo4j.Session,
+    report: NetworkReport,
+    clock: _Clock,
+    found: list[tuple[list[str], list[str]]],
+    old: list[tuple[str, str, list[str]]],
+    rows: Mapping[str, AdvertRow],
+    hubs: Mapping[str, Hub],
+    partial: set[str],
+    now: datetime | None,
+    *,
+    check_ids: bool,
+) -> None:
+    """Give ids, profile and write the networks found, move members, delete networks that are gone."""
+    now = now or datetime.now(UTC)
+    old_of: dict[str, str] = {}
+    old_member: dict[str, str] = {}
+    for key, network_id, members in old:
+        for member in members:
+            old_member[member] = key
+            if member.startswith("advert:"):
+                old_of[member] = network_id
+    advert_lists = [adverts for adverts, _ in found]
+    taken: set[str] = set()
+    old_ids = {network_id for _, network_id, _ in old}
+    while True:
+        assigned = ids.assign(advert_lists, old_of, taken)
+        minted = [i for i in assigned if i not in old_ids]
+        clash = store.ids_taken(session, minted) if check_ids and minted else set()
+        if not clash:
+            break
+        taken |= clash
+    clock.lap("ids")
+
+    facts = _facts(session, found, rows, hubs)
+    clock.lap("countries")
+
+    network_rows = []
+    moves: list[tuple[str, str | None]] = []
+    new_member: dict[str, str] = {}
+    for (adverts, accounts), network_id in zip(found, assigned, strict=True):
+        key = ids.network_key(network_id)
+        network_rows.append(
+            {"key": key, "id": network_id, "properties": profile(adverts, accounts, facts, now)}
+        )
+        for member in adverts + accounts:
+            new_member[member] = key
+            if old_member.get(member) != key:
+                moves.append((member, key))
+    moves.extend((member, None) for member in old_member if member not in new_member)
+    clock.lap("profile")
+    store.write_networks(session, network_rows)
+    store.write_members(session, moves)
+    old_keys = {key for key, _, _ in old}
+    gone = sorted(old_keys - {row["key"] for row in network_rows})
+    store.delete_networks(session, gone)
+    clock.lap("write networks")
+    report.networks_written = len(network_rows)
+    report.networks_created = sum(1 for row in network_rows if row["key"] not in old_keys)
+    report.networks_removed = len(gone)
+    report.members_moved = len(moves)
+    report.adverts_in_networks = sum(len(a) for a, _ in found)
+    report.accounts_in_networks = sum(len(a) for _, a in found)
+
+
+def _facts(
+    session: neo4j.Session,
+    found: list[tuple[list[str], list[str]]],
+    rows: Mapping[str, AdvertRow],
+    hubs: Mapping[str, Hub],
+) -> dict[str, AdvertFacts]:
+    """Per member advert: when, and its countries; the countries its text names are cached on the advert."""
+    members = [key for adverts, _ in found for key in adverts]
+    stale = [key for key in members if rows[key].named is None]
+    named: dict[str, tuple[str, ...]] = {}
+    if stale:
+        cache = []
+        for key, text, content_hash in store.read_texts(session, stale):
+            named[key] = named_countries(text)
+            cache.append({"key": key, "named": list(named[key]), "content_hash": content_hash})
+        store.write_named(session, cache)
+    facts = {}
+    for key in members:
+        row = rows[key]
+        found_countries = set(named.get(key, ()) if row.named is None else row.named)
+        found_countries.update(country for identifier, country in row.located if identifier not in hubs)
+        for identifier in row.identifiers:
+            if identifier.startswith("domain:") and identifier not in hubs and strength(identifier):
+                country = cctld_country(identifier)
+                if country:
+                    found_countries.add(country)
+        facts[key] = AdvertFacts(row.posted, row.region, tuple(sorted(found_countries)))
+    return facts

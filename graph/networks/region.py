@@ -1,0 +1,228 @@
+"""The region an update must recompute: the networks a few adverts touch, found by expanding from them.
+
+Starting from the given adverts, the expansion follows every link that joins (authorship, and identifiers
+that are not hubs), and pulls in every member of a network it meets, so that a network that splits is
+recomputed whole. Whether an identifier met on the way is a hub is decided by the same rule as the full
+recompute (`HubRule`): its adverts' groups are explored until the limit is reached or all are known.
+Nothing outside the region is read: the work is bounded by the size of the networks touched and by
+`limit` groups around each hub they mention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import neo4j
+
+from graph.networks import store
+from graph.networks.components import Hub, LinkGraph
+from graph.networks.rules import HubRule, strength
+from graph.networks.store import AdvertRow, NodeRow
+
+
+class _UnionFind:
+    """Groups of string keys, merged as links are found."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        parent = self.parent.setdefault(key, key)
+        if parent == key:
+            return key
+        root = key
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[key] != root:
+            self.parent[key], key = root, self.parent[key]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+class Region:
+    """Adverts and identifiers read around some adverts, with the hub decisions taken on the way."""
+
+    def __init__(self, session: neo4j.Session, rule: HubRule) -> None:
+        self.session = session
+        self.rule = rule
+        self.adverts: dict[str, AdvertRow | None] = {}
+        self.nodes: dict[str, NodeRow | None] = {}
+        self.decided: dict[str, Hub | None] = {}  # each candidate met: its Hub, or None when it joins
+        self.partial: set[str] = set()  # hubs whose group count stopped at the limit
+        self.members: set[str] = set()  # adverts of the region
+        self.visited: set[str] = set()  # identifiers and accounts of the region
+        self.old_networks: dict[str, tuple[str, list[str]]] = {}  # key -> (id, members)
+        # The explored groups (components without candidates), shared by every hub evaluation.
+        self._groups = _UnionFind()
+        self._explored_adverts: set[str] = set()
+        self._explored_nodes: set[str] = set()
+
+    # -- reading, cached ------------------------------------------------------------------------
+
+    def _fetch_adverts(self, keys: Iterable[str]) -> None:
+        missing = [k for k in keys if k not in self.adverts]
+        if missing:
+            found = {row.key: row for row in store.read_adverts(self.session, missing)}
+            for key in missing:
+                self.adverts[key] = found.get(key)
+
+    def _fetch_nodes(self, keys: Iterable[str]) -> None:
+        missing = [k for k in keys if k not in self.nodes]
+        if missing:
+            found = {row.key: row for row in store.read_nodes(self.session, missing)}
+            for key in missing:
+                self.nodes[key] = found.get(key)
+
+    def _candidate(self, key: str) -> bool:
+        node = self.nodes.get(key)
+        return node is not None and node.posters >= self.rule.min_accounts
+
+    # -- hubs -----------------------------------------------------------------------------------
+
+    def is_hub(self, key: str) -> bool:
+        """Whether the identifier (already read) is a hub under the rule; decided once per update."""
+        if not self._candidate(key):
+            return False
+        if key not in self.decided:
+            self.decided[key] = self._evaluate(key)
+        return self.decided[key] is not None
+
+    def _evaluate(self, key: str) -> Hub | None:
+        """The candidate's Hub when its adverts fall into at least `limit` groups, else None."""
+        node = self.nodes[key]
+        assert node is not None
+        level = strength(key)
+        assert level is not None
+        limit = self.rule.limit(level)
+        starts = sorted(node.mentions) + sorted(node.posted)
+        position = 0
+        groups = 0
+        while position < len(starts) and groups < limit:
+            chunk = [s for s in starts[position : position + limit] if s not in self._explored_adverts]
+            position += limit
+            self._explore_groups(chunk)
+            explored = [s for s in starts if s in self._explored_adverts]
+            groups = len({self._groups.find(s) for s in explored})
+            # Skip starts already explored: they are counted.
+            while position < len(starts) and starts[position] in self._explored_adverts:
+                position += 1
+        if groups < limit:
+            return None
+        if position < len(starts):
+            self.partial.add(key)
+            reason = "at least " + self.rule.reason(level, groups, node.posters).removeprefix("joins ")
+            reason = "joins " + reason
+        else:
+            reason = self.rule.reason(level, groups, node.posters)
+        return Hub(key, level, groups, node.posters, reason)
+
+    def _explore_groups(self, starts: list[str]) -> None:
+        """Explore the groups (links without candidates) of these adverts completely."""
+        frontier = [s for s in starts if s not in self._explored_adverts]
+        while frontier:
+            self._fetch_adverts(frontier)
+            nodes: set[str] = set()
+            authors: set[str] = set()
+            for advert in frontier:
+                self._explored_adverts.add(advert)
+                self._groups.find(advert)
+                row = self.adverts.get(advert)
+                if row is None:
+                    continue
+                if row.author:
+                    nodes.add(row.author)
+                    authors.add(row.author)
+                nodes.update(i for i in row.identifiers if strength(i) is not None)
+            nodes -= self._explored_nodes
+            self._fetch_nodes(nodes)
+            following: set[str] = set()
+            for advert in frontier:
+                row = self.adverts.get(advert)
+                if row is None:
+                    continue
+                if row.author:
+                    self._groups.union(advert, row.author)
+                for identifier in row.identifiers:
+                    if strength(identifier) is not None and not self._candidate(identifier):
+                        self._groups.union(advert, identifier)
+            for key in nodes:
+                node = self.nodes.get(key)
+                # Only a node reached through a link that counts is expanded: an author, or a non-candidate.
+                if node is None:
+                    continue
+                if self._candidate(key) and key not in authors:
+                    continue
+                self._explored_nodes.add(key)
+                for advert in node.posted:
+                    self._groups.union(key, advert)
+                following.update(node.posted)
+                if not self._candidate(key):
+                    for advert in node.mentions:
+                        self._groups.union(key, advert)
+                    following.update(node.mentions)
+            frontier = [a for a in following if a not in self._explored_adverts]
+
+    # -- the region -----------------------------------------------------------------------------
+
+    def expand(self, seeds: Iterable[str]) -> None:
+        """Grow the region from `seeds` through every joining link and every old network met."""
+        frontier = set(seeds)
+        pending_nodes: set[str] = set()
+        while frontier or pending_nodes:
+            self._fetch_adverts(frontier)
+            nodes = set(pending_nodes)
+            pending_nodes = set()
+            met_networks: set[str] = set()
+            for advert in frontier:
+                row = self.adverts.get(advert)
+                if row is None:
+                    continue
+                self.members.add(advert)
+                if row.network:
+                    met_networks.add(row.network)
+                if row.author:
+                    nodes.add(row.author)
+                nodes.update(i for i in row.identifiers if strength(i) is not None)
+            nodes -= self.visited
+            self._fetch_nodes(nodes)
+            following: set[str] = set()
+            for key in nodes:
+                self.visited.add(key)
+                node = self.nodes.get(key)
+                if node is None:
+                    continue
+                if node.network:
+                    met_networks.add(node.network)
+                following.update(node.posted)
+                if not self.is_hub(key):
+                    following.update(node.mentions)
+            met_networks -= self.old_networks.keys()
+            if met_networks:
+                for key, network_id, members in store.read_networks(self.session, sorted(met_networks)):
+                    self.old_networks[key] = (network_id, members)
+                    for member in members:
+                        if member.startswith("advert:"):
+                            following.add(member)
+                        elif member not in self.visited:
+                            pending_nodes.add(member)
+            frontier = following - self.members
+
+    def link_graph(self) -> LinkGraph:
+        """The region's adverts and links, as the full recompute would hold them."""
+        graph = LinkGraph()
+        for key in sorted(self.members):
+            row = self.adverts[key]
+            assert row is not None
+            graph.advert(key)
+            if row.author:
+                graph.posted(row.author, key)
+            for identifier in row.identifiers:
+                graph.mentions(key, identifier)
+        return graph
+
+    def hubs(self) -> dict[str, Hub]:
+        return {key: hub for key, hub in self.decided.items() if hub is not None}

@@ -1,0 +1,239 @@
+"""Reading links out of Neo4j and writing networks, hub marks and memberships back, in batches.
+
+Reads stream with the Rust-backed driver; writes go `UNWIND $rows` in transactions of `BATCH` rows and
+only touch what changed (a member whose network is unchanged is not rewritten).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import neo4j
+
+from graph import cypher
+
+BATCH = 10_000
+# Boundaries of the advert key ranges read in parallel (keys are `advert:<platform>:<post id>`).
+RANGES = ("advert:", "advert:g", "advert:j", "advert:ti", "advert:v", "advert:\U0010ffff")
+# The parameter of networks_identifiers / networks_hubs_write holding each key prefix's rows.
+LABEL_PARAMETERS = {
+    "phone": "phones",
+    "payment": "payments",
+    "email": "emails",
+    "handle": "accounts",
+    "account": "accounts",
+    "url": "links",
+    "domain": "domains",
+}
+_QUIET = [neo4j.NotificationDisabledClassification.UNRECOGNIZED]
+_SCHEMA_NAME = re.compile(r"CREATE\s+(?:CONSTRAINT|INDEX)\s+(\w+)", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class AdvertRow:
+    """One advert as the network computation needs it."""
+
+    key: str
+    author: str | None
+    identifiers: list[str]
+    located: list[list[str]]  # [identifier key, country]
+    posted: int | None
+    region: str | None
+    named: list[str] | None  # None: not cached for this content
+    network: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NodeRow:
+    """One identifier or account, with what decides whether it joins."""
+
+    key: str
+    mentions: list[str]
+    posted: list[str]
+    posters: int
+    hub: bool
+    hub_reason: str | None
+    network: str | None
+
+
+def apply_schema(driver: neo4j.Driver, database: str) -> list[str]:
+    """Create the networks' constraints and indexes that are missing (idempotent); return their names."""
+    records, _, _ = driver.execute_query("SHOW INDEXES YIELD name RETURN name", database_=database)
+    existing = {r["name"] for r in records}
+    created = []
+    for statement in cypher.statements("networks_schema"):
+        match = _SCHEMA_NAME.match(statement)
+        name = match.group(1) if match else None
+        if name not in existing:
+            driver.execute_query(statement, database_=database)
+            created.append(name or statement)
+    if created:
+        driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
+    return created
+
+
+def _advert_row(record: neo4j.Record, with_network: bool) -> AdvertRow:
+    return AdvertRow(
+        record["key"],
+        record["author"],
+        record["identifiers"],
+        record["located"],
+        record["posted"],
+        record["region"],
+        record["named"],
+        record["network"] if with_network else None,
+    )
+
+
+def stream_adverts(driver: neo4j.Driver, database: str, *, page: int = 5_000) -> Iterator[AdvertRow]:
+    """Every advert with its author and identifiers (networks_links), in pages, two pages read at once.
+
+    The key space is cut into ranges read by two threads, so that both of Neo4j's cores work; within
+    a range, pages follow the key index. Adverts come range by range, each in key order.
+    """
+    query = cypher.load("networks_links")
+
+    def read_range(bounds: tuple[str, str]) -> list[list[Any]]:
+        after, before = bounds
+        pages = []
+        with driver.session(
+            database=database,
+            default_access_mode=neo4j.READ_ACCESS,
+            notifications_disabled_classifications=_QUIET,
+        ) as session:
+            while True:
+                record = session.run(query, after=after, before=before, size=page).single()
+                rows = record["adverts"] if record else []
+                if not rows:
+                    return pages
+                pages.append(rows)
+                after = rows[-1][0]
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for pages in pool.map(read_range, itertools.pairwise(RANGES)):
+            for rows in pages:
+                for key, author, identifiers, located, posted, region, named in rows:
+                    yield AdvertRow(key, author, identifiers, located, posted, region, named)
+
+
+def read_adverts(session: neo4j.Session, keys: Sequence[str]) -> list[AdvertRow]:
+    """The given adverts (those that exist) with their current network."""
+    rows = []
+    for chunk in _chunks(keys, BATCH):
+        result = session.run(cypher.load("networks_adverts"), keys=chunk)
+        rows.extend(_advert_row(record, True) for record in result)
+    return rows
+
+
+def read_nodes(session: neo4j.Session, keys: Iterable[str]) -> list[NodeRow]:
+    """The given identifiers and accounts (those that exist), with their mentions and posters."""
+    rows = []
+    keys = list(keys)
+    for chunk in _chunks(keys, 2_000):
+        result = session.run(cypher.load("networks_identifiers"), _by_label(chunk))
+        rows.extend(
+            NodeRow(
+                r["key"], r["mentions"], r["posted"], r["posters"], r["hub"], r["hub_reason"], r["network"]
+            )
+            for r in result
+        )
+    return rows
+
+
+def read_networks(
+    session: neo4j.Session, keys: Sequence[str] | None = None
+) -> list[tuple[str, str, list[str]]]:
+    """(key, id, member keys) of the given networks, or of every network."""
+    if keys is None:
+        return [
+            (r["key"], r["id"], r["members"]) for r in session.run(cypher.load("networks_current"), keys=None)
+        ]
+    found = []
+    for chunk in _chunks(keys, BATCH):
+        result = session.run(cypher.load("networks_current"), keys=chunk)
+        found.extend((r["key"], r["id"], r["members"]) for r in result)
+    return found
+
+
+def read_hubs(session: neo4j.Session) -> dict[str, str | None]:
+    """Every identifier marked as a hub now, with its reason."""
+    return {r["key"]: r["hub_reason"] for r in session.run(cypher.load("networks_hubs_current"))}
+
+
+def ids_taken(session: neo4j.Session, ids: Sequence[str]) -> set[str]:
+    """Which of these network ids a Network already has."""
+    taken: set[str] = set()
+    for chunk in _chunks(ids, BATCH):
+        taken.update(r["id"] for r in session.run(cypher.load("networks_ids_taken"), ids=chunk))
+    return taken
+
+
+def read_texts(session: neo4j.Session, keys: Sequence[str]) -> list[tuple[str, str, str]]:
+    """(key, text, content_hash) of the given adverts whose named countries are not cached."""
+    found = []
+    for chunk in _chunks(keys, BATCH):
+        result = session.run(cypher.load("networks_texts"), keys=chunk)
+        found.extend((r["key"], r["text"], r["content_hash"]) for r in result)
+    return found
+
+
+def write_named(session: neo4j.Session, rows: Sequence[Mapping[str, Any]]) -> None:
+    _write_batches(session, "networks_named_write", "rows", rows)
+
+
+def write_hubs(session: neo4j.Session, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Mark (row hub true) or clear (false) hub identifiers; rows {key, hub, reason, groups, accounts}."""
+    for chunk in _chunks(rows, BATCH):
+        params: dict[str, list[Mapping[str, Any]]] = {p: [] for p in set(LABEL_PARAMETERS.values())}
+        for row in chunk:
+            params[LABEL_PARAMETERS[row["key"].split(":", 1)[0]]].append(row)
+        session.execute_write(lambda tx, p=params: tx.run(cypher.load("networks_hubs_write"), p).consume())
+
+
+def write_networks(session: neo4j.Session, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Create or update Network nodes; rows {key, id, properties}."""
+    _write_batches(session, "networks_write", "networks", rows, size=2_000)
+
+
+def write_members(session: neo4j.Session, moves: Sequence[tuple[str, str | None]]) -> None:
+    """Move each member (advert or account key) to a network key, or out of any network (None)."""
+    for chunk in _chunks(moves, BATCH):
+        params: dict[str, list[dict[str, str | None]]] = {"adverts": [], "accounts": []}
+        for member, network in chunk:
+            params["adverts" if member.startswith("advert:") else "accounts"].append(
+                {"member": member, "network": network}
+            )
+        session.execute_write(lambda tx, p=params: tx.run(cypher.load("networks_members_write"), p).consume())
+
+
+def delete_networks(session: neo4j.Session, keys: Sequence[str]) -> None:
+    _write_batches(session, "networks_delete", "keys", keys, size=1_000)
+
+
+def _write_batches(
+    session: neo4j.Session, name: str, parameter: str, rows: Sequence[Any], size: int = BATCH
+) -> None:
+    query = cypher.load(name)
+    for chunk in _chunks(rows, size):
+        session.execute_write(lambda tx, c=chunk: tx.run(query, {parameter: c}).consume())
+
+
+def _by_label(keys: Iterable[str]) -> dict[str, list[str]]:
+    """Keys sorted into networks_identifiers' parameters by their prefix; unknown kinds are dropped."""
+    params: dict[str, list[str]] = {p: [] for p in set(LABEL_PARAMETERS.values())}
+    for key in keys:
+        parameter = LABEL_PARAMETERS.get(key.split(":", 1)[0])
+        if parameter is not None:
+            params[parameter].append(key)
+    return params
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
+    items = list(items)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
