@@ -171,6 +171,13 @@ def _region_option(_ctx: click.Context, _param: click.Parameter, value: str | No
     is_flag=True,
     help="Write adverts again even when unchanged (after the identifier extraction changed).",
 )
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(0, 64),
+    help="Processes extracting identifiers ahead of the writes; 0 extracts in the writing process.",
+)
 def ingest_command(
     files: tuple[str, ...],
     source: str,
@@ -178,6 +185,7 @@ def ingest_command(
     batch_size: int,
     rejects_path: str | None,
     rewrite: bool,
+    workers: int,
 ) -> None:
     """Ingest adverts from JSON Lines FILEs (`-` or none: standard input) into the graph.
 
@@ -217,6 +225,7 @@ def ingest_command(
                 progress=progress,
                 rewrite=rewrite,
                 stop=stop,
+                workers=workers,
             )
         except IngestInterrupted as error:
             progress.close()

@@ -1,15 +1,15 @@
 // Writes adverts: the Advert node with its properties, its country and its author's Account.
 // Parameters:
 //   $run: the IngestRun key, stamped as first_run on a new advert and as last_run on every write.
-//   $adverts: list of {key, properties: {platform, post_id, url, text, posted_at, lang, region, media,
-//     source, content_hash}, region, author: {key, platform, handle, account_id, name} or null}.
+//   $adverts: list of {key, posted_at (ISO 8601 text), properties: {platform, post_id, url, text, lang,
+//     region, media, source, content_hash}, region, author: {key, platform, handle, account_id, name} or null}.
 // A property given as null is removed, so a rewritten advert keeps nothing of its old version. An author's
 // account_id, handle and name are only replaced by a value, never erased by an advert that lacks them.
 // The adverts are new or were cleared by advert_clear, so their IN_COUNTRY and POSTED are created.
 UNWIND $adverts AS row
 MERGE (a:Advert {key: row.key})
   ON CREATE SET a.first_run = $run
-SET a += row.properties, a.last_run = $run
+SET a += row.properties, a.posted_at = datetime(row.posted_at), a.last_run = $run
 FOREACH (code IN CASE WHEN row.region IS NULL THEN [] ELSE [row.region] END |
   MERGE (c:Country {key: code})
   CREATE (a)-[:IN_COUNTRY]->(c)

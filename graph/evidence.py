@@ -76,3 +76,10 @@ def find_mentions(
         )
     mentions.sort(key=lambda m: (m.spans[0], m.kind))
     return mentions, too_long
+
+
+def find_mentions_many(
+    adverts: list[tuple[str, str | None, str | None]],
+) -> list[tuple[list[Mention], int]]:
+    """`find_mentions` for each (text, platform, region): one call per batch, for a worker process."""
+    return [find_mentions(text, platform=platform, region=region) for text, platform, region in adverts]

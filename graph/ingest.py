@@ -9,11 +9,15 @@ gives. Each run is recorded as an `IngestRun` node with its counts and status.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import secrets
+import signal
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +29,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 from graph import cypher, schema
 from graph.advert import Advert, AdvertError, Line, Reject, parse_advert, parse_line, read_lines
 from graph.config import REPO_ROOT
+from graph.evidence import find_mentions_many
 from graph.store import BatchResult, PendingAdvert, write_batch
 
 DEFAULT_BATCH_SIZE = 500
@@ -162,6 +167,7 @@ def ingest(
     rewrite: bool = False,
     apply_schema: bool = True,
     stop: threading.Event | None = None,
+    workers: int = 0,
 ) -> RunReport:
     """Ingest adverts and return the run's report; raise IngestFailed when a batch cannot be written.
 
@@ -173,7 +179,8 @@ def ingest(
     changed). When `stop` is set the run stops before its next batch, marks itself interrupted and raises
     IngestInterrupted: that is how the CLI handles Ctrl-C and SIGTERM, since an exception raised inside
     the driver's network code can leave its connection unusable. A KeyboardInterrupt that arrives anyway
-    also marks the run interrupted (best effort) and is re-raised.
+    also marks the run interrupted (best effort) and is re-raised. `workers` > 0 extracts identifiers in
+    that many worker processes, ahead of and alongside the writes (see `_Pipeline`).
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
@@ -197,7 +204,7 @@ def ingest(
         raise IngestFailed(report.error, report) from error
     try:
         with driver.session(database=database, notifications_disabled_classifications=_QUIET) as session:
-            _run(session, report, lines, region, batch_size, rejects, progress, rewrite, stop)
+            _run(session, report, lines, region, batch_size, rejects, progress, rewrite, stop, workers)
     except IngestInterrupted as error:
         _finish(driver, database, report, "interrupted", str(error))
         raise
@@ -214,6 +221,92 @@ def ingest(
     return report
 
 
+class _Pipeline:
+    """Batches on their way to the graph: extracted ahead of the writer, written in input order.
+
+    With workers, each full batch goes to a process pool for identifier extraction (the CPU-heavy part)
+    while earlier batches are being written, so extraction and Neo4j's work overlap. Adverts already in
+    the graph with the same content are looked up first and not extracted at all, which keeps a re-run
+    cheap. The transaction still decides what to write: this only prepares the extraction it will use.
+    Without workers, extraction happens inside the write, as it is needed.
+    """
+
+    def __init__(
+        self,
+        session: neo4j.Session,
+        report: RunReport,
+        rewrite: bool,
+        workers: int,
+        progress: Callable[[RunReport], None] | None,
+    ) -> None:
+        self.session, self.report, self.rewrite, self.progress = session, report, rewrite, progress
+        self.pool = (
+            ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_ignore_interrupts,
+            )
+            if workers > 0
+            else None
+        )
+        self.depth = workers + 1
+        self.queue: deque[tuple[list[PendingAdvert], list[PendingAdvert], Future | None]] = deque()
+
+    def add(self, batch: list[PendingAdvert]) -> None:
+        """Queue a full batch; write the oldest once enough are being extracted."""
+        if self.pool is None:
+            self._write(batch)
+            return
+        todo = self._needing_extraction(batch)
+        future = (
+            self.pool.submit(
+                find_mentions_many, [(p.advert.text, p.advert.platform, p.advert.region) for p in todo]
+            )
+            if todo
+            else None
+        )
+        self.queue.append((batch, todo, future))
+        if len(self.queue) >= self.depth:
+            self._write_oldest()
+
+    def flush(self) -> None:
+        while self.queue:
+            self._write_oldest()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            for _, _, future in self.queue:
+                if future is not None:
+                    future.cancel()
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def _needing_extraction(self, batch: list[PendingAdvert]) -> list[PendingAdvert]:
+        if self.rewrite:
+            return batch
+        keys = [p.key for p in batch]
+        known = self.session.execute_read(
+            lambda tx: {r["key"]: r["content_hash"] for r in tx.run(cypher.load("advert_hashes"), keys=keys)}
+        )
+        return [p for p in batch if known.get(p.key) != p.content_hash]
+
+    def _write_oldest(self) -> None:
+        batch, todo, future = self.queue.popleft()
+        if future is not None:
+            for pending, (mentions, skipped) in zip(todo, future.result(), strict=True):
+                pending._mentions, pending._skipped = mentions, skipped
+        self._write(batch)
+
+    def _write(self, batch: list[PendingAdvert]) -> None:
+        _write(self.session, self.report, batch, self.rewrite)
+        if self.progress is not None:
+            self.progress(self.report)
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the run, which stops between batches and shuts them down itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _run(
     session: neo4j.Session,
     report: RunReport,
@@ -224,7 +317,26 @@ def _run(
     progress: Callable[[RunReport], None] | None,
     rewrite: bool,
     stop: threading.Event | None,
+    workers: int = 0,
 ) -> None:
+    pipeline = _Pipeline(session, report, rewrite, workers, progress)
+    try:
+        _feed(pipeline, report, lines, region, batch_size, rejects, stop)
+        pipeline.flush()
+    finally:
+        pipeline.close()
+
+
+def _feed(
+    pipeline: _Pipeline,
+    report: RunReport,
+    lines: Iterable[Line | bytes | str | Mapping[str, Any]],
+    region: str | None,
+    batch_size: int,
+    rejects: Callable[[Reject], None] | None,
+    stop: threading.Event | None,
+) -> None:
+    """Validate lines into batches of distinct adverts and hand each full batch to the pipeline."""
     # The content hash of each advert met so far in this run: a line repeating one is a duplicate.
     seen: dict[str, str] = {}
     batch: dict[str, PendingAdvert] = {}
@@ -253,14 +365,10 @@ def _run(
             report.duplicates += 1
         batch[advert.key] = PendingAdvert(advert, content_hash, line.file, line.number)
         if len(batch) >= batch_size:
-            _write(session, report, list(batch.values()), rewrite)
+            pipeline.add(list(batch.values()))
             batch.clear()
-            if progress is not None:
-                progress(report)
     if batch:
-        _write(session, report, list(batch.values()), rewrite)
-        if progress is not None:
-            progress(report)
+        pipeline.add(list(batch.values()))
 
 
 def _write(session: neo4j.Session, report: RunReport, batch: list[PendingAdvert], rewrite: bool) -> None:

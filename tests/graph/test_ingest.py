@@ -528,3 +528,17 @@ def test_several_files_are_one_run_and_rejects_name_their_file(
     assert [(r.file, r.line, r.reason) for r in rejects] == [
         (str(second), 3, "not a JSON object but an array")
     ]
+
+
+def test_extraction_in_worker_processes_writes_the_same_graph(graph: neo4j.Driver, database: str):
+    run(graph, database, lines(ADVERTS), batch_size=2)
+    in_process = dump(graph, database)
+    graph.execute_query("MATCH (n) DETACH DELETE n", database_=database)
+
+    report = run(graph, database, lines(ADVERTS), batch_size=2, workers=1)
+
+    assert report.created == len(ADVERTS)
+    assert dump(graph, database) == in_process
+    again = run(graph, database, lines(ADVERTS), batch_size=2, workers=1)
+    assert (again.created, again.unchanged) == (0, len(ADVERTS))
+    assert dump(graph, database) == in_process
