@@ -9,6 +9,7 @@ CROSSLINK_AUDIT_LOG, by default `var/audit.jsonl` in the repository.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
 import time
@@ -26,11 +27,12 @@ from graphql import (
     SelectionSetNode,
     get_operation_ast,
 )
-from graphql.execution.values import get_argument_values
+from graphql.utilities import value_from_ast_untyped
 from strawberry.extensions import SchemaExtension
 
 from graph.config import REPO_ROOT
 
+log = logging.getLogger("crosslink.api")
 DEFAULT_PATH = "var/audit.jsonl"
 # Longer strings (an advert's text pushed by ingestAdverts) are cut; the log is about what was asked.
 MAX_STRING = 300
@@ -78,7 +80,11 @@ class AuditTrail(SchemaExtension):
         has_data = bool(getattr(result, "data", None))
         outcome = "ok" if not errors else ("partial" if has_data else "error")
         key = getattr(context, "api_key", None)
-        operation, kind, fields = self._asked()
+        try:
+            operation, kind, fields = self._asked()
+        except Exception:  # a record without the fields beats no record, and must not fail the request
+            log.exception("audit: could not read the operation's fields")
+            operation, kind, fields = self.execution_context.operation_name, None, []
         audit.write(
             {
                 "key_id": key.id if key else None,
@@ -102,18 +108,15 @@ class AuditTrail(SchemaExtension):
         operation = get_operation_ast(document, ctx.operation_name)
         if operation is None:
             return ctx.operation_name, None, []
-        schema = ctx.schema._schema
-        root = schema.get_root_type(operation.operation)
+        variables = ctx.variables or {}
         fragments = {d.name.value: d for d in document.definitions if hasattr(d, "type_condition")}
         fields = []
         for node in _root_fields(operation.selection_set, fragments):
             entry: dict[str, Any] = {"field": node.name.value}
-            definition = root.fields.get(node.name.value) if root is not None else None
-            if definition is not None:
-                try:
-                    entry["args"] = _short(get_argument_values(definition, node, ctx.variables or {}))
-                except GraphQLError:
-                    entry["args"] = {"unreadable": True, "variables": _short(ctx.variables or {})}
+            # As written, variables filled in (not coerced: an invalid value is recorded as it was sent).
+            entry["args"] = _short(
+                {arg.name.value: value_from_ast_untyped(arg.value, variables) for arg in node.arguments or ()}
+            )
             fields.append(entry)
         name = operation.name.value if operation.name else ctx.operation_name
         return name, operation.operation.value, fields

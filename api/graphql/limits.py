@@ -8,7 +8,7 @@ size is checked by `api.app` before the body is read.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter, SchemaExtension
@@ -56,10 +56,10 @@ class Limits:
         return cls(**values)
 
 
-def limiters(limits: Limits) -> list[SchemaExtension]:
-    """Strawberry's extensions enforcing the depth, alias and token limits."""
+def limiters(limits: Limits) -> list[Callable[[], SchemaExtension]]:
+    """Factories of Strawberry's extensions enforcing the depth, alias and token limits (one per request)."""
     return [
-        QueryDepthLimiter(max_depth=limits.depth),
-        MaxAliasesLimiter(max_alias_count=limits.aliases),
-        MaxTokensLimiter(max_token_count=limits.tokens),
+        lambda: QueryDepthLimiter(max_depth=limits.depth),
+        lambda: MaxAliasesLimiter(max_alias_count=limits.aliases),
+        lambda: MaxTokensLimiter(max_token_count=limits.tokens),
     ]

@@ -335,4 +335,4 @@ def build_schema(limits: Limits | None = None) -> strawberry.Schema:
     """The schema with its extensions: the audit trail (outermost, so it sees the final error codes), the
     error codes, and the depth, alias and token limits."""
     limits = limits or Limits()
-    return Schema(query=Query, mutation=Mutation, extensions=[AuditTrail(), ErrorCodes(), *limiters(limits)])
+    return Schema(query=Query, mutation=Mutation, extensions=[AuditTrail, ErrorCodes, *limiters(limits)])
