@@ -208,14 +208,21 @@ class Mutation:
         permission_classes=[CanIngest],
     )
     async def ingest_adverts(
-        self, info: Info, adverts: list[t.AdvertInput], source: str, region: str | None = None
+        self,
+        info: Info,
+        adverts: list[t.AdvertInput],
+        # Named `feed` in Python: Strawberry's permission check takes a `source` argument of its own.
+        feed: Annotated[
+            str, strawberry.argument(name="source", description="The feed's name, as ingest's --source.")
+        ],
+        region: str | None = None,
     ) -> t.IngestResult:
         report = await info.context.run(
             casework.push_adverts,
             info.context.driver,
             info.context.database,
             [a.as_record() for a in adverts],
-            source=source,
+            source=feed,
             region=region.strip().upper() if region else None,
         )
         return t.IngestResult(

@@ -1,0 +1,135 @@
+"""Limits and errors: depth, aliases, tokens, page sizes, body size; every error has a code, no traceback."""
+
+from __future__ import annotations
+
+import pytest
+from planted import Api
+
+from api.graphql.limits import MAX_ALIASES, MAX_BODY_BYTES, MAX_DEPTH, MAX_TOKENS
+from graph.read import queries
+
+
+def error_codes(answer: dict) -> list[str]:
+    return [e["extensions"]["code"] for e in answer["errors"]]
+
+
+def test_a_query_deeper_than_the_limit_is_refused(api: Api) -> None:
+    nested = "id"
+    for _ in range(MAX_DEPTH):  # advert -> network -> adverts -> network -> ...
+        nested = f"network {{ adverts {{ {nested} }} }}"
+    answer = api.post(f'{{ advert(id: "facebook:a1") {{ {nested} }} }}')
+
+    assert error_codes(answer) == ["LIMIT_EXCEEDED"]
+    assert "depth" in answer["errors"][0]["message"]
+    assert answer.get("data") is None
+
+
+def test_too_many_aliases_are_refused_also_inside_fragments(api: Api) -> None:
+    aliases = " ".join(f"s{i}: stats {{ adverts }}" for i in range(MAX_ALIASES + 1))
+    direct = api.post(f"{{ {aliases} }}")
+    via_fragment = api.post(f"query {{ ...F }} fragment F on Query {{ {aliases} }}")
+
+    assert error_codes(direct) == ["LIMIT_EXCEEDED"]
+    assert error_codes(via_fragment) == ["LIMIT_EXCEEDED"]
+    assert "aliases" in direct["errors"][0]["message"]
+
+
+def test_a_document_with_too_many_tokens_is_refused(api: Api) -> None:
+    fields = " ".join("__typename" for _ in range(MAX_TOKENS))
+    answer = api.post(f"{{ {fields} }}")
+
+    assert error_codes(answer) == ["LIMIT_EXCEEDED"]
+    assert "tokens" in answer["errors"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "{ networks(first: 501) { totalCount } }",
+        '{ search(text: "crossing", first: 501) { totalCount } }',
+        '{ identifier(value: "+447400123456") { adverts(first: 501) { id } } }',
+        "{ networks { edges { node { evidence(advertsPerIdentifier: 1000) { advertCount } } } } }",
+    ],
+)
+def test_more_than_500_at_once_is_refused(api: Api, query: str) -> None:
+    answer = api.post(query)
+
+    assert "LIMIT_EXCEEDED" in error_codes(answer)
+    assert str(queries.MAX_PAGE) in answer["errors"][0]["message"]
+
+
+def test_a_body_over_the_limit_is_refused_by_its_length_before_it_is_read(api: Api) -> None:
+    body = b'{"query": "{ stats { adverts } }", "x": "' + b"a" * MAX_BODY_BYTES + b'"}'
+    headers = {"Authorization": f"Bearer {api.keys['reader']}", "Content-Type": "application/json"}
+    response = api.client.post("/graphql", content=body, headers=headers)
+
+    assert response.status_code == 413
+    assert error_codes(response.json()) == ["LIMIT_EXCEEDED"]
+
+
+def test_a_chunked_body_without_a_length_is_cut_off_at_the_limit(api: Api) -> None:
+    def chunks():  # no Content-Length: the server only learns the size by reading
+        yield b'{"query": "{ stats { adverts } }", "x": "'
+        for _ in range(64):
+            yield b"a" * (MAX_BODY_BYTES // 16)
+        yield b'"}'
+
+    headers = {"Authorization": f"Bearer {api.keys['reader']}", "Content-Type": "application/json"}
+    response = api.client.post("/graphql", content=chunks(), headers=headers)
+
+    assert response.status_code == 413
+    assert error_codes(response.json()) == ["LIMIT_EXCEEDED"]
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("{ nope }", "BAD_USER_INPUT"),
+        ("{ stats { adverts ", "BAD_USER_INPUT"),
+        ('{ network(id: "no-such-network") { id } }', "NOT_FOUND"),
+        ('{ identifier(value: "hello there") { id } }', "BAD_USER_INPUT"),
+        ("{ networks(orderBy: BIGGEST) { totalCount } }", "BAD_USER_INPUT"),
+    ],
+)
+def test_errors_have_a_code_and_an_actionable_message(api: Api, query: str, code: str) -> None:
+    answer = api.post(query)
+
+    assert error_codes(answer) == [code]
+    assert answer["errors"][0]["message"]
+    assert "Traceback" not in str(answer)
+
+
+def test_a_body_that_is_not_json_is_a_graphql_error(api: Api) -> None:
+    headers = {"Authorization": f"Bearer {api.keys['reader']}", "Content-Type": "application/json"}
+    response = api.client.post("/graphql", content=b"{not json", headers=headers)
+
+    assert response.status_code == 400
+    assert error_codes(response.json()) == ["BAD_USER_INPUT"]
+
+
+def test_an_unexpected_failure_is_internal_with_a_reference_and_no_traceback(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("secret internals: /srv/crosslink/graph/read.py line 12")
+
+    monkeypatch.setattr(queries, "stats", broken)
+    answer = api.post("{ stats { adverts } }")
+
+    (error,) = answer["errors"]
+    assert error["extensions"] == {"code": "INTERNAL"}
+    assert "reference" in error["message"]
+    assert "secret internals" not in str(answer) and "Traceback" not in str(answer)
+
+
+def test_an_unavailable_graph_is_graph_unavailable(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    from neo4j.exceptions import ServiceUnavailable
+
+    def down(*_args: object, **_kwargs: object) -> None:
+        raise ServiceUnavailable("Couldn't connect to 10.0.0.7:7687 (internal address)")
+
+    monkeypatch.setattr(queries, "stats", down)
+    answer = api.post("{ stats { adverts } }")
+
+    assert error_codes(answer) == ["GRAPH_UNAVAILABLE"]
+    assert "10.0.0.7" not in str(answer)
