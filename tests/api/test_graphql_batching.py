@@ -1,0 +1,76 @@
+"""Reads are batched per request: a page of networks with everything nested costs the same few queries
+whether it holds two networks or twelve (counted through the read layer)."""
+
+from __future__ import annotations
+
+import neo4j
+import pytest
+from planted import Api
+
+from graph.config import Settings
+from graph.ingest import ingest
+from graph.networks import rebuild
+
+PAGE = """query ($first: Int!) {
+  networks(first: $first, orderBy: SIZE) {
+    totalCount
+    edges { node {
+      id score
+      adverts {
+        id text author { id handle network { id } }
+        mentions { count spans { text } identifier { id hub } }
+        network { id } tags { label }
+      }
+      accounts { id advertCount identifiers { adverts identifier { id } } }
+      identifiers { kind identifiers { adverts identifier { id advertCount } } }
+      timeline { day adverts }
+      evidence { advertCount identifier { id } adverts { relation spans { text } advert { id } } }
+      tags { label }
+    } }
+  }
+}"""
+
+
+@pytest.fixture(scope="module")
+def more_networks(api: Api, neo4j_driver: neo4j.Driver, neo4j_settings: Settings) -> Api:
+    """Ten more networks of two adverts each (two platforms, two countries, one phone), then a rebuild."""
+    platforms = ["facebook", "instagram", "telegram", "tiktok", "x"]
+    adverts = []
+    for n in range(10):
+        for side in range(2):
+            adverts.append(
+                {
+                    "platform": platforms[(n + side) % 5],
+                    "post_id": f"batch-{n}-{side}",
+                    "author": {"handle": f"batch_author_{n}_{side}"},
+                    "text": f"Crossing {n}, call +44 7400 1000{n:02d}",
+                    "posted_at": f"2024-06-{n + 1:02d}T10:00:00Z",
+                    "region": ["FR", "BE"][side],
+                }
+            )
+    ingest(neo4j_driver, neo4j_settings.database, adverts, source="batching")
+    rebuild(neo4j_driver, neo4j_settings.database)
+    return api
+
+
+def queries_for(api: Api, first: int) -> tuple[list[str], int]:
+    api.queries.clear()
+    page = api.data(PAGE, {"first": first})["networks"]
+    return list(api.queries), len(page["edges"])
+
+
+# About one query per kind of thing asked (page, members, identifiers, timeline, evidence, tags, nodes,
+# mentions, uses, ...), a few more when a loader's keys arrive in two event-loop turns; never one per network
+# or advert. Unbatched, twelve networks with their adverts would cost well over a hundred.
+MAX_QUERIES = 20
+
+
+def test_a_page_of_networks_with_nested_members_runs_a_bounded_number_of_queries(more_networks: Api) -> None:
+    small, small_size = queries_for(more_networks, 2)
+    large, large_size = queries_for(more_networks, 12)
+
+    assert (small_size, large_size) == (2, 12)
+    assert len(small) <= MAX_QUERIES, small
+    assert len(large) <= MAX_QUERIES, large
+    assert large.count("read_networks_page") == 1
+    assert large.count("read_network_evidence") == 1
