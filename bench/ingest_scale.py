@@ -1,0 +1,368 @@
+"""Ingest at scale: Crosslink's ingest against a bare UNWIND ... MERGE loader, on a fresh Neo4j each time.
+
+    python bench/ingest_scale.py --adverts 100000 --seed 1 --rounds 3
+    python bench/ingest_scale.py --corpus var/bench/corpus-1000000-1 --rounds 1 --heap 4g --pagecache 8g
+
+Each round, on a server of its own (port 7699, data in var/neo4j-bench, wiped before each load):
+1. bare: the same adverts, their identifiers extracted beforehand (not timed), written by a minimal
+   loader: one `UNWIND $rows ... MERGE` statement per batch for adverts, authors, identifier nodes and
+   MENTIONS, no validation, no extraction, no change detection, no USES, no run bookkeeping;
+2. crosslink: `crosslink ingest FILE --source bench` as a separate process (validation, extraction in
+   worker processes, change detection, evidence, USES, run node);
+3. re-run: the same command again on the loaded graph.
+The rounds alternate, so machine noise falls on both loaders alike; the medians are reported, with peak
+memory of the ingest process tree and of Neo4j, and the store size. The corpus is generated with
+`crosslink synth` when `--corpus` is not given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from graph.evidence import find_mentions  # noqa: E402
+from graph.identifiers.handle import canonical_name, canonical_platform  # noqa: E402
+
+PORT = 7699
+HOME = ROOT / "var" / "neo4j-bench"
+PASSWORD = "bench-password-local"  # a throwaway server on loopback, wiped every round
+LABELS = {
+    "phone": "Phone",
+    "handle": "Account",
+    "payment": "PaymentTag",
+    "email": "Email",
+    "url": "Link",
+    "domain": "Domain",
+}
+# The bare loader's statements: adverts with their authors, then each label's MENTIONS, all MERGE.
+BARE_ADVERTS = """
+UNWIND $rows AS row
+MERGE (a:Advert {key: row.key})
+SET a.platform = row.platform, a.post_id = row.post_id, a.text = row.text,
+    a.posted_at = datetime(row.posted_at)
+WITH a, row WHERE row.author IS NOT NULL
+MERGE (acc:Account {key: row.author})
+MERGE (acc)-[:POSTED]->(a)
+"""
+BARE_MENTIONS = """
+UNWIND $rows AS row
+MATCH (a:Advert {key: row.advert})
+MERGE (n:%s {key: row.key})
+MERGE (a)-[r:MENTIONS]->(n)
+SET r.spans = row.spans
+"""
+
+
+def server(command: str, heap: str, pagecache: str) -> None:
+    env = {
+        **os.environ,
+        "NEO4J_URI": f"bolt://127.0.0.1:{PORT}",
+        "NEO4J_HOME_DIR": str(HOME),
+        "NEO4J_PASSWORD": PASSWORD,
+        "NEO4J_HEAP": heap,
+        "NEO4J_PAGECACHE": pagecache,
+    }
+    subprocess.run([str(ROOT / "scripts" / "neo4j"), command], env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+def fresh_server(heap: str, pagecache: str) -> None:
+    """Stop the bench server, delete its data, start it again: the fastest way to an empty graph."""
+    server("stop", heap, pagecache)
+    subprocess.run(["rm", "-rf", str(HOME / "data")], check=True)
+    server("start", heap, pagecache)
+
+
+def connect() -> Any:
+    import neo4j
+
+    driver = neo4j.GraphDatabase.driver(f"bolt://127.0.0.1:{PORT}", auth=("neo4j", PASSWORD))
+    driver.verify_connectivity()
+    return driver
+
+
+def corpus_file(args: argparse.Namespace) -> Path:
+    if args.corpus:
+        path = Path(args.corpus)
+        return path / "adverts.jsonl" if path.is_dir() else path
+    out = ROOT / "var" / "bench" / f"corpus-{args.adverts}-{args.seed}"
+    if not (out / "adverts.jsonl").exists():
+        crosslink = ROOT / ".venv" / "bin" / "crosslink"
+        subprocess.run(
+            [
+                str(crosslink),
+                "synth",
+                "--adverts",
+                str(args.adverts),
+                "--seed",
+                str(args.seed),
+                "--out",
+                str(out),
+            ],
+            check=True,
+        )
+    return out / "adverts.jsonl"
+
+
+def _bare_row(line: str) -> dict[str, Any] | None:
+    record = json.loads(line)
+    platform_name = canonical_platform(record["platform"]) or record["platform"]
+    author = record.get("author") or {}
+    name = canonical_name(author["handle"], platform_name) if author.get("handle") else None
+    mentions, _ = find_mentions(record["text"], platform=platform_name, region=record.get("region"))
+    return {
+        "key": f"advert:{platform_name}:{record['post_id']}",
+        "platform": platform_name,
+        "post_id": str(record["post_id"]),
+        "text": record["text"],
+        "posted_at": record["posted_at"],
+        "author": f"handle:{platform_name}:{name}" if name else None,
+        "mentions": [
+            {"label": LABELS[m.kind], "key": m.key, "spans": [o for s in m.spans for o in s]}
+            for m in mentions
+            if m.kind in LABELS
+        ],
+    }
+
+
+def _bare_rows_chunk(lines: list[str]) -> list[str]:
+    return [json.dumps(row) for row in map(_bare_row, lines) if row is not None]
+
+
+def prepare_bare_rows(adverts: Path, workers: int) -> Path:
+    """Extract once, before any timing, the rows the bare loader writes (cached beside the corpus)."""
+    rows = adverts.with_name(adverts.stem + ".bare-rows.jsonl")
+    if rows.exists() and rows.stat().st_mtime > adverts.stat().st_mtime:
+        return rows
+    started = time.perf_counter()
+    with (
+        adverts.open(encoding="utf-8") as source,
+        rows.open("w", encoding="utf-8") as out,
+        ProcessPoolExecutor(workers) as pool,
+    ):
+        for chunk in pool.map(_bare_rows_chunk, _chunks(source, 2000)):
+            out.write("\n".join(chunk) + "\n")
+    print(f"prepared bare rows in {time.perf_counter() - started:.0f}s", file=sys.stderr)
+    return rows
+
+
+def _chunks(stream: Any, size: int) -> Iterator[list[str]]:
+    chunk: list[str] = []
+    for line in stream:
+        if line.strip():
+            chunk.append(line)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def bare_load(rows_path: Path, batch: int) -> float:
+    """The bare loader: constraints, then one UNWIND ... MERGE statement per batch."""
+    driver = connect()
+    for label in ("Advert", "Account", "Phone", "PaymentTag", "Email", "Link", "Domain"):
+        driver.execute_query(
+            f"CREATE CONSTRAINT bare_{label.lower()} IF NOT EXISTS FOR (n:{label}) REQUIRE n.key IS UNIQUE"
+        )
+    driver.execute_query("CALL db.awaitIndexes(300)")
+    started = time.perf_counter()
+    with rows_path.open(encoding="utf-8") as stream, driver.session() as session:
+        for chunk in _chunks(stream, batch):
+            session.execute_write(_bare_batch, [json.loads(line) for line in chunk])
+    seconds = time.perf_counter() - started
+    driver.close()
+    return seconds
+
+
+def _bare_batch(tx: Any, rows: list[dict[str, Any]]) -> None:
+    tx.run(BARE_ADVERTS, rows=rows).consume()
+    by_label: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        for mention in row["mentions"]:
+            by_label.setdefault(mention["label"], []).append(
+                {"advert": row["key"], "key": mention["key"], "spans": mention["spans"]}
+            )
+    for label, mentions in by_label.items():
+        tx.run(BARE_MENTIONS % label, rows=mentions).consume()  # label from LABELS, never from input
+
+
+class PeakMemory:
+    """Samples the resident memory of a process tree (and of Neo4j) every 200 ms; keeps the peaks."""
+
+    def __init__(self, pid: int | None = None) -> None:
+        self.pid = pid
+        self.tree_peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.2):
+            if self.pid is not None:
+                self.tree_peak = max(self.tree_peak, tree_rss(self.pid))
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants."""
+    total = 0
+    for child in [pid, *descendants(pid)]:
+        try:
+            for line in Path(f"/proc/{child}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+        except OSError:
+            pass
+    return total
+
+
+def descendants(pid: int) -> list[int]:
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    found = [int(c) for c in children]
+    for child in list(found):
+        found.extend(descendants(child))
+    return found
+
+
+def neo4j_peak() -> int:
+    """Neo4j's peak resident memory since it started (VmHWM of the server process)."""
+    pid = int((HOME / "neo4j.pid").read_text())
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def store_bytes() -> int:
+    result = subprocess.run(["du", "-sb", str(HOME / "data")], capture_output=True, text=True, check=True)
+    return int(result.stdout.split()[0])
+
+
+def crosslink_ingest(adverts: Path, batch: int, workers: int) -> tuple[float, int, dict[str, Any]]:
+    """`crosslink ingest` as its own process: wall seconds, peak memory of its tree, its final log line."""
+    env = {**os.environ, "NEO4J_URI": f"bolt://127.0.0.1:{PORT}", "NEO4J_PASSWORD": PASSWORD}
+    command = [
+        str(ROOT / ".venv" / "bin" / "crosslink"),
+        "ingest",
+        str(adverts),
+        "--source",
+        "bench",
+        "--batch",
+        str(batch),
+        "--workers",
+        str(workers),
+        "--rejects",
+        str(HOME / "rejects.jsonl"),
+    ]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    with PeakMemory(process.pid) as memory:
+        _, stderr = process.communicate()
+    seconds = time.perf_counter() - started
+    if process.returncode not in (0, 3):
+        raise SystemExit(f"crosslink ingest failed ({process.returncode}):\n{stderr[-2000:]}")
+    summary = json.loads([line for line in stderr.splitlines() if line.startswith("{")][-1])
+    return seconds, memory.tree_peak, summary
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", help="a corpus folder (adverts.jsonl) or file; else one is generated")
+    parser.add_argument("--adverts", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--batch", type=int, default=1000)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--heap", default="4g")
+    parser.add_argument("--pagecache", default="4g")
+    parser.add_argument("--skip-bare", action="store_true")
+    args = parser.parse_args()
+
+    adverts = corpus_file(args)
+    count = sum(1 for line in adverts.open(encoding="utf-8") if line.strip())
+    rows = None if args.skip_bare else prepare_bare_rows(adverts, max(1, os.cpu_count() or 1))
+    results: dict[str, list[float]] = {"bare": [], "crosslink": [], "rerun": []}
+    memory: dict[str, list[int]] = {"ingest": [], "neo4j": [], "store": []}
+    summaries = []
+    try:
+        for round_number in range(1, args.rounds + 1):
+            if rows is not None:
+                fresh_server(args.heap, args.pagecache)
+                results["bare"].append(bare_load(rows, args.batch))
+                print(f"round {round_number}: bare {results['bare'][-1]:.1f}s", file=sys.stderr)
+            fresh_server(args.heap, args.pagecache)
+            seconds, peak, summary = crosslink_ingest(adverts, args.batch, args.workers)
+            results["crosslink"].append(seconds)
+            memory["ingest"].append(peak)
+            memory["neo4j"].append(neo4j_peak())
+            memory["store"].append(store_bytes())
+            summaries.append(summary)
+            seconds, _, _ = crosslink_ingest(adverts, args.batch, args.workers)
+            results["rerun"].append(seconds)
+            print(
+                f"round {round_number}: crosslink {results['crosslink'][-1]:.1f}s, re-run {seconds:.1f}s",
+                file=sys.stderr,
+            )
+    finally:
+        server("stop", args.heap, args.pagecache)
+    report(args, count, results, memory, summaries)
+
+
+def report(
+    args: argparse.Namespace,
+    count: int,
+    results: dict[str, list[float]],
+    memory: dict[str, list[int]],
+    summaries: list[dict[str, Any]],
+) -> None:
+    def rate(seconds: list[float]) -> str:
+        return f"{count / statistics.median(seconds):,.0f}" if seconds else "n/a"
+
+    gib = 1024**3
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores; Neo4j heap {args.heap}, page cache "
+        f"{args.pagecache}; batch {args.batch}, workers {args.workers}; {args.rounds} round(s)"
+    )
+    print(f"corpus: {count:,} adverts; last run: {summaries[-1]}")
+    print("| loader | seconds (median) | adverts/s (median) | all runs (s) |")
+    print("|---|---:|---:|---|")
+    for name in ("bare", "crosslink", "rerun"):
+        runs = results[name]
+        if runs:
+            shown = ", ".join(f"{s:.1f}" for s in runs)
+            print(f"| {name} | {statistics.median(runs):.1f} | {rate(runs)} | {shown} |")
+    if results["bare"]:
+        ratio = statistics.median(results["bare"]) / statistics.median(results["crosslink"])
+        print(f"\ncrosslink / bare throughput: {ratio:.2f}x (target >= 0.7x)")
+    print(
+        f"peak memory: ingest process tree {statistics.median(memory['ingest']) / gib:.2f} GiB, "
+        f"Neo4j {statistics.median(memory['neo4j']) / gib:.2f} GiB; "
+        f"store {statistics.median(memory['store']) / gib:.2f} GiB"
+    )
+
+
+if __name__ == "__main__":
+    main()
