@@ -63,7 +63,8 @@ def main() -> None:
     with paths["truth"].open(encoding="utf-8") as lines:
         for line in lines:
             record = json.loads(line)
-            truth[record["key"]] = record["network"]
+            key = record.get("key") or f"advert:{record['platform']}:{record['post_id']}"
+            truth[key] = record["network"]
 
     settings = Settings.from_env()
     with connect(settings) as driver:
