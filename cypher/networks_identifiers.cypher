@@ -2,7 +2,8 @@
 // Parameters, one list of keys per label: $phones, $payments, $emails, $accounts, $links, $domains.
 // Returns one row per node found: key, mentions (keys of the adverts that mention it), posted (adverts it
 // posted, for an account), posters (distinct authors of the adverts mentioning it, an advert without
-// author counting as its own), hub, hub_reason (as last written), network (an account's Network key).
+// author counting as its own), hub, hub_reason, hub_groups (as last written), network (an account's
+// Network key).
 CALL () {
   UNWIND $phones AS key MATCH (n:Phone {key: key}) RETURN n
   UNION ALL
@@ -22,5 +23,5 @@ CALL (n) {
   RETURN collect(DISTINCT a.key) AS mentions, count(DISTINCT coalesce(author.key, a.key)) AS posters
 }
 RETURN n.key AS key, mentions, posters, [(n)-[:POSTED]->(a:Advert) | a.key] AS posted,
-       coalesce(n.hub, false) AS hub, n.hub_reason AS hub_reason,
+       coalesce(n.hub, false) AS hub, n.hub_reason AS hub_reason, n.hub_groups AS hub_groups,
        [(n)-[:IN_NETWORK]->(x:Network) | x.key][0] AS network

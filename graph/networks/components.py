@@ -9,13 +9,18 @@ adverts (`update`), and the same functions decide hubs and components for both.
 from __future__ import annotations
 
 from array import array
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
 from graph.networks.rules import STRENGTHS, HubRule, is_account, strength
+
+T = TypeVar("T")
+G = TypeVar("G")
 
 # Strength codes in the arrays: 0 = never joins (not stored as a link), then STRENGTHS in order.
 _CODES = {name: code for code, name in enumerate(STRENGTHS, start=1)}
@@ -149,14 +154,71 @@ def find_hubs(graph: LinkGraph, rule: HubRule) -> tuple[dict[str, Hub], int]:
     grouped = np.unique(np.concatenate(group_pairs))
     groups = np.bincount(grouped // n, minlength=n)
     limits = np.array([np.iinfo(np.int64).max] + [rule.limit(s) for s in STRENGTHS], dtype=np.int64)
-    hub = candidate & (groups >= limits[a.strength])
+    limit = limits[a.strength]
+    over = np.flatnonzero(candidate & (groups >= limit))
+    if len(over) == 0:
+        return {}, int(candidate.sum())
+    # Which groups each candidate touches, and which candidates touch each group.
+    owner, group = grouped // n, grouped % n
+    bounds = np.flatnonzero(np.diff(owner)) + 1
+    groups_of = {int(part[0] // n): (part % n).tolist() for part in np.split(grouped, bounds)}
+    by_group = np.argsort(group, kind="stable")
+    group_bounds = np.flatnonzero(np.diff(group[by_group])) + 1
+    touching = {int(group[p[0]]): owner[p].tolist() for p in np.split(by_group, group_bounds)}
     found = {}
-    for node in np.flatnonzero(hub).tolist():
-        key = graph.keys[node]
-        level = STRENGTHS[a.strength[node] - 1]
-        count, accounts = int(groups[node]), int(posters[node])
-        found[key] = Hub(key, level, count, accounts, rule.reason(level, count, accounts))
+    for node in over.tolist():
+        count = separate_groups(
+            node, groups_of[node], touching, lambda d, _: int(groups[d]), lambda d: int(limit[d])
+        )
+        if count >= limit[node]:
+            key = graph.keys[node]
+            level = STRENGTHS[a.strength[node] - 1]
+            accounts = int(posters[node])
+            found[key] = Hub(key, level, count, accounts, rule.reason(level, count, accounts))
     return found, int(candidate.sum())
+
+
+def separate_groups(
+    node: T,
+    groups: list[G],
+    touching: Mapping[G, Iterable[T]],
+    raw_groups: Callable[[T, int], int],
+    limit: Callable[[T], int],
+) -> int:
+    """How many of a candidate's groups share nothing else: the groups, less those another identifier ties.
+
+    `raw_groups(d, tied)` is how many groups d touches (it may stop counting past what the test needs:
+    its own limit and 2 × tied); `limit(d)` is d's limit.
+
+    Another candidate `d` ties the groups of `node` it touches (two or more) when it is not hub-like
+    itself (fewer groups than its own limit) or when most of its groups are among these: the phone and
+    the handle of one network tie the same groups, two public hotlines do not.
+    """
+    mine = set(groups)
+    shared: dict[T, list[G]] = {}
+    for g in groups:
+        for other in touching.get(g, ()):
+            if other != node:
+                shared.setdefault(other, []).append(g)
+    parent = {g: g for g in groups}
+
+    def find(g: G) -> G:
+        while parent[g] != g:
+            parent[g] = parent[parent[g]]
+            g = parent[g]
+        return g
+
+    for other, tied in shared.items():
+        if len(tied) < 2:
+            continue
+        raw = raw_groups(other, len(tied))
+        if raw < limit(other) or 2 * len(tied) >= raw:
+            first = find(tied[0])
+            for g in tied[1:]:
+                root = find(g)
+                if root != first:
+                    parent[root] = first
+    return len({find(g) for g in mine})
 
 
 def networks(graph: LinkGraph, hubs: set[str] | dict[str, Hub]) -> list[tuple[list[str], list[str]]]:

@@ -124,8 +124,8 @@ def update(
     """Recompute only the networks the given adverts touch (after they were ingested or edited).
 
     The region is found by expanding from the adverts (see `region`); networks outside it are not read.
-    The result for the region is the one `rebuild` gives, except that a hub proven by reaching its
-    limit keeps the reason it had (the full count is refreshed by the next rebuild).
+    The result for the region is the one `rebuild` gives, except that identifiers marked as hubs by
+    the last recompute stay hubs (their groups are not explored again); the next `rebuild` decides afresh.
     """
     rule = rule or HubRule.from_env()
     report = NetworkReport("update", rule)
@@ -143,7 +143,7 @@ def update(
         clock.lap("components")
         old = [(key, network_id, members) for key, (network_id, members) in region.old_networks.items()]
         rows = {k: r for k, r in region.adverts.items() if r is not None and k in region.members}
-        _write(session, report, clock, found, old, rows, hubs, region.partial, now, check_ids=True)
+        _write(session, report, clock, found, old, rows, hubs, region.kept, now, check_ids=True)
         marks, clear = [], []
         for key in sorted(region.visited):
             node = region.nodes.get(key)
@@ -152,9 +152,7 @@ def update(
             hub = hubs.get(key)
             if hub is None and node.hub:
                 clear.append(key)
-            elif hub is not None and not (
-                node.hub and (key in region.partial or node.hub_reason == hub.reason)
-            ):
+            elif hub is not None and not (node.hub and (key in region.kept or node.hub_reason == hub.reason)):
                 marks.append(hub)
         store.write_hubs(session, [_hub_row(h) for h in marks] + [{"key": k, "hub": False} for k in clear])
         report.hubs = sorted(hubs.values(), key=lambda h: (-h.groups, h.key))
@@ -176,7 +174,7 @@ def _write(
     old: list[tuple[str, str, list[str]]],
     rows: Mapping[str, AdvertRow],
     hubs: Mapping[str, Hub],
-    partial: set[str],
+    kept: set[str],
     now: datetime | None,
     *,
     check_ids: bool,

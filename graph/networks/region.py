@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import neo4j
 
 from graph.networks import store
-from graph.networks.components import Hub, LinkGraph
+from graph.networks.components import Hub, LinkGraph, separate_groups
 from graph.networks.rules import HubRule, strength
 from graph.networks.store import AdvertRow, NodeRow
 
@@ -52,7 +52,7 @@ class Region:
         self.adverts: dict[str, AdvertRow | None] = {}
         self.nodes: dict[str, NodeRow | None] = {}
         self.decided: dict[str, Hub | None] = {}  # each candidate met: its Hub, or None when it joins
-        self.partial: set[str] = set()  # hubs whose group count stopped at the limit
+        self.kept: set[str] = set()  # hubs marked by the last recompute, kept as they are
         self.members: set[str] = set()  # adverts of the region
         self.visited: set[str] = set()  # identifiers and accounts of the region
         self.old_networks: dict[str, tuple[str, list[str]]] = {}  # key -> (id, members)
@@ -92,33 +92,63 @@ class Region:
         return self.decided[key] is not None
 
     def _evaluate(self, key: str) -> Hub | None:
-        """The candidate's Hub when its adverts fall into at least `limit` groups, else None."""
+        """The candidate's Hub when its groups that share nothing else reach the limit, else None.
+
+        A candidate marked as a hub by the last recompute stays one (its groups are not explored again:
+        a public hotline's are many); `rebuild` decides afresh.
+        """
         node = self.nodes[key]
         assert node is not None
         level = strength(key)
         assert level is not None
         limit = self.rule.limit(level)
+        if node.hub:
+            self.kept.add(key)
+            groups = node.hub_groups or limit
+            reason = node.hub_reason or self.rule.reason(level, groups, node.posters)
+            return Hub(key, level, groups, node.posters, reason)
         starts = sorted(node.mentions) + sorted(node.posted)
-        position = 0
-        groups = 0
-        while position < len(starts) and groups < limit:
-            chunk = [s for s in starts[position : position + limit] if s not in self._explored_adverts]
-            position += limit
-            self._explore_groups(chunk)
-            explored = [s for s in starts if s in self._explored_adverts]
-            groups = len({self._groups.find(s) for s in explored})
-            # Skip starts already explored: they are counted.
-            while position < len(starts) and starts[position] in self._explored_adverts:
-                position += 1
-        if groups < limit:
+        self._explore_groups(starts)
+        find = self._groups.find
+        mine = sorted({find(s) for s in starts})
+        if len(mine) < limit:
             return None
-        if position < len(starts):
-            self.partial.add(key)
-            reason = "at least " + self.rule.reason(level, groups, node.posters).removeprefix("joins ")
-            reason = "joins " + reason
-        else:
-            reason = self.rule.reason(level, groups, node.posters)
-        return Hub(key, level, groups, node.posters, reason)
+        wanted = set(mine)
+        touching: dict[str, set[str]] = {}
+        for advert in self._explored_adverts:
+            root = find(advert)
+            row = self.adverts.get(advert)
+            if root not in wanted or row is None:
+                continue
+            others = [i for i in row.identifiers if strength(i) is not None]
+            if row.author:
+                others.append(row.author)
+            for other in others:
+                if other != key and self._candidate(other):
+                    touching.setdefault(root, set()).add(other)
+        count = separate_groups(key, mine, touching, self._raw_groups, self._limit)
+        if count < limit:
+            return None
+        return Hub(key, level, count, node.posters, self.rule.reason(level, count, node.posters))
+
+    def _limit(self, key: str) -> int:
+        level = strength(key)
+        return self.rule.limit(level) if level else 1 << 62
+
+    def _raw_groups(self, key: str, tied: int) -> int:
+        """How many groups the candidate touches, counted up to what the tie test needs to know."""
+        node = self.nodes[key]
+        assert node is not None
+        if node.hub:
+            return node.hub_groups or self._limit(key)
+        bound = max(self._limit(key), 2 * tied + 1)
+        starts = sorted(node.mentions) + sorted(node.posted)
+        position, count = 0, 0
+        while position < len(starts) and count < bound:
+            self._explore_groups(starts[position : position + bound])
+            position += bound
+            count = len({self._groups.find(s) for s in starts if s in self._explored_adverts})
+        return count
 
     def _explore_groups(self, starts: list[str]) -> None:
         """Explore the groups (links without candidates) of these adverts completely."""

@@ -94,24 +94,28 @@ class HubRule:
        unrelated" ones, and most identifiers never get this far, which keeps the rule cheap.
     2. Without any candidate, the adverts fall into *groups*: adverts joined by the same author or by
        non-candidate identifiers.
-    3. A candidate is a *hub* when its adverts fall into at least the limit of groups for its strength:
-       it would be the only tie between that many groups that share nothing else. A hub does not join;
-       it is marked in the graph with `hub: true` and a `hub_reason` that gives the numbers.
+    3. Of a candidate's groups, those that another identifier ties too count as one: another candidate
+       ties the groups it shares with this one (two or more) when it is not hub-like itself (fewer
+       groups than its own limit) or when most of its own groups are among them. The phone and the
+       handle of one network tie the same groups; two public hotlines do not.
+    4. A candidate is a *hub* when the groups left, which share nothing else, reach the limit for its
+       strength: it would be the only tie between that many otherwise unrelated groups. A hub does not
+       join; it is marked in the graph with `hub: true` and a `hub_reason` that gives the numbers.
 
-    The limits grow with the link's strength: a phone or IBAN shared by a few otherwise separate groups is
-    how a network works (one number, several recruiting accounts), whereas a domain shared by a few
-    groups is more likely a common site. The defaults were measured on the synthetic corpus
-    (bench/network_recovery.py, docs/networks.md): a planted network's own identifiers tie at most 15
-    (strong), 8 (medium) and 5 (weak) groups (its accounts, and its adverts without author), whatever
-    the corpus size, while hotlines and famous accounts tie 65 to 113 and 16 to 29 groups in 20,000
-    adverts, and more as the corpus grows. Override them with the environment variables
-    CROSSLINK_HUB_MIN_ACCOUNTS, CROSSLINK_HUB_MAX_GROUPS_STRONG, _MEDIUM and _WEAK, or the CLI options.
+    Limits by strength: a phone or IBAN written by a few otherwise unrelated groups is how a network
+    works (one number, several recruiting accounts); a handle named or a domain linked by as many is
+    more likely a famous account or a common site. The defaults were measured on the synthetic corpus
+    (bench/network_recovery.py; figures in docs/networks.md): with step 3, a planted network's own
+    identifiers collapse to one or two groups, while public hotlines stay at hundreds of groups and
+    famous accounts at 4 to 10 in 20,000 adverts (more as the corpus grows). Override them with the
+    environment variables CROSSLINK_HUB_MIN_ACCOUNTS, CROSSLINK_HUB_MAX_GROUPS_STRONG, _MEDIUM and
+    _WEAK, or the options of `crosslink networks rebuild`.
     """
 
     min_accounts: int = 3
-    max_groups_strong: int = 24
-    max_groups_medium: int = 12
-    max_groups_weak: int = 8
+    max_groups_strong: int = 8
+    max_groups_medium: int = 4
+    max_groups_weak: int = 4
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -59,6 +59,7 @@ class NodeRow:
     hub: bool
     hub_reason: str | None
     network: str | None
+    hub_groups: int | None = None
 
 
 def apply_schema(driver: neo4j.Driver, database: str) -> list[str]:
@@ -138,7 +139,14 @@ def read_nodes(session: neo4j.Session, keys: Iterable[str]) -> list[NodeRow]:
         result = session.run(cypher.load("networks_identifiers"), _by_label(chunk))
         rows.extend(
             NodeRow(
-                r["key"], r["mentions"], r["posted"], r["posters"], r["hub"], r["hub_reason"], r["network"]
+                r["key"],
+                r["mentions"],
+                r["posted"],
+                r["posters"],
+                r["hub"],
+                r["hub_reason"],
+                r["network"],
+                r["hub_groups"],
             )
             for r in result
         )

@@ -213,3 +213,29 @@ def test_update_after_a_joining_advert_equals_rebuild(empty_graph, neo4j_setting
         assert untouched <= set(networks)
     else:  # the default rule lets a line shared by 7 accounts join: one network, the largest part's id
         assert len(networks) == 1
+
+
+def test_a_networks_own_phone_and_handle_tie_the_same_groups_and_are_not_hubs(empty_graph, neo4j_settings):
+    # Five recruiting accounts share nothing but the network's phone and its Telegram contact: both are
+    # written by 5 authors in 5 groups (over the limit of 4), but each ties the other's groups.
+    own = phone("GR", 7)
+    records = [
+        advert(
+            f"Greece to Italy, WhatsApp {own}, Telegram @kale_trieste_7", f"recruit_{i}x", platform="tiktok"
+        )
+        for i in range(5)
+    ]
+    load(empty_graph, neo4j_settings, records)
+    rebuild(empty_graph, neo4j_settings.database, rule=RULE)
+    networks, hubs = snapshot(empty_graph, neo4j_settings)
+    assert hubs == {} and len(networks) == 1
+    (members,) = networks.values()
+    assert len(members) == 5 + 6  # five adverts, five authors and the named contact
+
+    late = advert(f"Last places, WhatsApp {own}", "recruit_9x", platform="facebook")
+    load(empty_graph, neo4j_settings, [late])
+    update(empty_graph, neo4j_settings.database, [key(late)], rule=RULE)
+    after_update = snapshot(empty_graph, neo4j_settings)
+    rebuild(empty_graph, neo4j_settings.database, rule=RULE)
+    assert snapshot(empty_graph, neo4j_settings) == after_update
+    assert len(after_update[0]) == 1 and after_update[1] == {}
