@@ -111,6 +111,11 @@ def create_app(
             return JSONResponse({"status": "unavailable", "graph": "unavailable"}, status_code=503)
         return JSONResponse({"status": "ok", "graph": "ok"})
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    async def favicon() -> Response:
+        """No icon: answered so that a browser opening the IDE does not fill the audit log with refusals."""
+        return Response(status_code=204)
+
     @app.get("/ide", response_class=HTMLResponse)
     async def ide() -> Response:
         """The in-browser IDE (GraphiQL), every asset served from here."""

@@ -20,9 +20,9 @@ from api.audit import AuditLog
 from api.graphql.errors import FORBIDDEN, GRAPH_UNAVAILABLE, UNAUTHENTICATED, classify, error_body
 from graph.apikeys import ApiKey
 
-# Paths answered without a key: the health check, and the IDE's page and assets, which hold no data (a
-# browser cannot send a key when it opens a page; the IDE sends one with each query it runs).
-PUBLIC_PATHS = ("/health",)
+# Paths answered without a key: the health check, the icon browsers ask for, and the IDE's page and assets,
+# which hold no data (a browser cannot send a key when it opens a page; the IDE sends one with each query).
+PUBLIC_PATHS = ("/health", "/favicon.ico")
 PUBLIC_PREFIXES = ("/ide",)
 
 
