@@ -123,7 +123,8 @@ def _client_error(name: str, error: ClientError, timeout: float) -> ReadError:
             "the search text is not a valid full-text query (Lucene syntax): check quotes, brackets and "
             "operators such as AND, OR, NOT"
         )
-    return Unavailable(f"the graph database refused a read ({code})")
+    # Anything else is a fault in the query itself, not the asker's: reported as internal, with the detail.
+    return ReadError(f"{name} was refused: {code}: {error.message}")
 
 
 def native(value: Any) -> Any:
