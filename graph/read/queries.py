@@ -44,7 +44,7 @@ def check_page_size(first: int, *, name: str = "first") -> int:
     return first
 
 
-# --- single lookups -----------------------------------------------------------------------------------
+# --- single lookups ---
 
 
 def identifier(
@@ -102,7 +102,7 @@ def node(reader: Reader, value: str, *, region: str | None = None, platform: str
     return found
 
 
-# --- networks ------------------------------------------------------------------------------------------
+# --- networks ---
 
 
 @dataclass(frozen=True)
@@ -185,7 +185,7 @@ def networks(
     return Page(items, cursors, row["total"], len(rows) > first, after is not None)
 
 
-# --- search, paths, neighbourhoods, stats ---------------------------------------------------------------
+# --- search, paths, neighbourhoods, stats ---
 
 
 def search(reader: Reader, text: str, *, first: int = 20, after: str | None = None) -> Page:
@@ -366,7 +366,7 @@ def stats(reader: Reader) -> Stats:
     )
 
 
-# --- cursors and input -----------------------------------------------------------------------------------
+# --- cursors and input ---
 
 
 def encode_cursor(value: dict[str, Any]) -> str:
