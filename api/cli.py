@@ -1,4 +1,5 @@
-"""The `crosslink` command: ingest adverts, apply the schema, summarise the graph, run the demo.
+"""The `crosslink` command: ingest adverts, apply the schema, summarise the graph, run the demo, and the
+commands kept in `api/commands/` (serve, keys, schema, networks).
 
 Each command connects with the environment's settings (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD,
 NEO4J_DATABASE) and calls one function in `graph`; this module only parses options and reports.
@@ -19,6 +20,10 @@ import click
 import neo4j
 from tqdm import tqdm
 
+from api.commands.keys import keys
+from api.commands.networks import networks
+from api.commands.schema import schema
+from api.commands.serve import serve
 from graph.advert import REGIONS
 from graph.config import Settings, SettingsError
 from graph.db import GraphUnavailable, connect
@@ -321,6 +326,13 @@ def demo_command() -> None:
         click.echo(f"  rejected line {reject.line}: {reject.reason}")
     click.echo("")
     click.echo(format_summary(summary))
+
+
+# Commands kept in modules of their own: the API server, its keys and schema, and network analytics.
+main.add_command(serve)
+main.add_command(keys)
+main.add_command(schema)
+main.add_command(networks)
 
 
 if __name__ == "__main__":
