@@ -1,0 +1,118 @@
+"""Turkish: the Aegean coast, where crossings to the Greek islands are sold."""
+
+from graph.synth.templates import Language
+
+LANGUAGE = Language(
+    code="tr",
+    name="Turkish",
+    digit_scripts=("latin",),
+    apps=("WhatsApp", "Whatsapp", "WhatsApp", "Telegram", "Signal", "whatsapp"),
+    country_names={
+        "TR": ("Türkiye", "Türkiye hattı"),
+        "GR": ("Yunanistan", "Yunan hattı"),
+        "IR": ("İran",),
+        "AF": ("Afganistan",),
+    },
+    handle_labels={},
+    places={
+        "izmir": "İzmir",
+        "bodrum": "Bodrum",
+        "ayvalik": "Ayvalık",
+        "cesme": "Çeşme",
+        "kusadasi": "Kuşadası",
+        "greece": "Yunanistan",
+        "lesbos": "Midilli",
+        "samos": "Sisam",
+        "kos": "İstanköy",
+        "chios": "Sakız Adası",
+        "athens": "Atina",
+        "italy": "İtalya",
+    },
+    days=("Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi", "Pazar"),
+    date_formats=("{dd}.{mm}.{y}", "{d}.{m}", "{dd}/{mm}"),
+    time_formats=("{hh}:{min}", "{hh}.{min}"),
+    money=(("{amount} €", 1.0), ("{amount} Euro", 1.0), ("{amount} dolar", 1.1), ("{amount} TL", 38.0)),
+    thousands=(".", ""),
+    openers=(
+        "🚤 {dep} – {dest} geçiş, bu hafta",
+        "{dest} için yer var, kalkış noktası {dep}",
+        "Yeni sefer: {dep} ➡️ {dest}",
+        "Güvenli geçiş, {dep} çıkışlı, varış {dest}",
+        "Büyük tekne ile {dest} yolculuğu, kişi sayısı sınırlı",
+    ),
+    pitches=(
+        "%100 garantili, polis yakalarsa ikinci deneme ücretsiz",
+        "Güçlü motor, yeni bot, herkese can yeleği",
+        "Bu hafta deniz sakin, kaptan tecrübeli",
+        "Aileler kabul edilir, çocuklar yarı fiyat",
+        "Evrak gerekmez, her şeyi biz ayarlıyoruz",
+        "Güvenilir ekip, geçen ay birçok grup karşıya geçti",
+    ),
+    departures=(
+        "Kalkış {day} {date} saat {time}",
+        "{day} gecesi saat {time} civarı hareket",
+        "Sonraki sefer {date}, buluşma yeri aynı gün bildirilir",
+    ),
+    seats=("Sadece {n} kişilik yer kaldı", "Kapasite {n} kişi", "Son {n} yer"),
+    prices=("Fiyat kişi başı {price}", "Ücret {price}, yarısı önce yarısı varınca", "Kişi başı {price}"),
+    phone_lines=(
+        "İletişim {app} {phone}",
+        "Bilgi için {app}: {phone}",
+        "📞 {app} {phone}",
+        "Arayın veya {app} yazın: {phone}",
+        "Rezervasyon için arayın {phone}",
+    ),
+    new_number_lines=(
+        "⚠️ YENİ NUMARA {app} {phone}, eski numara yakında kapanacak",
+        "Numaramız değişti, yeni {app}: {phone}",
+    ),
+    handle_lines=("Bizi takip edin {handle}", "Detaylar için {handle}", "DM {handle}"),
+    new_account_lines=(
+        "Eski sayfamız kapatıldı, yeni sayfayı takip edin {handle}",
+        "Yeni hesap {handle}, eskisi engellendi",
+    ),
+    payment_lines=("Kapora: {payment}", "Ödeme {payment} ile", "Kapora için hesap: {payment}"),
+    email_lines=("E-posta {email}", "Mail: {email}"),
+    site_lines=("Web sitemiz {site}", "Online rezervasyon {site}"),
+    hub_lines={
+        "hotline": ("Denizde acil durum: {hub}", "Acil hat {hub}"),
+        "famous": ("{hub}", "bakınız {hub}"),
+        "aggregator": ("Tüm linklerimiz: {hub}", "Linkler {hub}"),
+    },
+    bumps=("UP", "🔝 Hâlâ yer var", "Son yerler!", "Bu hafta kesin çıkış"),
+    hashtags=("#avrupa #geçiş", "#yolculuk"),
+    travel=(
+        "✈️ {name} Turizm: {dest} uçak biletleri, otel rezervasyonu, vize randevusu. Fiyat {price}. "
+        "Tel: {phone}",
+        "Kapadokya ve Karadeniz turları, her hafta hareket. Bilgi ve rezervasyon {phone}",
+        "Yaz fırsatı: {dest} 7 gece uçak dahil kişi başı {price}. {phone}",
+    ),
+    jobs=(
+        "{city} bölgesinde restoran için bulaşıkçı ve garson aranıyor, aylık {price}. İletişim {phone}",
+        "İnşaat işçisi aranıyor, {n} kişi, {city}. Tel {phone}",
+        "Tekstil atölyesine makinacı alınacaktır, {city}, başlangıç {date}. {phone}",
+    ),
+    rentals=(
+        "{city} merkezde kiralık 2+1 daire, aylık {price}. {phone}",
+        "Öğrenciye kiralık eşyalı oda, {city}, {date} itibarıyla boş. {phone}",
+        "Sahibinden kiralık dükkan, {city}, {price}. Saat {time} sonrası arayın {phone}",
+    ),
+    news=(
+        "{place} açıklarında {date} tarihinde {n} düzensiz göçmen kurtarıldı. Göçmen kaçakçılarıyla ilgili "
+        "bilgisi olanlar {phone} hattını arayabilir",
+        "Sahte seyahat acentelerine dikkat. Göçmen kaçakçılığını {phone} hattına bildirin",
+        "{place} yakınlarında {n} kişilik lastik bot yakalandı. Bilgi hattı {phone}",
+    ),
+    chatter=(
+        "{dest} geçişi şimdi ne kadar bilen var mı? {price} dediler",
+        "Arkadaşlar dikkat, bu hafta deniz çok kötü, {n} bot geri döndü",
+        "Bu gece {place} tarafında olan var mı? {n} kişiyiz, {date} tarihinden beri bekliyoruz",
+    ),
+    holiday_places=("Antalya", "Kapadokya", "Trabzon", "Bakü", "Tiflis", "Dubai"),
+    cities={"TR": ("İstanbul", "İzmir", "Ankara", "Bursa", "Antalya", "Konya")},
+    agency_names=("Ege", "Yıldız", "Anadolu", "Mavi Yol", "Boğaziçi"),
+    person_names=("Mehmet Kaya", "Ahmet", "Emre Yılmaz", "Ali Çelik", "Murat", "Ayşe Demir"),
+    latin_names=("mehmet", "ahmet", "emre", "ali.celik", "murat", "ayse"),
+    brand_stems=("ege", "gecis", "deniz", "yolculuk", "mavi", "bodrum", "izmir", "avrupa"),
+    brand_names=("Ege Geçiş", "Avrupa Yolu", "Mavi Deniz", "Güvenli Geçiş"),
+)
