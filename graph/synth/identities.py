@@ -142,7 +142,7 @@ class Identities:
 
     def __init__(self, rng: random.Random, *, expected: int) -> None:
         self._rng = rng
-        self._suffix_digits = digits_for(expected, minimum=3)
+        self._suffix_digits = digits_for(expected)
         self._suffixes = Serials(10**self._suffix_digits, rng)
         self._ids = Serials(9 * 10**14, rng)
         self._iban_serials: dict[str, Serials] = {}

@@ -56,6 +56,6 @@ class Serials:
         return (left << self._half_bits) | right
 
 
-def digits_for(count: int, *, minimum: int = 3) -> int:
-    """How many decimal digits a serial needs so that `count` draws use at most a tenth of its space."""
-    return max(minimum, len(str(max(1, count) * 10)))
+def digits_for(count: int, *, minimum: int = 4) -> int:
+    """How many decimal digits a serial needs so that `count` draws use at most a third of its space."""
+    return max(minimum, len(str(max(1, count) * 3)))

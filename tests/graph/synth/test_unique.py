@@ -33,5 +33,6 @@ def test_big_spaces() -> None:
 
 
 def test_digits_for() -> None:
-    assert digits_for(1) == 3
+    assert digits_for(1) == 4
     assert digits_for(50_000) == 6
+    assert digits_for(1_000_000) == 7
