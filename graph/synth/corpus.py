@@ -112,7 +112,8 @@ def generate(out_dir: Path, *, adverts: int, seed: int, source: str = "synth") -
             done_networks += size
             if len(block) >= BLOCK or index == len(sizes) - 1:
                 due = noise_total * done_networks // network_total - done_noise
-                nearby = [(phone, net) for net in networks for phone in net.phones()]
+                # Look-alikes copy numbers the networks really wrote, not ones planned but never posted.
+                nearby = [(p, net) for net in networks for p in net.phones() if p.key in net.identifiers]
                 block.extend(noise.advert(noise_rng, nearby) for _ in range(due))
                 done_noise += due
                 _write_block(mix_rng, block, advert_file, truth_file, encode, source, kinds)

@@ -209,7 +209,12 @@ def plan_network(world: World, rng: random.Random, network_id: str, size: int) -
     label = rng.choice(lang0.brand_names)
 
     # Phones: one line per country used at once, each rotating.
-    n_lines = 1 + (size >= 8 and rng.random() < 0.5) + (size >= 40 and rng.random() < 0.5)
+    n_lines = (
+        1
+        + (size >= 4 and rng.random() < 0.45)
+        + (size >= 25 and rng.random() < 0.6)
+        + (size >= 100 and rng.random() < 0.5)
+    )
     countries = _sample(rng, route.phone_countries, n_lines)
     lines = []
     for number, country in enumerate(countries):
@@ -351,6 +356,7 @@ class Draft:
 def network_adverts(world: World, rng: random.Random, net: Network) -> Iterator[tuple[dict, dict]]:
     """The network's adverts in time order, each as (advert record, truth record)."""
     used: dict[str, None] = {}
+    written: set[str] = set()  # the keys earlier adverts of the network planted
     drafts: list[Draft] = []
     pool = [media_hash(rng) for _ in range(1 + min(9, net.size // 15))]
     spans = {id(span.item): span for span in _all_spans(net)}
@@ -376,7 +382,7 @@ def network_adverts(world: World, rng: random.Random, net: Network) -> Iterator[
             region = rng.choice(net.route.regions) if rng.random() < 0.5 else None
             scene = Scene(rng, lang, platform, region)
             entities = _choose(rng, net, i, used, account_span)
-            lines, keys, hubs = _write(world, scene, net, entities, when)
+            lines, keys, hubs = _write(world, scene, net, i, entities, when, written)
             media = _media(rng, pool)
             repost_of = None
         for entity in entities:
@@ -388,6 +394,7 @@ def network_adverts(world: World, rng: random.Random, net: Network) -> Iterator[
         for key in keys:
             if key not in hubs:
                 net.identifiers.setdefault(key, None)
+                written.add(key)
         if region:
             net.regions.setdefault(region, None)
         post_id, url = world.posts.make(platform, author)
@@ -463,6 +470,15 @@ def _edit(
     rng: random.Random, lang: Language, lines: list[tuple[str, str]], when: int
 ) -> list[tuple[str, str]]:
     """A repost's small edit: a bump word, a new seat count or departure date, or a new emoji."""
+    edited = _edit_once(rng, lang, lines, when)
+    if edited == lines:  # the new seat count or date happened to be the old one
+        edited = [("bump", rng.choice(lang.bumps)), *lines]
+    return edited
+
+
+def _edit_once(
+    rng: random.Random, lang: Language, lines: list[tuple[str, str]], when: int
+) -> list[tuple[str, str]]:
     lines = list(lines)
     parts = [part for part, _ in lines]
     roll = rng.random()
@@ -503,9 +519,21 @@ def _place(lang: Language, place: str) -> str:
 
 
 def _write(
-    world: World, scene: Scene, net: Network, entities: list[object], when: int
+    world: World,
+    scene: Scene,
+    net: Network,
+    index: int,
+    entities: list[object],
+    when: int,
+    written: set[str],
 ) -> tuple[list[tuple[str, str]], dict[str, str], list[str]]:
-    """The advert's lines, the keys it plants (with the form of each) and which of them are hubs."""
+    """The advert's lines, the keys it plants (with the form of each) and which of them are hubs.
+
+    `written` holds the keys earlier adverts planted (empty for the first advert). When the chosen
+    identifiers came out as keys none of them has (a Facebook account written as its numeric profile
+    link, say), the advert also gives a number they gave: the guarantee that the network stays one
+    component is on keys, not on entities. The number is appended to `entities`.
+    """
     rng, lang, route = scene.rng, scene.lang, net.route
     scripts = [s for s in lang.digit_scripts if s != "latin"]
     script = scripts[0] if scripts and rng.random() < 0.5 else "latin"
@@ -533,11 +561,31 @@ def _write(
             world.hubs.use(entity, rendered.keys, net.id)
             net.hubs_used.setdefault(entity.id, None)
             hubs += [key for key in rendered.keys if key not in hubs]
+    if index and not (keys.keys() - set(hubs)) & written:
+        anchor = _anchor(net, index, written)
+        entities.append(anchor)
+        part, text, rendered = _contact(world, scene, anchor)
+        contact.append((part, text))
+        for key in rendered.keys:
+            keys.setdefault(key, rendered.form)
     lines += contact
     if rng.random() < 0.25:
         tag = "#" + "".join(c for c in dest if c.isalnum())
         lines.append(("hashtags", f"{tag} {rng.choice(lang.hashtags)}"))
     return lines, keys, hubs
+
+
+def _anchor(net: Network, i: int, written: set[str]) -> Phone:
+    """A number an earlier advert gave and the network still uses at advert i.
+
+    The main line always has one: its first number is in the first advert, and each later number is
+    in the advert that introduces it.
+    """
+    for line in net.lines:
+        for span in line:
+            if span.active(i) and span.item.key in written:
+                return span.item
+    raise AssertionError(f"{net.id}: advert {i} has no number in common with earlier adverts")
 
 
 def _contact(world: World, scene: Scene, entity: object) -> tuple[str, str, Rendered]:
