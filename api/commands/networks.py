@@ -59,7 +59,8 @@ def rebuild_command(as_json: bool, show_hubs: int, **limits: int | None) -> None
 def format_report(report: NetworkReport, show_hubs: int = 10) -> str:
     """The report in a few lines, hubs with their reason."""
     lines = [
-        f"{report.kind}: {report.networks_written} networks written ({report.networks_created} new), "
+        f"{report.kind}: {report.networks} networks ({report.networks_created} new, "
+        f"{report.networks_written} written), "
         f"{report.networks_removed} removed, {report.members_moved} memberships changed, "
         f"in {report.seconds:.1f} s",
         f"{report.adverts_in_networks} adverts and {report.accounts_in_networks} accounts in networks, "

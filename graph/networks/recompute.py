@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -15,7 +17,7 @@ from graph.networks.components import Hub, LinkGraph
 from graph.networks.profile import AdvertFacts, cctld_country, named_countries, profile
 from graph.networks.region import Region
 from graph.networks.rules import HubRule, strength
-from graph.networks.store import AdvertRow
+from graph.networks.store import AdvertRow, OldNetwork
 
 _QUIET = [neo4j.NotificationDisabledClassification.UNRECOGNIZED]
 
@@ -26,6 +28,7 @@ class NetworkReport:
 
     kind: str  # "rebuild" or "update"
     rule: HubRule
+    networks: int = 0  # networks found (in the region, for an update)
     networks_written: int = 0
     networks_removed: int = 0
     networks_created: int = 0
@@ -44,6 +47,7 @@ class NetworkReport:
         return {
             "kind": self.kind,
             "rule": self.rule.describe(),
+            "networks": self.networks,
             "networks_written": self.networks_written,
             "networks_created": self.networks_created,
             "networks_removed": self.networks_removed,
@@ -100,9 +104,7 @@ def rebuild(
         old = store.read_networks(session)
         old_hubs = store.read_hubs(session)
         clock.lap("read old")
-        _write(
-            session, report, clock, partition.networks, old, rows, partition.hubs, set(), now, check_ids=False
-        )
+        _write(session, report, clock, partition.networks, old, rows, partition.hubs, now, check_ids=False)
         clear = sorted(set(old_hubs) - partition.hubs.keys())
         marks = [h for h in partition.hubs.values() if old_hubs.get(h.key) != h.reason]
         store.write_hubs(session, [_hub_row(h) for h in marks] + [{"key": k, "hub": False} for k in clear])
@@ -141,9 +143,9 @@ def update(
         found = components.networks(region.link_graph(), hubs)
         report.candidates = len(region.decided)
         clock.lap("components")
-        old = [(key, network_id, members) for key, (network_id, members) in region.old_networks.items()]
+        old = list(region.old_networks.values())
         rows = {k: r for k, r in region.adverts.items() if r is not None and k in region.members}
-        _write(session, report, clock, found, old, rows, hubs, region.kept, now, check_ids=True)
+        _write(session, report, clock, found, old, rows, hubs, now, check_ids=True)
         marks, clear = [], []
         for key in sorted(region.visited):
             node = region.nodes.get(key)
@@ -171,10 +173,9 @@ def _write(
     report: NetworkReport,
     clock: _Clock,
     found: list[tuple[list[str], list[str]]],
-    old: list[tuple[str, str, list[str]]],
+    old: list[OldNetwork],
     rows: Mapping[str, AdvertRow],
     hubs: Mapping[str, Hub],
-    kept: set[str],
     now: datetime | None,
     *,
     check_ids: bool,
@@ -183,14 +184,14 @@ def _write(
     now = now or datetime.now(UTC)
     old_of: dict[str, str] = {}
     old_member: dict[str, str] = {}
-    for key, network_id, members in old:
-        for member in members:
-            old_member[member] = key
+    for network in old:
+        for member in network.members:
+            old_member[member] = network.key
             if member.startswith("advert:"):
-                old_of[member] = network_id
+                old_of[member] = network.id
     advert_lists = [adverts for adverts, _ in found]
     taken: set[str] = set()
-    old_ids = {network_id for _, network_id, _ in old}
+    old_ids = {network.id for network in old}
     while True:
         assigned = ids.assign(advert_lists, old_of, taken)
         minted = [i for i in assigned if i not in old_ids]
@@ -203,14 +204,18 @@ def _write(
     facts = _facts(session, found, rows, hubs)
     clock.lap("countries")
 
+    old_hash = {network.key: network.profile_hash for network in old}
+    network_keys = []
     network_rows = []
     moves: list[tuple[str, str | None]] = []
     new_member: dict[str, str] = {}
     for (adverts, accounts), network_id in zip(found, assigned, strict=True):
         key = ids.network_key(network_id)
-        network_rows.append(
-            {"key": key, "id": network_id, "properties": profile(adverts, accounts, facts, now)}
-        )
+        network_keys.append(key)
+        properties = profile(adverts, accounts, facts, now)
+        properties["profile_hash"] = _profile_hash(properties)
+        if old_hash.get(key) != properties["profile_hash"]:  # unchanged networks are not rewritten
+            network_rows.append({"key": key, "id": network_id, "properties": properties})
         for member in adverts + accounts:
             new_member[member] = key
             if old_member.get(member) != key:
@@ -219,16 +224,24 @@ def _write(
     clock.lap("profile")
     store.write_networks(session, network_rows)
     store.write_members(session, moves)
-    old_keys = {key for key, _, _ in old}
-    gone = sorted(old_keys - {row["key"] for row in network_rows})
+    old_keys = set(old_hash)
+    gone = sorted(old_keys - set(network_keys))
     store.delete_networks(session, gone)
     clock.lap("write networks")
+    report.networks = len(network_keys)
     report.networks_written = len(network_rows)
-    report.networks_created = sum(1 for row in network_rows if row["key"] not in old_keys)
+    report.networks_created = sum(1 for key in network_keys if key not in old_keys)
     report.networks_removed = len(gone)
     report.members_moved = len(moves)
     report.adverts_in_networks = sum(len(a) for a, _ in found)
     report.accounts_in_networks = sum(len(a) for _, a in found)
+
+
+def _profile_hash(properties: Mapping[str, Any]) -> str:
+    """A hash of a network's properties but `updated_at`: equal hashes need no write."""
+    body = {k: v for k, v in properties.items() if k not in ("updated_at", "profile_hash")}
+    text = json.dumps(body, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _facts(

@@ -17,7 +17,7 @@ import neo4j
 from graph.networks import store
 from graph.networks.components import Hub, LinkGraph, separate_groups
 from graph.networks.rules import HubRule, strength
-from graph.networks.store import AdvertRow, NodeRow
+from graph.networks.store import AdvertRow, NodeRow, OldNetwork
 
 
 class _UnionFind:
@@ -55,7 +55,7 @@ class Region:
         self.kept: set[str] = set()  # hubs marked by the last recompute, kept as they are
         self.members: set[str] = set()  # adverts of the region
         self.visited: set[str] = set()  # identifiers and accounts of the region
-        self.old_networks: dict[str, tuple[str, list[str]]] = {}  # key -> (id, members)
+        self.old_networks: dict[str, OldNetwork] = {}
         # The explored groups (components without candidates), shared by every hub evaluation.
         self._groups = _UnionFind()
         self._explored_adverts: set[str] = set()
@@ -232,9 +232,9 @@ class Region:
                     following.update(node.mentions)
             met_networks -= self.old_networks.keys()
             if met_networks:
-                for key, network_id, members in store.read_networks(self.session, sorted(met_networks)):
-                    self.old_networks[key] = (network_id, members)
-                    for member in members:
+                for old in store.read_networks(self.session, sorted(met_networks)):
+                    self.old_networks[old.key] = old
+                    for member in old.members:
                         if member.startswith("advert:"):
                             following.add(member)
                         elif member not in self.visited:

@@ -49,6 +49,16 @@ class AdvertRow:
 
 
 @dataclass(frozen=True, slots=True)
+class OldNetwork:
+    """A network as the last recompute wrote it."""
+
+    key: str
+    id: str
+    members: list[str]
+    profile_hash: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class NodeRow:
     """One identifier or account, with what decides whether it joins."""
 
@@ -153,18 +163,14 @@ def read_nodes(session: neo4j.Session, keys: Iterable[str]) -> list[NodeRow]:
     return rows
 
 
-def read_networks(
-    session: neo4j.Session, keys: Sequence[str] | None = None
-) -> list[tuple[str, str, list[str]]]:
-    """(key, id, member keys) of the given networks, or of every network."""
-    if keys is None:
-        return [
-            (r["key"], r["id"], r["members"]) for r in session.run(cypher.load("networks_current"), keys=None)
-        ]
+def read_networks(session: neo4j.Session, keys: Sequence[str] | None = None) -> list[OldNetwork]:
+    """The given networks, or every network, as they are in the graph now."""
+    query = cypher.load("networks_current")
+    chunks = [None] if keys is None else _chunks(keys, BATCH)
     found = []
-    for chunk in _chunks(keys, BATCH):
-        result = session.run(cypher.load("networks_current"), keys=chunk)
-        found.extend((r["key"], r["id"], r["members"]) for r in result)
+    for chunk in chunks:
+        result = session.run(query, keys=chunk)
+        found.extend(OldNetwork(r["key"], r["id"], r["members"], r["profile_hash"]) for r in result)
     return found
 
 
