@@ -14,7 +14,7 @@ import itertools
 import random
 from dataclasses import dataclass
 
-from graph.synth.identities import Account, Mailbox, Website
+from graph.synth.identities import Account, Mailbox, Website, media_hash
 from graph.synth.languages import LANGUAGES
 from graph.synth.networks import PLATFORM_WEIGHTS, Network, World
 from graph.synth.phones import Phone
@@ -158,7 +158,7 @@ class Noise:
             "posted_at": iso(when),
             "lang": lang.code,
             "region": scene.region,
-            "media": [],
+            "media": [media_hash(rng)] if kind != "chatter" and rng.random() < 0.4 else [],
         }
         truth = {
             "platform": platform,

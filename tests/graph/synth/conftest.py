@@ -46,5 +46,5 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
 
 @pytest.fixture(scope="session")
 def large_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    """5,000 adverts: enough for the rarest written forms (Venmo, Cash App) to appear."""
-    return load(generate(tmp_path_factory.mktemp("synth-5000"), adverts=5000, seed=7))
+    """10,000 adverts: enough for the rarest written forms (Venmo, Cash App tags) to appear."""
+    return load(generate(tmp_path_factory.mktemp("synth-10000"), adverts=10_000, seed=7))
