@@ -16,7 +16,7 @@ import neo4j
 
 from graph.networks import store
 from graph.networks.components import Hub, LinkGraph, separate_groups
-from graph.networks.rules import HubRule, strength
+from graph.networks.rules import HubRule, same_site, strength
 from graph.networks.store import AdvertRow, NodeRow, OldNetwork
 
 
@@ -126,7 +126,7 @@ class Region:
             for other in others:
                 if other != key and self._candidate(other):
                     touching.setdefault(root, set()).add(other)
-        count = separate_groups(key, mine, touching, self._raw_groups, self._limit)
+        count = separate_groups(key, mine, touching, self._raw_groups, self._limit, same_site)
         if count < limit:
             return None
         return Hub(key, level, count, node.posters, self.rule.reason(level, count, node.posters))

@@ -77,6 +77,28 @@ def is_generic_url(url: str) -> bool:
     return domain in GENERIC_DOMAINS or host in GENERIC_DOMAINS
 
 
+@lru_cache(maxsize=200_000)
+def site(key: str) -> str | None:
+    """The registered domain a `url:` or `domain:` key is on, else None."""
+    kind, _, rest = key.partition(":")
+    if kind == "domain":
+        return rest
+    if kind == "url":
+        try:
+            host = (urlsplit(rest).hostname or "").lower()
+        except ValueError:
+            return None
+        return (registered_domain(host) or host) if host else None
+    return None
+
+
+def same_site(a: str, b: str) -> bool:
+    """True when both keys are links or domains on one site: a link always comes with its domain, so
+    neither says anything about the other's groups."""
+    found = site(a)
+    return found is not None and found == site(b)
+
+
 def is_account(key: str) -> bool:
     """True for an Account key (an author or a handle named in an advert)."""
     return key.startswith(("handle:", "account:"))

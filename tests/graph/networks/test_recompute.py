@@ -239,3 +239,13 @@ def test_a_networks_own_phone_and_handle_tie_the_same_groups_and_are_not_hubs(em
     rebuild(empty_graph, neo4j_settings.database, rule=RULE)
     assert snapshot(empty_graph, neo4j_settings) == after_update
     assert len(after_update[0]) == 1 and after_update[1] == {}
+
+
+def test_one_accounts_own_adverts_are_not_a_network(empty_graph, neo4j_settings):
+    site = [advert(f"News {i}: https://daily-news-24.com/a{i}", "daily_news_24x") for i in range(4)]
+    contact = [advert(f"Boat this week, Telegram @kale_contact_{n}", "kale_boats_1x") for n in (1, 1)]
+    load(empty_graph, neo4j_settings, site + contact)
+    rebuild(empty_graph, neo4j_settings.database, rule=RULE)
+    assert network_of(empty_graph, neo4j_settings, key(site[0])) is None
+    # One author naming its contact account is two accounts: a network.
+    assert network_of(empty_graph, neo4j_settings, key(contact[0]))["account_count"] == 2
