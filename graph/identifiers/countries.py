@@ -15,12 +15,12 @@ from functools import lru_cache
 # fmt: off
 _NAMES: dict[str, tuple[str, ...]] = {
     "GB": ("uk", "u.k.", "united kingdom", "england", "britain", "great britain", "british", "english number",
-           "royaume-uni", "royaume uni", "angleterre", "anglais", "britannique", "londres", "london",
+           "royaume-uni", "royaume uni", "angleterre", "anglais", "britannique",
            "بريطانيا", "انجلترا", "إنجلترا", "انگلیس", "بریتانیا", "بەریتانیا", "ئینگلتەرا", "انگلتەرا",
            "angli", "anglia", "britani", "mbretëria e bashkuar", "nước anh", "vương quốc anh", "ingiltere",
            "birleşik krallık", "inglaterra", "regno unito", "inghilterra"),
     "FR": ("france", "french", "français", "française", "francais", "francaise", "fransa", "فرنسا",
-           "فرانسه", "فەرەنسا", "francë", "franca", "nước pháp", "francia", "paris"),
+           "فرانسه", "فەرەنسا", "francë", "franca", "nước pháp", "francia"),
     "BE": ("belgium", "belgique", "belge", "بلجيكا", "بلژیک", "belgjikë", "belgjika", "bỉ", "belçika",
            "belgio", "bélgica"),
     "DE": ("germany", "german", "allemagne", "deutschland", "ألمانيا", "المانيا", "آلمان", "ئەڵمانیا",
@@ -33,25 +33,23 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "GR": ("greece", "greek", "grèce", "grece", "ελλάδα", "اليونان", "یونان", "یۆنان", "greqi", "greqia",
            "hy lạp", "yunanistan", "grecia"),
     "TR": ("turkey", "turkish", "türkiye", "turkiye", "turquie", "turc", "تركيا", "ترکیه", "تورکیا",
-           "turqi", "turqia", "thổ nhĩ kỳ", "türk", "turchia", "istanbul", "izmir", "i̇zmir", "i̇stanbul"),
-    "LY": ("libya", "libyan", "libye", "ليبيا", "ليبي", "لیبی", "لیبیا", "libi", "libia", "libya'da",
-           "tripoli", "طرابلس", "zuwara", "زوارة", "benghazi", "بنغازي"),
-    "TN": ("tunisia", "tunisian", "tunisie", "tunisien", "تونس", "تونسي", "tunizi", "tunus", "sfax", "صفاقس"),
+           "turqi", "turqia", "thổ nhĩ kỳ", "türk", "turchia"),
+    "LY": ("libya", "libyan", "libye", "ليبيا", "ليبي", "لیبی", "لیبیا", "libi", "libia", "libya'da"),
+    "TN": ("tunisia", "tunisian", "tunisie", "tunisien", "تونس", "تونسي", "tunizi", "tunus"),
     "DZ": ("algeria", "algerian", "algérie", "algerie", "algérien", "الجزائر", "جزائري", "الجزایر",
            "cezayir", "algjeri"),
     "MA": ("morocco", "moroccan", "maroc", "marocain", "المغرب", "مغربي", "مراکش", "marok"),
     "EG": ("egypt", "egyptian", "égypte", "egypte", "مصر", "مصري", "mısır", "egjipt", "ai cập"),
-    "IQ": ("iraq", "iraqi", "irak", "العراق", "عراقي", "عراق", "عێراق", "kurdistan", "کوردستان",
-           "erbil", "هەولێر", "sulaymaniyah", "سلێمانی", "duhok", "دهۆک"),
-    "IR": ("iran", "iranian", "ایران", "إيران", "ئێران", "irani", "i̇ran", "tehran", "تهران"),
-    "AF": ("afghanistan", "afghan", "افغانستان", "ئەفغانستان", "afganistan", "kabul", "کابل"),
+    "IQ": ("iraq", "iraqi", "irak", "العراق", "عراقي", "عراق", "عێراق", "kurdistan", "کوردستان"),
+    "IR": ("iran", "iranian", "ایران", "إيران", "ئێران", "irani", "i̇ran"),
+    "AF": ("afghanistan", "afghan", "افغانستان", "ئەفغانستان", "afganistan"),
     "PK": ("pakistan", "pakistani", "پاکستان", "باكستان"),
     "SY": ("syria", "syrian", "syrie", "سوريا", "سورية", "سوریه", "سووریا", "suriye"),
     "LB": ("lebanon", "liban", "لبنان", "lübnan"),
     "AL": ("albania", "albanian", "albanie", "shqipëri", "shqipëria", "shqiperi", "shqiperia", "shqiptar",
-           "ألبانيا", "آلبانی", "arnavutluk", "tirana", "tiranë", "durrës", "durres", "vlorë", "vlore"),
-    "XK": ("kosovo", "kosova", "kosovë", "pristina", "prishtinë", "prishtina"),
-    "RS": ("serbia", "serbie", "srbija", "serbi", "sırbistan", "belgrade", "beograd"),
+           "ألبانيا", "آلبانی", "arnavutluk"),
+    "XK": ("kosovo", "kosova", "kosovë"),
+    "RS": ("serbia", "serbie", "srbija", "serbi", "sırbistan"),
     "BA": ("bosnia", "bosnie", "bosna"),
     "HR": ("croatia", "croatie", "hrvatska", "kroaci"),
     "MK": ("north macedonia", "macedonia", "macédoine", "maqedoni"),
@@ -70,13 +68,70 @@ _NAMES: dict[str, tuple[str, ...]] = {
 
 # Looked up by word n-grams rather than one huge alternation: a dictionary probe per word is far
 # cheaper than trying every name at every position. Trailing dots are dropped so "U.K." matches.
-_NAME_TO_REGION = {name.rstrip("."): region for region, names in _NAMES.items() for name in names}
+# Cities: weaker evidence than a country's name ("work in Duhok, 0361…" need not be an Iraqi number), so
+# they only count after the advert's own region.
+_CITIES: dict[str, tuple[str, ...]] = {
+    "GB": ("londres", "london"),
+    "FR": ("paris",),
+    "TR": ("istanbul", "izmir", "i̇zmir", "i̇stanbul"),
+    "LY": ("tripoli", "طرابلس", "zuwara", "زوارة", "benghazi", "بنغازي"),
+    "TN": ("sfax", "صفاقس"),
+    "IQ": ("erbil", "هەولێر", "sulaymaniyah", "سلێمانی", "duhok", "دهۆک"),
+    "IR": ("tehran", "تهران"),
+    "AF": ("kabul", "کابل"),
+    "AL": ("tirana", "tiranë", "durrës", "durres", "vlorë", "vlore"),
+    "XK": ("pristina", "prishtinë", "prishtina"),
+    "RS": ("belgrade", "beograd"),
+}
+# Short Vietnamese names that are also everyday words ("anh" is "you", "pháp" is in "phương pháp"): they
+# count only written with a capital, as a country is.
+_CAPITALISED = {"Anh": "GB", "Pháp": "FR", "Đức": "DE", "Ý": "IT", "Mỹ": "US", "Bỉ": "BE"}
+# Adjectives and phrases naming a number's country ("numër francez", "رقم إيطالي", "số Pháp").
+_MORE_NAMES: dict[str, tuple[str, ...]] = {
+    "GB": ("anglez", "angleze", "بريطاني", "انگلیسی", "số anh", "sim anh", "sđt anh", "đầu anh"),
+    "FR": ("francez", "franceze", "فرنسي", "فرانسوی", "số pháp", "sim pháp", "sđt pháp", "đầu pháp", "ፈረንሳ"),
+    "BE": ("belgian", "بەلجیکا", "belçika", "belg"),
+    "IT": ("italien", "italienne", "إيطالي", "ايطالي", "ایتالیایی", "ጣልያን", "italiano", "italian"),
+    "LY": ("libyen", "libyenne", "ሊብያ"),
+    "TN": ("ቱኒዝያ", "tunisienne"),
+    "TR": ("تركي", "ترکی", "türk hattı"),
+    "GR": ("yunan", "grec", "grecque", "يوناني", "یونانی"),
+    "RS": ("serbian", "serbe", "صربي", "صربيا", "صربستان", "سربیا", "sırp", "serbisë"),
+    "BA": (
+        "bosnian",
+        "bosnien",
+        "بوسني",
+        "البوسنة",
+        "بوسنی",
+        "بوسنیا",
+        "bosnjë",
+        "bosnje",
+        "bosnjës",
+        "bosna hersek",
+    ),
+    "XK": ("kosovan", "kosovës", "كوسوفو", "کوزوو", "کوسوو"),
+    "AL": ("albanais", "ئەلبانیا", "ألباني", "آلبانیایی", "shqiptare"),
+    "VN": ("vietnamien", "số việt", "sim việt"),
+}
+_NAME_TO_REGION = {
+    name.rstrip("."): region
+    for table in (_NAMES, _MORE_NAMES)
+    for region, names in table.items()
+    for name in names
+}
+_CITY_TO_REGION = {name: region for region, names in _CITIES.items() for name in names}
+_LONGEST_CITY = max(len(name.split()) for name in _CITY_TO_REGION)
 _LONGEST_NAME = max(len(name.split()) for name in _NAME_TO_REGION)
 _WORD_RE = re.compile(r"\w+")
 _FLAG_RE = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
 _ISO_LABEL_RE = re.compile(
     r"(?<![\w])\(?(UK|GB|FR|BE|DE|IT|GR|TR|LY|TN|DZ|MA|AL|XK|VN|SE|US|IQ|IR)\)?(?=[\s:]*[+\d])"
 )
+
+
+def is_country_name(word: str) -> bool:
+    """True for a country's name, as in `Telegram: France: 06…` (a place, not an account)."""
+    return word.lower().rstrip(".") in _NAME_TO_REGION
 
 
 def flag_region(flag: str) -> str:
@@ -89,26 +144,31 @@ def _normal(region: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def mentions(text: str) -> tuple[tuple[int, int, str], ...]:
-    """Every (start, end, region) a text names, by flag, name or ISO label, in text order."""
+def mentions(text: str, *, cities: bool = True) -> tuple[tuple[int, int, str], ...]:
+    """Every (start, end, region) a text names, by flag, name, ISO label or (with `cities`) city."""
     found: list[tuple[int, int, str]] = []
     if not text.isascii():
         found += [(m.start(), m.end(), flag_region(m.group())) for m in _FLAG_RE.finditer(text)]
-    found += _named(text)
+    words = [m.span() for m in _WORD_RE.finditer(text)]
+    found += _named(text, words, _NAME_TO_REGION, _LONGEST_NAME)
+    found += [(s, e, _CAPITALISED[text[s:e]]) for s, e in words if text[s:e] in _CAPITALISED]
+    if cities:
+        found += _named(text, words, _CITY_TO_REGION, _LONGEST_CITY)
     found += [(m.start(), m.end(), _normal(m.group(1))) for m in _ISO_LABEL_RE.finditer(text)]
     found.sort()
     return tuple(found)
 
 
-def _named(text: str) -> list[tuple[int, int, str]]:
-    """Country names in the text: the longest run of up to three words that is a known name."""
-    words = [m.span() for m in _WORD_RE.finditer(text)]
+def _named(
+    text: str, words: list[tuple[int, int]], table: dict[str, str], longest: int
+) -> list[tuple[int, int, str]]:
+    """Names from `table` in the text: at each word, the longest run of words that is a known name."""
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(words):
-        for size in range(min(_LONGEST_NAME + 1, len(words) - i), 0, -1):
+        for size in range(min(longest, len(words) - i), 0, -1):
             start, end = words[i][0], words[i + size - 1][1]
-            region = _NAME_TO_REGION.get(text[start:end].lower())
+            region = table.get(text[start:end].lower())
             if region:
                 found.append((start, end, region))
                 i += size
@@ -118,13 +178,15 @@ def _named(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def regions_near(text: str, start: int, end: int, *, before: int = 40, after: int = 25) -> list[str]:
+def regions_near(
+    text: str, start: int, end: int, *, before: int = 40, after: int = 25, cities: bool = True
+) -> list[str]:
     """Regions named on the same line as text[start:end] and close to it, nearest first."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     near: list[tuple[int, str]] = []
-    for m_start, m_end, region in mentions(text):
+    for m_start, m_end, region in mentions(text, cities=cities):
         if m_end <= start and m_start >= max(line_start, start - before):
             near.append((start - m_end, region))
         elif m_start >= end and m_end <= min(line_end, end + after):

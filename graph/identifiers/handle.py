@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from graph.identifiers.base import Identifier, IdentifierType
+from graph.identifiers.countries import is_country_name
 from graph.identifiers.document import Document
 
 PLATFORMS = ("facebook", "instagram", "tiktok", "x", "telegram", "snapchat")
@@ -42,20 +43,33 @@ _RULES = {
     "facebook": re.compile(r"[a-z0-9.]{5,50}|[0-9]{5,20}"),
 }
 
-# Words in several languages that introduce a handle of a given platform.
+# Words in several languages that introduce a handle of a given platform. X is only a label with a
+# colon after it ("X: @name", "X username: name"), or as a capital before an @name or a name with a
+# digit or underscore ("X @boat_uk", "X boat_47010"): a lone x is too common a letter.
 _LABELS = {
-    "telegram": r"telegram|telegramm|tg|تلگرام|تلغرام|تيليجرام|تليجرام|تيلجرام|تێلێگرام|تلەگرام|телеграм",
-    "instagram": r"instagram|insta|ig|انستغرام|انستقرام|انستا|اینستاگرام|اینستا|ئینستاگرام|ئینستا",
-    "tiktok": r"tik\s?tok|تيك\s?توك|تیک\s?تاک|تیکتاک|تیک‌تاک",
-    "snapchat": r"snapchat|snap|سناب\s?شات|سناب|اسنپ\s?چت|اسنپ|سنەپ",
-    "facebook": r"facebook|fb|فيسبوك|فيس\s?بوك|فیسبوک|فەیسبووک",
-    "x": r"twitter|تويتر|توییتر",
+    "telegram": r"telegram|telegramm|tg|تلگرام|تلغرام|تيليجرام|تليجرام|تيلجرام|تێلێگرام|تلەگرام|ټیلیګرام|"
+    r"телеграм",
+    "instagram": r"instagram|insta|ig|انستغرام|انستقرام|انستا|اینستاگرام|اینستا|ئینستاگرام|ئینستا|انسټاګرام",
+    "tiktok": r"tik\s?tok|تيك\s?توك|تیک\s?تاک|تیکتاک|تیک‌تاک|ټیک\s?ټاک",
+    "snapchat": r"snapchat|snap|سناب\s?شات|سناب|اسنپ\s?چت|اسنپ|سنەپ|سنیپ\s?چټ",
+    "facebook": r"facebook|fb|فيسبوك|فيس\s?بوك|فیسبوک|فەیسبووک|فېسبوک",
+    "x": r"twitter|تويتر|توییتر|x(?=[^\S\n]*(?:(?:username|handle|id|account)[^\S\n]*)?:)"
+    r"|(?-i:X)(?=[^\S\n]+@?[A-Za-z0-9._]*[\d_@])",
 }
+# Words that may stand between a label and the name: "snap is: name", "fb id: name".
+_FILLER = r"(?:(?:id|is|name|username|handle|account|est|c'est|me)\b)?"
+_LABEL_ALTERNATIVES = "|".join(f"(?P<{p}>{alt})" for p, alt in _LABELS.items())
 _LABEL_RE = re.compile(
-    r"(?<![\w@.])(?:" + "|".join(f"(?P<{p}>{alt})" for p, alt in _LABELS.items()) + r")"
-    r"(?![\w])(?P<gap>[^\S\n]*(?:(?:id|is|name|username|account|est|c'est|me)\b)?[^\w\n@]{0,6})(?P<at>@)?(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)",
+    r"(?<![\w@.])(?:" + _LABEL_ALTERNATIVES + r")"
+    r"(?![\w])(?P<gap>[^\S\n]*" + _FILLER + r"[^\w\n@]{0,6})(?P<at>@)?(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)",
     re.IGNORECASE,
 )
+# A label (and filler) ending right where some text ends: what comes next is a handle, not a site.
+_LABEL_AT_END_RE = re.compile(
+    r"(?<![\w@.])(?:" + "|".join(_LABELS.values()) + r")(?![\w])[^\S\n]*" + _FILLER + r"[^\w\n@]{0,6}$",
+    re.IGNORECASE,
+)
+_LABEL_WINDOW = 32
 _MENTION_RE = re.compile(r"(?<![\w@./])@(?P<name>[A-Za-z0-9_][A-Za-z0-9._]*)")
 
 # Words that follow a platform label in prose ("Telegram: contact me") and are never handles.
@@ -65,6 +79,11 @@ _PROSE = frozenset(
     contactez moi nous ici lien groupe compte canal page profil only available today now please
     pour avec sans sur dans direct privé ecrire écrire appel numéro""".split()
 )
+
+
+def label_before(text: str, start: int) -> bool:
+    """True when a handle label ends right before `start`, as in `insta: sara.travel`."""
+    return bool(_LABEL_AT_END_RE.search(text, max(0, start - _LABEL_WINDOW), start))
 
 
 def canonical_platform(platform: str | None) -> str | None:
@@ -120,6 +139,8 @@ class Handle(IdentifierType):
             explicit = bool(match.group("at")) or ":" in match.group("gap") or "=" in match.group("gap")
             looks_like_handle = any(c.isdigit() or c in "._" for c in name)
             if not (explicit or looks_like_handle) or name.lower() in _PROSE:
+                continue
+            if not match.group("at") and is_country_name(name):  # "Telegram: France: 06…" names a place
                 continue
             if not any(c.isalpha() for c in name) and platform != "facebook":
                 continue

@@ -33,6 +33,7 @@ import tldextract
 
 from graph.identifiers.base import Identifier, IdentifierType
 from graph.identifiers.document import Document, fold
+from graph.identifiers.handle import label_before
 
 # Bundled PSL snapshot only: no suffix list URL and no disk cache, so nothing is fetched or written.
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
@@ -50,14 +51,6 @@ _LINK_RE = re.compile(
 # Sentence punctuation that ends a link rather than belonging to it.
 _TRAILING = ".,;:!?)]}'\""
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
-
-# A handle label right before a bare host makes it a handle (`insta: sara.travel`), not a site.
-_HANDLE_LABEL_RE = re.compile(
-    r"(?<![\w@])(?:insta(?:gram)?|ig|snap(?:chat)?|sc|tg|telegram|tik\s?tok|fb|facebook|twitter|x(?=\s*:))"
-    r"[^\w\n]{0,4}$",
-    re.IGNORECASE,
-)
-_HANDLE_LABEL_WINDOW = 16
 
 _DEFAULT_PORTS = {"http": 80, "https": 443, "ftp": 21}
 _WEB_SCHEMES = frozenset(_DEFAULT_PORTS)
@@ -369,7 +362,9 @@ def derived_identifier(parsed: _Parsed, span: tuple[int, int]) -> Identifier | N
 
 def _bare_host_ok(text: str, start: int, host_text: str) -> bool:
     """A bare `name.suffix` is a site only when no handle label precedes it and it is not a run-on."""
-    if _HANDLE_LABEL_RE.search(text, max(0, start - _HANDLE_LABEL_WINDOW), start):
+    if label_before(text, start):
+        return False
+    if all(label.isdigit() for label in host_text.split(".")):  # +216.28.210.106 is a phone, not an IP
         return False
     # `now.Price` is two sentences missing a space, not a host.
     return not any(label[:1].isupper() and not label.isupper() for label in host_text.split(".")[1:])

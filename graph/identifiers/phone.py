@@ -40,8 +40,9 @@ _CURRENCY = (
     r"vnd|đ|dong|đồng|triệu|afn|afghanis?|tomans?|rials?|lek|lekë|leke|kr|sek|k|"
     r"تومان|ريال|ریال|دينار|دینار|يورو|یورو|دولار|ليرة|لیره|جنيه|درهم|مليون|هزار|ملیون"
 )
-# A date is not part of a longer dotted or dashed run (06.12.34.56.78 is a phone, not 6 Dec 2034).
-_DATE = r"(?<!\w)(?<!\d[./-])"
+# A date is not part of a longer dotted or dashed run (06.12.34.56.78 is a phone, not 6 Dec 2034), nor
+# the second line of a number broken across two lines, nor right after a + ("+33.7.95" is a number).
+_DATE = r"(?<!\w)(?<![+(])(?<!\+ )(?<!\d[./-])(?<!\d\n)(?<!\d\n\n)(?<!\d\r\n)(?<!\d \n)"
 _DATE_END = r"(?![\w]|[./-]\d)"
 _AMOUNT_RE = re.compile(r"(?<![\w])\d+(?:[.,' ]\d{3}(?!\d))*(?:[.,]\d{1,2}(?!\d))?")
 _DATE_TIME_PLACE_RE = re.compile(
@@ -49,6 +50,7 @@ _DATE_TIME_PLACE_RE = re.compile(
         (
             _DATE + r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})" + _DATE_END,  # 05/11/2024, 5.11.24
             _DATE + r"\d{4}[./-]\d{1,2}[./-]\d{1,2}" + _DATE_END,  # 2024-11-05
+            _DATE + r"\d{1,2}/\d{1,2}(?![\w/]|[./-]\d)",  # 31/8, a day without its year
             r"(?<![\w])\d{1,2}\s?[:h]\s?\d{2}(?![\w])",  # 14:30, 6h30
             r"-?\d{1,3}\.\d{3,}\s*,\s*-?\d{1,3}\.\d{3,}",  # 36.8065, 10.1815
         )
@@ -84,10 +86,15 @@ _LOOK_BEHIND = 24
 # Words after which a bare international number (no + or 00) is read as one.
 _INTL_CUE_RE = re.compile(
     r"whats\s?app|wats\s?app|whatsap|watsap|wh?ats?up|(?<!\w)wa(?!\w)|viber|telegram|signal|imo|botim|zalo|"
-    r"واتساب|واتس\s?اب|واتس|وتساب|واتساپ|واتسپ|واتسئاپ|وەتسئاپ|وایبر|فايبر|فایبر|تلگرام|تلغرام|تيليجرام|سيجنال|سیگنال",
+    r"واتساب|واتس\s?اب|واتس|وتساب|واتساپ|واتسپ|واتسئاپ|وەتسئاپ|واټساپ|وایبر|فايبر|فایبر|ڤایبەر|تلگرام|تلغرام|"
+    r"تيليجرام|تێلێگرام|ټیلیګرام|سيجنال|سیگنال|ایمو|ዋትስኣፕ|ዋትስአፕ|ቫይበር|ቴሌግራም",
     re.IGNORECASE,
 )
 _CUE_WINDOW = 30
+# A bare international number carries its country code: fewer digits than this is a national number.
+_MIN_BARE_INTERNATIONAL = 10
+# How close a flag or country name must be to count as naming the number itself.
+_BESIDE = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,15 +238,22 @@ def _resolve(
         return _parse_international(digits)
     if digits.startswith("00"):
         return _parse_international(digits[2:])
-    regions = regions_near(text, start, end)
+    # A flag or country name right beside the number says more than where the advert was collected;
+    # the advert's region comes next, then names (cities too) a little further away on the same line.
+    regions = regions_near(text, start, end, before=_BESIDE, after=_BESIDE, cities=False)
     if region:
-        regions.insert(0, region)
+        regions.append(region)
+    regions += regions_near(text, start, end)
     for candidate in regions:
         if _writes_national(digits, candidate):
             number = _parse_national(digits, candidate)
             if number is not None:
                 return number
-    if not digits.startswith("0") and _INTL_CUE_RE.search(text, max(0, start - _CUE_WINDOW), start):
+    if (
+        not digits.startswith("0")
+        and len(digits) >= _MIN_BARE_INTERNATIONAL
+        and _INTL_CUE_RE.search(text, max(0, start - _CUE_WINDOW), start)
+    ):
         return _parse_international(digits)
     return None
 

@@ -77,3 +77,20 @@ def test_platform_rules(name: str, platform: str, expected: str | None) -> None:
 def test_clean_accepts_platform_aliases() -> None:
     assert Handle().clean("@Boat_Man_UK", platform="tg").key == "handle:telegram:boat_man_uk"
     assert Handle().clean("@someone", platform="whatsapp") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "platform", "expected"),
+    [
+        ("X: @boatrunner", "facebook", ["handle:x:boatrunner"]),
+        ("X username: boat_uk", "facebook", ["handle:x:boat_uk"]),
+        ("Nhắn tin riêng X @chaua16984", "telegram", ["handle:x:chaua16984"]),
+        ("fb id: asan.uk", None, ["handle:facebook:asanuk"]),
+        ("ټیلیګرام: @safar_af22", None, ["handle:telegram:safar_af22"]),
+        ("تلگرام: @srbija", "tiktok", ["handle:telegram:srbija"]),
+        ("Telegram: France: 06 12 34 56 78", None, []),
+        ("4 x 4 jeep", "x", []),
+    ],
+)
+def test_more_labels(text: str, platform: str | None, expected: list[str]) -> None:
+    assert handles(text, platform) == expected

@@ -101,3 +101,29 @@ def test_booking_line_is_still_a_phone() -> None:
 def test_pipe_and_lone_letters_are_not_digits() -> None:
     assert phones("Kontakt 🇦🇱 067 305 8194 | t.me/x") == ["phone:+355673058194"]
     assert phones("Call I 07400 123456", "GB") == ["phone:+447400123456"]
+
+
+def test_a_flag_beside_the_number_beats_the_adverts_region() -> None:
+    assert phones("🇱🇾 091 6202721", "IT") == ["phone:+218916202721"]
+
+
+def test_a_city_does_not_beat_the_adverts_region() -> None:
+    assert phones("95 کرێکار پێویستە بۆ بیناسازی لە دهۆک. 0361-771-907", "VN") == ["phone:+84361771907"]
+
+
+def test_number_broken_across_lines_is_not_a_date() -> None:
+    assert phones("ڤایبەر +33.7.95\n\n97.02.10") == ["phone:+33795970210"]
+    assert phones("WhatsApp: +33-6-85\n48-09-00") == ["phone:+33685480900"]
+
+
+def test_day_and_month_without_year_do_not_join_a_number() -> None:
+    assert phones("libre le 31/8. 29 833 113", "TN") == ["phone:+21629833113"]
+
+
+def test_short_bare_number_after_messenger_word_is_not_international() -> None:
+    assert phones("Viber: 98 239 108") == []
+
+
+def test_capitalised_vietnamese_country_name_is_evidence() -> None:
+    assert phones("Gọi ngay Pháp 07 62 53 24 10") == ["phone:+33762532410"]
+    assert phones("nhiều anh em 07 62 53 24 10") == []
