@@ -1,4 +1,5 @@
-"""The `crosslink` command: ingest adverts, apply the schema, summarise the graph, run the demo, and the
+"""The `crosslink` command: ingest adverts, apply the schema, summarise the graph, run the demo, write a
+synthetic corpus, and the
 commands kept in `api/commands/` (serve, keys, schema, networks).
 
 Each command connects with the environment's settings (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD,
@@ -14,6 +15,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import click
@@ -326,6 +328,32 @@ def demo_command() -> None:
         click.echo(f"  rejected line {reject.line}: {reject.reason}")
     click.echo("")
     click.echo(format_summary(summary))
+
+
+@main.command("synth")
+@click.option(
+    "--adverts", required=True, type=click.IntRange(1, 100_000_000), help="How many adverts to write."
+)
+@click.option("--seed", default=1, show_default=True, type=int, help="The same seed writes the same files.")
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, writable=True, path_type=Path),
+    help="Folder for adverts.jsonl, truth.jsonl and networks.jsonl (created if missing).",
+)
+def synth_command(adverts: int, seed: int, out_dir: Path) -> None:
+    """Write a synthetic advert corpus with planted networks and its ground truth.
+
+    adverts.jsonl is in the ingest format; truth.jsonl gives, line for line, each advert's planted
+    network (or none) and the identifiers it really contains; networks.jsonl describes each planted
+    network and each hub. Streams, so a million adverts need little memory. The planted phone numbers
+    are drawn from real mobile ranges: never dial or publish them.
+    """
+    from graph.synth import generate
+
+    report = generate(out_dir, adverts=adverts, seed=seed)
+    click.echo(json.dumps(report.as_json(), ensure_ascii=False))
 
 
 # Commands kept in modules of their own: the API server, its keys and schema, and network analytics.
