@@ -80,7 +80,9 @@ class Advert:
         """The author's key: `handle:<platform>:<name>` for a valid handle, else `account:<platform>:<id>`.
 
         Keyed by handle, the author is the same node as the account other adverts name in their text.
-        None when there is no author, or neither a valid handle nor an id.
+        A handle our rules for the platform reject is still the platform's own word for who posted, so
+        without an id it keys the account as written (lower case): `account:<platform>:@<handle>`.
+        None when there is no author, or neither a handle nor an id.
         """
         if self.author is None:
             return None
@@ -89,6 +91,8 @@ class Advert:
             return f"handle:{self.platform}:{handle}"
         if self.author.id is not None:
             return f"account:{self.platform}:{self.author.id}"
+        if self.author.handle and self.author.handle.strip().lstrip("@"):
+            return f"account:{self.platform}:@{self.author.handle.strip().lstrip('@').lower()}"
         return None
 
     @property

@@ -3,7 +3,7 @@
 `write_batch` is a transaction function for `session.execute_write`. It may run more than once (the driver
 retries transient errors), so it changes nothing outside the transaction except the cached extraction of
 each advert. Its statements are in `cypher/`: advert_hashes, advert_clear, advert_write, identifiers_write,
-mentions_write,
+mentions_write, uses_add,
 uses_recompute and orphans_prune.
 """
 
@@ -75,10 +75,10 @@ def write_batch(
     """Write one batch of adverts (keys unique in the batch); adverts whose content is unchanged are skipped.
 
     Order: find which adverts exist with which content hash; clear the changed ones (their old MENTIONS,
-    POSTED, IN_COUNTRY); write adverts and authors; write identifiers and MENTIONS; recompute USES for
-    every (author, identifier) pair touched, old or new; delete nodes the changed adverts left with no
-    evidence. With `rewrite`, unchanged adverts are written again too (after
-    the extraction rules changed); the result is the same as for a new advert.
+    POSTED, IN_COUNTRY); write adverts and authors; write identifiers and MENTIONS; add the USES of new
+    adverts and recompute USES for every (author, identifier) pair a changed advert touched, old or new;
+    delete nodes the changed adverts left with no evidence. With `rewrite`, unchanged adverts are written
+    again too (after the extraction rules changed); the result is the same as for a new advert.
     """
     hashes = {r["key"]: r["content_hash"] for r in tx.run(cypher.load("advert_hashes"), keys=_keys(batch))}
     to_write = [p for p in batch if rewrite or hashes.get(p.key) != p.content_hash]
@@ -111,7 +111,10 @@ def write_batch(
             cypher.load("identifiers_write"), {name: list(keyed.values()) for name, keyed in nodes.items()}
         ).consume()
         tx.run(cypher.load("mentions_write"), rows).consume()
-        tx.run(cypher.load("uses_recompute"), adverts=_keys(to_write), pairs=old_pairs).consume()
+        new = [p.key for p in to_write if p.key not in hashes]
+        tx.run(cypher.load("uses_add"), adverts=new).consume()
+        if existing:
+            tx.run(cypher.load("uses_recompute"), adverts=existing, pairs=old_pairs).consume()
     if candidates:
         tx.run(cypher.load("orphans_prune"), candidates=sorted(candidates)).consume()
     return BatchResult(

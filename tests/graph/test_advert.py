@@ -223,11 +223,13 @@ def test_content_hash_ignores_source_and_key_order_but_not_content() -> None:
         ("twitter", {"handle": "@CrossingUK24"}, "handle:x:crossinguk24"),
         ("instagram", {"handle": "no spaces allowed", "id": 5512}, "account:instagram:5512"),
         ("whatsapp", {"handle": "karim", "id": "+33612457890"}, "account:whatsapp:+33612457890"),
+        ("facebook", {"handle": "Batch_Author_1"}, "account:facebook:@batch_author_1"),  # no "_" on Facebook
+        ("whatsapp", {"handle": "Karim"}, "account:whatsapp:@karim"),
         ("telegram", {"name": "Only A Name"}, None),
         ("telegram", None, None),
     ],
 )
-def test_account_key_prefers_a_valid_handle_then_the_id(
+def test_account_key_prefers_a_valid_handle_then_the_id_then_the_handle_as_written(
     platform: str, author: dict | None, key: str | None
 ) -> None:
     assert parse_advert(with_(platform=platform, author=author)).account_key == key
