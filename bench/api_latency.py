@@ -1,0 +1,233 @@
+"""GraphQL latency over HTTP against the same reads run bare through the driver, on a loaded graph.
+
+    NEO4J_URI=... NEO4J_PASSWORD=... python bench/api_latency.py [--requests 200] [--rebuild]
+
+Serves the API in this process (uvicorn on 127.0.0.1, a reader key), then for each question an analyst
+asks (`identifier`, `network`, `networks` first 50, `path`) sends `--requests` requests with inputs
+sampled from the graph, after a warm-up, and records the wall time of each request at the client. Every
+read query a request runs is recorded with its parameters; the "bare" figure replays exactly those
+queries, one after the other, through the driver in read transactions, so the ratio is what the
+GraphQL layer (HTTP, parsing, validation, resolvers, loaders, serialisation) costs on top of Neo4j.
+`--rebuild` first times a full network recompute.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import socket
+import statistics
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import uvicorn
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from api.app import create_app  # noqa: E402
+from graph import apikeys, cypher  # noqa: E402
+from graph.config import Settings  # noqa: E402
+from graph.db import connect  # noqa: E402
+from graph.networks import rebuild  # noqa: E402
+from graph.read.reader import Reader  # noqa: E402
+
+IDENTIFIER = """query ($v: String!) { identifier(value: $v) {
+  id kind value country hub advertCount
+  adverts(first: 20) { id platform postedAt }
+  accounts(first: 20) { account { id platform } }
+  networks { id score size platforms countries }
+} }"""
+NETWORK = """query ($id: ID!) { network(id: $id) {
+  id size score scoreExplanation platforms countries firstSeen lastSeen
+  adverts(first: 50) { id platform postedAt }
+  accounts(first: 50) { id platform }
+  identifiers { kind identifiers { adverts identifier { id } } }
+  timeline { day adverts }
+  evidence(advertsPerIdentifier: 5) {
+    advertCount identifier { id } adverts { spans { start end text } advert { id } }
+  }
+} }"""
+NETWORKS = """query { networks(first: 50, orderBy: SCORE, filter: {minPlatforms: 2, minCountries: 2}) {
+  totalCount edges { cursor node { id score size platforms countries lastSeen scoreExplanation } }
+} }"""
+PATH = """query ($a: String!, $b: String!) { path(from: $a, to: $b, maxHops: 4) {
+  length nodeIds hops { source target relation advert { id } spans { start end text } }
+} }"""
+
+SAMPLE_IDENTIFIERS = """
+MATCH (n:Network)<-[:IN_NETWORK]-(a:Advert)-[:MENTIONS]->(p:Phone)
+WHERE coalesce(p.hub, false) = false
+WITH p, rand() AS r ORDER BY r LIMIT $limit
+RETURN p.key AS key, p.e164 AS e164
+"""
+SAMPLE_NETWORKS = "MATCH (n:Network) WITH n, rand() AS r ORDER BY r LIMIT $limit RETURN n.id AS id"
+SAMPLE_PAIRS = """
+MATCH (n:Network) WHERE n.advert_count >= 3
+WITH n, rand() AS r ORDER BY r LIMIT $limit
+MATCH (n)<-[:IN_NETWORK]-(a:Advert)-[:MENTIONS]->(i) WHERE coalesce(i.hub, false) = false AND NOT i:Domain
+WITH n, collect(DISTINCT i.key)[..4] AS keys WHERE size(keys) >= 2
+RETURN keys[0] AS a, keys[size(keys) - 1] AS b
+"""
+
+
+class Recorder:
+    """Records the read queries (name and parameters) that each request runs, by wrapping Reader.rows."""
+
+    def __init__(self) -> None:
+        self.current: list[tuple[str, dict[str, Any]]] | None = None
+        self._lock = threading.Lock()
+        original = Reader.rows
+        recorder = self
+
+        def rows(reader: Reader, name: str, **parameters: Any) -> list[dict[str, Any]]:
+            with recorder._lock:
+                if recorder.current is not None:
+                    recorder.current.append((name, parameters))
+            return original(reader, name, **parameters)
+
+        Reader.rows = rows  # type: ignore[method-assign]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve(driver: Any, database: str) -> str:
+    """Start the API in a background thread; its base URL once it answers."""
+    os.environ.setdefault("CROSSLINK_AUDIT_LOG", str(ROOT / "var" / "bench" / "audit-bench.jsonl"))
+    port = free_port()
+    config = uvicorn.Config(create_app(driver, database), host="127.0.0.1", port=port, log_level="warning")
+    threading.Thread(target=uvicorn.Server(config).run, daemon=True).start()
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            if httpx.get(f"{base}/health").status_code == 200:
+                return base
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    raise SystemExit("the API did not start")
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def measure(
+    client: httpx.Client,
+    recorder: Recorder,
+    query: str,
+    variables: Callable[[], dict[str, Any]],
+    requests: int,
+    warmup: int,
+) -> tuple[list[float], list[list[tuple[str, dict[str, Any]]]]]:
+    times: list[float] = []
+    reads: list[list[tuple[str, dict[str, Any]]]] = []
+    for number in range(warmup + requests):
+        recorder.current = []
+        started = time.perf_counter()
+        response = client.post("/graphql", json={"query": query, "variables": variables()})
+        elapsed = time.perf_counter() - started
+        body = response.json()
+        if response.status_code != 200 or body.get("errors"):
+            raise SystemExit(f"request failed: {response.status_code} {body.get('errors')}")
+        if number >= warmup:
+            times.append(elapsed)
+            reads.append(recorder.current)
+        recorder.current = None
+    return times, reads
+
+
+def bare(driver: Any, database: str, reads: list[list[tuple[str, dict[str, Any]]]]) -> list[float]:
+    """Each request's reads replayed one after the other, in read transactions, records fetched."""
+    times = []
+    with driver.session(database=database) as session:
+        for request in reads:
+            started = time.perf_counter()
+            for name, parameters in request:
+                session.execute_read(_fetch_all, cypher.load(name), parameters)
+            times.append(time.perf_counter() - started)
+    return times
+
+
+def _fetch_all(tx: Any, query: str, parameters: dict[str, Any]) -> list[Any]:
+    return list(tx.run(query, parameters))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--rebuild", action="store_true", help="time a full network recompute first")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    random.seed(args.seed)
+    settings = Settings.from_env()
+    driver = connect(settings)
+    database = settings.database
+    if args.rebuild:
+        started = time.perf_counter()
+        report = rebuild(driver, database)
+        print(
+            f"full network recompute: {time.perf_counter() - started:.1f}s ({report.networks} networks, "
+            f"{report.adverts_read} adverts read, {len(report.hubs)} hubs)"
+        )
+    counts = driver.execute_query(
+        "MATCH (a:Advert) WITH count(a) AS adverts MATCH (n:Network) RETURN adverts, count(n) AS networks",
+        database_=database,
+    ).records[0]
+    identifiers = driver.execute_query(SAMPLE_IDENTIFIERS, limit=500, database_=database).records
+    networks = [r["id"] for r in driver.execute_query(SAMPLE_NETWORKS, limit=500, database_=database).records]
+    pairs = [
+        (r["a"], r["b"]) for r in driver.execute_query(SAMPLE_PAIRS, limit=500, database_=database).records
+    ]
+    _, key = apikeys.create_key(driver, database, role="reader", name="latency benchmark")
+    recorder = Recorder()
+    base = serve(driver, database)
+
+    def spaced(e164: str) -> str:  # typed as an analyst would: "+44 7400 123456"
+        return f"{e164[:3]} {e164[3:7]} {e164[7:]}"
+
+    cases = {
+        "identifier": (IDENTIFIER, lambda: {"v": spaced(random.choice(identifiers)["e164"])}),
+        "network": (NETWORK, lambda: {"id": random.choice(networks)}),
+        "networks (first 50)": (NETWORKS, dict),
+        "path": (PATH, lambda: dict(zip(("a", "b"), random.choice(pairs), strict=True))),
+    }
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores; graph: {counts['adverts']:,} adverts, "
+        f"{counts['networks']:,} networks; {args.requests} requests after {args.warmup} warm-up, one client"
+    )
+    print(
+        "| query | GraphQL p50 ms | GraphQL p95 ms | bare Cypher p50 ms | bare p95 ms | ratio p50 "
+        "| ratio p95 | reads/request |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    headers = {"Authorization": f"Bearer {key}"}
+    with httpx.Client(base_url=base, headers=headers, timeout=60) as client:
+        for name, (query, variables) in cases.items():
+            times, reads = measure(client, recorder, query, variables, args.requests, args.warmup)
+            replay = bare(driver, database, reads)
+            p50, p95 = percentile(times, 0.5) * 1000, percentile(times, 0.95) * 1000
+            b50, b95 = percentile(replay, 0.5) * 1000, percentile(replay, 0.95) * 1000
+            per_request = statistics.mean(len(r) for r in reads)
+            print(
+                f"| {name} | {p50:.1f} | {p95:.1f} | {b50:.1f} | {b95:.1f} | {p50 / b50:.2f} "
+                f"| {p95 / b95:.2f} | {per_request:.1f} |"
+            )
+    driver.close()
+
+
+if __name__ == "__main__":
+    main()
