@@ -134,11 +134,12 @@ def create_app(
             )
         return FileResponse(path, headers={"Cache-Control": "public, max-age=3600"})
 
+    verified = apikeys.verified_keys()
     # Outermost first: refuse oversized bodies, then unauthenticated callers, then answer GraphQL.
     app.add_middleware(GraphQLHttpErrors)
     app.add_middleware(
         Authentication,
-        verify=lambda key: apikeys.verify_key(app.state.driver, app.state.database, key),
+        verify=lambda key: verified.verify(app.state.driver, app.state.database, key),
         audit=audit,
     )
     app.add_middleware(BodyLimit, limits=limits)

@@ -4,5 +4,5 @@
 UNWIND $keys AS key
 MATCH (acc:Account {key: key})-[u:USES]->(n)
 WITH key, n, u ORDER BY u.count DESC, n.key
-WITH key, collect({key: n.key, adverts: u.count, first_seen: u.first_seen, last_seen: u.last_seen}) AS identifiers
+WITH key, collect({key: n.key, adverts: u.count, first_seen: u.first_seen.epochMillis, last_seen: u.last_seen.epochMillis}) AS identifiers
 RETURN key, identifiers[..$limit] AS identifiers

@@ -13,5 +13,5 @@ CALL (key) {
 }
 MATCH (acc:Account)-[u:USES]->(n)
 WITH key, acc, u ORDER BY u.count DESC, acc.key
-WITH key, collect({key: acc.key, adverts: u.count, first_seen: u.first_seen, last_seen: u.last_seen}) AS accounts
+WITH key, collect({key: acc.key, adverts: u.count, first_seen: u.first_seen.epochMillis, last_seen: u.last_seen.epochMillis}) AS accounts
 RETURN key, accounts[..$limit] AS accounts, size(accounts) AS total

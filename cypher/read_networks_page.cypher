@@ -28,4 +28,10 @@ WITH collect({n: n, sort_value: sort_value}) AS rows
 WITH size(rows) AS total,
      [r IN rows WHERE $after_key IS NULL OR r.sort_value < $after_value
         OR (r.sort_value = $after_value AND r.n.key > $after_key)][..$first + 1] AS page
-RETURN total, [r IN page | {network: properties(r.n), sort_value: r.sort_value}] AS page
+// Dates go out as epoch milliseconds: the driver turns a datetime into Python far more slowly.
+UNWIND CASE WHEN page = [] THEN [null] ELSE page END AS r
+WITH total, r.n AS n, r.sort_value AS sort_value
+RETURN total, collect(CASE WHEN n IS NULL THEN null ELSE {
+  network: n {.*, first_seen: n.first_seen.epochMillis, last_seen: n.last_seen.epochMillis,
+              updated_at: n.updated_at.epochMillis},
+  sort_value: sort_value} END) AS page

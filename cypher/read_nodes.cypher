@@ -19,6 +19,8 @@ OPTIONAL CALL (n) {
   MATCH (n)-[:IN_NETWORK]->(network:Network)
   RETURN network.key AS network ORDER BY network LIMIT 1
 }
-RETURN n.key AS key, labels(n) AS labels, properties(n) AS properties, network,
+RETURN n.key AS key, labels(n) AS labels, n {.*, posted_at: n.posted_at.epochMillis, first_seen: n.first_seen.epochMillis,
+                                       last_seen: n.last_seen.epochMillis, updated_at: n.updated_at.epochMillis,
+                                       taken_down_at: n.taken_down_at.epochMillis} AS properties, network,
        COUNT { (n)<-[:MENTIONS]-(:Advert) } AS mentioned_by,
        COUNT { (n)-[:POSTED]->(:Advert) } AS posted

@@ -13,6 +13,9 @@ import hashlib
 import hmac
 import re
 import secrets
+import threading
+import time
+import weakref
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -26,6 +29,9 @@ ROLES = ("reader", "ingest", "admin")
 _RANK = {role: rank for rank, role in enumerate(ROLES)}
 _KEY_RE = re.compile(r"clk_([0-9a-f]{12})_([A-Za-z0-9_-]{43})")
 TIMEOUT_SECONDS = 10.0
+# How long a verified key is trusted without asking Neo4j again (see VerifiedKeys).
+KEY_CACHE_SECONDS = 5.0
+_KEY_CACHE_SIZE = 10_000
 # A store without any revoked key warns that `revoked_at` does not exist: noise.
 _QUIET = [neo4j.NotificationDisabledClassification.UNRECOGNIZED]
 
@@ -98,6 +104,48 @@ def verify_key(driver: neo4j.Driver, database: str, presented: str) -> ApiKey | 
     return key if key.active else None
 
 
+class VerifiedKeys:
+    """Keys verified in the last few seconds, so a busy API does not ask Neo4j about every request.
+
+    A key revoked through this process is forgotten at once; one revoked elsewhere (the CLI, another
+    API server) stops working within `ttl` seconds.
+    """
+
+    def __init__(self, ttl: float = KEY_CACHE_SECONDS) -> None:
+        self.ttl = ttl
+        self._known: dict[str, tuple[float, ApiKey | None]] = {}
+        self._lock = threading.Lock()
+
+    def verify(self, driver: neo4j.Driver, database: str, presented: str) -> ApiKey | None:
+        digest = hash_key(presented.strip())
+        now = time.monotonic()
+        with self._lock:
+            cached = self._known.get(digest)
+        if cached is not None and now - cached[0] < self.ttl:
+            return cached[1]
+        key = verify_key(driver, database, presented)
+        with self._lock:
+            if len(self._known) > _KEY_CACHE_SIZE:
+                self._known.clear()
+            self._known[digest] = (now, key)
+        return key
+
+    def forget(self) -> None:
+        with self._lock:
+            self._known.clear()
+
+
+# Every VerifiedKeys of this process, so that revoke_key can make them forget at once.
+_CACHES: weakref.WeakSet[VerifiedKeys] = weakref.WeakSet()
+
+
+def verified_keys(ttl: float = KEY_CACHE_SECONDS) -> VerifiedKeys:
+    """A new cache of verified keys, forgotten whenever this process revokes a key."""
+    cache = VerifiedKeys(ttl)
+    _CACHES.add(cache)
+    return cache
+
+
 def list_keys(driver: neo4j.Driver, database: str) -> list[ApiKey]:
     """Every key, revoked ones included, oldest first."""
     return [_key(row) for row in _run(driver, database, "apikeys_list")]
@@ -111,6 +159,8 @@ def revoke_key(driver: neo4j.Driver, database: str, id: str) -> ApiKey:
     )
     if not rows:
         raise ApiKeyError(f"no API key with id {id!r} (`crosslink keys list` shows them)")
+    for cache in list(_CACHES):
+        cache.forget()
     return _key(rows[0])
 
 

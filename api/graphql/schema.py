@@ -322,7 +322,8 @@ class Mutation:
         return t.NewApiKey(key=secret, api_key=t.ApiKey.of(key))
 
     @strawberry.mutation(
-        description="Revoke an API key by id; it stops working at once.", permission_classes=[IsAdmin]
+        description="Revoke an API key by id: refused at once here, within 5 s on other API servers.",
+        permission_classes=[IsAdmin],
     )
     async def revoke_api_key(self, info: Info, id: strawberry.ID) -> t.ApiKey:
         ctx = info.context

@@ -18,6 +18,7 @@ from graph.read.records import (
     NetworkIdentifier,
     Node,
     Use,
+    moment,
     node_from_row,
     spans_of,
 )
@@ -60,7 +61,7 @@ def accounts_of(reader: Reader, keys: Sequence[tuple[str, int]]) -> list[tuple[l
     for limit, group in _by_limit(keys).items():
         for row in reader.rows("read_accounts_of", keys=group, limit=limit):
             uses = [
-                Use(a["key"], row["key"], a["adverts"], a["first_seen"], a["last_seen"])
+                Use(a["key"], row["key"], a["adverts"], moment(a["first_seen"]), moment(a["last_seen"]))
                 for a in row["accounts"]
             ]
             results[(row["key"], limit)] = (uses, row["total"])
@@ -73,7 +74,7 @@ def account_identifiers(reader: Reader, keys: Sequence[tuple[str, int]]) -> list
     for limit, group in _by_limit(keys).items():
         for row in reader.rows("read_account_identifiers", keys=group, limit=limit):
             results[(row["key"], limit)] = [
-                Use(row["key"], i["key"], i["adverts"], i["first_seen"], i["last_seen"])
+                Use(row["key"], i["key"], i["adverts"], moment(i["first_seen"]), moment(i["last_seen"]))
                 for i in row["identifiers"]
             ]
     return [results.get(k, []) for k in keys]

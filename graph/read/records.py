@@ -7,7 +7,7 @@ graph itself. Dates are timezone-aware datetimes in UTC.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from graph.read.keys import kind_of
@@ -105,7 +105,7 @@ def node_from_row(row: dict[str, Any]) -> Node | None:
             platform=p.get("platform", ""),
             post_id=str(p.get("post_id", "")),
             text=p.get("text") or "",
-            posted_at=p.get("posted_at"),
+            posted_at=moment(p.get("posted_at")),
             url=p.get("url"),
             lang=p.get("lang"),
             region=p.get("region"),
@@ -122,7 +122,7 @@ def node_from_row(row: dict[str, Any]) -> Node | None:
             handle=p.get("handle"),
             account_id=None if p.get("account_id") is None else str(p["account_id"]),
             name=p.get("name"),
-            taken_down_at=p.get("taken_down_at"),
+            taken_down_at=moment(p.get("taken_down_at")),
             hub=bool(p.get("hub")),
             hub_reason=p.get("hub_reason"),
             network=row.get("network"),
@@ -171,16 +171,26 @@ def network_from_properties(p: dict[str, Any]) -> Network:
         account_count=int(p.get("account_count") or 0),
         platforms=sorted(p.get("platforms") or []),
         countries=sorted(p.get("countries") or []),
-        first_seen=p.get("first_seen"),
-        last_seen=p.get("last_seen"),
+        first_seen=moment(p.get("first_seen")),
+        last_seen=moment(p.get("last_seen")),
         score=float(p.get("score") or 0.0),
         score_cross_platform=float(p.get("score_cross_platform") or 0.0),
         score_cross_border=float(p.get("score_cross_border") or 0.0),
         score_size=float(p.get("score_size") or 0.0),
         score_recency=float(p.get("score_recency") or 0.0),
         score_explanation=_text(p.get("score_explanation")),
-        updated_at=p.get("updated_at"),
+        updated_at=moment(p.get("updated_at")),
     )
+
+
+def moment(value: Any) -> datetime | None:
+    """A date the read queries send as epoch milliseconds (or already a datetime) as a UTC datetime.
+
+    The queries send milliseconds because the driver's own datetime decoding dominated the API's time.
+    """
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromtimestamp(value / 1000, UTC)
 
 
 def _value(kind: str, key: str, p: dict[str, Any]) -> str:
