@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import queue
 import secrets
 import signal
 import sys
 import threading
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -203,8 +203,7 @@ def ingest(
         report.status, report.error = "failed", f"could not start the run: {error}"
         raise IngestFailed(report.error, report) from error
     try:
-        with driver.session(database=database, notifications_disabled_classifications=_QUIET) as session:
-            _run(session, report, lines, region, batch_size, rejects, progress, rewrite, stop, workers)
+        _run(driver, database, report, lines, region, batch_size, rejects, progress, rewrite, stop, workers)
     except IngestInterrupted as error:
         _finish(driver, database, report, "interrupted", str(error))
         raise
@@ -224,36 +223,42 @@ def ingest(
 class _Pipeline:
     """Batches on their way to the graph: extracted ahead of the writer, written in input order.
 
-    With workers, each full batch goes to a process pool for identifier extraction (the CPU-heavy part)
-    while earlier batches are being written, so extraction and Neo4j's work overlap. Adverts already in
-    the graph with the same content are looked up first and not extracted at all, which keeps a re-run
-    cheap. The transaction still decides what to write: this only prepares the extraction it will use.
-    Without workers, extraction happens inside the write, as it is needed.
+    With workers, three things overlap: this thread reads and validates lines; a process pool extracts
+    the identifiers of each full batch (the CPU-heavy part); and a writer thread writes the batches, in
+    input order, each in its own transaction, while Neo4j works and the others go on. Adverts already
+    in the graph with the same content are looked up first and not extracted at all, which keeps a
+    re-run cheap. The transaction still decides what to write: this only prepares the extraction it
+    will use. Without workers everything happens in this thread, extraction inside the write.
     """
 
     def __init__(
         self,
-        session: neo4j.Session,
+        driver: neo4j.Driver,
+        database: str,
         report: RunReport,
         rewrite: bool,
         workers: int,
         progress: Callable[[RunReport], None] | None,
     ) -> None:
-        self.session, self.report, self.rewrite, self.progress = session, report, rewrite, progress
-        self.pool = (
-            ProcessPoolExecutor(
+        self.report, self.rewrite, self.progress = report, rewrite, progress
+        self.session = driver.session(database=database, notifications_disabled_classifications=_QUIET)
+        self.pool: ProcessPoolExecutor | None = None
+        self.failure: BaseException | None = None
+        self.stopping = threading.Event()
+        if workers > 0:
+            self.pool = ProcessPoolExecutor(
                 max_workers=workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_ignore_interrupts,
             )
-            if workers > 0
-            else None
-        )
-        self.depth = workers + 1
-        self.queue: deque[tuple[list[PendingAdvert], list[PendingAdvert], Future | None]] = deque()
+            self.lookup = driver.session(database=database, notifications_disabled_classifications=_QUIET)
+            self.queue: queue.Queue[_Prepared | None] = queue.Queue(maxsize=workers + 1)
+            self.writer = threading.Thread(target=self._drain, name="crosslink-writer", daemon=True)
+            self.writer.start()
 
     def add(self, batch: list[PendingAdvert]) -> None:
-        """Queue a full batch; write the oldest once enough are being extracted."""
+        """Hand over a full batch; blocks while the writer is that many batches behind."""
+        self._raise_failure()
         if self.pool is None:
             self._write(batch)
             return
@@ -265,41 +270,76 @@ class _Pipeline:
             if todo
             else None
         )
-        self.queue.append((batch, todo, future))
-        if len(self.queue) >= self.depth:
-            self._write_oldest()
+        self.queue.put(_Prepared(batch, todo, future))
+        self._raise_failure()
 
     def flush(self) -> None:
-        while self.queue:
-            self._write_oldest()
+        """Wait until every batch handed over is written; raise what stopped the writer, if anything."""
+        if self.pool is not None:
+            self.queue.put(None)
+            self.writer.join()
+        self._raise_failure()
 
     def close(self) -> None:
+        """Stop: batches not yet written are dropped (a re-run writes them), workers and sessions end."""
         if self.pool is not None:
-            for _, _, future in self.queue:
-                if future is not None:
-                    future.cancel()
+            self.stopping.set()
+            self.writer.join()
             self.pool.shutdown(wait=True, cancel_futures=True)
+            self.lookup.close()
+        self.session.close()
+
+    def _raise_failure(self) -> None:
+        if self.failure is not None:
+            raise self.failure
+
+    def _drain(self) -> None:
+        """The writer thread: write prepared batches in order until told to stop or one fails."""
+        while True:
+            try:
+                prepared = self.queue.get(timeout=0.2)
+            except queue.Empty:
+                if self.stopping.is_set():
+                    return
+                continue
+            if prepared is None or self.stopping.is_set():
+                return
+            if self.failure is not None:
+                continue
+            try:
+                prepared.attach()
+                self._write(prepared.batch)
+            except BaseException as error:
+                self.failure = error
 
     def _needing_extraction(self, batch: list[PendingAdvert]) -> list[PendingAdvert]:
         if self.rewrite:
             return batch
         keys = [p.key for p in batch]
-        known = self.session.execute_read(
+        known = self.lookup.execute_read(
             lambda tx: {r["key"]: r["content_hash"] for r in tx.run(cypher.load("advert_hashes"), keys=keys)}
         )
         return [p for p in batch if known.get(p.key) != p.content_hash]
-
-    def _write_oldest(self) -> None:
-        batch, todo, future = self.queue.popleft()
-        if future is not None:
-            for pending, (mentions, skipped) in zip(todo, future.result(), strict=True):
-                pending._mentions, pending._skipped = mentions, skipped
-        self._write(batch)
 
     def _write(self, batch: list[PendingAdvert]) -> None:
         _write(self.session, self.report, batch, self.rewrite)
         if self.progress is not None:
             self.progress(self.report)
+
+
+@dataclass
+class _Prepared:
+    """A batch waiting for the writer, with the adverts whose identifiers a worker is extracting."""
+
+    batch: list[PendingAdvert]
+    todo: list[PendingAdvert]
+    future: Future | None
+
+    def attach(self) -> None:
+        """Wait for the worker's extraction and give each advert its identifiers."""
+        if self.future is not None:
+            for pending, (mentions, skipped) in zip(self.todo, self.future.result(), strict=True):
+                pending._mentions, pending._skipped = mentions, skipped
 
 
 def _ignore_interrupts() -> None:
@@ -308,7 +348,8 @@ def _ignore_interrupts() -> None:
 
 
 def _run(
-    session: neo4j.Session,
+    driver: neo4j.Driver,
+    database: str,
     report: RunReport,
     lines: Iterable[Line | bytes | str | Mapping[str, Any]],
     region: str | None,
@@ -319,7 +360,7 @@ def _run(
     stop: threading.Event | None,
     workers: int = 0,
 ) -> None:
-    pipeline = _Pipeline(session, report, rewrite, workers, progress)
+    pipeline = _Pipeline(driver, database, report, rewrite, workers, progress)
     try:
         _feed(pipeline, report, lines, region, batch_size, rejects, stop)
         pipeline.flush()
