@@ -22,13 +22,13 @@ import click
 import neo4j
 from tqdm import tqdm
 
+from api.commands.connection import graph_connection
 from api.commands.keys import keys
 from api.commands.networks import networks
 from api.commands.schema import schema
-from api.commands.serve import serve
+from api.commands.serve import run_server, serve
+from graph import apikeys, cypher
 from graph.advert import REGIONS
-from graph.config import Settings, SettingsError
-from graph.db import GraphUnavailable, connect
 from graph.ingest import (
     DEFAULT_BATCH_SIZE,
     SAMPLE_ADVERTS,
@@ -39,6 +39,8 @@ from graph.ingest import (
     ingest,
     read_files,
 )
+from graph.networks import NetworkReport
+from graph.networks import rebuild as rebuild_networks
 from graph.schema import apply_schema
 from graph.summary import format_summary, summarize
 
@@ -56,18 +58,6 @@ def main() -> None:
     Connection settings come from NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE; without
     NEO4J_PASSWORD the local server's password file (var/neo4j/password) is used.
     """
-
-
-@contextmanager
-def _graph() -> Iterator[tuple[neo4j.Driver, str]]:
-    """A checked driver and the database name, or exit status 1 with the reason on stderr."""
-    try:
-        settings = Settings.from_env()
-        driver = connect(settings)
-    except (SettingsError, GraphUnavailable) as error:
-        _fail(str(error))
-    with driver:
-        yield driver, settings.database
 
 
 def _fail(message: str) -> None:
@@ -217,7 +207,11 @@ def ingest_command(
         safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in source)[:40]
         rejects_path = f"rejects-{safe}-{stamp}.jsonl"
     interactive = sys.stderr.isatty()
-    with _graph() as (driver, database), RejectsFile(rejects_path) as rejects, _stop_on_signals() as stop:
+    with (
+        graph_connection() as (driver, database),
+        RejectsFile(rejects_path) as rejects,
+        _stop_on_signals() as stop,
+    ):
         progress = _Progress(interactive)
         try:
             report = ingest(
@@ -275,7 +269,7 @@ def _human(summary: dict[str, Any]) -> str:
 @main.command("schema-apply")
 def schema_apply_command() -> None:
     """Create the graph's constraints and indexes if missing (ingest does this too)."""
-    with _graph() as (driver, database):
+    with graph_connection() as (driver, database):
         created = apply_schema(driver, database)
     click.echo(f"created: {', '.join(created)}" if created else "schema up to date")
 
@@ -287,7 +281,7 @@ def schema_apply_command() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def summary_command(limit: int, as_json: bool) -> None:
     """What the graph holds, and the identifiers shared by several accounts or platforms."""
-    with _graph() as (driver, database):
+    with graph_connection() as (driver, database):
         summary = summarize(driver, database, limit=limit)
     if as_json:
         click.echo(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
@@ -296,14 +290,19 @@ def summary_command(limit: int, as_json: bool) -> None:
 
 
 @main.command("demo")
-def demo_command() -> None:
-    """Apply the schema, ingest the bundled sample adverts, and print what was found.
+@click.option("--serve/--no-serve", default=True, show_default=True, help="Serve the API afterwards.")
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="The API's port."
+)
+def demo_command(serve: bool, port: int) -> None:
+    """Ingest the bundled sample adverts, build networks, print what was found, and serve the API.
 
     The sample holds a few deliberately bad lines, to show how rejects are reported. Running the demo
-    again changes nothing: the adverts are already in the graph.
+    again changes nothing in the graph: the adverts are already there. A reader key is created for the
+    IDE each time and printed once.
     """
     rejected = []
-    with _graph() as (driver, database):
+    with graph_connection() as (driver, database):
         apply_schema(driver, database)
         try:
             report = ingest(
@@ -317,17 +316,47 @@ def demo_command() -> None:
             )
         except IngestFailed as error:
             _fail(str(error))
+        networks = rebuild_networks(driver, database)
         summary = summarize(driver, database)
-    click.echo(
-        f"Ingested {SAMPLE_ADVERTS.name}: read {report.read}, accepted {report.accepted} "
-        f"(created {report.created}, updated {report.updated}, unchanged {report.unchanged}, "
-        f"duplicates {report.duplicates}), "
-        f"rejected {report.rejected}, in {report.seconds:.1f}s."
-    )
-    for reject in rejected:
-        click.echo(f"  rejected line {reject.line}: {reject.reason}")
-    click.echo("")
-    click.echo(format_summary(summary))
+        click.echo(
+            f"Ingested {SAMPLE_ADVERTS.name}: read {report.read}, accepted {report.accepted} "
+            f"(created {report.created}, updated {report.updated}, unchanged {report.unchanged}, "
+            f"duplicates {report.duplicates}), "
+            f"rejected {report.rejected}, in {report.seconds:.1f}s."
+        )
+        for reject in rejected:
+            click.echo(f"  rejected line {reject.line}: {reject.reason}")
+        click.echo("")
+        click.echo(format_summary(summary))
+        click.echo("")
+        click.echo(format_networks(driver, database, networks))
+        if not serve:
+            return
+        _, key = apikeys.create_key(driver, database, role="reader", name="demo")
+        click.echo("")
+        click.echo(f"The API: http://127.0.0.1:{port}/ide (GraphQL IDE), http://127.0.0.1:{port}/graphql")
+        click.echo(f"Your reader key (shown once): {key}")
+        click.echo("In the IDE, add the header  Authorization: Bearer <key>  and try, for example:")
+        click.echo(
+            "  { networks(first: 5, filter: {minPlatforms: 2, minCountries: 2}) "
+            "{ totalCount edges { node { id score platforms countries scoreExplanation } } } }"
+        )
+        click.echo("Stop with Ctrl-C; the graph stays in the local Neo4j (scripts/neo4j stop).")
+        run_server(driver, database, host="127.0.0.1", port=port)
+
+
+def format_networks(driver: neo4j.Driver, database: str, report: NetworkReport) -> str:
+    """The networks the rebuild found, best first, as lines for the terminal."""
+    records, _, _ = driver.execute_query(cypher.load("networks_top"), first=10, database_=database)
+    lines = [
+        f"Networks: {report.networks} ({len(report.hubs)} hub identifiers left out), the top ones by score:"
+    ]
+    for row in records:
+        lines.append(
+            f"  {row['id']}  score {row['score']:.0f}  {row['adverts']} adverts, {row['accounts']} accounts, "
+            f"platforms: {', '.join(row['platforms'])}; countries: {', '.join(row['countries'])}"
+        )
+    return "\n".join(lines)
 
 
 @main.command("synth")

@@ -4,27 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import click
-import neo4j
 
+from api.commands.connection import graph_connection
 from graph import apikeys
-from graph.config import Settings, SettingsError
-from graph.db import GraphUnavailable, connect
-
-
-@contextmanager
-def _graph() -> Iterator[tuple[neo4j.Driver, str]]:
-    try:
-        settings = Settings.from_env()
-        driver = connect(settings)
-    except (SettingsError, GraphUnavailable) as error:
-        click.echo(f"crosslink: {error}", err=True)
-        sys.exit(1)
-    with driver:
-        yield driver, settings.database
 
 
 @click.group("keys")
@@ -38,7 +22,7 @@ def keys() -> None:
 @click.option("--name", required=True, help="Who or what it is for (shown in `keys list` and the audit log).")
 def create(role: str, name: str) -> None:
     """Create a key and print it, once: give it to its user, it cannot be shown again."""
-    with _graph() as (driver, database):
+    with graph_connection() as (driver, database):
         try:
             key, secret = apikeys.create_key(driver, database, role=role, name=name)
         except apikeys.ApiKeyError as error:
@@ -51,7 +35,7 @@ def create(role: str, name: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
 def list_(as_json: bool) -> None:
     """Every key, revoked ones too: id, role, name, created, revoked."""
-    with _graph() as (driver, database):
+    with graph_connection() as (driver, database):
         found = apikeys.list_keys(driver, database)
     for key in found:
         created = key.created_at.isoformat() if key.created_at else None
@@ -76,7 +60,7 @@ def list_(as_json: bool) -> None:
 @click.argument("key_id")
 def revoke(key_id: str) -> None:
     """Revoke the key KEY_ID (from `keys list`); it stops working at once."""
-    with _graph() as (driver, database):
+    with graph_connection() as (driver, database):
         try:
             key = apikeys.revoke_key(driver, database, key_id)
         except apikeys.ApiKeyError as error:

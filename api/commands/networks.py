@@ -4,30 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
 import click
-import neo4j
 
-from graph.config import Settings, SettingsError
-from graph.db import GraphUnavailable, connect
+from api.commands.connection import graph_connection
 from graph.networks import HubRule, NetworkReport, rebuild
 from graph.networks.summary import network_summary
-
-
-@contextmanager
-def _graph() -> Iterator[tuple[neo4j.Driver, str]]:
-    try:
-        settings = Settings.from_env()
-        driver = connect(settings)
-    except (SettingsError, GraphUnavailable) as error:
-        click.echo(f"crosslink: {error}", err=True)
-        sys.exit(1)
-    with driver:
-        yield driver, settings.database
 
 
 @click.group("networks")
@@ -48,7 +32,7 @@ def rebuild_command(as_json: bool, show_hubs: int, **limits: int | None) -> None
         rule = replace(HubRule.from_env(), **{k: v for k, v in limits.items() if v is not None})
     except ValueError as error:
         raise click.BadParameter(str(error)) from None
-    with _graph() as (driver, database):
+    with graph_connection() as (driver, database):
         report = rebuild(driver, database, rule=rule)
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False))
@@ -81,7 +65,7 @@ def format_report(report: NetworkReport, show_hubs: int = 10) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def show(network_id: str, limit: int, as_json: bool) -> None:
     """A network's summary: score and why, platforms, countries, dates, members, shared identifiers."""
-    with _graph() as (driver, database):
+    with graph_connection() as (driver, database):
         found = network_summary(driver, database, network_id, limit=limit)
     if found is None:
         click.echo(f"crosslink: no network with id {network_id!r}", err=True)

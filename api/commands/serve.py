@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
+import neo4j
 import uvicorn
 
 from api.app import create_app
-from graph.config import Settings, SettingsError
-from graph.db import GraphUnavailable, connect
+from api.commands.connection import graph_connection
 
 
 @click.command("serve")
@@ -27,23 +25,24 @@ def serve(host: str, port: int, proxy_headers: bool) -> None:
     Every request but GET /health needs an API key (`crosslink keys create`). The audit log goes to
     CROSSLINK_AUDIT_LOG (default var/audit.jsonl); reads time out after CROSSLINK_READ_TIMEOUT seconds.
     """
-    try:
-        settings = Settings.from_env()
-        driver = connect(settings)
-    except (SettingsError, GraphUnavailable) as error:
-        click.echo(f"crosslink: {error}", err=True)
-        sys.exit(1)
-    with driver:
-        app = create_app(driver, settings.database)
-        click.echo(
-            f"crosslink: GraphQL at http://{host}:{port}/graphql, IDE at http://{host}:{port}/ide", err=True
-        )
-        uvicorn.run(
-            app,
-            host=host,
-            port=port,
-            proxy_headers=proxy_headers,
-            forwarded_allow_ips="127.0.0.1" if proxy_headers else None,
-            server_header=False,
-            log_level="info",
-        )
+    with graph_connection() as (driver, database):
+        run_server(driver, database, host=host, port=port, proxy_headers=proxy_headers)
+
+
+def run_server(
+    driver: neo4j.Driver, database: str, *, host: str, port: int, proxy_headers: bool = False
+) -> None:
+    """Serve the API over an open driver until stopped (Ctrl-C)."""
+    app = create_app(driver, database)
+    click.echo(
+        f"crosslink: GraphQL at http://{host}:{port}/graphql, IDE at http://{host}:{port}/ide", err=True
+    )
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        proxy_headers=proxy_headers,
+        forwarded_allow_ips="127.0.0.1" if proxy_headers else None,
+        server_header=False,
+        log_level="info",
+    )

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import httpx
 import neo4j
 import pytest
 from click.testing import CliRunner, Result
@@ -198,8 +199,8 @@ def test_summary_lists_identifiers_shared_across_platforms(adverts: Path, tmp_pa
 
 
 def test_demo_ingests_the_sample_and_prints_what_was_found(empty_graph: neo4j.Driver) -> None:
-    first = invoke("demo")
-    again = invoke("demo")
+    first = invoke("demo", "--no-serve")
+    again = invoke("demo", "--no-serve")
 
     assert first.exit_code == 0, first.stderr
     assert (
@@ -208,6 +209,50 @@ def test_demo_ingests_the_sample_and_prints_what_was_found(empty_graph: neo4j.Dr
     assert "phone:+447957500418" in first.output and "payment:iban:GB02NWBK60161331926820" in first.output
     assert again.exit_code == 0
     assert "created 0, updated 0, unchanged 37" in again.output
+    assert "Networks: " in first.output and "score" in first.output
+
+
+@pytest.mark.usefixtures("empty_graph")
+def test_demo_serves_the_sample_graph_with_a_key_that_finds_cross_border_networks() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "api.cli", "demo", "--port", str(port)]
+    process = subprocess.Popen(
+        command,
+        cwd=REPO_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=os.environ.copy(),
+        text=True,
+    )
+    try:
+        key = None
+        for line in process.stdout:
+            if "reader key" in line:
+                key = line.rsplit(" ", 1)[-1].strip()
+                break
+        assert key and key.startswith("clk_")
+        query = "{ networks(first: 5, filter: {minPlatforms: 2, minCountries: 2}) { totalCount } }"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                answer = httpx.post(
+                    f"http://127.0.0.1:{port}/graphql",
+                    json={"query": query},
+                    headers={"Authorization": f"Bearer {key}"},
+                    timeout=10,
+                )
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "the demo's API did not start"
+                time.sleep(0.2)
+        assert answer.status_code == 200
+        assert answer.json()["data"]["networks"]["totalCount"] >= 1
+        assert httpx.get(f"http://127.0.0.1:{port}/ide", timeout=10).status_code == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 @pytest.mark.usefixtures("empty_graph")

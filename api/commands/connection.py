@@ -1,0 +1,28 @@
+"""The one way a command reaches the graph: settings from the environment, a checked driver."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import click
+import neo4j
+
+from graph.config import Settings, SettingsError
+from graph.db import GraphUnavailable, connect
+
+EXIT_FAILED = 1
+
+
+@contextmanager
+def graph_connection() -> Iterator[tuple[neo4j.Driver, str]]:
+    """A checked driver and the database name, or exit status 1 with the reason on stderr."""
+    try:
+        settings = Settings.from_env()
+        driver = connect(settings)
+    except (SettingsError, GraphUnavailable) as error:
+        click.echo(f"crosslink: {error}", err=True)
+        sys.exit(EXIT_FAILED)
+    with driver:
+        yield driver, settings.database
