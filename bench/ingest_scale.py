@@ -148,13 +148,15 @@ def prepare_bare_rows(adverts: Path, workers: int) -> Path:
     if rows.exists() and rows.stat().st_mtime > adverts.stat().st_mtime:
         return rows
     started = time.perf_counter()
+    partial = rows.with_suffix(".partial")  # renamed only when complete: an interrupted run leaves no cache
     with (
         adverts.open(encoding="utf-8") as source,
-        rows.open("w", encoding="utf-8") as out,
+        partial.open("w", encoding="utf-8") as out,
         ProcessPoolExecutor(workers) as pool,
     ):
         for chunk in pool.map(_bare_rows_chunk, _chunks(source, 2000)):
             out.write("\n".join(chunk) + "\n")
+    partial.rename(rows)
     print(f"prepared bare rows in {time.perf_counter() - started:.0f}s", file=sys.stderr)
     return rows
 
