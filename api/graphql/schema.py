@@ -262,9 +262,8 @@ class Mutation:
         return t.Account.of(await ctx.run(queries.node, ctx.reader, key))
 
     @strawberry.mutation(
-        description="Watch an identifier (typed as found, normalised as ingest does): new adverts"
-        " carrying it "
-        "appear in watchHits.",
+        description="Watch an identifier (typed as found, normalised as ingest does): new adverts "
+        "carrying it appear in watchHits.",
         permission_classes=[IsAdmin],
     )
     async def watch(
