@@ -10,8 +10,8 @@
 // Returns one row: total (networks matching), page: [{network (all properties), sort_value}].
 MATCH (n:Network)
 WHERE ($only IS NULL OR n.key IN $only)
-  AND size(coalesce(n.platforms, [])) >= $min_platforms
-  AND size(coalesce(n.countries, [])) >= $min_countries
+  AND coalesce(n.platform_count, size(coalesce(n.platforms, []))) >= $min_platforms
+  AND coalesce(n.country_count, size(coalesce(n.countries, []))) >= $min_countries
   AND coalesce(n.size, 0) >= $min_size
   AND all(p IN $platforms WHERE p IN coalesce(n.platforms, []))
   AND all(c IN $countries WHERE c IN coalesce(n.countries, []))

@@ -138,6 +138,7 @@ def test_cross_platform_cross_border_network(empty_graph, neo4j_settings):
     assert net["platforms"] == ["facebook", "instagram", "telegram"]
     # GB: phone and named; FR: region and .fr; IQ, TR: regions; DE: the IBAN.
     assert net["countries"] == ["DE", "FR", "GB", "IQ", "TR"]
+    assert (net["platform_count"], net["country_count"]) == (3, 5)  # what the API filters on
     assert net["first_seen"].day == 1 and net["last_seen"].day == 20
     parts = [net[f"score_{p}"] for p in ("cross_platform", "cross_border", "size", "recency")]
     assert round(sum(parts), 1) == net["score"]
