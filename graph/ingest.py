@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import queue
 import secrets
 import signal
@@ -33,6 +34,8 @@ from graph.evidence import find_mentions_many
 from graph.store import BatchResult, PendingAdvert, write_batch
 
 DEFAULT_BATCH_SIZE = 500
+# How often an extraction worker checks that the run that started it is still there.
+_PARENT_CHECK_SECONDS = 1.0
 STDIN_NAME = "<stdin>"
 # The demo's adverts: a few small cross-platform, cross-border groups, noise, and some bad lines.
 SAMPLE_ADVERTS = REPO_ROOT / "tests" / "data" / "sample_adverts.jsonl"
@@ -249,7 +252,7 @@ class _Pipeline:
             self.pool = ProcessPoolExecutor(
                 max_workers=workers,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=_ignore_interrupts,
+                initializer=_start_worker,
             )
             self.lookup = driver.session(database=database, notifications_disabled_classifications=_QUIET)
             self.queue: queue.Queue[_Prepared | None] = queue.Queue(maxsize=workers + 1)
@@ -342,9 +345,22 @@ class _Prepared:
                 pending._mentions, pending._skipped = mentions, skipped
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the run, which stops between batches and shuts them down itself."""
+def _start_worker() -> None:
+    """Set up an extraction worker: it leaves Ctrl-C to the run, and dies with it.
+
+    The run stops between batches on Ctrl-C and shuts its workers down itself. A run killed outright
+    (SIGKILL, out of memory) cannot, so each worker watches for its parent to go and exits then, rather
+    than waiting forever for work that will not come.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_PARENT_CHECK_SECONDS)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="crosslink-parent-watch", daemon=True).start()
 
 
 def _run(

@@ -469,9 +469,15 @@ def test_a_run_killed_with_sigkill_and_run_again_ends_like_one_clean_run(
         time.sleep(0.05)
         rows = query(graph, database, "MATCH (r:IngestRun) RETURN r.batches AS b")
         batches = rows[0]["b"] if rows else 0
+    workers = _children(process.pid)
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert process.returncode == -signal.SIGKILL, "the run finished before it could be killed"
+    assert workers, "the CLI runs extraction in a worker process by default"
+    gone_by = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < gone_by:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()], "a worker outlived its killed run"
     killed = query(graph, database, "MATCH (r:IngestRun) RETURN r.status AS status, r.batches AS batches")[0]
     assert killed["status"] == "running"  # a killed process cannot say so; its batches are all in
     assert query(graph, database, "MATCH (a:Advert) RETURN count(a) AS n") == [{"n": killed["batches"] * 10}]
@@ -480,6 +486,14 @@ def test_a_run_killed_with_sigkill_and_run_again_ends_like_one_clean_run(
 
     assert report.unchanged == killed["batches"] * 10
     assert dump(graph, database) == expected
+
+
+def _children(pid: int) -> list[int]:
+    """The live child processes of `pid` (Linux /proc)."""
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
 
 
 def test_the_run_node_records_the_run(graph: neo4j.Driver, database: str):
