@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import neo4j
 import uvicorn
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 from api.app import create_app  # noqa: E402
 from graph import apikeys, cypher  # noqa: E402
 from graph.config import Settings  # noqa: E402
-from graph.db import connect  # noqa: E402
+from graph.db import QUIET, connect  # noqa: E402
 from graph.networks import rebuild  # noqa: E402
 from graph.read.reader import Reader  # noqa: E402
 
@@ -154,8 +153,7 @@ def bare(driver: Any, database: str, reads: list[list[tuple[str, dict[str, Any]]
     """Each request's reads replayed one after the other, in read transactions, records fetched."""
     times = []
     # As the API's reader does: "property does not exist" notices are not wanted (nor their logging cost).
-    quiet = [neo4j.NotificationDisabledClassification.UNRECOGNIZED]
-    with driver.session(database=database, notifications_disabled_classifications=quiet) as session:
+    with driver.session(database=database, notifications_disabled_classifications=QUIET) as session:
         for request in reads:
             started = time.perf_counter()
             for name, parameters in request:

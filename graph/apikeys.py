@@ -23,6 +23,7 @@ from typing import Any
 import neo4j
 
 from graph import cypher
+from graph.db import QUIET
 
 ROLES = ("reader", "ingest", "admin")
 # Each role may do what the roles before it may: ingest adds pushing adverts, admin adds case work and keys.
@@ -32,8 +33,6 @@ TIMEOUT_SECONDS = 10.0
 # How long a verified key is trusted without asking Neo4j again (see VerifiedKeys).
 KEY_CACHE_SECONDS = 5.0
 _KEY_CACHE_SIZE = 10_000
-# A store without any revoked key warns that `revoked_at` does not exist: noise.
-_QUIET = [neo4j.NotificationDisabledClassification.UNRECOGNIZED]
 
 
 class ApiKeyError(ValueError):
@@ -179,7 +178,7 @@ def _run(
         return [record.data() for record in tx.run(cypher.load(query), parameters)]
 
     work = neo4j.unit_of_work(timeout=TIMEOUT_SECONDS)(work)
-    with driver.session(database=database, notifications_disabled_classifications=_QUIET) as session:
+    with driver.session(database=database, notifications_disabled_classifications=QUIET) as session:
         return session.execute_write(work) if write else session.execute_read(work)
 
 

@@ -17,6 +17,7 @@ import neo4j
 
 from graph import cypher
 from graph.advert import AdvertError, Reject, parse_advert
+from graph.db import QUIET
 from graph.ingest import ingest
 from graph.read.keys import identifier_key, kind_of
 from graph.read.reader import BadInput, NotFound, Reader, native
@@ -28,7 +29,6 @@ MAX_LABEL_CHARS = 100
 MAX_NOTE_CHARS = 5000
 MAX_HITS = 1000
 WRITE_TIMEOUT_SECONDS = 30.0
-_QUIET = [neo4j.NotificationDisabledClassification.UNRECOGNIZED]
 
 
 class TooMany(ValueError):
@@ -287,7 +287,7 @@ def _write(driver: neo4j.Driver, database: str, query: str, **parameters: Any) -
     def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
         return [record.data() for record in tx.run(cypher.load(query), parameters)]
 
-    with driver.session(database=database, notifications_disabled_classifications=_QUIET) as session:
+    with driver.session(database=database, notifications_disabled_classifications=QUIET) as session:
         return session.execute_write(neo4j.unit_of_work(timeout=WRITE_TIMEOUT_SECONDS)(work))
 
 

@@ -11,6 +11,10 @@ from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jEr
 
 from graph.config import Settings, local_password_file
 
+# Session setting for every query of the project: "the property does not exist" notices (a graph without
+# networks, revoked keys or takedowns yet) are noise in logs; deprecations and other notices are kept.
+QUIET = [neo4j.NotificationDisabledClassification.UNRECOGNIZED]
+
 START_HINT = "To run the local server: `scripts/neo4j start` (then `scripts/neo4j status`)."
 # Bolt only: the driver would also take http:// (its preview Query API), which this project does not use.
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")

@@ -30,6 +30,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 from graph import cypher, schema
 from graph.advert import Advert, AdvertError, Line, Reject, parse_advert, parse_line, read_lines
 from graph.config import REPO_ROOT
+from graph.db import QUIET
 from graph.evidence import find_mentions_many
 from graph.store import BatchResult, PendingAdvert, write_batch
 
@@ -39,8 +40,6 @@ _PARENT_CHECK_SECONDS = 1.0
 STDIN_NAME = "<stdin>"
 # The demo's adverts: a few small cross-platform, cross-border groups, noise, and some bad lines.
 SAMPLE_ADVERTS = REPO_ROOT / "tests" / "data" / "sample_adverts.jsonl"
-# "The property does not exist" warnings on a new graph are noise; deprecations and the rest are kept.
-_QUIET = [neo4j.NotificationDisabledClassification.UNRECOGNIZED]
 
 
 @dataclass
@@ -244,7 +243,7 @@ class _Pipeline:
         progress: Callable[[RunReport], None] | None,
     ) -> None:
         self.report, self.rewrite, self.progress = report, rewrite, progress
-        self.session = driver.session(database=database, notifications_disabled_classifications=_QUIET)
+        self.session = driver.session(database=database, notifications_disabled_classifications=QUIET)
         self.pool: ProcessPoolExecutor | None = None
         self.failure: BaseException | None = None
         self.stopping = threading.Event()
@@ -254,7 +253,7 @@ class _Pipeline:
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker,
             )
-            self.lookup = driver.session(database=database, notifications_disabled_classifications=_QUIET)
+            self.lookup = driver.session(database=database, notifications_disabled_classifications=QUIET)
             self.queue: queue.Queue[_Prepared | None] = queue.Queue(maxsize=workers + 1)
             self.writer = threading.Thread(target=self._drain, name="crosslink-writer", daemon=True)
             self.writer.start()

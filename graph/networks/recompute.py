@@ -12,14 +12,13 @@ from typing import Any
 
 import neo4j
 
+from graph.db import QUIET
 from graph.networks import components, ids, store
 from graph.networks.components import Hub, LinkGraph
 from graph.networks.profile import AdvertFacts, cctld_country, named_countries, profile
 from graph.networks.region import Region
 from graph.networks.rules import HubRule, strength
 from graph.networks.store import AdvertRow, OldNetwork
-
-_QUIET = [neo4j.NotificationDisabledClassification.UNRECOGNIZED]
 
 
 @dataclass
@@ -100,7 +99,7 @@ def rebuild(
     report.candidates = partition.candidates
     del graph
     clock.lap("components")
-    with driver.session(database=database, notifications_disabled_classifications=_QUIET) as session:
+    with driver.session(database=database, notifications_disabled_classifications=QUIET) as session:
         old = store.read_networks(session)
         old_hubs = store.read_hubs(session)
         clock.lap("read old")
@@ -134,7 +133,7 @@ def update(
     clock = _Clock(report)
     seeds = sorted(set(advert_keys))
     store.apply_schema(driver, database)
-    with driver.session(database=database, notifications_disabled_classifications=_QUIET) as session:
+    with driver.session(database=database, notifications_disabled_classifications=QUIET) as session:
         region = Region(session, rule)
         region.expand(seeds)
         report.adverts_read = sum(1 for row in region.adverts.values() if row is not None)

@@ -16,6 +16,7 @@ from typing import Any
 import neo4j
 
 from graph import cypher
+from graph.db import QUIET
 
 BATCH = 10_000
 # Boundaries of the advert key ranges read in parallel (keys are `advert:<platform>:<post id>`).
@@ -30,7 +31,6 @@ LABEL_PARAMETERS = {
     "url": "links",
     "domain": "domains",
 }
-_QUIET = [neo4j.NotificationDisabledClassification.UNRECOGNIZED]
 _SCHEMA_NAME = re.compile(r"CREATE\s+(?:CONSTRAINT|INDEX)\s+(\w+)", re.I)
 
 
@@ -115,7 +115,7 @@ def stream_adverts(driver: neo4j.Driver, database: str, *, page: int = 5_000) ->
         with driver.session(
             database=database,
             default_access_mode=neo4j.READ_ACCESS,
-            notifications_disabled_classifications=_QUIET,
+            notifications_disabled_classifications=QUIET,
         ) as session:
             while True:
                 record = session.run(query, after=after, before=before, size=page).single()

@@ -15,9 +15,8 @@ import neo4j
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph import cypher
+from graph.db import QUIET
 
-# "The property does not exist" warnings (a graph without networks yet) are noise in the API's logs.
-_QUIET = [neo4j.NotificationDisabledClassification.UNRECOGNIZED]
 # Seconds a read may take before Neo4j stops it; an analyst's question that needs longer must be narrowed.
 DEFAULT_READ_TIMEOUT = 15.0
 
@@ -94,7 +93,7 @@ class Reader:
             with self.driver.session(
                 database=self.database,
                 default_access_mode=neo4j.READ_ACCESS,
-                notifications_disabled_classifications=_QUIET,
+                notifications_disabled_classifications=QUIET,
             ) as session:
                 return session.execute_read(neo4j.unit_of_work(timeout=self.timeout)(work))
         except ClientError as error:
