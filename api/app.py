@@ -25,7 +25,7 @@ from api.graphql.context import Context
 from api.graphql.errors import BAD_USER_INPUT, LIMIT_EXCEEDED, error_body
 from api.graphql.limits import Limits
 from api.graphql.schema import build_schema
-from graph import apikeys, casework
+from graph import apikeys, casework, networks
 from graph.config import Settings
 from graph.db import connect
 from graph.read import Reader, read_timeout
@@ -74,6 +74,8 @@ def create_app(
             app.state.driver, app.state.database = owned, settings.database
         await run_in_threadpool(apikeys.ensure_schema, app.state.driver, app.state.database)
         await run_in_threadpool(casework.ensure_schema, app.state.driver, app.state.database)
+        # The networks page reads its indexes in order, and needs what older networks lack filled in.
+        await run_in_threadpool(networks.apply_schema, app.state.driver, app.state.database)
         try:
             yield
         finally:

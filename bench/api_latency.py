@@ -157,7 +157,10 @@ def bare(driver: Any, database: str, reads: list[list[tuple[str, dict[str, Any]]
         for request in reads:
             started = time.perf_counter()
             for name, parameters in request:
-                session.execute_read(_fetch_all, cypher.load(name), parameters)
+                slots = parameters.get("slots")
+                query = cypher.variant(name, **slots) if slots else cypher.load(name)
+                values = {k: v for k, v in parameters.items() if k != "slots"}
+                session.execute_read(_fetch_all, query, values)
             times.append(time.perf_counter() - started)
     return times
 

@@ -2,9 +2,13 @@
 // Parameters: $networks: [{key: 'network:<id>', id, properties: {size, advert_count, account_count,
 // platforms, countries, first_seen, last_seen, score, score_cross_platform, score_cross_border,
 // score_size, score_recency, score_explanation, updated_at}}].
-// platform_count and country_count are kept beside the lists so the API filters on numbers, not lists.
+// Kept beside the properties, for the API's page of networks (networks_fill writes the same for networks
+// stored before): platform_count and country_count, so it filters on numbers, not lists; last_seen_ms
+// (epoch milliseconds, -1 when no advert is dated), so every order it offers is an indexed number that
+// is never null and can be read in index order.
 UNWIND $networks AS row
 MERGE (n:Network {key: row.key})
 SET n += row.properties, n.id = row.id,
     n.platform_count = size(coalesce(row.properties.platforms, [])),
-    n.country_count = size(coalesce(row.properties.countries, []))
+    n.country_count = size(coalesce(row.properties.countries, [])),
+    n.last_seen_ms = coalesce(row.properties.last_seen.epochMillis, -1)

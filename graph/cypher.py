@@ -31,6 +31,27 @@ def load(name: str) -> str:
 
 
 @cache
+def variant(name: str, **slots: str) -> str:
+    """The text of `cypher/<name>.cypher` with each `{{slot}}` filled with a name from the caller.
+
+    For the one thing a parameter cannot be: a property name that Neo4j must see in the text to read an
+    index in order (`ORDER BY n.{{order}}`). Slot values must be plain names; callers pick them from a
+    fixed set, never from input.
+    """
+    text = load(name)
+    for slot, value in slots.items():
+        if not _NAME_RE.fullmatch(value):
+            raise ValueError(f"{value!r} is not a plain name for the {{{{{slot}}}}} slot of {name!r}")
+        marker = "{{" + slot + "}}"
+        if marker not in text:
+            raise ValueError(f"{name!r} has no {marker} slot")
+        text = text.replace(marker, value)
+    if "{{" in text:
+        raise ValueError(f"{name!r} has a slot left unfilled: {text[text.index('{{') :][:30]!r}")
+    return text
+
+
+@cache
 def statements(name: str) -> tuple[str, ...]:
     """The statements of a file holding several, split on a `;` that ends a line, comments dropped.
 

@@ -73,7 +73,8 @@ class NodeRow:
 
 
 def apply_schema(driver: neo4j.Driver, database: str) -> list[str]:
-    """Create the networks' constraints and indexes that are missing (idempotent); return their names."""
+    """Create the networks' constraints and indexes that are missing, and fill in the properties networks
+    stored before lack (`networks_fill`); idempotent. Return the names of what was created."""
     records, _, _ = driver.execute_query("SHOW INDEXES YIELD name RETURN name", database_=database)
     existing = {r["name"] for r in records}
     created = []
@@ -85,6 +86,7 @@ def apply_schema(driver: neo4j.Driver, database: str) -> list[str]:
             created.append(name or statement)
     if created:
         driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
+    driver.execute_query(cypher.load("networks_fill"), database_=database)
     return created
 
 

@@ -32,7 +32,9 @@ MAX_PAGE = 500
 MAX_PATH_HOPS = 6
 MAX_DEPTH = 3
 MAX_NEIGHBOURHOOD = 2000
-ORDERS = ("SCORE", "SIZE", "LAST_SEEN")
+# Each order of the networks page and the Network property it reads in index order (see networks_write).
+ORDER_PROPERTIES = {"SCORE": "score", "SIZE": "size", "LAST_SEEN": "last_seen_ms"}
+ORDERS = tuple(ORDER_PROPERTIES)
 
 
 def check_page_size(first: int, *, name: str = "first") -> int:
@@ -164,6 +166,7 @@ def networks(
         (only,) = batch.networks_of(reader, [key])
     row = reader.one(
         "read_networks_page",
+        slots={"order": ORDER_PROPERTIES[order]},
         only=only,
         min_platforms=filter.min_platforms,
         min_countries=filter.min_countries,
@@ -172,7 +175,6 @@ def networks(
         countries=[c.strip().upper() for c in filter.countries],
         seen_since=filter.seen_since,
         seen_before=filter.seen_before,
-        order=order,
         after_value=after_value,
         after_key=after_key,
         first=first,

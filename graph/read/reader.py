@@ -78,9 +78,14 @@ class Reader:
         self.queries = 0
         self._lock = threading.Lock()
 
-    def rows(self, name: str, **parameters: Any) -> list[dict[str, Any]]:
-        """The rows of `cypher/<name>.cypher` run with `parameters`, each a dict of Python values."""
-        query = cypher.load(name)
+    def rows(
+        self, name: str, *, slots: Mapping[str, str] | None = None, **parameters: Any
+    ) -> list[dict[str, Any]]:
+        """The rows of `cypher/<name>.cypher` run with `parameters`, each a dict of Python values.
+
+        `slots` fill the file's `{{slot}}` names (see `cypher.variant`).
+        """
+        query = cypher.variant(name, **slots) if slots else cypher.load(name)
         with self._lock:
             self.queries += 1
         if self.listener is not None:
@@ -103,9 +108,11 @@ class Reader:
         except (Neo4jError, DriverError, OSError) as error:
             raise Unavailable(f"the graph database failed to answer ({type(error).__name__})") from error
 
-    def one(self, name: str, **parameters: Any) -> dict[str, Any] | None:
+    def one(
+        self, name: str, *, slots: Mapping[str, str] | None = None, **parameters: Any
+    ) -> dict[str, Any] | None:
         """The first row of a query that returns at most one, or None."""
-        rows = self.rows(name, **parameters)
+        rows = self.rows(name, slots=slots, **parameters)
         return rows[0] if rows else None
 
 

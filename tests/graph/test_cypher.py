@@ -29,3 +29,14 @@ def test_statements_split_on_line_ending_semicolons_without_comments() -> None:
     statements = cypher.statements("schema")
     assert statements[0].startswith("CREATE CONSTRAINT advert_key")
     assert not any(s.endswith(";") or "//" in s for s in statements)
+
+
+def test_variant_fills_slots_with_plain_names_only() -> None:
+    text = cypher.variant("read_networks_page", order="size")
+    assert "ORDER BY n.size DESC" in text and "{{" not in text
+    with pytest.raises(ValueError, match="plain name"):
+        cypher.variant("read_networks_page", order="size DESC, n.key // ")
+    with pytest.raises(ValueError, match=r"no \{\{colour\}\} slot"):
+        cypher.variant("read_networks_page", order="size", colour="red")
+    with pytest.raises(ValueError, match="left unfilled"):
+        cypher.variant("read_networks_page")
