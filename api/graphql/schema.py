@@ -11,6 +11,7 @@ from typing import Annotated
 
 import strawberry
 from graphql import GraphQLError
+from strawberry.extensions import ValidationCache
 from strawberry.types import ExecutionContext, Info
 
 from api.audit import AuditTrail
@@ -340,6 +341,16 @@ class Schema(strawberry.Schema):
 
 def build_schema(limits: Limits | None = None) -> strawberry.Schema:
     """The schema with its extensions: the audit trail (outermost, so it sees the final error codes), the
-    error codes, and the depth, alias and token limits."""
+    error codes, the depth, alias and token limits, and a cache of validated documents.
+
+    Analysts and tools send the same few documents again and again with new variables, so validating
+    each once saves most of the work a small query costs. The cache is bounded (128 documents) and keyed
+    by the parsed document and the rules, limits included. Parsing is not cached: Strawberry's parser
+    cache raises a parse error (the token limit's too) outside the hooks that give errors their codes.
+    """
     limits = limits or Limits()
-    return Schema(query=Query, mutation=Mutation, extensions=[AuditTrail, ErrorCodes, *limiters(limits)])
+    return Schema(
+        query=Query,
+        mutation=Mutation,
+        extensions=[AuditTrail, ErrorCodes, *limiters(limits), ValidationCache],
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from planted import Api
 
-from api.graphql.limits import MAX_ALIASES, MAX_BODY_BYTES, MAX_DEPTH, MAX_TOKENS
+from api.graphql.limits import MAX_ALIASES, MAX_BODY_BYTES, MAX_DEPTH, MAX_TOKENS, Limits, limiters
 from graph.read import queries
 
 
@@ -18,10 +18,19 @@ def test_a_query_deeper_than_the_limit_is_refused(api: Api) -> None:
     for _ in range(MAX_DEPTH):  # advert -> network -> adverts -> network -> ...
         nested = f"network {{ adverts {{ {nested} }} }}"
     answer = api.post(f'{{ advert(id: "facebook:a1") {{ {nested} }} }}')
+    again = api.post(f'{{ advert(id: "facebook:a1") {{ {nested} }} }}')  # validated once, refused twice
 
-    assert error_codes(answer) == ["LIMIT_EXCEEDED"]
+    assert error_codes(answer) == error_codes(again) == ["LIMIT_EXCEEDED"]
     assert "depth" in answer["errors"][0]["message"]
-    assert answer.get("data") is None
+    assert answer.get("data") is None and again.get("data") is None
+
+
+def test_the_limit_rules_are_made_once_so_validated_documents_are_cached() -> None:
+    depth_and_aliases, _tokens = limiters(Limits())
+    first, second = depth_and_aliases(), depth_and_aliases()
+
+    assert len(first.validation_rules) == 2
+    assert first.validation_rules is second.validation_rules  # the validation cache's key stays the same
 
 
 def test_too_many_aliases_are_refused_also_inside_fragments(api: Api) -> None:
