@@ -1,0 +1,234 @@
+"""Where ingest time goes: Crosslink's writes alone, parts of its schema left out, against the bare loader.
+
+    python bench/ingest_breakdown.py --adverts 100000 --rounds 3
+
+`bench/ingest_scale.py` compares the whole `crosslink ingest` with a bare `UNWIND ... MERGE` loader. This
+takes extraction out of the picture to show what the graph itself costs. The adverts are read, validated
+and extracted once, before any timing; then each round, each on a fresh server (port 7699, as
+ingest_scale), writes them:
+1. bare: the bare loader of ingest_scale (its rows, its constraints);
+2. writes: Crosslink's own transaction (`graph.store.write_batch` and the run's counts), full schema;
+3. writes, no full-text: the same without the full-text index on advert text;
+4. writes, no range indexes: the same with constraints and full-text index but no other index.
+For each: wall seconds, Neo4j's CPU seconds (user + system of the server process over the load), and
+this process's CPU seconds. For the full schema it also splits the time of Crosslink's write by
+statement; what is left is the commit. Medians of the rounds are reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import platform
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+sys.path.insert(0, str(BENCH.parent))
+
+import ingest_scale as scale  # noqa: E402
+
+from graph import cypher  # noqa: E402
+from graph.advert import Advert, parse_line, read_lines  # noqa: E402
+from graph.db import QUIET  # noqa: E402
+from graph.evidence import find_mentions_many  # noqa: E402
+from graph.ingest import RunReport, _write, new_run_id  # noqa: E402
+from graph.store import PendingAdvert  # noqa: E402
+
+WRITE_STATEMENTS = (
+    "advert_hashes",
+    "advert_write",
+    "identifiers_write",
+    "mentions_write",
+    "uses_add",
+    "run_update",
+)
+# Which schema statements each variant keeps.
+SCHEMAS: dict[str, Callable[[str], bool]] = {
+    "writes": lambda statement: True,
+    "writes, no full-text index": lambda statement: "FULLTEXT" not in statement,
+    "writes, no range indexes": lambda statement: not statement.startswith("CREATE INDEX"),
+}
+
+
+def pending_adverts(path: Path, limit: int) -> list[PendingAdvert]:
+    """The first `limit` adverts, validated as ingest does, identifiers extracted in worker processes."""
+    pending = []
+    with path.open("rb") as stream:
+        for line in itertools.islice(read_lines(stream, str(path)), limit):
+            parsed = parse_line(line)
+            if isinstance(parsed, Advert):
+                advert = parsed.with_defaults(source="bench")
+                pending.append(PendingAdvert(advert, advert.content_hash(), line.file, line.number))
+    with ProcessPoolExecutor(max(1, os.cpu_count() or 1)) as pool:
+        texts = [
+            [(p.advert.text, p.advert.platform, p.advert.region) for p in c] for c in _chunks(pending, 1000)
+        ]
+        for chunk, found in zip(_chunks(pending, 1000), pool.map(find_mentions_many, texts), strict=True):
+            for advert, (mentions, skipped) in zip(chunk, found, strict=True):
+                advert._mentions, advert._skipped = mentions, skipped
+    return pending
+
+
+def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def neo4j_cpu_seconds() -> float:
+    """User + system CPU seconds the bench server has used since it started."""
+    pid = int((scale.HOME / "neo4j.pid").read_text())
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class Timed:
+    """A managed transaction that adds up the time of each named statement (run to its last record)."""
+
+    def __init__(self, tx: Any, spent: Counter[str]) -> None:
+        self.tx, self.spent = tx, spent
+        self.names = {cypher.load(name): name for name in WRITE_STATEMENTS}
+
+    def run(self, query: str, *args: Any, **kwargs: Any) -> list[Any]:
+        started = time.perf_counter()
+        records = _Records(self.tx.run(query, *args, **kwargs))
+        self.spent[self.names.get(query, "other")] += time.perf_counter() - started
+        return records
+
+
+class _Records(list):
+    def __init__(self, result: Any) -> None:
+        super().__init__(result)
+
+    def consume(self) -> None:
+        return None
+
+
+def crosslink_writes(adverts: list[PendingAdvert], batch: int, keep: Callable[[str], bool]) -> dict[str, Any]:
+    """Crosslink's write of every batch on a fresh server whose schema holds the statements `keep` keeps."""
+    scale.fresh_server(ARGS.heap, ARGS.pagecache)
+    driver = scale.connect()
+    for statement in cypher.statements("schema"):
+        if keep(statement):
+            driver.execute_query(statement)
+    driver.execute_query("CALL db.awaitIndexes(300)")
+    now = datetime.now(UTC)
+    report = RunReport(new_run_id(now), "bench", [], now)
+    driver.execute_query(
+        cypher.load("run_start"), run=report.run_id, source="bench", files=[], started_at=report.started_at
+    )
+    spent: Counter[str] = Counter()
+    session = driver.session(notifications_disabled_classifications=QUIET)
+    original_write = time_statements(session, spent)
+    cpu, neo4j_cpu, started = time.process_time(), neo4j_cpu_seconds(), time.perf_counter()
+    for chunk in _chunks(adverts, batch):
+        _write(session, report, chunk, False)
+    seconds = time.perf_counter() - started
+    result = {
+        "seconds": seconds,
+        "neo4j_cpu": neo4j_cpu_seconds() - neo4j_cpu,
+        "client_cpu": time.process_time() - cpu,
+        "statements": dict(spent),
+    }
+    session.execute_write = original_write  # type: ignore[method-assign]
+    session.close()
+    driver.close()
+    return result
+
+
+def time_statements(session: Any, spent: Counter[str]) -> Callable[..., Any]:
+    """Make the session's write transactions time their statements; return the original method."""
+    original = session.execute_write
+
+    def execute_write(work: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        return original(lambda tx, *a, **k: work(Timed(tx, spent), *a, **k), *args, **kwargs)
+
+    session.execute_write = execute_write
+    return original
+
+
+def bare_writes(rows: Path, count: int, batch: int) -> dict[str, Any]:
+    """The bare loader of ingest_scale on the first `count` of its rows, on a fresh server."""
+    subset = rows.with_name(f"{rows.stem}.first-{count}.jsonl")
+    if not subset.exists():
+        with rows.open(encoding="utf-8") as source, subset.open("w", encoding="utf-8") as out:
+            out.writelines(itertools.islice(source, count))
+    scale.fresh_server(ARGS.heap, ARGS.pagecache)
+    cpu, neo4j_cpu = time.process_time(), neo4j_cpu_seconds()
+    seconds = scale.bare_load(subset, batch)
+    return {
+        "seconds": seconds,
+        "neo4j_cpu": neo4j_cpu_seconds() - neo4j_cpu,
+        "client_cpu": time.process_time() - cpu,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", help="a corpus folder (adverts.jsonl) or file; else one is generated")
+    parser.add_argument("--adverts", type=int, default=100_000, help="how many of the corpus's adverts")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--batch", type=int, default=1000)
+    parser.add_argument("--heap", default="4g")
+    parser.add_argument("--pagecache", default="4g")
+    global ARGS
+    ARGS = parser.parse_args()
+
+    path = scale.corpus_file(ARGS)
+    rows = scale.prepare_bare_rows(path, max(1, os.cpu_count() or 1))
+    adverts = pending_adverts(path, ARGS.adverts)
+    results: dict[str, list[dict[str, Any]]] = {"bare": [], **{name: [] for name in SCHEMAS}}
+    try:
+        for round_number in range(1, ARGS.rounds + 1):
+            results["bare"].append(bare_writes(rows, len(adverts), ARGS.batch))
+            for name, keep in SCHEMAS.items():
+                results[name].append(crosslink_writes(adverts, ARGS.batch, keep))
+            shown = ", ".join(f"{name} {runs[-1]['seconds']:.1f}s" for name, runs in results.items())
+            print(f"round {round_number}: {shown}", file=sys.stderr)
+    finally:
+        scale.server("stop", ARGS.heap, ARGS.pagecache)
+    report(len(adverts), results)
+
+
+def report(count: int, results: dict[str, list[dict[str, Any]]]) -> None:
+    def median(name: str, field: str) -> float:
+        return statistics.median(run[field] for run in results[name])
+
+    bare_seconds = median("bare", "seconds")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores; Neo4j heap {ARGS.heap}, page cache "
+        f"{ARGS.pagecache}; {count:,} adverts, extraction done beforehand; batch {ARGS.batch}; "
+        f"median of {ARGS.rounds} round(s)"
+    )
+    print("| writer | seconds | adverts/s | vs bare | Neo4j CPU s | client CPU s | all runs (s) |")
+    print("|---|---:|---:|---:|---:|---:|---|")
+    for name in results:
+        seconds = median(name, "seconds")
+        runs = ", ".join(f"{run['seconds']:.1f}" for run in results[name])
+        print(
+            f"| {name} | {seconds:.1f} | {count / seconds:,.0f} | {bare_seconds / seconds:.2f}x "
+            f"| {median(name, 'neo4j_cpu'):.1f} | {median(name, 'client_cpu'):.1f} | {runs} |"
+        )
+    print("\nCrosslink's write with the full schema, by statement (median seconds):")
+    total = median("writes", "seconds")
+    for statement in WRITE_STATEMENTS:
+        values = [run["statements"].get(statement, 0.0) for run in results["writes"]]
+        print(f"- {statement}: {statistics.median(values):.1f}")
+    spent = statistics.median(sum(run["statements"].values()) for run in results["writes"])
+    print(f"- commit and the rest: {total - spent:.1f}")
+
+
+ARGS: argparse.Namespace
+
+if __name__ == "__main__":
+    main()
