@@ -1,7 +1,9 @@
 // The adverts that carry each identifier or account: those that mention it and, for an account, those it
 // posted; newest first.
 // Parameters: $keys: identifier or account keys; $limit: most adverts per key.
-// Returns one row per key that has adverts: key, adverts (advert keys, newest first), total (how many).
+// Returns one row per key that has adverts: key, total (how many), adverts: the first $limit, newest first,
+// each as read_nodes returns a node ({key, labels, properties (dates in epoch milliseconds), network}), so
+// the API shows them without reading them again.
 UNWIND $keys AS key
 CALL (key) {
   MATCH (n:Account {key: key}) RETURN n
@@ -16,5 +18,16 @@ CALL (n) {
   UNION MATCH (n)-[:POSTED]->(a:Advert) RETURN a
 }
 WITH key, a ORDER BY a.posted_at DESC, a.key
-WITH key, collect(a.key) AS adverts
-RETURN key, adverts[..$limit] AS adverts, size(adverts) AS total
+WITH key, collect(a) AS adverts
+CALL (adverts) {
+  UNWIND range(0, size(adverts[..$limit]) - 1) AS i
+  WITH i, adverts[i] AS a
+  OPTIONAL CALL (a) {
+    MATCH (a)-[:IN_NETWORK]->(network:Network)
+    RETURN network.key AS network ORDER BY network LIMIT 1
+  }
+  WITH i, a, network ORDER BY i
+  RETURN collect({key: a.key, labels: labels(a), properties: a {.*, posted_at: a.posted_at.epochMillis},
+                  network: network}) AS shown
+}
+RETURN key, shown AS adverts, size(adverts) AS total

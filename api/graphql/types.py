@@ -100,6 +100,12 @@ async def _adverts(info: Info, keys: list[str]) -> list[Advert]:
     return [Advert.of(r) for r in found if isinstance(r, records.Advert)]
 
 
+def _shown(info: Info, adverts: list[records.Advert]) -> list[Advert]:
+    """Adverts a list query read whole: kept for the other fields that ask for them, and shown."""
+    info.context.loaders.prime_nodes(adverts)
+    return [Advert.of(r) for r in adverts]
+
+
 async def _accounts(info: Info, keys: list[str]) -> list[Account]:
     found = await info.context.loaders.nodes.load_many(keys)
     return [Account.of(r) for r in found if isinstance(r, records.Account)]
@@ -249,8 +255,7 @@ class Account:
     @strawberry.field(description="Adverts it posted or that name it, newest first.")
     async def adverts(self, info: Info, first: int = 20) -> list[Advert]:
         queries.check_page_size(first)
-        keys, _ = await info.context.loaders.adverts_of.load((self.record.key, first))
-        return await _adverts(info, keys)
+        return _shown(info, (await info.context.loaders.adverts_of.load((self.record.key, first)))[0])
 
     @strawberry.field(description="The identifiers its adverts mention, most used first.")
     async def identifiers(self, info: Info, first: int = 50) -> list[IdentifierUse]:
@@ -300,8 +305,7 @@ class Identifier:
     @strawberry.field(description="Adverts that carry it, newest first.")
     async def adverts(self, info: Info, first: int = 20) -> list[Advert]:
         queries.check_page_size(first)
-        keys, _ = await info.context.loaders.adverts_of.load((self.record.key, first))
-        return await _adverts(info, keys)
+        return _shown(info, (await info.context.loaders.adverts_of.load((self.record.key, first)))[0])
 
     @strawberry.field(description="Accounts whose adverts mention it, busiest first.")
     async def accounts(self, info: Info, first: int = 50) -> list[IdentifierUse]:
@@ -311,9 +315,9 @@ class Identifier:
 
     @strawberry.field(description="The networks of the adverts that carry it (several only for a hub).")
     async def networks(self, info: Info) -> list[Network]:
-        keys = await info.context.loaders.networks_of.load(self.record.key)
-        found = await info.context.loaders.nodes.load_many(keys)
-        return [Network.of(r) for r in found if isinstance(r, records.Network)]
+        found = await info.context.loaders.networks_of.load(self.record.key)
+        info.context.loaders.prime_nodes(found)
+        return [Network.of(r) for r in found]
 
     @strawberry.field(description="The account itself, for a handle.")
     async def account(self, info: Info) -> Account | None:

@@ -11,14 +11,17 @@ from collections.abc import Sequence
 
 from graph.read.reader import Reader
 from graph.read.records import (
+    Advert,
     Carrier,
     Day,
     Evidence,
     Mention,
+    Network,
     NetworkIdentifier,
     Node,
     Use,
     moment,
+    network_from_properties,
     node_from_row,
     spans_of,
 )
@@ -46,12 +49,15 @@ def advert_mentions(reader: Reader, keys: Sequence[str]) -> list[tuple[str | Non
     return [found.get(key, (None, [])) for key in keys]
 
 
-def adverts_of(reader: Reader, keys: Sequence[tuple[str, int]]) -> list[tuple[list[str], int]]:
-    """For each (identifier or account key, limit): adverts carrying it (keys, newest first), and total."""
-    results: dict[tuple[str, int], tuple[list[str], int]] = {}
+def adverts_of(reader: Reader, keys: Sequence[tuple[str, int]]) -> list[tuple[list[Advert], int]]:
+    """For each (identifier or account key, limit): adverts carrying it (newest first), and the total.
+
+    The adverts come whole, so that the API need not read them again."""
+    results: dict[tuple[str, int], tuple[list[Advert], int]] = {}
     for limit, group in _by_limit(keys).items():
         for row in reader.rows("read_adverts_of", keys=group, limit=limit):
-            results[(row["key"], limit)] = (row["adverts"], row["total"])
+            adverts = [a for a in map(node_from_row, row["adverts"]) if isinstance(a, Advert)]
+            results[(row["key"], limit)] = (adverts, row["total"])
     return [results.get(k, ([], 0)) for k in keys]
 
 
@@ -80,9 +86,12 @@ def account_identifiers(reader: Reader, keys: Sequence[tuple[str, int]]) -> list
     return [results.get(k, []) for k in keys]
 
 
-def networks_of(reader: Reader, keys: Sequence[str]) -> list[list[str]]:
-    """For each advert, account or identifier: the keys of the networks it is part of or touches."""
-    found = {row["key"]: row["networks"] for row in reader.rows("read_networks_of", keys=_unique(keys))}
+def networks_of(reader: Reader, keys: Sequence[str]) -> list[list[Network]]:
+    """For each advert, account or identifier: the networks it is part of or touches, whole."""
+    found = {
+        row["key"]: [network_from_properties(p) for p in row["networks"]]
+        for row in reader.rows("read_networks_of", keys=_unique(keys))
+    }
     return [found.get(key, []) for key in keys]
 
 

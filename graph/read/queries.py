@@ -163,7 +163,8 @@ def networks(
             region=_region(filter.identifier_region),
             platform=_platform(filter.identifier_platform),
         )
-        (only,) = batch.networks_of(reader, [key])
+        (found,) = batch.networks_of(reader, [key])
+        only = [network.key for network in found]
     row = reader.one(
         "read_networks_page",
         slots={"order": ORDER_PROPERTIES[order]},

@@ -74,3 +74,15 @@ def test_a_page_of_networks_with_nested_members_runs_a_bounded_number_of_queries
     assert len(large) <= MAX_QUERIES, large
     assert large.count("read_networks_page") == 1
     assert large.count("read_network_evidence") == 1
+
+
+def test_an_identifier_with_its_adverts_and_networks_reads_each_once(api: Api) -> None:
+    api.queries.clear()
+    found = api.data(
+        '{ identifier(value: "+44 7400 123456") {'
+        "  id adverts { id platform postedAt } networks { id score } } }"
+    )["identifier"]
+
+    assert found["adverts"] and found["networks"]
+    # The lists come whole from their own reads: the adverts and networks are not read a second time.
+    assert sorted(api.queries) == ["read_adverts_of", "read_networks_of", "read_nodes"]
