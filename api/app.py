@@ -76,6 +76,7 @@ def create_app(
         await run_in_threadpool(casework.ensure_schema, app.state.driver, app.state.database)
         # The networks page reads its indexes in order, and needs what older networks lack filled in.
         await run_in_threadpool(networks.apply_schema, app.state.driver, app.state.database)
+        await run_in_threadpool(networks.fill_missing, app.state.driver, app.state.database)
         try:
             yield
         finally:

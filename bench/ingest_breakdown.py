@@ -41,6 +41,9 @@ from graph import cypher  # noqa: E402
 from graph.advert import Advert, parse_line, read_lines  # noqa: E402
 from graph.db import QUIET  # noqa: E402
 from graph.evidence import find_mentions_many  # noqa: E402
+
+# `_write` is the very function ingest writes each batch with (one transaction: the batch and the run's
+# counts), so what is timed here is what `crosslink ingest` runs, without its extraction.
 from graph.ingest import RunReport, _write, new_run_id  # noqa: E402
 from graph.store import PendingAdvert  # noqa: E402
 
@@ -75,7 +78,7 @@ def pending_adverts(path: Path, limit: int) -> list[PendingAdvert]:
         ]
         for chunk, found in zip(_chunks(pending, 1000), pool.map(find_mentions_many, texts), strict=True):
             for advert, (mentions, skipped) in zip(chunk, found, strict=True):
-                advert._mentions, advert._skipped = mentions, skipped
+                advert.attach(mentions, skipped)
     return pending
 
 

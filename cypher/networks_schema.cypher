@@ -1,6 +1,6 @@
-// The schema networks need: one Network per key and per id, networks read in order of score, size and
-// last seen and counted by platforms, countries and size (the API's pages), and hub identifiers found quickly (each label's `hub` property is indexed
-// so that last run's hubs are read without a scan).
+// The schema networks need: one Network per key and per id; networks read in order of score, size and
+// last seen, and counted by platforms, countries and size (the API's pages); and hub identifiers found
+// quickly (each label's `hub` property is indexed so that last run's hubs are read without a scan).
 // No parameters. Each statement is idempotent; `graph.networks.store.apply_schema` runs the missing ones.
 // Runs on Neo4j 5.26 Community and newer releases (Aura included).
 
@@ -10,7 +10,8 @@ CREATE INDEX network_score IF NOT EXISTS FOR (n:Network) ON (n.score);
 CREATE INDEX network_last_seen IF NOT EXISTS FOR (n:Network) ON (n.last_seen);
 CREATE INDEX network_size IF NOT EXISTS FOR (n:Network) ON (n.size);
 CREATE INDEX network_last_seen_ms IF NOT EXISTS FOR (n:Network) ON (n.last_seen_ms);
-CREATE INDEX network_filter_counts IF NOT EXISTS FOR (n:Network) ON (n.platform_count, n.country_count, n.size);
+CREATE INDEX network_filter_counts IF NOT EXISTS
+  FOR (n:Network) ON (n.platform_count, n.country_count, n.size);
 CREATE INDEX phone_hub IF NOT EXISTS FOR (n:Phone) ON (n.hub);
 CREATE INDEX payment_tag_hub IF NOT EXISTS FOR (n:PaymentTag) ON (n.hub);
 CREATE INDEX email_hub IF NOT EXISTS FOR (n:Email) ON (n.hub);

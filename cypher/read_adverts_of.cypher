@@ -27,7 +27,9 @@ CALL (adverts) {
     RETURN network.key AS network ORDER BY network LIMIT 1
   }
   WITH i, a, network ORDER BY i
-  RETURN collect({key: a.key, labels: labels(a), properties: a {.*, posted_at: a.posted_at.epochMillis},
-                  network: network}) AS shown
+  RETURN collect({key: a.key, labels: labels(a), network: network,
+                  properties: a {.*, posted_at: a.posted_at.epochMillis, first_seen: a.first_seen.epochMillis,
+                                 last_seen: a.last_seen.epochMillis, updated_at: a.updated_at.epochMillis,
+                                 taken_down_at: a.taken_down_at.epochMillis}}) AS shown
 }
 RETURN key, shown AS adverts, size(adverts) AS total

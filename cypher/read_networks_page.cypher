@@ -1,10 +1,11 @@
 // One page of networks matching the analyst's filter, ranked, with how many match in all.
 // Slot: {{order}} is the property ranked on, highest first: score, size or last_seen_ms. All three are
 // indexed numbers that every network has (see networks_write), so Neo4j reads the page in index order and
-// stops once it has enough rows, rather than sorting every network. The total is counted from the
+// stops once it has enough rows, rather than sorting every network (a rare filter reads further down the
+// index, at most all of it). The total is counted from the
 // network_filter_counts index, without reading each network. Both are hinted: without the hints the
 // planner sorts every network (measured 90-150 ms at 41,000 networks, against 20-25 ms with them).
-// The indexes are in networks_schema, which the API applies at start-up.
+// The indexes are in networks_schema, which the API applies at start-up, as networks rebuild and update do.
 // Parameters:
 //   $only: network keys to keep (those holding an identifier asked about), or null for all;
 //   $min_platforms, $min_countries, $min_size: integers (0 for no minimum);

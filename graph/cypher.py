@@ -1,7 +1,8 @@
 """The Cypher in `cypher/`, loaded by file name, so that queries are data an analyst can read and paste.
 
 Each file starts with a `//` header saying what it does and which `$parameters` it takes; values are
-always parameters, never formatted into the text.
+always parameters, never formatted into the text. The one exception is a `{{slot}}` (see `variant`),
+filled with a property name the caller picks from a fixed set, never from input.
 """
 
 from __future__ import annotations

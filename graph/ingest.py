@@ -341,7 +341,7 @@ class _Prepared:
         """Wait for the worker's extraction and give each advert its identifiers."""
         if self.future is not None:
             for pending, (mentions, skipped) in zip(self.todo, self.future.result(), strict=True):
-                pending._mentions, pending._skipped = mentions, skipped
+                pending.attach(mentions, skipped)
 
 
 def _start_worker() -> None:

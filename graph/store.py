@@ -46,6 +46,10 @@ class PendingAdvert:
     def key(self) -> str:
         return self.advert.key
 
+    def attach(self, mentions: list[Mention], skipped: int) -> None:
+        """Give the advert the identifiers a worker process extracted, so that it is not read again."""
+        self._mentions, self._skipped = mentions, skipped
+
     def mentions(self) -> list[Mention]:
         """The advert's identifiers, extracted on first use and kept (a retried transaction reuses them)."""
         if self._mentions is None:

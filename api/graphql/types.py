@@ -255,7 +255,8 @@ class Account:
     @strawberry.field(description="Adverts it posted or that name it, newest first.")
     async def adverts(self, info: Info, first: int = 20) -> list[Advert]:
         queries.check_page_size(first)
-        return _shown(info, (await info.context.loaders.adverts_of.load((self.record.key, first)))[0])
+        adverts, _ = await info.context.loaders.adverts_of.load((self.record.key, first))
+        return _shown(info, adverts)
 
     @strawberry.field(description="The identifiers its adverts mention, most used first.")
     async def identifiers(self, info: Info, first: int = 50) -> list[IdentifierUse]:
@@ -305,7 +306,8 @@ class Identifier:
     @strawberry.field(description="Adverts that carry it, newest first.")
     async def adverts(self, info: Info, first: int = 20) -> list[Advert]:
         queries.check_page_size(first)
-        return _shown(info, (await info.context.loaders.adverts_of.load((self.record.key, first)))[0])
+        adverts, _ = await info.context.loaders.adverts_of.load((self.record.key, first))
+        return _shown(info, adverts)
 
     @strawberry.field(description="Accounts whose adverts mention it, busiest first.")
     async def accounts(self, info: Info, first: int = 50) -> list[IdentifierUse]:

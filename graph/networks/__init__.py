@@ -7,6 +7,6 @@
 from graph.networks.components import Hub
 from graph.networks.recompute import NetworkReport, rebuild, update
 from graph.networks.rules import HubRule
-from graph.networks.store import apply_schema
+from graph.networks.store import apply_schema, fill_missing
 
-__all__ = ["Hub", "HubRule", "NetworkReport", "apply_schema", "rebuild", "update"]
+__all__ = ["Hub", "HubRule", "NetworkReport", "apply_schema", "fill_missing", "rebuild", "update"]

@@ -73,8 +73,7 @@ class NodeRow:
 
 
 def apply_schema(driver: neo4j.Driver, database: str) -> list[str]:
-    """Create the networks' constraints and indexes that are missing, and fill in the properties networks
-    stored before lack (`networks_fill`); idempotent. Return the names of what was created."""
+    """Create the networks' constraints and indexes that are missing (idempotent); return their names."""
     records, _, _ = driver.execute_query("SHOW INDEXES YIELD name RETURN name", database_=database)
     existing = {r["name"] for r in records}
     created = []
@@ -86,8 +85,17 @@ def apply_schema(driver: neo4j.Driver, database: str) -> list[str]:
             created.append(name or statement)
     if created:
         driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
-    driver.execute_query(cypher.load("networks_fill"), database_=database)
     return created
+
+
+def fill_missing(driver: neo4j.Driver, database: str) -> int:
+    """Give networks stored before the API's page properties existed those properties; return how many.
+
+    Networks written now have them (networks_write); this is for a graph built by an older version, and
+    reads every network, so it runs when the API starts, not after every ingest.
+    """
+    records, _, _ = driver.execute_query(cypher.load("networks_fill"), database_=database)
+    return records[0]["filled"]
 
 
 def _advert_row(record: neo4j.Record, with_network: bool) -> AdvertRow:

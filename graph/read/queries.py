@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 from dataclasses import dataclass, field
 from datetime import datetime
+from types import MappingProxyType
 from typing import Any
 
 from graph.read import batch
@@ -33,7 +35,7 @@ MAX_PATH_HOPS = 6
 MAX_DEPTH = 3
 MAX_NEIGHBOURHOOD = 2000
 # Each order of the networks page and the Network property it reads in index order (see networks_write).
-ORDER_PROPERTIES = {"SCORE": "score", "SIZE": "size", "LAST_SEEN": "last_seen_ms"}
+ORDER_PROPERTIES = MappingProxyType({"SCORE": "score", "SIZE": "size", "LAST_SEEN": "last_seen_ms"})
 ORDERS = tuple(ORDER_PROPERTIES)
 
 
@@ -155,7 +157,10 @@ def networks(
         cursor = decode_cursor(after)
         if cursor.get("o") != order or not isinstance(cursor.get("k"), str):
             raise BadInput("the `after` cursor belongs to another ordering; start again without it")
-        after_value, after_key = float(cursor["v"]), cursor["k"]
+        value = cursor.get("v")
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            raise BadInput("the `after` cursor is not a networks cursor; start again without it")
+        after_value, after_key = float(value), cursor["k"]
     only = None
     if filter.contains_identifier is not None:
         key = node_key(
@@ -165,6 +170,8 @@ def networks(
         )
         (found,) = batch.networks_of(reader, [key])
         only = [network.key for network in found]
+        if not only:  # the identifier is in no network: nothing to count or page through
+            return Page([], [], 0, False, after is not None)
     row = reader.one(
         "read_networks_page",
         slots={"order": ORDER_PROPERTIES[order]},

@@ -136,15 +136,15 @@ def _client_error(name: str, error: ClientError, timeout: float) -> ReadError:
 
 
 def native(value: Any) -> Any:
-    """Neo4j values as Python ones: temporal types converted, maps and lists walked, a node as its
-    properties. Read queries return maps and values, not relationships or paths."""
+    """Neo4j values as Python ones: temporal types converted, maps and lists walked.
+
+    Read queries return maps and values (a node as `n {.*}`), never a node, relationship or path: what
+    the API shows is chosen in Cypher, not by whatever properties a node happens to hold."""
     if isinstance(value, dict):
         return {k: native(v) for k, v in value.items()}
     if isinstance(value, list):
         return [native(v) for v in value]
-    if isinstance(value, Node):
-        return {k: native(v) for k, v in value.items()}
-    if isinstance(value, Relationship | Path):
+    if isinstance(value, Node | Relationship | Path):
         raise TypeError(f"read queries return maps, not a {type(value).__name__}")
     to_native = getattr(value, "to_native", None)
     return to_native() if to_native is not None else value

@@ -6,6 +6,7 @@ page can be checked against the same networks sorted in Python.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -15,7 +16,7 @@ import pytest
 
 from graph import cypher, networks
 from graph.config import Settings
-from graph.read import Reader, queries
+from graph.read import BadInput, Reader, queries
 from graph.read.queries import NetworkFilter
 
 START = datetime(2026, 1, 1, tzinfo=UTC)
@@ -69,12 +70,14 @@ def _expected(order: str, keep: Callable[[Spec], bool] = lambda n: True) -> list
     return [n[0] for n in sorted(chosen, key=lambda n: (-value(n), n[0]))]
 
 
-def _all_pages(reader: Reader, order: str, wanted: NetworkFilter | None = None) -> tuple[list[str], int]:
+def _all_pages(
+    reader: Reader, order: str, wanted: NetworkFilter | None = None, size: int = 2
+) -> tuple[list[str], int]:
     ids: list[str] = []
     after = None
     totals = set()
     while True:
-        page = queries.networks(reader, wanted, order=order, first=2, after=after)
+        page = queries.networks(reader, wanted, order=order, first=size, after=after)
         totals.add(page.total)
         ids.extend(n.id for n in page.items)
         if not page.has_next:
@@ -84,9 +87,10 @@ def _all_pages(reader: Reader, order: str, wanted: NetworkFilter | None = None) 
     return ids, totals.pop()
 
 
+@pytest.mark.parametrize("size", [2, 3])  # with 3, a page ends between the two networks tied on a date
 @pytest.mark.parametrize("order", queries.ORDERS)
-def test_every_order_pages_through_all_networks_ties_by_key(reader: Reader, order: str) -> None:
-    ids, total = _all_pages(reader, order)
+def test_every_order_pages_through_all_networks_ties_by_key(reader: Reader, order: str, size: int) -> None:
+    ids, total = _all_pages(reader, order, size=size)
     assert ids == _expected(order)
     assert total == len(NETWORKS)
 
@@ -100,6 +104,30 @@ def test_filters_apply_to_the_page_and_the_total_alike(reader: Reader, order: st
     assert total == 2
 
 
+def test_seen_dates_filter_on_first_and_last_seen(reader: Reader) -> None:
+    since = NetworkFilter(seen_since=START + timedelta(days=5))
+    before = NetworkFilter(seen_before=START + timedelta(days=1), min_size=3)
+
+    assert _all_pages(reader, "SCORE", since) == (["c", "f"], 2)
+    assert _all_pages(reader, "SIZE", before) == (["f", "b", "a", "c", "e"], 5)  # d: no dated advert
+
+
+def test_an_identifier_in_no_network_gives_an_empty_page_from_one_read(reader: Reader) -> None:
+    before = reader.queries
+    page = queries.networks(reader, NetworkFilter(contains_identifier="+44 7400 123456"))
+
+    assert (page.items, page.total, page.has_next) == ([], 0, False)
+    assert reader.queries - before == 1  # which networks hold it; no page query
+
+
+@pytest.mark.parametrize("value", ['"9"', "NaN", "Infinity", "null", "true", "[1]"])
+def test_a_forged_cursor_value_is_bad_input(reader: Reader, value: str) -> None:
+    raw = '{"k":"network:a","o":"SCORE","v":' + value + "}"  # JSON as Python's json module reads it
+    cursor = base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+    with pytest.raises(BadInput, match="cursor"):
+        queries.networks(reader, None, order="SCORE", after=cursor)
+
+
 def test_networks_stored_before_the_page_properties_are_filled_in(
     reader: Reader, empty_graph: neo4j.Driver, neo4j_settings: Settings
 ) -> None:
@@ -109,7 +137,8 @@ def test_networks_stored_before_the_page_properties_are_filled_in(
     )
     assert queries.networks(reader, None, order="LAST_SEEN", first=10).items == []  # unreadable as they are
 
-    networks.apply_schema(empty_graph, database)
+    assert networks.fill_missing(empty_graph, database) == len(NETWORKS)
+    assert networks.fill_missing(empty_graph, database) == 0
 
     ids, total = _all_pages(reader, "LAST_SEEN")
     assert (ids, total) == (_expected("LAST_SEEN"), len(NETWORKS))
@@ -117,18 +146,23 @@ def test_networks_stored_before_the_page_properties_are_filled_in(
     assert ids == ["c"]
 
 
-def test_the_page_is_read_in_index_order_not_sorted(reader: Reader, empty_graph: neo4j.Driver) -> None:
-    query = cypher.variant("read_networks_page", order="score")
-    with empty_graph.session() as session:
+@pytest.mark.parametrize("prop", sorted(queries.ORDER_PROPERTIES.values()))
+def test_the_page_is_read_in_index_order_not_sorted(
+    reader: Reader, empty_graph: neo4j.Driver, neo4j_settings: Settings, prop: str
+) -> None:
+    query = cypher.variant("read_networks_page", order=prop)
+    with empty_graph.session(database=neo4j_settings.database) as session:
         plan = session.run("EXPLAIN " + query, _parameters()).consume().plan
 
-    def operators(step: dict) -> list[str]:
+    def operators(step: dict) -> list[tuple[str, str]]:
         below = (o for child in step.get("children", []) for o in operators(child))
-        return [step["operatorType"].split("@")[0], *below]
+        return [(step["operatorType"].split("@")[0], step.get("args", {}).get("Details", "")), *below]
 
     found = operators(plan)
-    assert any(o.startswith("NodeIndexScan") for o in found), found
-    assert not any(o in ("Sort", "Top") for o in found), found
+    # Read from the index on the order's property (a scan, or a range seek when a filter bounds it) ...
+    assert any(o.startswith("NodeIndex") and f"Network({prop})" in d for o, d in found), found
+    # ... in its order: at most ties are sorted (PartialTop), never every network.
+    assert not any(o in ("Sort", "Top") for o, _ in found), found
 
 
 def _parameters() -> dict[str, Any]:
