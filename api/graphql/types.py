@@ -100,8 +100,11 @@ async def _adverts(info: Info, keys: list[str]) -> list[Advert]:
     return [Advert.of(r) for r in found if isinstance(r, records.Advert)]
 
 
-def _shown(info: Info, adverts: list[records.Advert]) -> list[Advert]:
-    """Adverts a list query read whole: kept for the other fields that ask for them, and shown."""
+async def _adverts_carrying(info: Info, key: str, first: int) -> list[Advert]:
+    """The newest adverts carrying an identifier or account, read whole: kept for the other fields that
+    ask for them, so they are not read again, and shown."""
+    queries.check_page_size(first)
+    adverts, _ = await info.context.loaders.adverts_of.load((key, first))
     info.context.loaders.prime_nodes(adverts)
     return [Advert.of(r) for r in adverts]
 
@@ -254,9 +257,7 @@ class Account:
 
     @strawberry.field(description="Adverts it posted or that name it, newest first.")
     async def adverts(self, info: Info, first: int = 20) -> list[Advert]:
-        queries.check_page_size(first)
-        adverts, _ = await info.context.loaders.adverts_of.load((self.record.key, first))
-        return _shown(info, adverts)
+        return await _adverts_carrying(info, self.record.key, first)
 
     @strawberry.field(description="The identifiers its adverts mention, most used first.")
     async def identifiers(self, info: Info, first: int = 50) -> list[IdentifierUse]:
@@ -305,9 +306,7 @@ class Identifier:
 
     @strawberry.field(description="Adverts that carry it, newest first.")
     async def adverts(self, info: Info, first: int = 20) -> list[Advert]:
-        queries.check_page_size(first)
-        adverts, _ = await info.context.loaders.adverts_of.load((self.record.key, first))
-        return _shown(info, adverts)
+        return await _adverts_carrying(info, self.record.key, first)
 
     @strawberry.field(description="Accounts whose adverts mention it, busiest first.")
     async def accounts(self, info: Info, first: int = 50) -> list[IdentifierUse]:
