@@ -97,9 +97,8 @@ def neo4j_cpu_seconds() -> float:
 class Timed:
     """A managed transaction that adds up the time of each named statement (run to its last record)."""
 
-    def __init__(self, tx: Any, spent: Counter[str]) -> None:
-        self.tx, self.spent = tx, spent
-        self.names = {cypher.load(name): name for name in WRITE_STATEMENTS}
+    def __init__(self, tx: Any, spent: Counter[str], names: dict[str, str]) -> None:
+        self.tx, self.spent, self.names = tx, spent, names
 
     def run(self, query: str, *args: Any, **kwargs: Any) -> list[Any]:
         started = time.perf_counter()
@@ -116,9 +115,11 @@ class _Records(list):
         return None
 
 
-def crosslink_writes(adverts: list[PendingAdvert], batch: int, keep: Callable[[str], bool]) -> dict[str, Any]:
+def crosslink_writes(
+    args: argparse.Namespace, adverts: list[PendingAdvert], keep: Callable[[str], bool]
+) -> dict[str, Any]:
     """Crosslink's write of every batch on a fresh server whose schema holds the statements `keep` keeps."""
-    scale.fresh_server(ARGS.heap, ARGS.pagecache)
+    scale.fresh_server(args.heap, args.pagecache)
     driver = scale.connect()
     for statement in cypher.statements("schema"):
         if keep(statement):
@@ -131,9 +132,9 @@ def crosslink_writes(adverts: list[PendingAdvert], batch: int, keep: Callable[[s
     )
     spent: Counter[str] = Counter()
     session = driver.session(notifications_disabled_classifications=QUIET)
-    original_write = time_statements(session, spent)
+    time_statements(session, spent)
     cpu, neo4j_cpu, started = time.process_time(), neo4j_cpu_seconds(), time.perf_counter()
-    for chunk in _chunks(adverts, batch):
+    for chunk in _chunks(adverts, args.batch):
         _write(session, report, chunk, False)
     seconds = time.perf_counter() - started
     result = {
@@ -142,32 +143,31 @@ def crosslink_writes(adverts: list[PendingAdvert], batch: int, keep: Callable[[s
         "client_cpu": time.process_time() - cpu,
         "statements": dict(spent),
     }
-    session.execute_write = original_write  # type: ignore[method-assign]
     session.close()
     driver.close()
     return result
 
 
-def time_statements(session: Any, spent: Counter[str]) -> Callable[..., Any]:
-    """Make the session's write transactions time their statements; return the original method."""
+def time_statements(session: Any, spent: Counter[str]) -> None:
+    """Make the session's write transactions add the time of each statement to `spent`."""
     original = session.execute_write
+    names = {cypher.load(name): name for name in WRITE_STATEMENTS}
 
     def execute_write(work: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        return original(lambda tx, *a, **k: work(Timed(tx, spent), *a, **k), *args, **kwargs)
+        return original(lambda tx, *a, **k: work(Timed(tx, spent, names), *a, **k), *args, **kwargs)
 
     session.execute_write = execute_write
-    return original
 
 
-def bare_writes(rows: Path, count: int, batch: int) -> dict[str, Any]:
+def bare_writes(args: argparse.Namespace, rows: Path, count: int) -> dict[str, Any]:
     """The bare loader of ingest_scale on the first `count` of its rows, on a fresh server."""
     subset = rows.with_name(f"{rows.stem}.first-{count}.jsonl")
     if not subset.exists():
         with rows.open(encoding="utf-8") as source, subset.open("w", encoding="utf-8") as out:
             out.writelines(itertools.islice(source, count))
-    scale.fresh_server(ARGS.heap, ARGS.pagecache)
+    scale.fresh_server(args.heap, args.pagecache)
     cpu, neo4j_cpu = time.process_time(), neo4j_cpu_seconds()
-    seconds = scale.bare_load(subset, batch)
+    seconds = scale.bare_load(subset, args.batch)
     return {
         "seconds": seconds,
         "neo4j_cpu": neo4j_cpu_seconds() - neo4j_cpu,
@@ -184,34 +184,33 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=1000)
     parser.add_argument("--heap", default="4g")
     parser.add_argument("--pagecache", default="4g")
-    global ARGS
-    ARGS = parser.parse_args()
+    args = parser.parse_args()
 
-    path = scale.corpus_file(ARGS)
+    path = scale.corpus_file(args)
     rows = scale.prepare_bare_rows(path, max(1, os.cpu_count() or 1))
-    adverts = pending_adverts(path, ARGS.adverts)
+    adverts = pending_adverts(path, args.adverts)
     results: dict[str, list[dict[str, Any]]] = {"bare": [], **{name: [] for name in SCHEMAS}}
     try:
-        for round_number in range(1, ARGS.rounds + 1):
-            results["bare"].append(bare_writes(rows, len(adverts), ARGS.batch))
+        for round_number in range(1, args.rounds + 1):
+            results["bare"].append(bare_writes(args, rows, len(adverts)))
             for name, keep in SCHEMAS.items():
-                results[name].append(crosslink_writes(adverts, ARGS.batch, keep))
+                results[name].append(crosslink_writes(args, adverts, keep))
             shown = ", ".join(f"{name} {runs[-1]['seconds']:.1f}s" for name, runs in results.items())
             print(f"round {round_number}: {shown}", file=sys.stderr)
     finally:
-        scale.server("stop", ARGS.heap, ARGS.pagecache)
-    report(len(adverts), results)
+        scale.server("stop", args.heap, args.pagecache)
+    report(args, len(adverts), results)
 
 
-def report(count: int, results: dict[str, list[dict[str, Any]]]) -> None:
+def report(args: argparse.Namespace, count: int, results: dict[str, list[dict[str, Any]]]) -> None:
     def median(name: str, field: str) -> float:
         return statistics.median(run[field] for run in results[name])
 
     bare_seconds = median("bare", "seconds")
     print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores; Neo4j heap {ARGS.heap}, page cache "
-        f"{ARGS.pagecache}; {count:,} adverts, extraction done beforehand; batch {ARGS.batch}; "
-        f"median of {ARGS.rounds} round(s)"
+        f"machine: {platform.machine()}, {os.cpu_count()} cores; Neo4j heap {args.heap}, page cache "
+        f"{args.pagecache}; {count:,} adverts, extraction done beforehand; batch {args.batch}; "
+        f"median of {args.rounds} round(s)"
     )
     print("| writer | seconds | adverts/s | vs bare | Neo4j CPU s | client CPU s | all runs (s) |")
     print("|---|---:|---:|---:|---:|---:|---|")
@@ -230,8 +229,6 @@ def report(count: int, results: dict[str, list[dict[str, Any]]]) -> None:
     spent = statistics.median(sum(run["statements"].values()) for run in results["writes"])
     print(f"- commit and the rest: {total - spent:.1f}")
 
-
-ARGS: argparse.Namespace
 
 if __name__ == "__main__":
     main()
