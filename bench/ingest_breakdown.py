@@ -6,7 +6,7 @@
 takes extraction out of the picture to show what the graph itself costs. The adverts are read, validated
 and extracted once, before any timing; then each round, each on a fresh server (port 7699, as
 ingest_scale), writes them:
-1. bare: the bare loader of ingest_scale (its rows, its constraints);
+1. bare: the bare loaders of ingest_scale (bench/bare_loader.py), the same graph and the minimal one;
 2. writes: Crosslink's own transaction (`graph.store.write_batch` and the run's counts), full schema;
 3. writes, no full-text: the same without the full-text index on advert text;
 4. writes, no range indexes: the same with constraints and full-text index but no other index.
@@ -35,6 +35,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(BENCH.parent))
 
+import bare_loader  # noqa: E402
 import ingest_scale as scale  # noqa: E402
 
 from graph import cypher  # noqa: E402
@@ -159,15 +160,17 @@ def time_statements(session: Any, spent: Counter[str]) -> None:
     session.execute_write = execute_write
 
 
-def bare_writes(args: argparse.Namespace, rows: Path, count: int) -> dict[str, Any]:
-    """The bare loader of ingest_scale on the first `count` of its rows, on a fresh server."""
+def bare_writes(args: argparse.Namespace, rows: Path, count: int, same_graph: bool) -> dict[str, Any]:
+    """A bare loader of ingest_scale on the first `count` of its rows, on a fresh server."""
     subset = rows.with_name(f"{rows.stem}.first-{count}.jsonl")
     if not subset.exists():
         with rows.open(encoding="utf-8") as source, subset.open("w", encoding="utf-8") as out:
             out.writelines(itertools.islice(source, count))
     scale.fresh_server(args.heap, args.pagecache)
     cpu, neo4j_cpu = time.process_time(), neo4j_cpu_seconds()
-    seconds = scale.bare_load(subset, args.batch)
+    driver = scale.connect()
+    seconds = bare_loader.load(driver, subset, args.batch, same_graph=same_graph)
+    driver.close()
     return {
         "seconds": seconds,
         "neo4j_cpu": neo4j_cpu_seconds() - neo4j_cpu,
@@ -187,12 +190,17 @@ def main() -> None:
     args = parser.parse_args()
 
     path = scale.corpus_file(args)
-    rows = scale.prepare_bare_rows(path, max(1, os.cpu_count() or 1))
+    rows = bare_loader.prepare_rows(path, max(1, os.cpu_count() or 1))
     adverts = pending_adverts(path, args.adverts)
-    results: dict[str, list[dict[str, Any]]] = {"bare": [], **{name: [] for name in SCHEMAS}}
+    results: dict[str, list[dict[str, Any]]] = {
+        "bare, same graph": [],
+        "bare, minimal graph": [],
+        **{name: [] for name in SCHEMAS},
+    }
     try:
         for round_number in range(1, args.rounds + 1):
-            results["bare"].append(bare_writes(args, rows, len(adverts)))
+            results["bare, same graph"].append(bare_writes(args, rows, len(adverts), True))
+            results["bare, minimal graph"].append(bare_writes(args, rows, len(adverts), False))
             for name, keep in SCHEMAS.items():
                 results[name].append(crosslink_writes(args, adverts, keep))
             shown = ", ".join(f"{name} {runs[-1]['seconds']:.1f}s" for name, runs in results.items())
@@ -206,7 +214,7 @@ def report(args: argparse.Namespace, count: int, results: dict[str, list[dict[st
     def median(name: str, field: str) -> float:
         return statistics.median(run[field] for run in results[name])
 
-    bare_seconds = median("bare", "seconds")
+    bare_seconds = median("bare, same graph", "seconds")
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores; Neo4j heap {args.heap}, page cache "
         f"{args.pagecache}; {count:,} adverts, extraction done beforehand; batch {args.batch}; "

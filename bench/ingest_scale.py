@@ -4,12 +4,16 @@
     python bench/ingest_scale.py --corpus var/bench/corpus-1000000-1 --rounds 1 --heap 4g --pagecache 8g
 
 Each round, on a server of its own (port 7699, data in var/neo4j-bench, wiped before each load):
-1. bare: the same adverts, their identifiers extracted beforehand (not timed), written by a minimal
-   loader: one `UNWIND $rows ... MERGE` statement per batch for adverts, authors, identifier nodes and
-   MENTIONS, no validation, no extraction, no change detection, no USES, no run bookkeeping;
-2. crosslink: `crosslink ingest FILE --source bench` as a separate process (validation, extraction in
+1. bare, the same graph: the same adverts, their identifiers extracted beforehand (not timed), written
+   by plain `UNWIND $rows ... MERGE` statements, one per label and batch, as the very graph ingest
+   writes (same nodes, relationships, properties, constraints and indexes; see bench/bare_loader.py).
+   No validation, no extraction, no change detection, no run bookkeeping. The ingest target is stated
+   against this one, and the graphs it and ingest leave are compared at the end;
+2. bare, minimal graph: adverts, authors, identifier nodes and MENTIONS with their spans only, under
+   uniqueness constraints alone (a floor, for reference);
+3. crosslink: `crosslink ingest FILE --source bench` as a separate process (validation, extraction in
    worker processes, change detection, evidence, USES, run node);
-3. re-run: the same command again on the loaded graph.
+4. re-run: the same command again on the loaded graph.
 The rounds alternate, so machine noise falls on both loaders alike; the medians are reported, with peak
 memory of the ingest process tree and of Neo4j, and the store size. The corpus is generated with
 `crosslink synth` when `--corpus` is not given.
@@ -26,45 +30,17 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-from graph.evidence import find_mentions  # noqa: E402
-from graph.identifiers.handle import canonical_name, canonical_platform  # noqa: E402
+import bare_loader  # noqa: E402
 
 PORT = 7699
 HOME = ROOT / "var" / "neo4j-bench"
 PASSWORD = "bench-password-local"  # a throwaway server on loopback, wiped every round
-LABELS = {
-    "phone": "Phone",
-    "handle": "Account",
-    "payment": "PaymentTag",
-    "email": "Email",
-    "url": "Link",
-    "domain": "Domain",
-}
-# The bare loader's statements: adverts with their authors, then each label's MENTIONS, all MERGE.
-BARE_ADVERTS = """
-UNWIND $rows AS row
-MERGE (a:Advert {key: row.key})
-SET a.platform = row.platform, a.post_id = row.post_id, a.text = row.text,
-    a.posted_at = datetime(row.posted_at)
-WITH a, row WHERE row.author IS NOT NULL
-MERGE (acc:Account {key: row.author})
-MERGE (acc)-[:POSTED]->(a)
-"""
-BARE_MENTIONS = """
-UNWIND $rows AS row
-MATCH (a:Advert {key: row.advert})
-MERGE (n:%s {key: row.key})
-MERGE (a)-[r:MENTIONS]->(n)
-SET r.spans = row.spans
-"""
 
 
 def server(command: str, heap: str, pagecache: str) -> None:
@@ -115,91 +91,6 @@ def corpus_file(args: argparse.Namespace) -> Path:
             check=True,
         )
     return out / "adverts.jsonl"
-
-
-def _bare_row(line: str) -> dict[str, Any] | None:
-    record = json.loads(line)
-    platform_name = canonical_platform(record["platform"]) or record["platform"]
-    author = record.get("author") or {}
-    name = canonical_name(author["handle"], platform_name) if author.get("handle") else None
-    mentions, _ = find_mentions(record["text"], platform=platform_name, region=record.get("region"))
-    return {
-        "key": f"advert:{platform_name}:{record['post_id']}",
-        "platform": platform_name,
-        "post_id": str(record["post_id"]),
-        "text": record["text"],
-        "posted_at": record["posted_at"],
-        "author": f"handle:{platform_name}:{name}" if name else None,
-        "mentions": [
-            {"label": LABELS[m.kind], "key": m.key, "spans": [o for s in m.spans for o in s]}
-            for m in mentions
-            if m.kind in LABELS
-        ],
-    }
-
-
-def _bare_rows_chunk(lines: list[str]) -> list[str]:
-    return [json.dumps(row) for row in map(_bare_row, lines) if row is not None]
-
-
-def prepare_bare_rows(adverts: Path, workers: int) -> Path:
-    """Extract once, before any timing, the rows the bare loader writes (cached beside the corpus)."""
-    rows = adverts.with_name(adverts.stem + ".bare-rows.jsonl")
-    if rows.exists() and rows.stat().st_mtime > adverts.stat().st_mtime:
-        return rows
-    started = time.perf_counter()
-    partial = rows.with_suffix(".partial")  # renamed only when complete: an interrupted run leaves no cache
-    with (
-        adverts.open(encoding="utf-8") as source,
-        partial.open("w", encoding="utf-8") as out,
-        ProcessPoolExecutor(workers) as pool,
-    ):
-        for chunk in pool.map(_bare_rows_chunk, _chunks(source, 2000)):
-            out.write("\n".join(chunk) + "\n")
-    partial.rename(rows)
-    print(f"prepared bare rows in {time.perf_counter() - started:.0f}s", file=sys.stderr)
-    return rows
-
-
-def _chunks(stream: Any, size: int) -> Iterator[list[str]]:
-    chunk: list[str] = []
-    for line in stream:
-        if line.strip():
-            chunk.append(line)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def bare_load(rows_path: Path, batch: int) -> float:
-    """The bare loader: constraints, then one UNWIND ... MERGE statement per batch."""
-    driver = connect()
-    for label in ("Advert", "Account", "Phone", "PaymentTag", "Email", "Link", "Domain"):
-        driver.execute_query(
-            f"CREATE CONSTRAINT bare_{label.lower()} IF NOT EXISTS FOR (n:{label}) REQUIRE n.key IS UNIQUE"
-        )
-    driver.execute_query("CALL db.awaitIndexes(300)")
-    started = time.perf_counter()
-    with rows_path.open(encoding="utf-8") as stream, driver.session() as session:
-        for chunk in _chunks(stream, batch):
-            session.execute_write(_bare_batch, [json.loads(line) for line in chunk])
-    seconds = time.perf_counter() - started
-    driver.close()
-    return seconds
-
-
-def _bare_batch(tx: Any, rows: list[dict[str, Any]]) -> None:
-    tx.run(BARE_ADVERTS, rows=rows).consume()
-    by_label: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        for mention in row["mentions"]:
-            by_label.setdefault(mention["label"], []).append(
-                {"advert": row["key"], "key": mention["key"], "spans": mention["spans"]}
-            )
-    for label, mentions in by_label.items():
-        tx.run(BARE_MENTIONS % label, rows=mentions).consume()  # label from LABELS, never from input
 
 
 class PeakMemory:
@@ -290,6 +181,14 @@ def crosslink_ingest(adverts: Path, batch: int, workers: int) -> tuple[float, in
     return seconds, memory.tree_peak, summary
 
 
+LOADS = {
+    "bare-same": "bare UNWIND ... MERGE, the same graph",
+    "bare-minimal": "bare UNWIND ... MERGE, minimal graph",
+    "crosslink": "crosslink ingest",
+    "rerun": "crosslink ingest, same file again",
+}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", help="a corpus folder (adverts.jsonl) or file; else one is generated")
@@ -300,21 +199,31 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--heap", default="4g")
     parser.add_argument("--pagecache", default="4g")
-    parser.add_argument("--skip-bare", action="store_true")
+    parser.add_argument("--skip-bare", action="store_true", help="time crosslink ingest only")
+    parser.add_argument("--skip-minimal", action="store_true", help="leave out the minimal-graph loader")
     args = parser.parse_args()
 
     adverts = corpus_file(args)
     count = sum(1 for line in adverts.open(encoding="utf-8") if line.strip())
-    rows = None if args.skip_bare else prepare_bare_rows(adverts, max(1, os.cpu_count() or 1))
-    results: dict[str, list[float]] = {"bare": [], "crosslink": [], "rerun": []}
+    rows = None if args.skip_bare else bare_loader.prepare_rows(adverts, max(1, os.cpu_count() or 1))
+    results: dict[str, list[float]] = {name: [] for name in LOADS}
     memory: dict[str, list[int]] = {"ingest": [], "neo4j": [], "store": []}
     summaries = []
+    graphs: dict[str, dict[str, tuple[int, int, int]]] = {}
     try:
         for round_number in range(1, args.rounds + 1):
             if rows is not None:
-                fresh_server(args.heap, args.pagecache)
-                results["bare"].append(bare_load(rows, args.batch))
-                print(f"round {round_number}: bare {results['bare'][-1]:.1f}s", file=sys.stderr)
+                for name in ("bare-same", "bare-minimal"):
+                    if name == "bare-minimal" and args.skip_minimal:
+                        continue
+                    fresh_server(args.heap, args.pagecache)
+                    driver = connect()
+                    same = name == "bare-same"
+                    results[name].append(bare_loader.load(driver, rows, args.batch, same_graph=same))
+                    if name == "bare-same":
+                        graphs[name] = bare_loader.fingerprint(driver)
+                    driver.close()
+                    print(f"round {round_number}: {name} {results[name][-1]:.1f}s", file=sys.stderr)
             fresh_server(args.heap, args.pagecache)
             seconds, peak, summary = crosslink_ingest(adverts, args.batch, args.workers)
             results["crosslink"].append(seconds)
@@ -324,6 +233,9 @@ def main() -> None:
             summaries.append(summary)
             seconds, _, _ = crosslink_ingest(adverts, args.batch, args.workers)
             results["rerun"].append(seconds)
+            driver = connect()
+            graphs["crosslink"] = bare_loader.fingerprint(driver)
+            driver.close()
             print(
                 f"round {round_number}: crosslink {results['crosslink'][-1]:.1f}s, re-run {seconds:.1f}s",
                 file=sys.stderr,
@@ -331,6 +243,25 @@ def main() -> None:
     finally:
         server("stop", args.heap, args.pagecache)
     report(args, count, results, memory, summaries)
+    if "bare-same" in graphs:
+        same_graph(graphs["bare-same"], graphs["crosslink"])
+
+
+def same_graph(bare: dict[str, tuple[int, int, int]], crosslink: dict[str, tuple[int, int, int]]) -> None:
+    """Say whether the same-graph loader wrote what crosslink ingest wrote (else the baseline is void)."""
+    differ = {
+        name: (bare.get(name), crosslink.get(name))
+        for name in sorted(set(bare) | set(crosslink))
+        if bare.get(name) != crosslink.get(name)
+    }
+    total = {name: value[0] for name, value in sorted(crosslink.items())}
+    if not differ:
+        print(f"same graph: yes (items per label and type, their properties and counts agree: {total})")
+        return
+    print("same graph: NO, the baseline does not write what crosslink ingest writes:")
+    for name, (b, c) in differ.items():
+        print(f"- {name}: bare (items, properties, counts) {b}, crosslink {c}")
+    raise SystemExit(1)
 
 
 def report(
@@ -351,14 +282,17 @@ def report(
     print(f"corpus: {count:,} adverts; last run: {summaries[-1]}")
     print("| loader | seconds (median) | adverts/s (median) | all runs (s) |")
     print("|---|---:|---:|---|")
-    for name in ("bare", "crosslink", "rerun"):
+    for name, title in LOADS.items():
         runs = results[name]
         if runs:
             shown = ", ".join(f"{s:.1f}" for s in runs)
-            print(f"| {name} | {statistics.median(runs):.1f} | {rate(runs)} | {shown} |")
-    if results["bare"]:
-        ratio = statistics.median(results["bare"]) / statistics.median(results["crosslink"])
-        print(f"\ncrosslink / bare throughput: {ratio:.2f}x (target >= 0.7x)")
+            print(f"| {title} | {statistics.median(runs):.1f} | {rate(runs)} | {shown} |")
+    crosslink = statistics.median(results["crosslink"])
+    for name in ("bare-same", "bare-minimal"):
+        if results[name]:
+            ratio = statistics.median(results[name]) / crosslink
+            print(f"crosslink / {LOADS[name]} throughput: {ratio:.2f}x")
+    print("(target: >= 0.7x the same-graph loader)")
     print(
         f"peak memory: ingest process tree {statistics.median(memory['ingest']) / gib:.2f} GiB, "
         f"Neo4j {statistics.median(memory['neo4j']) / gib:.2f} GiB; "
