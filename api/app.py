@@ -143,6 +143,7 @@ def create_app(
     app.add_middleware(
         Authentication,
         verify=lambda key: verified.verify(app.state.driver, app.state.database, key),
+        cached=verified.cached,
         audit=audit,
     )
     app.add_middleware(BodyLimit, limits=limits)

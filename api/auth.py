@@ -40,14 +40,24 @@ def bearer_key(headers: list[tuple[bytes, bytes]]) -> str | None:
 class Authentication:
     """ASGI middleware: checks the API key of every non-public request, before its body is read.
 
-    `verify` maps a presented key to the active ApiKey or None; the accepted key is put in the request's
-    state (`request.state.api_key`). A refusal is a GraphQL-shaped 401 and an audit record.
+    `verify` maps a presented key to the active ApiKey or None (it may ask Neo4j, so it runs in a worker
+    thread); `cached`, when given, answers without blocking for keys verified moments ago. The accepted
+    key is put in the request's state (`request.state.api_key`). A refusal is a GraphQL-shaped 401 and an audit record.
     """
 
-    def __init__(self, app: ASGIApp, *, verify: Callable[[str], ApiKey | None], audit: AuditLog) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        verify: Callable[[str], ApiKey | None],
+        audit: AuditLog,
+        cached: Callable[[str], tuple[bool, ApiKey | None]] | None = None,
+    ) -> None:
         self.app = app
         self.verify = verify
         self.audit = audit
+        # A key verified moments ago is answered here; only the others cost a worker thread and a read.
+        self.cached = cached or (lambda presented: (False, None))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] not in ("http", "websocket") or _public(scope):
@@ -58,7 +68,9 @@ class Authentication:
             await self._refuse(scope, send, 401, UNAUTHENTICATED, _MISSING)
             return
         try:
-            key = await run_in_threadpool(self.verify, presented)
+            known, key = self.cached(presented)
+            if not known:
+                key = await run_in_threadpool(self.verify, presented)
         except Exception as error:  # the key store is in Neo4j: when it is down, nobody can be let in
             code, message = classify(error)
             if code != GRAPH_UNAVAILABLE:

@@ -2,12 +2,14 @@
 
     NEO4J_URI=... NEO4J_PASSWORD=... python bench/api_latency.py [--requests 200] [--rebuild]
 
-Serves the API in this process (uvicorn on 127.0.0.1, a reader key), then for each question an analyst
-asks (`identifier`, `network`, `networks` first 50, `path`) sends `--requests` requests with inputs
-sampled from the graph, after a warm-up, and records the wall time of each request at the client. Every
-read query a request runs is recorded with its parameters; the "bare" figure replays exactly those
-queries, one after the other, through the driver in read transactions, so the ratio is what the
-GraphQL layer (HTTP, parsing, validation, resolvers, loaders, serialisation) costs on top of Neo4j.
+Serves the API in a process of its own, as `crosslink serve` does (uvicorn on 127.0.0.1, a reader key;
+a client sharing the server's process would share its interpreter lock too), then for each question an
+analyst asks (`identifier`, `network`, `networks` first 50, `path`) sends `--requests` requests with
+inputs sampled from the graph, after a warm-up, and records the wall time of each request at the
+client. The server records every read query a request runs with its parameters, and hands them over
+after each request (outside the timing); the "bare" figure replays exactly those queries, one after the
+other, through the driver in read transactions, so the ratio is what the GraphQL layer (HTTP, parsing,
+validation, resolvers, loaders, serialisation) costs on top of Neo4j.
 `--rebuild` first times a full network recompute.
 """
 
@@ -15,10 +17,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import pickle
 import platform
 import random
 import socket
 import statistics
+import subprocess
 import sys
 import threading
 import time
@@ -28,6 +32,7 @@ from typing import Any
 
 import httpx
 import uvicorn
+from fastapi.responses import Response
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -79,21 +84,40 @@ RETURN keys[0] AS a, keys[size(keys) - 1] AS b
 
 
 class Recorder:
-    """Records the read queries (name and parameters) that each request runs, by wrapping Reader.rows."""
+    """Records the read queries (name and parameters) the server runs, by wrapping Reader.rows."""
 
     def __init__(self) -> None:
-        self.current: list[tuple[str, dict[str, Any]]] | None = None
+        self.reads: list[tuple[str, dict[str, Any]]] = []
         self._lock = threading.Lock()
         original = Reader.rows
         recorder = self
 
         def rows(reader: Reader, name: str, **parameters: Any) -> list[dict[str, Any]]:
             with recorder._lock:
-                if recorder.current is not None:
-                    recorder.current.append((name, parameters))
+                recorder.reads.append((name, parameters))
             return original(reader, name, **parameters)
 
         Reader.rows = rows  # type: ignore[method-assign]
+
+    def take(self) -> list[tuple[str, dict[str, Any]]]:
+        with self._lock:
+            taken, self.reads = self.reads, []
+        return taken
+
+
+def serve_here(port: int) -> None:
+    """The server process: the API as `crosslink serve` runs it, plus a route handing over the reads
+    recorded since the last call (this benchmark's own, on loopback, behind the same key check)."""
+    os.environ.setdefault("CROSSLINK_AUDIT_LOG", str(ROOT / "var" / "bench" / "audit-bench.jsonl"))
+    settings = Settings.from_env()
+    recorder = Recorder()
+    app = create_app(connect(settings), settings.database)
+
+    async def reads() -> Response:
+        return Response(pickle.dumps(recorder.take()), media_type="application/octet-stream")
+
+    app.add_api_route("/bench/reads", reads, methods=["POST"])
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", server_header=False)
 
 
 def free_port() -> int:
@@ -102,20 +126,21 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def serve(driver: Any, database: str) -> str:
-    """Start the API in a background thread; its base URL once it answers."""
-    os.environ.setdefault("CROSSLINK_AUDIT_LOG", str(ROOT / "var" / "bench" / "audit-bench.jsonl"))
+def serve() -> tuple[str, subprocess.Popen]:
+    """Start the server process; its base URL once it answers, and the process."""
     port = free_port()
-    config = uvicorn.Config(create_app(driver, database), host="127.0.0.1", port=port, log_level="warning")
-    threading.Thread(target=uvicorn.Server(config).run, daemon=True).start()
+    process = subprocess.Popen([sys.executable, __file__, "--serve", str(port)])
     base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
+    for _ in range(300):
+        if process.poll() is not None:
+            raise SystemExit("the API server process ended before it answered")
         try:
             if httpx.get(f"{base}/health").status_code == 200:
-                return base
+                return base, process
         except httpx.HTTPError:
             pass
         time.sleep(0.1)
+    process.terminate()
     raise SystemExit("the API did not start")
 
 
@@ -126,7 +151,6 @@ def percentile(values: list[float], share: float) -> float:
 
 def measure(
     client: httpx.Client,
-    recorder: Recorder,
     query: str,
     variables: Callable[[], dict[str, Any]],
     requests: int,
@@ -135,17 +159,16 @@ def measure(
     times: list[float] = []
     reads: list[list[tuple[str, dict[str, Any]]]] = []
     for number in range(warmup + requests):
-        recorder.current = []
         started = time.perf_counter()
         response = client.post("/graphql", json={"query": query, "variables": variables()})
         elapsed = time.perf_counter() - started
         body = response.json()
         if response.status_code != 200 or body.get("errors"):
             raise SystemExit(f"request failed: {response.status_code} {body.get('errors')}")
+        ran = pickle.loads(client.post("/bench/reads").content)
         if number >= warmup:
             times.append(elapsed)
-            reads.append(recorder.current)
-        recorder.current = None
+            reads.append(ran)
     return times, reads
 
 
@@ -175,7 +198,11 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--rebuild", action="store_true", help="time a full network recompute first")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--serve", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.serve:
+        serve_here(args.serve)
+        return
     random.seed(args.seed)
     settings = Settings.from_env()
     driver = connect(settings)
@@ -197,8 +224,7 @@ def main() -> None:
         (r["a"], r["b"]) for r in driver.execute_query(SAMPLE_PAIRS, limit=500, database_=database).records
     ]
     _, key = apikeys.create_key(driver, database, role="reader", name="latency benchmark")
-    recorder = Recorder()
-    base = serve(driver, database)
+    base, server = serve()
 
     def spaced(e164: str) -> str:  # typed as an analyst would: "+44 7400 123456"
         return f"{e164[:3]} {e164[3:7]} {e164[7:]}"
@@ -219,17 +245,21 @@ def main() -> None:
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     headers = {"Authorization": f"Bearer {key}"}
-    with httpx.Client(base_url=base, headers=headers, timeout=60) as client:
-        for name, (query, variables) in cases.items():
-            times, reads = measure(client, recorder, query, variables, args.requests, args.warmup)
-            replay = bare(driver, database, reads)
-            p50, p95 = percentile(times, 0.5) * 1000, percentile(times, 0.95) * 1000
-            b50, b95 = percentile(replay, 0.5) * 1000, percentile(replay, 0.95) * 1000
-            per_request = statistics.mean(len(r) for r in reads)
-            print(
-                f"| {name} | {p50:.1f} | {p95:.1f} | {b50:.1f} | {b95:.1f} | {p50 / b50:.2f} "
-                f"| {p95 / b95:.2f} | {per_request:.1f} |"
-            )
+    try:
+        with httpx.Client(base_url=base, headers=headers, timeout=60) as client:
+            for name, (query, variables) in cases.items():
+                times, reads = measure(client, query, variables, args.requests, args.warmup)
+                replay = bare(driver, database, reads)
+                p50, p95 = percentile(times, 0.5) * 1000, percentile(times, 0.95) * 1000
+                b50, b95 = percentile(replay, 0.5) * 1000, percentile(replay, 0.95) * 1000
+                per_request = statistics.mean(len(r) for r in reads)
+                print(
+                    f"| {name} | {p50:.1f} | {p95:.1f} | {b50:.1f} | {b95:.1f} | {p50 / b50:.2f} "
+                    f"| {p95 / b95:.2f} | {per_request:.1f} |"
+                )
+    finally:
+        server.terminate()
+        server.wait()
     driver.close()
 
 

@@ -115,13 +115,22 @@ class VerifiedKeys:
         self._known: dict[str, tuple[float, ApiKey | None]] = {}
         self._lock = threading.Lock()
 
-    def verify(self, driver: neo4j.Driver, database: str, presented: str) -> ApiKey | None:
+    def cached(self, presented: str) -> tuple[bool, ApiKey | None]:
+        """(True, the key or None) when `presented` was verified in the last `ttl` seconds, else
+        (False, None). Never asks Neo4j, so an async caller can try it before handing off to a thread."""
         digest = hash_key(presented.strip())
-        now = time.monotonic()
         with self._lock:
             cached = self._known.get(digest)
-        if cached is not None and now - cached[0] < self.ttl:
-            return cached[1]
+        if cached is not None and time.monotonic() - cached[0] < self.ttl:
+            return True, cached[1]
+        return False, None
+
+    def verify(self, driver: neo4j.Driver, database: str, presented: str) -> ApiKey | None:
+        known, key = self.cached(presented)
+        if known:
+            return key
+        now = time.monotonic()
+        digest = hash_key(presented.strip())
         key = verify_key(driver, database, presented)
         with self._lock:
             if len(self._known) > _KEY_CACHE_SIZE:

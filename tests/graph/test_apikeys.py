@@ -69,3 +69,26 @@ def test_list_and_revoke(store: tuple[neo4j.Driver, str]) -> None:
     assert revoked.revoked_at is not None and again.revoked_at == revoked.revoked_at
     with pytest.raises(apikeys.ApiKeyError, match="keys list"):
         apikeys.revoke_key(driver, database, "nope")
+
+
+def test_verified_keys_answer_from_memory_only_what_they_checked_recently(
+    store: tuple[neo4j.Driver, str],
+) -> None:
+    driver, database = store
+    key, secret = apikeys.create_key(driver, database, role="reader", name="cached")
+    forged = secret[:-1] + ("A" if secret[-1] != "A" else "B")
+    keys = apikeys.verified_keys()
+    expired = apikeys.verified_keys(ttl=0)
+
+    before = keys.cached(secret)
+    assert keys.verify(driver, database, secret) == key
+    assert keys.verify(driver, database, forged) is None
+    expired.verify(driver, database, secret)
+
+    assert before == (False, None)
+    assert keys.cached(secret) == (True, key) and keys.cached(f"  {secret} ") == (True, key)
+    assert keys.cached(forged) == (True, None)  # a refusal is remembered too, and stays a refusal
+    assert expired.cached(secret) == (False, None)
+    apikeys.revoke_key(driver, database, key.id)
+    assert keys.cached(secret) == (False, None)  # revoked here: forgotten at once
+    assert keys.verify(driver, database, secret) is None
