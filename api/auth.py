@@ -42,7 +42,8 @@ class Authentication:
 
     `verify` maps a presented key to the active ApiKey or None (it may ask Neo4j, so it runs in a worker
     thread); `cached`, when given, answers without blocking for keys verified moments ago. The accepted
-    key is put in the request's state (`request.state.api_key`). A refusal is a GraphQL-shaped 401 and an audit record.
+    key is put in the request's state (`request.state.api_key`). A refusal is a GraphQL-shaped 401 and an
+    audit record.
     """
 
     def __init__(

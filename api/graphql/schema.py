@@ -19,6 +19,7 @@ from api.auth import CanIngest, IsAdmin
 from api.graphql import types as t
 from api.graphql.errors import ErrorCodes
 from api.graphql.limits import Limits, limiters
+from api.graphql.parsing import ParsedDocuments
 from graph import apikeys, casework
 from graph.read import queries
 from graph.read.queries import NetworkFilter as Filter
@@ -341,16 +342,16 @@ class Schema(strawberry.Schema):
 
 def build_schema(limits: Limits | None = None) -> strawberry.Schema:
     """The schema with its extensions: the audit trail (outermost, so it sees the final error codes), the
-    error codes, the depth, alias and token limits, and a cache of validated documents.
+    error codes, the depth, alias and token limits, and caches of parsed and validated documents.
 
-    Analysts and tools send the same few documents again and again with new variables, so validating
-    each once saves most of the work a small query costs. The cache is bounded (128 documents) and keyed
-    by the parsed document and the rules, limits included. Parsing is not cached: Strawberry's parser
-    cache raises a parse error (the token limit's too) outside the hooks that give errors their codes.
+    Analysts and tools send the same few documents again and again with new variables, so parsing and
+    validating each once saves most of the work a small query costs. Both caches are bounded (128
+    documents); the parsed one is keyed by the text and the token limit (`api.graphql.parsing`), the
+    validated one by the parsed document and the rules, limits included.
     """
     limits = limits or Limits()
     return Schema(
         query=Query,
         mutation=Mutation,
-        extensions=[AuditTrail, ErrorCodes, *limiters(limits), ValidationCache],
+        extensions=[AuditTrail, ErrorCodes, *limiters(limits), ParsedDocuments, ValidationCache],
     )
