@@ -311,7 +311,8 @@ class Identifier:
     @strawberry.field(description="Accounts whose adverts mention it, busiest first.")
     async def accounts(self, info: Info, first: int = 50) -> list[IdentifierUse]:
         queries.check_page_size(first)
-        uses, _ = await info.context.loaders.accounts_of.load((self.record.key, first))
+        uses, accounts, _ = await info.context.loaders.accounts_of.load((self.record.key, first))
+        info.context.loaders.prime_nodes(accounts)
         return [IdentifierUse.of(u) for u in uses]
 
     @strawberry.field(description="The networks of the adverts that carry it (several only for a hub).")

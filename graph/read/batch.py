@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from graph.read.reader import Reader
 from graph.read.records import (
+    Account,
     Advert,
     Carrier,
     Day,
@@ -61,17 +62,24 @@ def adverts_of(reader: Reader, keys: Sequence[tuple[str, int]]) -> list[tuple[li
     return [results.get(k, ([], 0)) for k in keys]
 
 
-def accounts_of(reader: Reader, keys: Sequence[tuple[str, int]]) -> list[tuple[list[Use], int]]:
-    """For each (identifier key, limit): the accounts using it, busiest first, and how many in all."""
-    results: dict[tuple[str, int], tuple[list[Use], int]] = {}
+def accounts_of(
+    reader: Reader, keys: Sequence[tuple[str, int]]
+) -> list[tuple[list[Use], list[Account], int]]:
+    """For each (identifier key, limit): the accounts using it, busiest first, and how many in all.
+
+    The accounts come whole beside their uses, so that the API need not read them again."""
+    results: dict[tuple[str, int], tuple[list[Use], list[Account], int]] = {}
     for limit, group in _by_limit(keys).items():
         for row in reader.rows("read_accounts_of", keys=group, limit=limit):
             uses = [
                 Use(a["key"], row["key"], a["adverts"], moment(a["first_seen"]), moment(a["last_seen"]))
                 for a in row["accounts"]
             ]
-            results[(row["key"], limit)] = (uses, row["total"])
-    return [results.get(k, ([], 0)) for k in keys]
+            accounts = [
+                a for a in (node_from_row(u["account"]) for u in row["accounts"]) if isinstance(a, Account)
+            ]
+            results[(row["key"], limit)] = (uses, accounts, row["total"])
+    return [results.get(k, ([], [], 0)) for k in keys]
 
 
 def account_identifiers(reader: Reader, keys: Sequence[tuple[str, int]]) -> list[list[Use]]:

@@ -76,13 +76,25 @@ def test_a_page_of_networks_with_nested_members_runs_a_bounded_number_of_queries
     assert large.count("read_network_evidence") == 1
 
 
-def test_an_identifier_with_its_adverts_and_networks_reads_each_once(api: Api) -> None:
+def test_an_identifier_with_its_adverts_accounts_and_networks_reads_each_once(api: Api) -> None:
     api.queries.clear()
     found = api.data(
         '{ identifier(value: "+44 7400 123456") {'
-        "  id adverts { id platform postedAt } networks { id score } } }"
+        "  id adverts { id platform postedAt } networks { id score }"
+        "  accounts { adverts account { id platform advertCount mentionedBy network { id } } } } }"
     )["identifier"]
 
-    assert found["adverts"] and found["networks"]
-    # The lists come whole from their own reads: the adverts and networks are not read a second time.
-    assert sorted(api.queries) == ["read_adverts_of", "read_networks_of", "read_nodes"]
+    assert found["adverts"] and found["networks"] and found["accounts"]
+    assert all(u["account"]["advertCount"] >= u["adverts"] >= 1 for u in found["accounts"])
+    assert {u["account"]["network"]["id"] for u in found["accounts"]} <= {n["id"] for n in found["networks"]}
+    # The lists come whole from their own reads: adverts, accounts and networks are not read a second time.
+    assert sorted(api.queries) == ["read_accounts_of", "read_adverts_of", "read_networks_of", "read_nodes"]
+    # ... and an account read whole there is the account read on its own.
+    shown = found["accounts"][0]["account"]
+    _, platform, handle = shown["id"].split(":", 2)
+    alone = api.data(
+        "query ($p: String!, $h: String!) { account(platform: $p, handle: $h) {"
+        "  id platform advertCount mentionedBy network { id } } }",
+        {"p": platform, "h": handle},
+    )["account"]
+    assert alone == shown
