@@ -18,6 +18,8 @@ from neo4j.graph import Node, Path, Relationship
 from graph import cypher
 from graph.db import QUIET
 
+# Values that come out of the driver as they are; `native` returns them untouched.
+_PLAIN = frozenset({str, int, float, bool, type(None), bytes})
 # Seconds a read may take before Neo4j stops it; an analyst's question that needs longer must be narrowed.
 DEFAULT_READ_TIMEOUT = 15.0
 
@@ -140,9 +142,12 @@ def native(value: Any) -> Any:
 
     Read queries return maps and values (a node as `n {.*}`), never a node, relationship or path: what
     the API shows is chosen in Cypher, not by whatever properties a node happens to hold."""
-    if isinstance(value, dict):
+    kind = type(value)
+    if kind in _PLAIN:  # nearly every value (dates leave the queries as epoch milliseconds): checked first
+        return value
+    if kind is dict or isinstance(value, dict):
         return {k: native(v) for k, v in value.items()}
-    if isinstance(value, list):
+    if kind is list or isinstance(value, list):
         return [native(v) for v in value]
     if isinstance(value, Node | Relationship | Path):
         raise TypeError(f"read queries return maps, not a {type(value).__name__}")
