@@ -6,8 +6,9 @@ Serves the API in a process of its own, as `crosslink serve` does (uvicorn on 12
 a client sharing the server's process would share its interpreter lock too), then for each question an
 analyst asks (`identifier`, `network`, `networks` first 50, `path`) sends `--requests` requests with
 inputs sampled from the graph, after a warm-up, and records the wall time of each request at the
-client. The server records every read query a request runs with its parameters, and hands them over
-after each request (outside the timing); the "bare" figure replays exactly those queries, one after the
+client (the standard library's HTTP client on one kept-alive connection, the body decoded as JSON).
+The server records every read query a request runs with its parameters, and hands them over after
+each request (outside the timing); the "bare" figure replays exactly those queries, one after the
 other, through the driver in read transactions, so the ratio is what the GraphQL layer (HTTP, parsing,
 validation, resolvers, loaders, serialisation) costs on top of Neo4j.
 `--rebuild` first times a full network recompute.
@@ -16,6 +17,8 @@ validation, resolvers, loaders, serialisation) costs on top of Neo4j.
 from __future__ import annotations
 
 import argparse
+import http.client
+import json
 import os
 import pickle
 import platform
@@ -149,8 +152,26 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
+class Client:
+    """A thin HTTP/1.1 client on one kept-alive connection (the standard library's): what is timed is
+    the API's answer, with as little of the client's own work in it as a client can have."""
+
+    def __init__(self, base: str, key: str) -> None:
+        host, port = base.removeprefix("http://").split(":")
+        self.connection = http.client.HTTPConnection(host, int(port), timeout=60)
+        self.headers = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
+
+    def post(self, path: str, payload: dict[str, Any] | None = None) -> tuple[int, bytes]:
+        self.connection.request("POST", path, body=json.dumps(payload or {}), headers=self.headers)
+        response = self.connection.getresponse()
+        return response.status, response.read()
+
+    def close(self) -> None:
+        self.connection.close()
+
+
 def measure(
-    client: httpx.Client,
+    client: Client,
     query: str,
     variables: Callable[[], dict[str, Any]],
     requests: int,
@@ -160,12 +181,12 @@ def measure(
     reads: list[list[tuple[str, dict[str, Any]]]] = []
     for number in range(warmup + requests):
         started = time.perf_counter()
-        response = client.post("/graphql", json={"query": query, "variables": variables()})
+        status, raw = client.post("/graphql", {"query": query, "variables": variables()})
+        body = json.loads(raw)
         elapsed = time.perf_counter() - started
-        body = response.json()
-        if response.status_code != 200 or body.get("errors"):
-            raise SystemExit(f"request failed: {response.status_code} {body.get('errors')}")
-        ran = pickle.loads(client.post("/bench/reads").content)
+        if status != 200 or body.get("errors"):
+            raise SystemExit(f"request failed: {status} {body.get('errors')}")
+        ran = pickle.loads(client.post("/bench/reads")[1])
         if number >= warmup:
             times.append(elapsed)
             reads.append(ran)
@@ -244,20 +265,20 @@ def main() -> None:
         "| ratio p95 | reads/request |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    headers = {"Authorization": f"Bearer {key}"}
+    client = Client(base, key)
     try:
-        with httpx.Client(base_url=base, headers=headers, timeout=60) as client:
-            for name, (query, variables) in cases.items():
-                times, reads = measure(client, query, variables, args.requests, args.warmup)
-                replay = bare(driver, database, reads)
-                p50, p95 = percentile(times, 0.5) * 1000, percentile(times, 0.95) * 1000
-                b50, b95 = percentile(replay, 0.5) * 1000, percentile(replay, 0.95) * 1000
-                per_request = statistics.mean(len(r) for r in reads)
-                print(
-                    f"| {name} | {p50:.1f} | {p95:.1f} | {b50:.1f} | {b95:.1f} | {p50 / b50:.2f} "
-                    f"| {p95 / b95:.2f} | {per_request:.1f} |"
-                )
+        for name, (query, variables) in cases.items():
+            times, reads = measure(client, query, variables, args.requests, args.warmup)
+            replay = bare(driver, database, reads)
+            p50, p95 = percentile(times, 0.5) * 1000, percentile(times, 0.95) * 1000
+            b50, b95 = percentile(replay, 0.5) * 1000, percentile(replay, 0.95) * 1000
+            per_request = statistics.mean(len(r) for r in reads)
+            print(
+                f"| {name} | {p50:.1f} | {p95:.1f} | {b50:.1f} | {b95:.1f} | {p50 / b50:.2f} "
+                f"| {p95 / b95:.2f} | {per_request:.1f} |"
+            )
     finally:
+        client.close()
         server.terminate()
         server.wait()
     driver.close()
