@@ -25,6 +25,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -149,6 +150,35 @@ def neo4j_peak() -> int:
     return 0
 
 
+def neo4j_cpu_seconds() -> float:
+    """User + system CPU seconds the bench server has used since it started."""
+    pid = int((HOME / "neo4j.pid").read_text())
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def children_cpu_seconds() -> float:
+    """User + system CPU seconds of this process's waited-for children (crosslink ingest and its workers)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+class Cpu:
+    """CPU seconds spent by Neo4j and by the loading client over a `with` block."""
+
+    def __enter__(self) -> Cpu:
+        self._neo4j, self._own, self._children = (
+            neo4j_cpu_seconds(),
+            time.process_time(),
+            children_cpu_seconds(),
+        )
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.neo4j = neo4j_cpu_seconds() - self._neo4j
+        self.client = time.process_time() - self._own + children_cpu_seconds() - self._children
+
+
 def store_bytes() -> int:
     result = subprocess.run(["du", "-sb", str(HOME / "data")], capture_output=True, text=True, check=True)
     return int(result.stdout.split()[0])
@@ -207,6 +237,7 @@ def main() -> None:
     count = sum(1 for line in adverts.open(encoding="utf-8") if line.strip())
     rows = None if args.skip_bare else bare_loader.prepare_rows(adverts, max(1, os.cpu_count() or 1))
     results: dict[str, list[float]] = {name: [] for name in LOADS}
+    cpus: dict[str, list[Cpu]] = {name: [] for name in LOADS}
     memory: dict[str, list[int]] = {"ingest": [], "neo4j": [], "store": []}
     summaries = []
     graphs: dict[str, dict[str, tuple[int, int, int]]] = {}
@@ -219,19 +250,25 @@ def main() -> None:
                     fresh_server(args.heap, args.pagecache)
                     driver = connect()
                     same = name == "bare-same"
-                    results[name].append(bare_loader.load(driver, rows, args.batch, same_graph=same))
+                    with Cpu() as cpu:
+                        results[name].append(bare_loader.load(driver, rows, args.batch, same_graph=same))
+                    cpus[name].append(cpu)
                     if name == "bare-same":
                         graphs[name] = bare_loader.fingerprint(driver)
                     driver.close()
                     print(f"round {round_number}: {name} {results[name][-1]:.1f}s", file=sys.stderr)
             fresh_server(args.heap, args.pagecache)
-            seconds, peak, summary = crosslink_ingest(adverts, args.batch, args.workers)
+            with Cpu() as cpu:
+                seconds, peak, summary = crosslink_ingest(adverts, args.batch, args.workers)
+            cpus["crosslink"].append(cpu)
             results["crosslink"].append(seconds)
             memory["ingest"].append(peak)
             memory["neo4j"].append(neo4j_peak())
             memory["store"].append(store_bytes())
             summaries.append(summary)
-            seconds, _, _ = crosslink_ingest(adverts, args.batch, args.workers)
+            with Cpu() as cpu:
+                seconds, _, _ = crosslink_ingest(adverts, args.batch, args.workers)
+            cpus["rerun"].append(cpu)
             results["rerun"].append(seconds)
             driver = connect()
             graphs["crosslink"] = bare_loader.fingerprint(driver)
@@ -242,7 +279,7 @@ def main() -> None:
             )
     finally:
         server("stop", args.heap, args.pagecache)
-    report(args, count, results, memory, summaries)
+    report(args, count, results, cpus, memory, summaries)
     if "bare-same" in graphs:
         same_graph(graphs["bare-same"], graphs["crosslink"])
 
@@ -268,6 +305,7 @@ def report(
     args: argparse.Namespace,
     count: int,
     results: dict[str, list[float]],
+    cpus: dict[str, list[Cpu]],
     memory: dict[str, list[int]],
     summaries: list[dict[str, Any]],
 ) -> None:
@@ -280,13 +318,21 @@ def report(
         f"{args.pagecache}; batch {args.batch}, workers {args.workers}; {args.rounds} round(s)"
     )
     print(f"corpus: {count:,} adverts; last run: {summaries[-1]}")
-    print("| loader | seconds (median) | adverts/s (median) | all runs (s) |")
-    print("|---|---:|---:|---|")
+    print(
+        "| loader | seconds (median) | adverts/s (median) | Neo4j CPU s (median) | client CPU s (median) "
+        "| all runs (s) |"
+    )
+    print("|---|---:|---:|---:|---:|---|")
     for name, title in LOADS.items():
         runs = results[name]
         if runs:
             shown = ", ".join(f"{s:.1f}" for s in runs)
-            print(f"| {title} | {statistics.median(runs):.1f} | {rate(runs)} | {shown} |")
+            neo4j_cpu = statistics.median(c.neo4j for c in cpus[name])
+            client_cpu = statistics.median(c.client for c in cpus[name])
+            print(
+                f"| {title} | {statistics.median(runs):.1f} | {rate(runs)} | {neo4j_cpu:.1f} "
+                f"| {client_cpu:.1f} | {shown} |"
+            )
     crosslink = statistics.median(results["crosslink"])
     for name in ("bare-same", "bare-minimal"):
         if results[name]:
