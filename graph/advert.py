@@ -109,7 +109,12 @@ class Advert:
             "platform": self.platform,
             "post_id": self.post_id,
             "url": self.url,
-            "author": dataclasses.asdict(self.author) if self.author else None,
+            # Spelled out, not dataclasses.asdict (which deep-copies, and cost more than the hash itself).
+            "author": (
+                {"handle": self.author.handle, "id": self.author.id, "name": self.author.name}
+                if self.author
+                else None
+            ),
             "text": self.text,
             "posted_at": self.posted_at.isoformat(),
             "lang": self.lang,

@@ -216,6 +216,27 @@ def test_content_hash_ignores_source_and_key_order_but_not_content() -> None:
     assert parse_advert(with_(author={"handle": "other"})).content_hash() != advert.content_hash()
 
 
+def test_content_hashes_stay_those_already_stored() -> None:
+    """Hashes written by earlier versions: if the hash of the same content changed, the next run would
+    take every stored advert for a changed one and write it all again."""
+    with_author = parse_advert(
+        {
+            "platform": "telegram",
+            "post_id": "chan/412",
+            "text": "Boat to UK call +44 7400 123456",
+            "posted_at": "2024-03-01T02:00:00Z",
+            "author": {"handle": "Crossing_Now", "id": "991", "name": "Abu"},
+            "lang": "en",
+            "region": "GB",
+            "media": ["sha256:ab"],
+        }
+    )
+    bare = parse_advert({"platform": "x", "post_id": "1", "text": "t", "posted_at": "2024-03-01T02:00:00Z"})
+
+    assert with_author.content_hash() == "03955a1049fa1df54bfb7c7e15a6aa97a5042d758cbeebbff24917b8fc5a980a"
+    assert bare.content_hash() == "7d9886dbfe67a6deb45f08ec87f77a9e20079bc1bfd93c46e4cb084df8118ab8"
+
+
 @pytest.mark.parametrize(
     ("platform", "author", "key"),
     [
