@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import IO, Any, NamedTuple
 
 import phonenumbers
@@ -100,8 +101,7 @@ class Advert:
         """The author's handle in canonical form, or None when missing or not valid on the platform."""
         if self.author is None or self.author.handle is None:
             return None
-        found = _HANDLE.clean(self.author.handle, platform=self.platform)
-        return found.key.split(":", 2)[2] if found else None
+        return _canonical_handle(self.author.handle, self.platform)
 
     def canonical(self) -> dict[str, Any]:
         """The advert as plain JSON values, without `source` (where it came from is not its content)."""
@@ -135,6 +135,13 @@ class Advert:
         if self.source is None and source is not None:
             changes["source"] = source
         return dataclasses.replace(self, **changes) if changes else self
+
+
+@lru_cache(maxsize=65536)
+def _canonical_handle(handle: str, platform: str) -> str | None:
+    """Cached: the same authors post advert after advert, and each advert asks twice (key and row)."""
+    found = _HANDLE.clean(handle, platform=platform)
+    return found.key.split(":", 2)[2] if found else None
 
 
 @dataclass(frozen=True, slots=True)

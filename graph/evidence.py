@@ -8,6 +8,7 @@ here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from graph.identifiers import Identifier, occurrences
 
@@ -40,6 +41,10 @@ class Mention:
     def count(self) -> int:
         """How many times the advert writes this identifier."""
         return len(self.spans)
+
+    def __reduce__(self) -> tuple[type[Mention], tuple[Any, ...]]:
+        # Sent back pickled by extraction workers: rebuilt by its constructor, as Identifier is.
+        return Mention, (self.identifier, self.spans, self.values, self.rules, self.domain)
 
 
 def find_mentions(

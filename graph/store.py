@@ -41,10 +41,10 @@ class PendingAdvert:
     line: int
     _mentions: list[Mention] | None = field(default=None, repr=False)
     _skipped: int = 0
+    key: str = field(init=False)  # the advert's key, asked for many times on the way to the graph
 
-    @property
-    def key(self) -> str:
-        return self.advert.key
+    def __post_init__(self) -> None:
+        self.key = self.advert.key
 
     def attach(self, mentions: list[Mention], skipped: int) -> None:
         """Give the advert the identifiers a worker process extracted, so that it is not read again."""

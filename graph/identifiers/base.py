@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from graph.identifiers.document import Document
 
@@ -35,6 +35,11 @@ class Identifier:
     def scheme(self) -> str:
         """The part of the key after the kind: a handle's platform, a payment's scheme."""
         return self.key.split(":", 2)[1]
+
+    def __reduce__(self) -> tuple[type[Identifier], tuple[Any, ...]]:
+        # Extraction workers send identifiers back pickled; a frozen, slotted dataclass otherwise
+        # unpickles through a generic setstate that looks its fields up again for every instance.
+        return Identifier, (self.kind, self.key, self.value, self.span, self.rule, self.country)
 
 
 class IdentifierType:

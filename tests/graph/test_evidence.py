@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 from graph.evidence import find_mentions
 from graph.identifiers import extract
 
@@ -38,3 +40,15 @@ def test_keys_too_long_to_index_are_counted_not_kept() -> None:
     mentions, too_long = find_mentions("see https://example.co.uk/?q=" + "a" * 5000, platform="x")
     assert too_long == 1
     assert [m.key for m in mentions] == ["domain:example.co.uk"]
+
+
+def test_mentions_survive_the_trip_back_from_an_extraction_worker() -> None:
+    text = (
+        "call +44 7400 123456 or wa.me/447400123456, pay paypal.me/Crossing and see https://boats.example/x"
+    )
+    mentions, _ = find_mentions(text, platform="x", region="GB")
+    back = pickle.loads(pickle.dumps(mentions))
+
+    assert back == mentions and len(back) >= 3
+    assert [type(m.identifier) for m in back] == [type(m.identifier) for m in mentions]
+    assert {m.kind for m in back} >= {"phone", "payment", "url"}
