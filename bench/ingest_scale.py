@@ -236,52 +236,63 @@ def main() -> None:
     adverts = corpus_file(args)
     count = sum(1 for line in adverts.open(encoding="utf-8") if line.strip())
     rows = None if args.skip_bare else bare_loader.prepare_rows(adverts, max(1, os.cpu_count() or 1))
-    results: dict[str, list[float]] = {name: [] for name in LOADS}
-    cpus: dict[str, list[Cpu]] = {name: [] for name in LOADS}
-    memory: dict[str, list[int]] = {"ingest": [], "neo4j": [], "store": []}
-    summaries = []
-    graphs: dict[str, dict[str, tuple[int, int, int]]] = {}
+    rounds = Rounds()
     try:
-        for round_number in range(1, args.rounds + 1):
+        for number in range(1, args.rounds + 1):
             if rows is not None:
-                for name in ("bare-same", "bare-minimal"):
-                    if name == "bare-minimal" and args.skip_minimal:
-                        continue
-                    fresh_server(args.heap, args.pagecache)
-                    driver = connect()
-                    same = name == "bare-same"
-                    with Cpu() as cpu:
-                        results[name].append(bare_loader.load(driver, rows, args.batch, same_graph=same))
-                    cpus[name].append(cpu)
-                    if name == "bare-same":
-                        graphs[name] = bare_loader.fingerprint(driver)
-                    driver.close()
-                    print(f"round {round_number}: {name} {results[name][-1]:.1f}s", file=sys.stderr)
-            fresh_server(args.heap, args.pagecache)
-            with Cpu() as cpu:
-                seconds, peak, summary = crosslink_ingest(adverts, args.batch, args.workers)
-            cpus["crosslink"].append(cpu)
-            results["crosslink"].append(seconds)
-            memory["ingest"].append(peak)
-            memory["neo4j"].append(neo4j_peak())
-            memory["store"].append(store_bytes())
-            summaries.append(summary)
-            with Cpu() as cpu:
-                seconds, _, _ = crosslink_ingest(adverts, args.batch, args.workers)
-            cpus["rerun"].append(cpu)
-            results["rerun"].append(seconds)
-            driver = connect()
-            graphs["crosslink"] = bare_loader.fingerprint(driver)
-            driver.close()
-            print(
-                f"round {round_number}: crosslink {results['crosslink'][-1]:.1f}s, re-run {seconds:.1f}s",
-                file=sys.stderr,
-            )
+                rounds.bare(args, number, rows, "bare-same")
+                if not args.skip_minimal:
+                    rounds.bare(args, number, rows, "bare-minimal")
+            rounds.crosslink(args, number, adverts)
     finally:
         server("stop", args.heap, args.pagecache)
-    report(args, count, results, cpus, memory, summaries)
-    if "bare-same" in graphs:
-        same_graph(graphs["bare-same"], graphs["crosslink"])
+    report(args, count, rounds)
+    if "bare-same" in rounds.graphs:
+        same_graph(rounds.graphs["bare-same"], rounds.graphs["crosslink"])
+
+
+class Rounds:
+    """What the loads of every round measured: seconds, CPU, memory, and the graph each loader left."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, list[float]] = {name: [] for name in LOADS}
+        self.cpus: dict[str, list[Cpu]] = {name: [] for name in LOADS}
+        self.memory: dict[str, list[int]] = {"ingest": [], "neo4j": [], "store": []}
+        self.summaries: list[dict[str, Any]] = []
+        self.graphs: dict[str, dict[str, tuple[int, int, int]]] = {}
+
+    def bare(self, args: argparse.Namespace, number: int, rows: Path, name: str) -> None:
+        """One bare load on a fresh server; the same-graph loader's graph is kept for the comparison."""
+        fresh_server(args.heap, args.pagecache)
+        driver = connect()
+        with Cpu() as cpu:
+            seconds = bare_loader.load(driver, rows, args.batch, same_graph=name == "bare-same")
+        self.seconds[name].append(seconds)
+        self.cpus[name].append(cpu)
+        if name == "bare-same":
+            self.graphs[name] = bare_loader.fingerprint(driver)
+        driver.close()
+        print(f"round {number}: {name} {seconds:.1f}s", file=sys.stderr)
+
+    def crosslink(self, args: argparse.Namespace, number: int, adverts: Path) -> None:
+        """`crosslink ingest` on a fresh server, then the same file again on the graph it left."""
+        fresh_server(args.heap, args.pagecache)
+        with Cpu() as cpu:
+            seconds, peak, summary = crosslink_ingest(adverts, args.batch, args.workers)
+        self.seconds["crosslink"].append(seconds)
+        self.cpus["crosslink"].append(cpu)
+        self.memory["ingest"].append(peak)
+        self.memory["neo4j"].append(neo4j_peak())
+        self.memory["store"].append(store_bytes())
+        self.summaries.append(summary)
+        with Cpu() as cpu:
+            again, _, _ = crosslink_ingest(adverts, args.batch, args.workers)
+        self.seconds["rerun"].append(again)
+        self.cpus["rerun"].append(cpu)
+        driver = connect()
+        self.graphs["crosslink"] = bare_loader.fingerprint(driver)
+        driver.close()
+        print(f"round {number}: crosslink {seconds:.1f}s, re-run {again:.1f}s", file=sys.stderr)
 
 
 def same_graph(bare: dict[str, tuple[int, int, int]], crosslink: dict[str, tuple[int, int, int]]) -> None:
@@ -301,14 +312,9 @@ def same_graph(bare: dict[str, tuple[int, int, int]], crosslink: dict[str, tuple
     raise SystemExit(1)
 
 
-def report(
-    args: argparse.Namespace,
-    count: int,
-    results: dict[str, list[float]],
-    cpus: dict[str, list[Cpu]],
-    memory: dict[str, list[int]],
-    summaries: list[dict[str, Any]],
-) -> None:
+def report(args: argparse.Namespace, count: int, rounds: Rounds) -> None:
+    results, cpus, memory, summaries = rounds.seconds, rounds.cpus, rounds.memory, rounds.summaries
+
     def rate(seconds: list[float]) -> str:
         return f"{count / statistics.median(seconds):,.0f}" if seconds else "n/a"
 
