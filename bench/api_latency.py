@@ -244,7 +244,7 @@ def main() -> None:
     pairs = [
         (r["a"], r["b"]) for r in driver.execute_query(SAMPLE_PAIRS, limit=500, database_=database).records
     ]
-    _, key = apikeys.create_key(driver, database, role="reader", name="latency benchmark")
+    reader_key, key = apikeys.create_key(driver, database, role="reader", name="latency benchmark")
     base, server = serve()
 
     def spaced(e164: str) -> str:  # typed as an analyst would: "+44 7400 123456"
@@ -281,6 +281,7 @@ def main() -> None:
         client.close()
         server.terminate()
         server.wait()
+        apikeys.revoke_key(driver, database, reader_key.id)
     driver.close()
 
 

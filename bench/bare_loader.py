@@ -90,10 +90,10 @@ MERGE (acc)-[u:USES]->(n)
 MINIMAL_ADVERTS = """
 UNWIND $rows AS row
 MERGE (a:Advert {key: row.key})
-SET a.platform = row.properties.platform, a.post_id = row.properties.post_id, a.text = row.properties.text,
+SET a.platform = row.platform, a.post_id = row.post_id, a.text = row.text,
     a.posted_at = datetime(row.posted_at)
 WITH a, row WHERE row.author IS NOT NULL
-MERGE (acc:Account {key: row.author.key})
+MERGE (acc:Account {key: row.author})
 MERGE (acc)-[:POSTED]->(a)
 """
 MINIMAL_MENTIONS = """
@@ -101,7 +101,7 @@ UNWIND $rows AS row
 MATCH (a:Advert {key: row.advert})
 MERGE (n:%s {key: row.key})
 MERGE (a)-[r:MENTIONS]->(n)
-SET r.spans = row.mention.spans
+SET r.spans = row.spans
 """
 
 
@@ -160,7 +160,7 @@ def _rows_chunk(lines: list[bytes]) -> list[str]:
 def prepare_rows(adverts: Path, workers: int) -> Path:
     """Extract once, before any timing, the rows both loaders write (cached beside the corpus)."""
     rows = adverts.with_name(adverts.stem + ".bare-rows-v2.jsonl")
-    if rows.exists() and rows.stat().st_mtime > adverts.stat().st_mtime:
+    if rows.exists() and rows.stat().st_mtime > _newest_source(adverts):
         return rows
     started = time.perf_counter()
     partial = rows.with_suffix(".partial")  # renamed only when complete: an interrupted run leaves no cache
@@ -177,6 +177,12 @@ def prepare_rows(adverts: Path, workers: int) -> Path:
     return rows
 
 
+def _newest_source(adverts: Path) -> float:
+    """When the corpus or the code that makes its rows (extraction, the row functions) last changed."""
+    sources = [adverts, Path(__file__), *(ROOT / "graph").rglob("*.py")]
+    return max(path.stat().st_mtime for path in sources)
+
+
 def chunks(stream: Any, size: int) -> Iterator[list[Any]]:
     """Non-blank lines of a stream in lists of `size`."""
     chunk: list[Any] = []
@@ -190,17 +196,21 @@ def chunks(stream: Any, size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
-def load(driver: Any, rows_path: Path, batch: int, *, same_graph: bool) -> float:
-    """Set up the schema, then write every row, a transaction a batch; the seconds the writes took."""
+def prepare(driver: Any, *, same_graph: bool) -> None:
+    """The schema a load writes under: ingest's own for the same graph, key constraints for the minimal."""
     if same_graph:
         schema.apply_schema(driver, "neo4j")
-    else:
-        for label in ("Advert", "Account", "Phone", "PaymentTag", "Email", "Link", "Domain"):
-            name = f"bare_{label.lower()}"
-            driver.execute_query(
-                f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{label}) REQUIRE n.key IS UNIQUE"
-            )
-        driver.execute_query("CALL db.awaitIndexes(300)")
+        return
+    for label in ("Advert", "Account", "Phone", "PaymentTag", "Email", "Link", "Domain"):
+        name = f"bare_{label.lower()}"
+        driver.execute_query(
+            f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{label}) REQUIRE n.key IS UNIQUE"
+        )
+    driver.execute_query("CALL db.awaitIndexes(300)")
+
+
+def load(driver: Any, rows_path: Path, batch: int, *, same_graph: bool) -> float:
+    """Write every row, a transaction a batch (the schema set up beforehand); the seconds it took."""
     write = _same_batch if same_graph else _minimal_batch
     started = time.perf_counter()
     with rows_path.open(encoding="utf-8") as stream, driver.session() as session:
@@ -210,20 +220,27 @@ def load(driver: Any, rows_path: Path, batch: int, *, same_graph: bool) -> float
 
 
 def _by_label(rows: list[dict[str, Any]], make: Any) -> dict[str, list[dict[str, Any]]]:
+    """Items made from each mention, by the mention's label; a label not in LABELS stops the load, since
+    labels are written into the statements (the rows file is a cache on disk, not trusted code)."""
     grouped: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         for mention in row["mentions"]:
+            if mention["label"] not in _KNOWN_LABELS:
+                raise ValueError(f"rows file: unknown label {mention['label']!r}; delete the cached rows")
             item = make(row, mention)
             if item is not None:
                 grouped.setdefault(mention["label"], []).append(item)
     return grouped
 
 
+_KNOWN_LABELS = frozenset(LABELS.values())
+
+
 def _same_batch(tx: Any, rows: list[dict[str, Any]]) -> None:
     tx.run(SAME_ADVERTS, rows=rows, run=RUN).consume()
     mentions = _by_label(rows, lambda row, mention: {**mention, "advert": row["key"]})
     for label, items in mentions.items():
-        tx.run(SAME_MENTIONS % label, rows=items).consume()  # label from LABELS, never from input
+        tx.run(SAME_MENTIONS % label, rows=items).consume()
     uses = _by_label(rows, _uses_row)
     for label, items in uses.items():
         tx.run(SAME_USES % label, rows=items).consume()
@@ -237,29 +254,64 @@ def _uses_row(row: dict[str, Any], mention: dict[str, Any]) -> dict[str, Any] | 
 
 
 def _minimal_batch(tx: Any, rows: list[dict[str, Any]]) -> None:
-    tx.run(MINIMAL_ADVERTS, rows=rows).consume()
-    mentions = _by_label(rows, lambda row, mention: {**mention, "advert": row["key"]})
+    """Only the fields the minimal graph keeps are sent."""
+    adverts = [
+        {
+            "key": row["key"],
+            "platform": row["properties"]["platform"],
+            "post_id": row["properties"]["post_id"],
+            "text": row["properties"]["text"],
+            "posted_at": row["posted_at"],
+            "author": row["author"]["key"] if row["author"] else None,
+        }
+        for row in rows
+    ]
+    tx.run(MINIMAL_ADVERTS, rows=adverts).consume()
+    mentions = _by_label(
+        rows,
+        lambda row, mention: {
+            "advert": row["key"],
+            "key": mention["key"],
+            "spans": mention["mention"]["spans"],
+        },
+    )
     for label, items in mentions.items():
-        tx.run(MINIMAL_MENTIONS % label, rows=items).consume()  # label from LABELS, never from input
+        tx.run(MINIMAL_MENTIONS % label, rows=items).consume()
 
 
 FINGERPRINT_NODES = """
 MATCH (n) WHERE NOT n:IngestRun
 UNWIND labels(n) AS label
-RETURN label AS name, count(*) AS items, sum(size(keys(n))) AS properties, 0 AS counted
+RETURN label AS name, count(*) AS items, sum(size(keys(n))) AS properties, 0 AS counted,
+       count(DISTINCT n.key) AS distinct_ends,
+       sum(coalesce(n.posted_at.epochMillis, 0)) AS dates,
+       sum(size(coalesce(n.text, ''))) + sum(size(coalesce(n.country, '')))
+         + sum(size(coalesce(n.handle, ''))) AS characters
 """
 FINGERPRINT_RELATIONSHIPS = """
-MATCH ()-[r]->()
+MATCH (a)-[r]->(b)
 RETURN type(r) AS name, count(*) AS items, sum(size(keys(r))) AS properties,
-       sum(coalesce(r.count, 0)) AS counted
+       sum(coalesce(r.count, 0)) AS counted, count(DISTINCT [a.key, b.key]) AS distinct_ends,
+       sum(coalesce(r.first_seen.epochMillis, 0) + coalesce(r.last_seen.epochMillis, 0)) AS dates,
+       sum(size(coalesce(r.spans, []))) AS characters
+"""
+FINGERPRINT_SCHEMA = """
+SHOW INDEXES YIELD type, entityType, labelsOrTypes, properties WHERE type <> 'LOOKUP'
+RETURN type, entityType, labelsOrTypes, properties ORDER BY type, entityType, labelsOrTypes, properties
 """
 
 
-def fingerprint(driver: Any) -> dict[str, tuple[int, int, int]]:
-    """What a graph holds, run bookkeeping aside: per label and relationship type, how many, how many
-    properties in all, and the sum of their `count`s. Two loads of the same rows must give the same."""
-    found = {}
+def fingerprint(driver: Any) -> dict[str, Any]:
+    """What a graph holds, run bookkeeping aside. Per label and relationship type: how many, how many
+    distinct keys (or start and end pairs), their properties, summed `count`s and dates, and the length
+    of their texts, countries, handles and spans; and the indexes. Two loads of the same rows must agree
+    on every figure: a property set on the wrong node, a relationship to the wrong end or a date off by
+    one would each change one."""
+    found: dict[str, Any] = {}
     for query in (FINGERPRINT_NODES, FINGERPRINT_RELATIONSHIPS):
         for record in driver.execute_query(query).records:
-            found[record["name"]] = (record["items"], record["properties"], record["counted"])
+            found[record["name"]] = tuple(record.values()[1:])
+    found["indexes"] = [
+        tuple(map(str, record.values())) for record in driver.execute_query(FINGERPRINT_SCHEMA).records
+    ]
     return found

@@ -8,7 +8,7 @@ Each round, on a server of its own (port 7699, data in var/neo4j-bench, wiped be
    by plain `UNWIND $rows ... MERGE` statements, one per label and batch, as the very graph ingest
    writes (same nodes, relationships, properties, constraints and indexes; see bench/bare_loader.py).
    No validation, no extraction, no change detection, no run bookkeeping. The ingest target is stated
-   against this one, and the graphs it and ingest leave are compared at the end;
+   against this one, and the graphs it and ingest leave are compared in every round;
 2. bare, minimal graph: adverts, authors, identifier nodes and MENTIONS with their spans only, under
    uniqueness constraints alone (a floor, for reference);
 3. crosslink: `crosslink ingest FILE --source bench` as a separate process (validation, extraction in
@@ -247,8 +247,8 @@ def main() -> None:
     finally:
         server("stop", args.heap, args.pagecache)
     report(args, count, rounds)
-    if "bare-same" in rounds.graphs:
-        same_graph(rounds.graphs["bare-same"], rounds.graphs["crosslink"])
+    for number, (bare, crosslink) in enumerate(rounds.graphs, 1):
+        same_graph(number, bare, crosslink)
 
 
 class Rounds:
@@ -259,18 +259,21 @@ class Rounds:
         self.cpus: dict[str, list[Cpu]] = {name: [] for name in LOADS}
         self.memory: dict[str, list[int]] = {"ingest": [], "neo4j": [], "store": []}
         self.summaries: list[dict[str, Any]] = []
-        self.graphs: dict[str, dict[str, tuple[int, int, int]]] = {}
+        # Each round's pair of fingerprints: the same-graph loader's, then crosslink ingest's.
+        self.graphs: list[tuple[dict[str, Any], dict[str, Any]]] = []
+        self._bare_graph: dict[str, Any] | None = None
 
     def bare(self, args: argparse.Namespace, number: int, rows: Path, name: str) -> None:
         """One bare load on a fresh server; the same-graph loader's graph is kept for the comparison."""
         fresh_server(args.heap, args.pagecache)
         driver = connect()
+        bare_loader.prepare(driver, same_graph=name == "bare-same")
         with Cpu() as cpu:
             seconds = bare_loader.load(driver, rows, args.batch, same_graph=name == "bare-same")
         self.seconds[name].append(seconds)
         self.cpus[name].append(cpu)
         if name == "bare-same":
-            self.graphs[name] = bare_loader.fingerprint(driver)
+            self._bare_graph = bare_loader.fingerprint(driver)
         driver.close()
         print(f"round {number}: {name} {seconds:.1f}s", file=sys.stderr)
 
@@ -290,25 +293,31 @@ class Rounds:
         self.seconds["rerun"].append(again)
         self.cpus["rerun"].append(cpu)
         driver = connect()
-        self.graphs["crosslink"] = bare_loader.fingerprint(driver)
+        if self._bare_graph is not None:
+            self.graphs.append((self._bare_graph, bare_loader.fingerprint(driver)))
+            self._bare_graph = None
         driver.close()
         print(f"round {number}: crosslink {seconds:.1f}s, re-run {again:.1f}s", file=sys.stderr)
 
 
-def same_graph(bare: dict[str, tuple[int, int, int]], crosslink: dict[str, tuple[int, int, int]]) -> None:
-    """Say whether the same-graph loader wrote what crosslink ingest wrote (else the baseline is void)."""
+def same_graph(number: int, bare: dict[str, Any], crosslink: dict[str, Any]) -> None:
+    """Say whether, in round `number`, the same-graph loader wrote what crosslink ingest wrote (if not,
+    the baseline is void and the run fails)."""
     differ = {
         name: (bare.get(name), crosslink.get(name))
         for name in sorted(set(bare) | set(crosslink))
         if bare.get(name) != crosslink.get(name)
     }
-    total = {name: value[0] for name, value in sorted(crosslink.items())}
     if not differ:
-        print(f"same graph: yes (items per label and type, their properties and counts agree: {total})")
+        items = {name: value[0] for name, value in sorted(crosslink.items()) if name != "indexes"}
+        print(
+            f"round {number}, same graph: yes (per label and type: items, distinct keys or ends, properties, "
+            f"counts, dates and lengths agree, and {len(crosslink['indexes'])} indexes): {items}"
+        )
         return
-    print("same graph: NO, the baseline does not write what crosslink ingest writes:")
+    print(f"round {number}, same graph: NO, the baseline does not write what crosslink ingest writes:")
     for name, (b, c) in differ.items():
-        print(f"- {name}: bare (items, properties, counts) {b}, crosslink {c}")
+        print(f"- {name}: bare {b}, crosslink {c}")
     raise SystemExit(1)
 
 
