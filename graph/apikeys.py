@@ -118,19 +118,14 @@ class VerifiedKeys:
     def cached(self, presented: str) -> tuple[bool, ApiKey | None]:
         """(True, the key or None) when `presented` was verified in the last `ttl` seconds, else
         (False, None). Never asks Neo4j, so an async caller can try it before handing off to a thread."""
-        digest = hash_key(presented.strip())
-        with self._lock:
-            cached = self._known.get(digest)
-        if cached is not None and time.monotonic() - cached[0] < self.ttl:
-            return True, cached[1]
-        return False, None
+        return self._cached(hash_key(presented.strip()))
 
     def verify(self, driver: neo4j.Driver, database: str, presented: str) -> ApiKey | None:
-        known, key = self.cached(presented)
+        digest = hash_key(presented.strip())
+        known, key = self._cached(digest)
         if known:
             return key
         now = time.monotonic()
-        digest = hash_key(presented.strip())
         key = verify_key(driver, database, presented)
         with self._lock:
             if len(self._known) > _KEY_CACHE_SIZE:
@@ -141,6 +136,13 @@ class VerifiedKeys:
     def forget(self) -> None:
         with self._lock:
             self._known.clear()
+
+    def _cached(self, digest: str) -> tuple[bool, ApiKey | None]:
+        with self._lock:
+            cached = self._known.get(digest)
+        if cached is not None and time.monotonic() - cached[0] < self.ttl:
+            return True, cached[1]
+        return False, None
 
 
 # Every VerifiedKeys of this process, so that revoke_key can make them forget at once.

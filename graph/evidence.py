@@ -7,7 +7,7 @@ here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from graph.identifiers import Identifier, occurrences
@@ -44,7 +44,10 @@ class Mention:
 
     def __reduce__(self) -> tuple[type[Mention], tuple[Any, ...]]:
         # Sent back pickled by extraction workers: rebuilt by its constructor, as Identifier is.
-        return Mention, (self.identifier, self.spans, self.values, self.rules, self.domain)
+        return type(self), tuple(getattr(self, name) for name in _MENTION_FIELDS)
+
+
+_MENTION_FIELDS = tuple(f.name for f in fields(Mention))
 
 
 def find_mentions(

@@ -8,7 +8,7 @@ ingest always agree on the canonical key.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, ClassVar
 
 from graph.identifiers.document import Document
@@ -39,7 +39,10 @@ class Identifier:
     def __reduce__(self) -> tuple[type[Identifier], tuple[Any, ...]]:
         # Extraction workers send identifiers back pickled; a frozen, slotted dataclass otherwise
         # unpickles through a generic setstate that looks its fields up again for every instance.
-        return Identifier, (self.kind, self.key, self.value, self.span, self.rule, self.country)
+        return type(self), tuple(getattr(self, name) for name in _IDENTIFIER_FIELDS)
+
+
+_IDENTIFIER_FIELDS = tuple(f.name for f in fields(Identifier))
 
 
 class IdentifierType:
