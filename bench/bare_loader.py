@@ -30,7 +30,7 @@ from graph.advert import Advert, Line, parse_line  # noqa: E402
 from graph.evidence import find_mentions  # noqa: E402
 
 # Crosslink's own row builders: the same-graph loader must write the very values ingest writes.
-from graph.store import _advert_row, _mention_row, _node_row  # noqa: E402
+from graph.store import PendingAdvert, _advert_row, _mention_row, _node_row  # noqa: E402
 
 # Each identifier kind's label; labels reach the Cypher only from here, never from input.
 LABELS = {
@@ -109,7 +109,7 @@ def bare_row(advert: Advert) -> dict[str, Any]:
     """One advert's rows for both loaders: the advert as advert_write takes it, and each mention with its
     identifier node as identifiers_write and mentions_write take them."""
     mentions, _ = find_mentions(advert.text, platform=advert.platform, region=advert.region)
-    row = _advert_row(_Pending(advert))
+    row = _advert_row(PendingAdvert(advert, advert.content_hash(), None, 0))
     author = row["author"]
     if author is not None:  # as advert_write: a missing part never erases what the account has
         author["properties"] = {
@@ -138,14 +138,6 @@ def bare_row(advert: Advert) -> dict[str, Any]:
             }
         )
     return row
-
-
-class _Pending:
-    """What `_advert_row` reads of a pending advert."""
-
-    def __init__(self, advert: Advert) -> None:
-        self.advert = advert
-        self.content_hash = advert.content_hash()
 
 
 def _rows_chunk(lines: list[bytes]) -> list[str]:

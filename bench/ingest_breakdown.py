@@ -88,13 +88,6 @@ def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
         yield items[start : start + size]
 
 
-def neo4j_cpu_seconds() -> float:
-    """User + system CPU seconds the bench server has used since it started."""
-    pid = int((scale.HOME / "neo4j.pid").read_text())
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 class Timed:
     """A managed transaction that adds up the time of each named statement (run to its last record)."""
 
@@ -134,13 +127,13 @@ def crosslink_writes(
     spent: Counter[str] = Counter()
     session = driver.session(notifications_disabled_classifications=QUIET)
     time_statements(session, spent)
-    cpu, neo4j_cpu, started = time.process_time(), neo4j_cpu_seconds(), time.perf_counter()
+    cpu, neo4j_cpu, started = time.process_time(), scale.neo4j_cpu_seconds(), time.perf_counter()
     for chunk in _chunks(adverts, args.batch):
         _write(session, report, chunk, False)
     seconds = time.perf_counter() - started
     result = {
         "seconds": seconds,
-        "neo4j_cpu": neo4j_cpu_seconds() - neo4j_cpu,
+        "neo4j_cpu": scale.neo4j_cpu_seconds() - neo4j_cpu,
         "client_cpu": time.process_time() - cpu,
         "statements": dict(spent),
     }
@@ -169,12 +162,12 @@ def bare_writes(args: argparse.Namespace, rows: Path, count: int, same_graph: bo
     scale.fresh_server(args.heap, args.pagecache)
     driver = scale.connect()
     bare_loader.prepare(driver, same_graph=same_graph)
-    cpu, neo4j_cpu = time.process_time(), neo4j_cpu_seconds()
+    cpu, neo4j_cpu = time.process_time(), scale.neo4j_cpu_seconds()
     seconds = bare_loader.load(driver, subset, args.batch, same_graph=same_graph)
     driver.close()
     return {
         "seconds": seconds,
-        "neo4j_cpu": neo4j_cpu_seconds() - neo4j_cpu,
+        "neo4j_cpu": scale.neo4j_cpu_seconds() - neo4j_cpu,
         "client_cpu": time.process_time() - cpu,
     }
 
