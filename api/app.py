@@ -27,8 +27,8 @@ from api.graphql.limits import Limits
 from api.graphql.schema import build_schema
 from graph import apikeys, casework, networks
 from graph.config import Settings
-from graph.db import connect
-from graph.read import Reader, read_timeout
+from graph.db import connect, connect_async
+from graph.read import AsyncReader, read_timeout
 
 IDE_DIR = Path(__file__).resolve().parent / "graphiql"
 _MODULES = IDE_DIR / "node_modules"
@@ -49,6 +49,15 @@ IDE_CSP = (
 )
 
 
+def prepare(driver: neo4j.Driver, database: str) -> None:
+    """What the API needs of the graph before its first request: the key, casework and network schemas,
+    and what networks written by older versions lack (the networks page reads its indexes in order)."""
+    apikeys.ensure_schema(driver, database)
+    casework.ensure_schema(driver, database)
+    networks.apply_schema(driver, database)
+    networks.fill_missing(driver, database)
+
+
 def create_app(
     driver: neo4j.Driver | None = None,
     database: str | None = None,
@@ -57,9 +66,13 @@ def create_app(
     limits: Limits | None = None,
     timeout: float | None = None,
     query_listener: Callable[[str], None] | None = None,
+    settings: Settings | None = None,
 ) -> FastAPI:
-    """The API over `driver` (default: connect at start-up with the environment's settings).
+    """The API over `driver` (default: connect at start-up with `settings`, or the environment's).
 
+    Reads go through an asyncio driver opened at start-up from `settings` (the environment's by default,
+    the same server as `driver`'s), so that a request's reads run on the event loop; writes, key checks
+    and ingest keep the blocking `driver`, in worker threads.
     `query_listener` is called with the name of every read query a request runs (tests count them).
     """
     limits = limits or Limits.from_env()
@@ -68,17 +81,17 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = None
+        wanted = settings or Settings.from_env()
         if app.state.driver is None:
-            settings = Settings.from_env()
-            owned = await run_in_threadpool(connect, settings)
-            app.state.driver, app.state.database = owned, settings.database
-        await run_in_threadpool(apikeys.ensure_schema, app.state.driver, app.state.database)
-        await run_in_threadpool(casework.ensure_schema, app.state.driver, app.state.database)
-        # The networks page reads its indexes in order, and needs what older networks lack filled in.
-        await run_in_threadpool(networks.apply_schema, app.state.driver, app.state.database)
-        await run_in_threadpool(networks.fill_missing, app.state.driver, app.state.database)
+            owned = await run_in_threadpool(connect, wanted)
+            app.state.driver, app.state.database = owned, wanted.database
         try:
-            yield
+            app.state.reads = await connect_async(wanted)
+            try:
+                await run_in_threadpool(prepare, app.state.driver, app.state.database)
+                yield
+            finally:
+                await app.state.reads.close()
         finally:
             if owned is not None:
                 owned.close()
@@ -95,7 +108,7 @@ def create_app(
             api_key=getattr(request.state, "api_key", None),
             driver=state.driver,
             database=state.database,
-            reader=Reader(state.driver, state.database, timeout=state.timeout, listener=query_listener),
+            reader=AsyncReader(state.reads, state.database, timeout=state.timeout, listener=query_listener),
             audit=state.audit,
             client=request.client.host if request.client else None,
         )

@@ -27,7 +27,6 @@ import socket
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -45,7 +44,7 @@ from graph import apikeys, cypher  # noqa: E402
 from graph.config import Settings  # noqa: E402
 from graph.db import QUIET, connect  # noqa: E402
 from graph.networks import rebuild  # noqa: E402
-from graph.read.reader import Reader  # noqa: E402
+from graph.read.reader import AsyncReader  # noqa: E402
 
 IDENTIFIER = """query ($v: String!) { identifier(value: $v) {
   id kind value country hub advertCount
@@ -87,24 +86,23 @@ RETURN keys[0] AS a, keys[size(keys) - 1] AS b
 
 
 class Recorder:
-    """Records the read queries (name and parameters) the server runs, by wrapping Reader.rows."""
+    """Records the read queries (name and parameters) the server runs, by wrapping AsyncReader.rows.
+
+    Every read runs on the server's event loop, as does the route handing them over: no lock is needed."""
 
     def __init__(self) -> None:
         self.reads: list[tuple[str, dict[str, Any]]] = []
-        self._lock = threading.Lock()
-        original = Reader.rows
+        original = AsyncReader.rows
         recorder = self
 
-        def rows(reader: Reader, name: str, **parameters: Any) -> list[dict[str, Any]]:
-            with recorder._lock:
-                recorder.reads.append((name, parameters))
-            return original(reader, name, **parameters)
+        async def rows(reader: AsyncReader, name: str, **parameters: Any) -> list[dict[str, Any]]:
+            recorder.reads.append((name, parameters))
+            return await original(reader, name, **parameters)
 
-        Reader.rows = rows  # type: ignore[method-assign]
+        AsyncReader.rows = rows  # type: ignore[method-assign]
 
     def take(self) -> list[tuple[str, dict[str, Any]]]:
-        with self._lock:
-            taken, self.reads = self.reads, []
+        taken, self.reads = self.reads, []
         return taken
 
 

@@ -20,7 +20,7 @@ from graph.advert import AdvertError, Reject, parse_advert
 from graph.db import QUIET
 from graph.ingest import ingest
 from graph.read.keys import identifier_key, kind_of
-from graph.read.reader import BadInput, NotFound, Reader, native
+from graph.read.reader import BadInput, NotFound, ReaderBase, native
 from graph.read.records import Span, spans_of
 
 # Adverts one push may carry: the API is for a handful found by hand, files go through `crosslink ingest`.
@@ -150,11 +150,11 @@ def tag(driver: neo4j.Driver, database: str, target: str, label: str, note: str 
     return _tag(rows[0]["target"], rows[0]["tag"])
 
 
-def tags_of(reader: Reader, keys: Sequence[str]) -> list[list[Tag]]:
+async def tags_of(reader: ReaderBase, keys: Sequence[str]) -> list[list[Tag]]:
     """For each node key: its tags, newest first (a batch read for the API's loaders)."""
     found = {
         row["key"]: [_tag(row["key"], t) for t in row["tags"]]
-        for row in reader.rows("casework_tags", keys=list(dict.fromkeys(keys)))
+        for row in await reader.rows("casework_tags", keys=list(dict.fromkeys(keys)))
     }
     return [found.get(key, []) for key in keys]
 
@@ -232,9 +232,9 @@ def unwatch(
     return bool(_write(driver, database, "casework_unwatch", key=f"watch:{key}")[0]["removed"])
 
 
-def watchlist(reader: Reader) -> list[Watch]:
+async def watchlist(reader: ReaderBase) -> list[Watch]:
     """Every watched identifier, newest first."""
-    return [_watch(row["watch"]) for row in reader.rows("casework_watchlist")]
+    return [_watch(row["watch"]) for row in await reader.rows("casework_watchlist")]
 
 
 @dataclass(frozen=True)
@@ -249,7 +249,7 @@ class WatchHit:
     spans: list[Span] = field(default_factory=list)
 
 
-def watch_hits(reader: Reader, since: datetime, *, limit: int = MAX_HITS) -> list[WatchHit]:
+async def watch_hits(reader: ReaderBase, since: datetime, *, limit: int = MAX_HITS) -> list[WatchHit]:
     """Adverts ingested by runs started at or after `since` carrying a watched identifier, newest first."""
     if since.tzinfo is None:
         raise BadInput("since needs a time zone (e.g. 2024-05-01T00:00:00Z)")
@@ -264,7 +264,7 @@ def watch_hits(reader: Reader, since: datetime, *, limit: int = MAX_HITS) -> lis
             row["relation"],
             spans_of(row["spans"], row["quotes"]),
         )
-        for row in reader.rows("casework_watch_hits", since=since, limit=limit)
+        for row in await reader.rows("casework_watch_hits", since=since, limit=limit)
     ]
 
 

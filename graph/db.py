@@ -36,48 +36,70 @@ def connect(settings: Settings | None = None, *, timeout: float = 10.0) -> neo4j
     Raises GraphUnavailable; the caller owns the returned driver and must close it.
     """
     settings = settings or Settings.from_env()
-    scheme = settings.uri.partition("://")[0]
-    if scheme not in BOLT_SCHEMES:
-        raise GraphUnavailable(
-            settings.uri, f"NEO4J_URI must start with one of {', '.join(s + '://' for s in BOLT_SCHEMES)}."
-        )
+    _check_scheme(settings)
     try:
         driver = neo4j.GraphDatabase.driver(
             settings.uri, auth=(settings.user, settings.password), connection_timeout=timeout
         )
     except (ConfigurationError, ValueError) as error:
         raise GraphUnavailable(settings.uri, f"the URI is not valid ({error}).") from error
-
     try:
         driver.verify_connectivity()
         driver.execute_query("RETURN 1", database_=settings.database)
-    except AuthError as error:
+    except (Neo4jError, DriverError, OSError) as error:
         driver.close()
+        raise _unavailable(settings, error) from error
+    return driver
+
+
+async def connect_async(settings: Settings | None = None, *, timeout: float = 10.0) -> neo4j.AsyncDriver:
+    """As `connect`, for the asyncio driver (the API's reads run on its event loop)."""
+    settings = settings or Settings.from_env()
+    _check_scheme(settings)
+    try:
+        driver = neo4j.AsyncGraphDatabase.driver(
+            settings.uri, auth=(settings.user, settings.password), connection_timeout=timeout
+        )
+    except (ConfigurationError, ValueError) as error:
+        raise GraphUnavailable(settings.uri, f"the URI is not valid ({error}).") from error
+    try:
+        await driver.verify_connectivity()
+        await driver.execute_query("RETURN 1", database_=settings.database)
+    except (Neo4jError, DriverError, OSError) as error:
+        await driver.close()
+        raise _unavailable(settings, error) from error
+    return driver
+
+
+def _check_scheme(settings: Settings) -> None:
+    scheme = settings.uri.partition("://")[0]
+    if scheme not in BOLT_SCHEMES:
         raise GraphUnavailable(
+            settings.uri, f"NEO4J_URI must start with one of {', '.join(s + '://' for s in BOLT_SCHEMES)}."
+        )
+
+
+def _unavailable(settings: Settings, error: Exception) -> GraphUnavailable:
+    """The failed check as one message naming the URI and what to do."""
+    if isinstance(error, AuthError):
+        return GraphUnavailable(
             settings.uri,
             f"user '{settings.user}' was refused ({error.message}). Check NEO4J_USER and NEO4J_PASSWORD; "
             f"without NEO4J_PASSWORD the local server's password is read from {local_password_file()}. "
             + START_HINT,
-        ) from error
-    except ServiceUnavailable as error:
-        driver.close()
-        raise GraphUnavailable(
+        )
+    if isinstance(error, ServiceUnavailable):
+        return GraphUnavailable(
             settings.uri,
             f"no answer ({_one_line(error)}). Is the server running and NEO4J_URI right? " + START_HINT,
-        ) from error
-    except Neo4jError as error:
-        driver.close()
-        raise GraphUnavailable(
+        )
+    if isinstance(error, Neo4jError):
+        return GraphUnavailable(
             settings.uri,
             f"database '{settings.database}' refused a test query ({error.code}: {error.message}). "
             "Check NEO4J_DATABASE (Community edition has only 'neo4j'). " + START_HINT,
-        ) from error
-    except (DriverError, OSError) as error:
-        driver.close()
-        raise GraphUnavailable(
-            settings.uri, f"{type(error).__name__}: {_one_line(error)}. " + START_HINT
-        ) from error
-    return driver
+        )
+    return GraphUnavailable(settings.uri, f"{type(error).__name__}: {_one_line(error)}. " + START_HINT)
 
 
 def _one_line(error: BaseException) -> str:

@@ -1,4 +1,8 @@
-"""What each GraphQL request carries: the caller's key, a Reader counting its queries, and its loaders."""
+"""What each GraphQL request carries: the caller's key, a reader counting its queries, and its loaders.
+
+Reads await the asyncio driver on the event loop (`reader`); writes, key management and ingest use the
+blocking driver (`driver`) in a worker thread (`run`).
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from strawberry.fastapi import BaseContext
 from api.audit import AuditLog
 from api.graphql.loaders import Loaders
 from graph.apikeys import ApiKey
-from graph.read import Reader
+from graph.read import AsyncReader
 
 T = TypeVar("T")
 
@@ -26,7 +30,7 @@ class Context(BaseContext):
     api_key: ApiKey | None
     driver: neo4j.Driver
     database: str
-    reader: Reader
+    reader: AsyncReader
     audit: AuditLog | None
     client: str | None = None
     loaders: Loaders = field(init=False)

@@ -7,14 +7,13 @@ whatever the page's size. Keys with a limit are (key, limit) pairs.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
 from graph import casework
-from graph.read import Reader, batch
+from graph.read import AsyncReader, batch
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -23,7 +22,7 @@ V = TypeVar("V")
 class Loaders:
     """The loaders of one request, sharing its Reader (and so its query count)."""
 
-    def __init__(self, reader: Reader) -> None:
+    def __init__(self, reader: AsyncReader) -> None:
         self.reader = reader
         self.nodes = self._loader(batch.nodes)
         self.mentions = self._loader(batch.advert_mentions)
@@ -37,11 +36,13 @@ class Loaders:
         self.evidence = self._loader(batch.network_evidence)
         self.tags = self._loader(casework.tags_of)
 
-    def _loader(self, function: Callable[[Reader, Sequence[K]], list[V]]) -> DataLoader[K, V]:
+    def _loader(
+        self, function: Callable[[AsyncReader, Sequence[K]], Awaitable[list[V]]]
+    ) -> DataLoader[K, V]:
         reader = self.reader
 
         async def load(keys: list[K]) -> list[V]:
-            return await asyncio.to_thread(function, reader, keys)
+            return await function(reader, keys)
 
         return DataLoader(load_fn=load)
 

@@ -40,8 +40,7 @@ class Query:
         region: str | None = None,
         platform: str | None = None,
     ) -> t.Identifier:
-        found = await info.context.run(
-            queries.identifier,
+        found = await queries.identifier(
             info.context.reader,
             value,
             kind=kind.value if kind else None,
@@ -60,8 +59,8 @@ class Query:
         after: str | None = None,
     ) -> t.NetworkConnection:
         wanted = Filter(**vars(filter)) if filter is not None else Filter()
-        page = await info.context.run(
-            queries.networks, info.context.reader, wanted, order=order_by.value, first=first, after=after
+        page = await queries.networks(
+            info.context.reader, wanted, order=order_by.value, first=first, after=after
         )
         info.context.loaders.prime_nodes(page.items)
         return t.NetworkConnection(
@@ -75,17 +74,17 @@ class Query:
 
     @strawberry.field(description="One network by id (or key, network:<id>).")
     async def network(self, info: Info, id: strawberry.ID) -> t.Network:
-        return t.Network.of(await info.context.run(queries.network, info.context.reader, str(id)))
+        return t.Network.of(await queries.network(info.context.reader, str(id)))
 
     @strawberry.field(description="An account by platform and handle (for a WhatsApp author, its id).")
     async def account(self, info: Info, platform: str, handle: str) -> t.Account:
-        return t.Account.of(await info.context.run(queries.account, info.context.reader, platform, handle))
+        return t.Account.of(await queries.account(info.context.reader, platform, handle))
 
     @strawberry.field(
         description="An advert by id: advert:<platform>:<post id> (the prefix may be left out)."
     )
     async def advert(self, info: Info, id: strawberry.ID) -> t.Advert:
-        return t.Advert.of(await info.context.run(queries.advert, info.context.reader, str(id)))
+        return t.Advert.of(await queries.advert(info.context.reader, str(id)))
 
     @strawberry.field(
         description='Adverts whose text matches, best first: words, "a phrase", AND / OR / NOT, wildcards.'
@@ -93,7 +92,7 @@ class Query:
     async def search(
         self, info: Info, text: str, first: t.First = 20, after: str | None = None
     ) -> t.SearchConnection:
-        page = await info.context.run(queries.search, info.context.reader, text, first=first, after=after)
+        page = await queries.search(info.context.reader, text, first=first, after=after)
         adverts = await info.context.loaders.nodes.load_many([key for key, _ in page.items])
         edges = [
             t.SearchEdge(cursor=cursor, score=score, node=t.Advert.of(advert))
@@ -116,8 +115,8 @@ class Query:
         region: str | None = None,
         platform: str | None = None,
     ) -> t.Path | None:
-        found = await info.context.run(
-            queries.path, info.context.reader, from_, to, max_hops=max_hops, region=region, platform=platform
+        found = await queries.path(
+            info.context.reader, from_, to, max_hops=max_hops, region=region, platform=platform
         )
         if found is None:
             return None
@@ -146,8 +145,7 @@ class Query:
         region: str | None = None,
         platform: str | None = None,
     ) -> t.Neighbourhood:
-        found = await info.context.run(
-            queries.neighbourhood,
+        found = await queries.neighbourhood(
             info.context.reader,
             id,
             depth=depth,
@@ -169,14 +167,14 @@ class Query:
 
     @strawberry.field(description="What the graph holds: counts, platforms, countries, the last ingest run.")
     async def stats(self, info: Info) -> t.Stats:
-        return t.Stats.of(await info.context.run(queries.stats, info.context.reader))
+        return t.Stats.of(await queries.stats(info.context.reader))
 
     @strawberry.field(
         description="The alert feed: adverts ingested since a time that carry a watched identifier,"
         " newest first."
     )
     async def watch_hits(self, info: Info, since: datetime, first: int = 100) -> list[t.WatchHit]:
-        hits = await info.context.run(casework.watch_hits, info.context.reader, since, limit=first)
+        hits = await casework.watch_hits(info.context.reader, since, limit=first)
         return [
             t.WatchHit(
                 identifier=strawberry.ID(h.identifier),
@@ -191,7 +189,7 @@ class Query:
 
     @strawberry.field(description="Every watched identifier (admin).", permission_classes=[IsAdmin])
     async def watchlist(self, info: Info) -> list[t.Watch]:
-        return [t.Watch.of(w) for w in await info.context.run(casework.watchlist, info.context.reader)]
+        return [t.Watch.of(w) for w in await casework.watchlist(info.context.reader)]
 
     @strawberry.field(
         description="Every API key, revoked ones too, without secrets (admin).", permission_classes=[IsAdmin]
@@ -261,7 +259,7 @@ class Mutation:
         key = await ctx.run(
             casework.mark_taken_down, ctx.driver, ctx.database, str(account), at, by=ctx.key_id
         )
-        return t.Account.of(await ctx.run(queries.node, ctx.reader, key))
+        return t.Account.of(await queries.node(ctx.reader, key))
 
     @strawberry.mutation(
         description="Watch an identifier (typed as found, normalised as ingest does): new adverts "

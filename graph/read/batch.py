@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from graph.read.reader import Reader
+from graph.read.reader import ReaderBase
 from graph.read.records import (
     Account,
     Advert,
@@ -28,20 +28,20 @@ from graph.read.records import (
 )
 
 
-def nodes(reader: Reader, keys: Sequence[str]) -> list[Node | None]:
+async def nodes(reader: ReaderBase, keys: Sequence[str]) -> list[Node | None]:
     """The advert, account, identifier or network of each key (None where there is none)."""
     found = {}
-    for row in reader.rows("read_nodes", keys=_unique(keys)):
+    for row in await reader.rows("read_nodes", keys=_unique(keys)):
         record = node_from_row(row)
         if record is not None:
             found[row["key"]] = record
     return [found.get(key) for key in keys]
 
 
-def advert_mentions(reader: Reader, keys: Sequence[str]) -> list[tuple[str | None, list[Mention]]]:
+async def advert_mentions(reader: ReaderBase, keys: Sequence[str]) -> list[tuple[str | None, list[Mention]]]:
     """For each advert: its author's key and what it mentions, with the spans."""
     found = {}
-    for row in reader.rows("read_advert_mentions", keys=_unique(keys)):
+    for row in await reader.rows("read_advert_mentions", keys=_unique(keys)):
         mentions = [
             Mention(m["key"], m["count"] or len(m["spans"]) // 2, spans_of(m["spans"], m["quotes"]))
             for m in row["mentions"]
@@ -50,27 +50,27 @@ def advert_mentions(reader: Reader, keys: Sequence[str]) -> list[tuple[str | Non
     return [found.get(key, (None, [])) for key in keys]
 
 
-def adverts_of(reader: Reader, keys: Sequence[tuple[str, int]]) -> list[tuple[list[Advert], int]]:
+async def adverts_of(reader: ReaderBase, keys: Sequence[tuple[str, int]]) -> list[tuple[list[Advert], int]]:
     """For each (identifier or account key, limit): adverts carrying it (newest first), and the total.
 
     The adverts come whole, so that the API need not read them again."""
     results: dict[tuple[str, int], tuple[list[Advert], int]] = {}
     for limit, group in _by_limit(keys).items():
-        for row in reader.rows("read_adverts_of", keys=group, limit=limit):
+        for row in await reader.rows("read_adverts_of", keys=group, limit=limit):
             adverts = [a for a in map(node_from_row, row["adverts"]) if isinstance(a, Advert)]
             results[(row["key"], limit)] = (adverts, row["total"])
     return [results.get(k, ([], 0)) for k in keys]
 
 
-def accounts_of(
-    reader: Reader, keys: Sequence[tuple[str, int]]
+async def accounts_of(
+    reader: ReaderBase, keys: Sequence[tuple[str, int]]
 ) -> list[tuple[list[Use], list[Account], int]]:
     """For each (identifier key, limit): the accounts using it, busiest first, and how many in all.
 
     The accounts come whole beside their uses, so that the API need not read them again."""
     results: dict[tuple[str, int], tuple[list[Use], list[Account], int]] = {}
     for limit, group in _by_limit(keys).items():
-        for row in reader.rows("read_accounts_of", keys=group, limit=limit):
+        for row in await reader.rows("read_accounts_of", keys=group, limit=limit):
             uses = [
                 Use(a["key"], row["key"], a["adverts"], moment(a["first_seen"]), moment(a["last_seen"]))
                 for a in row["accounts"]
@@ -82,11 +82,11 @@ def accounts_of(
     return [results.get(k, ([], [], 0)) for k in keys]
 
 
-def account_identifiers(reader: Reader, keys: Sequence[tuple[str, int]]) -> list[list[Use]]:
+async def account_identifiers(reader: ReaderBase, keys: Sequence[tuple[str, int]]) -> list[list[Use]]:
     """For each (account key, limit): the identifiers it uses, most used first."""
     results: dict[tuple[str, int], list[Use]] = {}
     for limit, group in _by_limit(keys).items():
-        for row in reader.rows("read_account_identifiers", keys=group, limit=limit):
+        for row in await reader.rows("read_account_identifiers", keys=group, limit=limit):
             results[(row["key"], limit)] = [
                 Use(row["key"], i["key"], i["adverts"], moment(i["first_seen"]), moment(i["last_seen"]))
                 for i in row["identifiers"]
@@ -94,47 +94,49 @@ def account_identifiers(reader: Reader, keys: Sequence[tuple[str, int]]) -> list
     return [results.get(k, []) for k in keys]
 
 
-def networks_of(reader: Reader, keys: Sequence[str]) -> list[list[Network]]:
+async def networks_of(reader: ReaderBase, keys: Sequence[str]) -> list[list[Network]]:
     """For each advert, account or identifier: the networks it is part of or touches, whole."""
     found = {
         row["key"]: [network_from_properties(p) for p in row["networks"]]
-        for row in reader.rows("read_networks_of", keys=_unique(keys))
+        for row in await reader.rows("read_networks_of", keys=_unique(keys))
     }
     return [found.get(key, []) for key in keys]
 
 
-def network_members(reader: Reader, keys: Sequence[tuple[str, int]]) -> list[tuple[list[str], list[str]]]:
+async def network_members(
+    reader: ReaderBase, keys: Sequence[tuple[str, int]]
+) -> list[tuple[list[str], list[str]]]:
     """For each (network key, limit): its advert keys (newest first) and account keys."""
     results: dict[tuple[str, int], tuple[list[str], list[str]]] = {}
     for limit, group in _by_limit(keys).items():
-        for row in reader.rows("read_network_members", keys=group, limit=limit):
+        for row in await reader.rows("read_network_members", keys=group, limit=limit):
             results[(row["key"], limit)] = (row["adverts"], row["accounts"])
     return [results.get(k, ([], [])) for k in keys]
 
 
-def network_identifiers(reader: Reader, keys: Sequence[str]) -> list[list[NetworkIdentifier]]:
+async def network_identifiers(reader: ReaderBase, keys: Sequence[str]) -> list[list[NetworkIdentifier]]:
     """For each network: the identifiers its adverts mention, hubs left out, most mentioned first."""
     found = {
         row["key"]: [NetworkIdentifier(i["key"], i["adverts"]) for i in row["identifiers"]]
-        for row in reader.rows("read_network_identifiers", keys=_unique(keys))
+        for row in await reader.rows("read_network_identifiers", keys=_unique(keys))
     }
     return [found.get(key, []) for key in keys]
 
 
-def network_timelines(reader: Reader, keys: Sequence[str]) -> list[list[Day]]:
+async def network_timelines(reader: ReaderBase, keys: Sequence[str]) -> list[list[Day]]:
     """For each network: adverts posted per day, oldest first."""
     found = {
         row["key"]: [Day(d["day"], d["adverts"]) for d in row["days"]]
-        for row in reader.rows("read_network_timeline", keys=_unique(keys))
+        for row in await reader.rows("read_network_timeline", keys=_unique(keys))
     }
     return [found.get(key, []) for key in keys]
 
 
-def network_evidence(reader: Reader, keys: Sequence[tuple[str, int]]) -> list[list[Evidence]]:
+async def network_evidence(reader: ReaderBase, keys: Sequence[tuple[str, int]]) -> list[list[Evidence]]:
     """For each (network key, limit): each identifier two or more of its adverts carry, with where."""
     results: dict[tuple[str, int], list[Evidence]] = {}
     for limit, group in _by_limit(keys).items():
-        for row in reader.rows("read_network_evidence", keys=group, limit=limit):
+        for row in await reader.rows("read_network_evidence", keys=group, limit=limit):
             results[(row["key"], limit)] = [
                 Evidence(
                     e["identifier"],

@@ -1,7 +1,8 @@
 """The analysts' questions, one function each: the GraphQL API's resolvers and the CLI both call these.
 
-Each takes a `Reader` (reads in read transactions with a timeout) and returns records from
-`graph.read.records`. Errors say what to change: NotFound names the canonical key that was looked for,
+Each is a coroutine taking a reader (reads in read transactions with a timeout) and returning records
+from `graph.read.records`: the API awaits them over an `AsyncReader`, anything else runs them with
+`Reader.call`. Errors say what to change: NotFound names the canonical key that was looked for,
 BadInput what cannot be read, TooLarge which limit was passed.
 """
 
@@ -17,7 +18,7 @@ from typing import Any
 
 from graph.read import batch
 from graph.read.keys import account_key, identifier_key, is_key, kind_of, node_key
-from graph.read.reader import BadInput, NotFound, Reader, TooLarge
+from graph.read.reader import BadInput, NotFound, ReaderBase, TooLarge
 from graph.read.records import (
     Account,
     Advert,
@@ -51,8 +52,8 @@ def check_page_size(first: int, *, name: str = "first") -> int:
 # --- single lookups ---
 
 
-def identifier(
-    reader: Reader,
+async def identifier(
+    reader: ReaderBase,
     value: str,
     *,
     kind: str | None = None,
@@ -62,45 +63,47 @@ def identifier(
     """The identifier an analyst typed, canonicalised as ingest does ("+44 7400 123456", "wa.me/447400123456"
     and "00447400123456" are all `phone:+447400123456`)."""
     key = identifier_key(value, kind=kind, region=_region(region), platform=_platform(platform))
-    (node,) = batch.nodes(reader, [key])
+    (node,) = await batch.nodes(reader, [key])
     if node is None:
         raise NotFound(f"no {kind_of(key)} {key} in the graph (read from {value!r})")
     return identifier_of(node)
 
 
-def account(reader: Reader, platform: str, handle: str) -> Account:
+async def account(reader: ReaderBase, platform: str, handle: str) -> Account:
     """The account with this handle (or, for a WhatsApp author, this id) on this platform."""
     key = account_key(_platform(platform) or "", handle)
-    (node,) = batch.nodes(reader, [key])
+    (node,) = await batch.nodes(reader, [key])
     if not isinstance(node, Account):
         raise NotFound(f"no account {key} in the graph")
     return node
 
 
-def advert(reader: Reader, key: str) -> Advert:
+async def advert(reader: ReaderBase, key: str) -> Advert:
     """The advert with this key (`advert:<platform>:<post_id>`; the `advert:` prefix may be left out)."""
     key = key.strip()
     if not key.startswith("advert:"):
         key = f"advert:{key}"
-    (node,) = batch.nodes(reader, [key])
+    (node,) = await batch.nodes(reader, [key])
     if not isinstance(node, Advert):
         raise NotFound(f"no advert {key} in the graph")
     return node
 
 
-def network(reader: Reader, id: str) -> Network:
+async def network(reader: ReaderBase, id: str) -> Network:
     """The network with this id (or key, `network:<id>`)."""
     key = id.strip() if id.strip().startswith("network:") else f"network:{id.strip()}"
-    (node,) = batch.nodes(reader, [key])
+    (node,) = await batch.nodes(reader, [key])
     if not isinstance(node, Network):
         raise NotFound(f"no network {key} in the graph (networks are rebuilt after each ingest)")
     return node
 
 
-def node(reader: Reader, value: str, *, region: str | None = None, platform: str | None = None) -> Node:
+async def node(
+    reader: ReaderBase, value: str, *, region: str | None = None, platform: str | None = None
+) -> Node:
     """Any node, by key or by a raw identifier value."""
     key = node_key(value, region=_region(region), platform=_platform(platform))
-    (found,) = batch.nodes(reader, [key])
+    (found,) = await batch.nodes(reader, [key])
     if found is None:
         raise NotFound(f"no node {key} in the graph" + ("" if is_key(value) else f" (read from {value!r})"))
     return found
@@ -136,8 +139,8 @@ class Page:
     has_previous: bool
 
 
-def networks(
-    reader: Reader,
+async def networks(
+    reader: ReaderBase,
     filter: NetworkFilter | None = None,
     *,
     order: str = "SCORE",
@@ -168,11 +171,11 @@ def networks(
             region=_region(filter.identifier_region),
             platform=_platform(filter.identifier_platform),
         )
-        (found,) = batch.networks_of(reader, [key])
+        (found,) = await batch.networks_of(reader, [key])
         only = [network.key for network in found]
         if not only:  # the identifier is in no network: nothing to count or page through
             return Page([], [], 0, False, after is not None)
-    row = reader.one(
+    row = await reader.one(
         "read_networks_page",
         slots={"order": ORDER_PROPERTIES[order]},
         only=only,
@@ -198,7 +201,7 @@ def networks(
 # --- search, paths, neighbourhoods, stats ---
 
 
-def search(reader: Reader, text: str, *, first: int = 20, after: str | None = None) -> Page:
+async def search(reader: ReaderBase, text: str, *, first: int = 20, after: str | None = None) -> Page:
     """Adverts whose text matches `text` (full-text, Lucene syntax), best first: (advert key, score)."""
     check_page_size(first)
     text = text.strip()
@@ -212,7 +215,7 @@ def search(reader: Reader, text: str, *, first: int = 20, after: str | None = No
         if not isinstance(cursor.get("s"), int) or cursor["s"] < 0:
             raise BadInput("the `after` cursor is not a search cursor; start again without it")
         skip = cursor["s"] + 1
-    row = reader.one("read_search", query=text, skip=skip, limit=first + 1) or {"total": 0, "hits": []}
+    row = await reader.one("read_search", query=text, skip=skip, limit=first + 1) or {"total": 0, "hits": []}
     hits = row["hits"]
     items = [(h["advert"], float(h["score"])) for h in hits[:first]]
     cursors = [encode_cursor({"s": skip + i}) for i in range(len(items))]
@@ -236,8 +239,8 @@ class Path:
     hops: list[Hop]
 
 
-def path(
-    reader: Reader,
+async def path(
+    reader: ReaderBase,
     source: str,
     target: str,
     *,
@@ -252,11 +255,11 @@ def path(
     ends = [node_key(v, region=_region(region), platform=_platform(platform)) for v in (source, target)]
     if ends[0] == ends[1]:
         raise BadInput(f"both ends are {ends[0]}; a path needs two different nodes")
-    found = batch.nodes(reader, ends)
+    found = await batch.nodes(reader, ends)
     for key, record in zip(ends, found, strict=True):
         if record is None:
             raise NotFound(f"no node {key} in the graph")
-    row = reader.one("read_path", **{"from": ends[0], "to": ends[1], "max_hops": max_hops})
+    row = await reader.one("read_path", **{"from": ends[0], "to": ends[1], "max_hops": max_hops})
     if row is None:
         return None
     hops = [
@@ -283,8 +286,8 @@ class Neighbourhood:
     truncated: bool
 
 
-def neighbourhood(
-    reader: Reader,
+async def neighbourhood(
+    reader: ReaderBase,
     value: str,
     *,
     depth: int = 1,
@@ -301,7 +304,7 @@ def neighbourhood(
         raise TooLarge(f"depth must be between 1 and {MAX_DEPTH}, not {depth}")
     if not 1 <= limit <= MAX_NEIGHBOURHOOD:
         raise TooLarge(f"limit must be between 1 and {MAX_NEIGHBOURHOOD}, not {limit}")
-    start = node(reader, value, region=region, platform=platform)
+    start = await node(reader, value, region=region, platform=platform)
     seen: dict[str, Node | None] = {start.key: start}
     edges: dict[tuple[str, str, str], Edge] = {}
     frontier = [start.key] if _expandable(start) else []
@@ -309,7 +312,7 @@ def neighbourhood(
     for _ in range(depth):
         if not frontier:
             break
-        rows = reader.rows("read_neighbours", keys=frontier, limit=limit + 1)
+        rows = await reader.rows("read_neighbours", keys=frontier, limit=limit + 1)
         if len(rows) > limit:
             truncated = True
         new: list[str] = []
@@ -326,7 +329,7 @@ def neighbourhood(
                     new.append(key)
         if truncated:
             break
-        loaded = batch.nodes(reader, new)
+        loaded = await batch.nodes(reader, new)
         for key, record in zip(new, loaded, strict=True):
             seen[key] = record
         frontier = [
@@ -334,7 +337,7 @@ def neighbourhood(
         ]
     missing = [key for key, record in seen.items() if record is None]
     if missing:
-        for key, record in zip(missing, batch.nodes(reader, missing), strict=True):
+        for key, record in zip(missing, await batch.nodes(reader, missing), strict=True):
             seen[key] = record
     return Neighbourhood(
         start.key, [r for r in seen.values() if r is not None], list(edges.values()), truncated
@@ -357,9 +360,9 @@ class Stats:
     last_run_finished_at: datetime | None
 
 
-def stats(reader: Reader) -> Stats:
+async def stats(reader: ReaderBase) -> Stats:
     """What the graph holds: adverts, accounts, identifiers by kind, networks and the last ingest run."""
-    row = reader.one("read_stats") or {}
+    row = await reader.one("read_stats") or {}
     names = (
         "adverts accounts phones payment_tags emails links domains networks cross_platform_networks "
         "cross_border_networks"

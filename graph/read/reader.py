@@ -1,15 +1,16 @@
 """Running the API's read queries: one `cypher/read_*.cypher` file per call, in a read transaction.
 
-Every read of the analysts' API goes through a `Reader`, so one place sets the timeout, turns Neo4j's
+Every read of the analysts' API goes through a reader, so one place sets the timeout, turns Neo4j's
 values into Python ones, and can count the queries a request runs (the API's loaders are tested with it).
+The API's `AsyncReader` awaits the asyncio driver; the blocking `Reader` serves everything else.
 """
 
 from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable, Coroutine, Mapping
+from typing import Any, TypeVar
 
 import neo4j
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
@@ -17,6 +18,8 @@ from neo4j.graph import Node, Path, Relationship
 
 from graph import cypher
 from graph.db import QUIET
+
+T = TypeVar("T")
 
 # Values that come out of the driver as they are; `native` returns them untouched.
 _PLAIN = frozenset({str, int, float, bool, type(None), bytes})
@@ -59,11 +62,64 @@ def read_timeout(environ: Mapping[str, str] | None = None) -> float:
     return value
 
 
-class Reader:
-    """Runs named read queries against one database.
+class ReaderBase:
+    """What both readers share: the query text, the count and listener, and Neo4j's errors made readable.
+
+    The read functions of `graph.read` and `graph.casework` are written once, as coroutines awaiting
+    `reader.rows(...)`. An `AsyncReader` (the API's) really awaits Neo4j through the asyncio driver, so
+    a request's reads run on the event loop with no thread between them. A `Reader` (blocking driver)
+    answers at once, so `Reader.call` finishes a read function without any event loop: the same code
+    serves tests, scripts and the CLI.
+    """
+
+    def __init__(
+        self,
+        database: str,
+        *,
+        timeout: float,
+        listener: Callable[[str], None] | None,
+    ) -> None:
+        self.database = database
+        self.timeout = timeout
+        self.listener = listener
+        self.queries = 0
+        self._lock = threading.Lock()
+
+    def _query(self, name: str, slots: Mapping[str, str] | None) -> str:
+        """The text of `cypher/<name>.cypher` (slots filled), counted and announced as it is sent."""
+        query = cypher.variant(name, **slots) if slots else cypher.load(name)
+        with self._lock:
+            self.queries += 1
+        if self.listener is not None:
+            self.listener(name)
+        return query
+
+    def _session_options(self) -> dict[str, Any]:
+        return {
+            "database": self.database,
+            "default_access_mode": neo4j.READ_ACCESS,
+            # "Property does not exist" notices are not wanted, nor the cost of logging them.
+            "notifications_disabled_classifications": QUIET,
+        }
+
+    async def rows(
+        self, name: str, *, slots: Mapping[str, str] | None = None, **parameters: Any
+    ) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    async def one(
+        self, name: str, *, slots: Mapping[str, str] | None = None, **parameters: Any
+    ) -> dict[str, Any] | None:
+        """The first row of a query that returns at most one, or None."""
+        rows = await self.rows(name, slots=slots, **parameters)
+        return rows[0] if rows else None
+
+
+class Reader(ReaderBase):
+    """Runs named read queries through the blocking driver; `call` runs a read function to its result.
 
     `listener`, when given, is called with the query's name before each query runs (from whichever thread
-    runs it); `queries` counts them. One Reader per API request keeps the count per request.
+    runs it); `queries` counts them. One reader per API request keeps the count per request.
     """
 
     def __init__(
@@ -74,50 +130,87 @@ class Reader:
         timeout: float = DEFAULT_READ_TIMEOUT,
         listener: Callable[[str], None] | None = None,
     ) -> None:
+        super().__init__(database, timeout=timeout, listener=listener)
         self.driver = driver
-        self.database = database
-        self.timeout = timeout
-        self.listener = listener
-        self.queries = 0
-        self._lock = threading.Lock()
 
-    def rows(
+    async def rows(
         self, name: str, *, slots: Mapping[str, str] | None = None, **parameters: Any
     ) -> list[dict[str, Any]]:
         """The rows of `cypher/<name>.cypher` run with `parameters`, each a dict of Python values.
 
-        `slots` fill the file's `{{slot}}` names (see `cypher.variant`).
+        `slots` fill the file's `{{slot}}` names (see `cypher.variant`). Blocks until Neo4j answers,
+        awaiting nothing: see `call`.
         """
-        query = cypher.variant(name, **slots) if slots else cypher.load(name)
-        with self._lock:
-            self.queries += 1
-        if self.listener is not None:
-            self.listener(name)
+        query = self._query(name, slots)
 
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
             # Not record.data(): its deep copy cost more than the whole read for a page of networks.
             return [{k: native(v) for k, v in record.items()} for record in tx.run(query, parameters)]
 
         try:
-            with self.driver.session(
-                database=self.database,
-                default_access_mode=neo4j.READ_ACCESS,
-                notifications_disabled_classifications=QUIET,
-            ) as session:
+            with self.driver.session(**self._session_options()) as session:
                 return session.execute_read(neo4j.unit_of_work(timeout=self.timeout)(work))
-        except ClientError as error:
-            raise _client_error(name, error, self.timeout) from error
-        except (ServiceUnavailable, SessionExpired) as error:
-            raise Unavailable("the graph database did not answer; try again shortly") from error
         except (Neo4jError, DriverError, OSError) as error:
-            raise Unavailable(f"the graph database failed to answer ({type(error).__name__})") from error
+            raise _failure(name, error, self.timeout) from error
 
-    def one(
+    def call(self, function: Callable[..., Coroutine[Any, Any, T]], *args: Any, **kwargs: Any) -> T:
+        """`function(self, *args, **kwargs)` run to its result, here and now: `queries.identifier`,
+        `batch.nodes`, `casework.watchlist` and the other read functions, without an event loop."""
+        return complete(function(self, *args, **kwargs))
+
+
+class AsyncReader(ReaderBase):
+    """Runs named read queries through the asyncio driver, on the caller's event loop (the API's)."""
+
+    def __init__(
+        self,
+        driver: neo4j.AsyncDriver,
+        database: str,
+        *,
+        timeout: float = DEFAULT_READ_TIMEOUT,
+        listener: Callable[[str], None] | None = None,
+    ) -> None:
+        super().__init__(database, timeout=timeout, listener=listener)
+        self.driver = driver
+
+    async def rows(
         self, name: str, *, slots: Mapping[str, str] | None = None, **parameters: Any
-    ) -> dict[str, Any] | None:
-        """The first row of a query that returns at most one, or None."""
-        rows = self.rows(name, slots=slots, **parameters)
-        return rows[0] if rows else None
+    ) -> list[dict[str, Any]]:
+        """As `Reader.rows`, awaiting Neo4j's answer instead of blocking on it."""
+        query = self._query(name, slots)
+
+        async def work(tx: neo4j.AsyncManagedTransaction) -> list[dict[str, Any]]:
+            result = await tx.run(query, parameters)
+            return [{k: native(v) for k, v in record.items()} async for record in result]
+
+        try:
+            async with self.driver.session(**self._session_options()) as session:
+                return await session.execute_read(neo4j.unit_of_work(timeout=self.timeout)(work))
+        except (Neo4jError, DriverError, OSError) as error:
+            raise _failure(name, error, self.timeout) from error
+
+
+def complete(reads: Coroutine[Any, Any, T]) -> T:
+    """The result of a read coroutine over a blocking `Reader`, which answers every await at once.
+
+    The coroutine is stepped once: it ends without ever suspending, or it awaited something only an
+    event loop can answer (an `AsyncReader`, a sleep), which is a mistake reported as such.
+    """
+    try:
+        reads.send(None)
+    except StopIteration as finished:
+        return finished.value
+    reads.close()
+    raise RuntimeError("a read over a blocking Reader waited on an event loop; use an AsyncReader")
+
+
+def _failure(name: str, error: Exception, timeout: float) -> ReadError:
+    """What a driver error means for the person who asked: the input, the size or the server at fault."""
+    if isinstance(error, ClientError):
+        return _client_error(name, error, timeout)
+    if isinstance(error, ServiceUnavailable | SessionExpired):
+        return Unavailable("the graph database did not answer; try again shortly")
+    return Unavailable(f"the graph database failed to answer ({type(error).__name__})")
 
 
 def _client_error(name: str, error: ClientError, timeout: float) -> ReadError:

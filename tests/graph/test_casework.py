@@ -54,7 +54,7 @@ def test_tags_are_kept_per_node_newest_first(graph: tuple[neo4j.Driver, str]) ->
     casework.tag(driver, database, "phone:+447957500418", "suspect", "first note", by="k1")
     casework.tag(driver, database, "phone:+447957500418", "confirmed", None, by="k2")
 
-    (tags,) = casework.tags_of(Reader(driver, database), ["phone:+447957500418"])
+    (tags,) = Reader(driver, database).call(casework.tags_of, ["phone:+447957500418"])
     assert [(t.label, t.note, t.created_by) for t in tags] == [
         ("confirmed", None, "k2"),
         ("suspect", "first note", "k1"),
@@ -87,12 +87,12 @@ def test_watch_hits_are_new_adverts_carrying_a_watched_identifier(graph: tuple[n
     casework.push_adverts(driver, database, [ADVERT], source="analyst")
     watch = casework.watch(driver, database, "wa.me/447957500418", note="boat.uk's number", by="k1")
     since = datetime.now(UTC)  # ingest stamps its runs with this clock too
-    assert casework.watch_hits(reader, since) == []
+    assert reader.call(casework.watch_hits, since) == []
 
     casework.push_adverts(
         driver, database, [{**ADVERT, "post_id": "cw3", "text": "Call 0044 7957 500418"}], source="analyst"
     )
-    (hit,) = casework.watch_hits(reader, since)
+    (hit,) = reader.call(casework.watch_hits, since)
 
     assert watch.identifier == "phone:+447957500418"
     assert (hit.identifier, hit.advert, hit.relation) == (
@@ -101,6 +101,6 @@ def test_watch_hits_are_new_adverts_carrying_a_watched_identifier(graph: tuple[n
         "MENTIONS",
     )
     assert [s.text for s in hit.spans] == ["0044 7957 500418"]
-    assert [w.identifier for w in casework.watchlist(reader)] == ["phone:+447957500418"]
+    assert [w.identifier for w in reader.call(casework.watchlist)] == ["phone:+447957500418"]
     assert casework.unwatch(driver, database, "+44 7957 500418") is True
     assert casework.unwatch(driver, database, "+44 7957 500418") is False

@@ -77,7 +77,7 @@ def _all_pages(
     after = None
     totals = set()
     while True:
-        page = queries.networks(reader, wanted, order=order, first=size, after=after)
+        page = reader.call(queries.networks, wanted, order=order, first=size, after=after)
         totals.add(page.total)
         ids.extend(n.id for n in page.items)
         if not page.has_next:
@@ -114,7 +114,7 @@ def test_seen_dates_filter_on_first_and_last_seen(reader: Reader) -> None:
 
 def test_an_identifier_in_no_network_gives_an_empty_page_from_one_read(reader: Reader) -> None:
     before = reader.queries
-    page = queries.networks(reader, NetworkFilter(contains_identifier="+44 7400 123456"))
+    page = reader.call(queries.networks, NetworkFilter(contains_identifier="+44 7400 123456"))
 
     assert (page.items, page.total, page.has_next) == ([], 0, False)
     assert reader.queries - before == 1  # which networks hold it; no page query
@@ -125,7 +125,7 @@ def test_a_forged_cursor_value_is_bad_input(reader: Reader, value: str) -> None:
     raw = '{"k":"network:a","o":"SCORE","v":' + value + "}"  # JSON as Python's json module reads it
     cursor = base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
     with pytest.raises(BadInput, match="cursor"):
-        queries.networks(reader, None, order="SCORE", after=cursor)
+        reader.call(queries.networks, None, order="SCORE", after=cursor)
 
 
 def test_networks_stored_before_the_page_properties_are_filled_in(
@@ -135,7 +135,9 @@ def test_networks_stored_before_the_page_properties_are_filled_in(
     empty_graph.execute_query(
         "MATCH (n:Network) REMOVE n.platform_count, n.country_count, n.last_seen_ms", database_=database
     )
-    assert queries.networks(reader, None, order="LAST_SEEN", first=10).items == []  # unreadable as they are
+    assert (
+        reader.call(queries.networks, None, order="LAST_SEEN", first=10).items == []
+    )  # unreadable as they are
 
     assert networks.fill_missing(empty_graph, database) == len(NETWORKS)
     assert networks.fill_missing(empty_graph, database) == 0

@@ -48,43 +48,43 @@ def test_keys_from_raw_values_as_ingest_writes_them() -> None:
 
 
 def test_identifier_lookup_and_evidence_spans(reader: Reader) -> None:
-    phone = queries.identifier(reader, "+44 7957 500418")
-    advert = queries.advert(reader, "facebook:r1")
+    phone = reader.call(queries.identifier, "+44 7957 500418")
+    advert = reader.call(queries.advert, "facebook:r1")
 
     assert (phone.key, phone.kind, phone.mentioned_by) == ("phone:+447957500418", "phone", 2)
     from graph.read import batch
 
-    ((author, mentions),) = batch.advert_mentions(reader, [advert.key])
+    ((author, mentions),) = reader.call(batch.advert_mentions, [advert.key])
     assert author == "handle:facebook:boatuk"
     texts = {m.identifier: [s.text for s in m.spans] for m in mentions}
     assert texts["phone:+447957500418"] == ["+44 7957 500418"]  # after an emoji: offsets in characters
     assert texts["payment:iban:GB02NWBK60161331926820"] == ["GB02 NWBK 6016 1331 9268 20"]
     with pytest.raises(NotFound, match="phone:\\+447957500419"):
-        queries.identifier(reader, "+44 7957 500419")
+        reader.call(queries.identifier, "+44 7957 500419")
 
 
 def test_path_search_and_limits(reader: Reader) -> None:
-    path = queries.path(
-        reader, "handle:facebook:boatuk", "@dunkirk_crossing", platform="telegram", max_hops=4
+    path = reader.call(
+        queries.path, "handle:facebook:boatuk", "@dunkirk_crossing", platform="telegram", max_hops=4
     )
-    page = queries.search(reader, "crossing", first=1)
+    page = reader.call(queries.search, "crossing", first=1)
 
     assert path is not None and len(path.hops) == 4
     assert path.nodes[0] == "handle:facebook:boatuk" and path.nodes[-1] == "handle:telegram:dunkirk_crossing"
     assert page.total == 1 and page.items[0][0] == "advert:facebook:r1"
     with pytest.raises(TooLarge):
-        queries.networks(reader, first=501)
+        reader.call(queries.networks, first=501)
     with pytest.raises(TooLarge):
-        queries.path(reader, "a", "b", max_hops=7)
+        reader.call(queries.path, "a", "b", max_hops=7)
     with pytest.raises(TooLarge):
-        queries.neighbourhood(reader, "+447957500418", depth=4)
+        reader.call(queries.neighbourhood, "+447957500418", depth=4)
 
 
 def test_every_read_is_counted_and_reported_to_the_listener(reader: Reader) -> None:
     names: list[str] = []
     counted = Reader(reader.driver, reader.database, listener=names.append)
-    queries.stats(counted)
-    queries.identifier(counted, "+447957500418")
+    counted.call(queries.stats)
+    counted.call(queries.identifier, "+447957500418")
 
     assert names == ["read_stats", "read_nodes"]
     assert counted.queries == 2
