@@ -1,14 +1,19 @@
-"""The Reader's conversion of what the driver returns: plain values kept, dates made Python, nodes refused."""
+"""The readers: what the driver returns made Python (plain values kept, dates converted, nodes refused), the
+blocking and the asyncio reader answering alike, and their errors."""
 
 from __future__ import annotations
 
+import asyncio
+import socket
 from datetime import UTC, datetime
 
 import neo4j
 import pytest
 
 from graph.config import Settings
-from graph.read.reader import native
+from graph.db import connect_async
+from graph.read import batch, queries
+from graph.read.reader import AsyncReader, BadInput, Reader, Unavailable, complete, native
 
 VALUES = """
 RETURN 'text' AS text, 7 AS count, 0.5 AS share, true AS flag, null AS nothing,
@@ -39,3 +44,67 @@ def test_a_node_is_refused(empty_graph: neo4j.Driver, neo4j_settings: Settings) 
         native(record["n"])
     with pytest.raises(TypeError, match="maps, not a Node"):
         native(record["listed"])
+
+
+def test_both_readers_answer_the_same_rows(neo4j_driver: neo4j.Driver, neo4j_settings: Settings) -> None:
+    database = neo4j_settings.database
+    names: list[str] = []
+    blocking = Reader(neo4j_driver, database, listener=names.append).call(
+        batch.nodes, ["phone:+440000000000"]
+    )
+
+    async def awaited() -> tuple[list[object], list[dict[str, object]]]:
+        driver = await connect_async(neo4j_settings)
+        try:
+            reader = AsyncReader(driver, database, listener=names.append)
+            return await batch.nodes(reader, ["phone:+440000000000"]), await reader.rows("read_stats")
+        finally:
+            await driver.close()
+
+    nodes, (stats,) = asyncio.run(awaited())
+    assert blocking == nodes == [None]
+    assert names == ["read_nodes", "read_nodes", "read_stats"]
+    assert isinstance(stats["adverts"], int)
+
+
+def test_an_async_read_of_a_server_that_is_gone_is_unavailable(neo4j_settings: Settings) -> None:
+    async def read() -> None:
+        # Retrying for the default 30 s would only slow the test down.
+        driver = neo4j.AsyncGraphDatabase.driver(
+            f"bolt://127.0.0.1:{_closed_port()}", auth=("neo4j", "x"), max_transaction_retry_time=0.5
+        )
+        try:
+            await AsyncReader(driver, neo4j_settings.database).rows("read_stats")
+        finally:
+            await driver.close()
+
+    with pytest.raises(Unavailable, match="did not answer"):
+        asyncio.run(read())
+
+
+def test_a_bad_search_through_the_async_reader_is_bad_input(neo4j_settings: Settings) -> None:
+    async def search() -> None:
+        driver = await connect_async(neo4j_settings)
+        try:
+            await queries.search(AsyncReader(driver, neo4j_settings.database), "crossing AND (")
+        finally:
+            await driver.close()
+
+    with pytest.raises(BadInput, match="Lucene"):
+        asyncio.run(search())
+
+
+def test_a_blocking_reader_refuses_a_read_that_waits_on_an_event_loop() -> None:
+    async def waits() -> int:
+        await asyncio.sleep(0)
+        return 1
+
+    with pytest.raises(RuntimeError, match="use an AsyncReader"):
+        complete(waits())
+
+
+def _closed_port() -> int:
+    """A local port with nothing listening on it (bound, read, released)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
