@@ -1,5 +1,10 @@
 // The shortest connection between two nodes (identifiers, accounts or adverts) through the evidence:
-// adverts and what they mention or who posted them. Hubs are not crossed.
+// adverts and what they mention or who posted them. Hubs are not crossed (either end may be one).
+// SHORTEST with the hub test inside the repeated step keeps hubs out of the search itself: with
+// shortestPath() and a test on nodes(p), two nodes with no hub-free path between them sent the search
+// through every hub (tens of thousands of adverts each) and ran into the timeout, at 1M adverts.
+// The step repeats at most 6 times (a quantifier cannot be a parameter); a shortest path longer than
+// $max_hops means there is none that short.
 // Parameters: $from, $to: node keys; $max_hops: most relationships on the path (at most 6).
 // Returns at most one row: nodes (keys, in order), hops: [{from, to, relation, advert, spans, quotes}] where
 //   advert is the advert of the hop and spans/quotes the MENTIONS evidence (empty for POSTED).
@@ -21,8 +26,9 @@ CALL () {
   UNION MATCH (n:Link {key: $to}) RETURN n AS target
   UNION MATCH (n:Domain {key: $to}) RETURN n AS target
 }
-MATCH p = shortestPath((source)-[:MENTIONS|POSTED*..6]-(target))
-WHERE length(p) <= $max_hops AND none(x IN nodes(p)[1..-1] WHERE coalesce(x.hub, false))
+MATCH p = SHORTEST 1 (source) (()-[:MENTIONS|POSTED]-(x) WHERE x = target OR NOT coalesce(x.hub, false)){1,6}
+  (target)
+WHERE length(p) <= $max_hops
 RETURN [x IN nodes(p) | x.key] AS nodes,
        [r IN relationships(p) | {
          from: startNode(r).key, to: endNode(r).key, relation: type(r),

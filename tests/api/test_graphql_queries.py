@@ -244,6 +244,13 @@ def test_path_between_identifiers_with_evidence_on_each_hop(api: Api) -> None:
               length nodes { id kind } hops { source target relation spans { text } advert { id } } } }"""
     )["path"]
     across_the_hub = api.data(f'{{ path(from: "{PHONE_A}", to: "{PHONE_B}", maxHops: 6) {{ length }} }}')
+    too_short = api.data(
+        '{ path(from: "@calais_crossing_a", to: "GB33BUKB20201555555555", maxHops: 1, platform: "telegram") '
+        "{ length } }"
+    )
+    to_the_hub = api.data(
+        f'{{ path(from: "{PHONE_A}", to: "{HUB_EMAIL}", maxHops: 6) {{ length nodeIds }} }}'
+    )
 
     assert path["length"] == 2
     assert [n["id"] for n in path["nodes"]] == [
@@ -254,6 +261,9 @@ def test_path_between_identifiers_with_evidence_on_each_hop(api: Api) -> None:
     assert [h["relation"] for h in path["hops"]] == ["POSTED", "MENTIONS"]
     assert path["hops"][1]["spans"] == [{"text": "GB33 BUKB 2020 1555 5555 55"}]
     assert across_the_hub["path"] is None  # only the hub email ties A to B
+    assert too_short["path"] is None  # the shortest is 2 hops long
+    # A hub is not crossed, but it may be an end.
+    assert to_the_hub["path"]["length"] == 2 and to_the_hub["path"]["nodeIds"][-1] == HUB_EMAIL
     (error,) = api.post(f'{{ path(from: "{PHONE_A}", to: "{PHONE_B}", maxHops: 7) {{ length }} }}')["errors"]
     assert error["extensions"]["code"] == "LIMIT_EXCEEDED"
 
