@@ -255,11 +255,14 @@ async def path(
     ends = [node_key(v, region=_region(region), platform=_platform(platform)) for v in (source, target)]
     if ends[0] == ends[1]:
         raise BadInput(f"both ends are {ends[0]}; a path needs two different nodes")
-    found = await batch.nodes(reader, ends)
+    # The search need not wait for the ends to be found: when one is missing, it finds nothing.
+    found, row = await reader.together(
+        batch.nodes(reader, ends),
+        reader.one("read_path", **{"from": ends[0], "to": ends[1], "max_hops": max_hops}),
+    )
     for key, record in zip(ends, found, strict=True):
         if record is None:
             raise NotFound(f"no node {key} in the graph")
-    row = await reader.one("read_path", **{"from": ends[0], "to": ends[1], "max_hops": max_hops})
     if row is None:
         return None
     hops = [

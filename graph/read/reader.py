@@ -7,6 +7,7 @@ The API's `AsyncReader` awaits the asyncio driver; the blocking `Reader` serves 
 
 from __future__ import annotations
 
+import asyncio
 import os
 import threading
 from collections.abc import Callable, Coroutine, Mapping
@@ -114,6 +115,18 @@ class ReaderBase:
         rows = await self.rows(name, slots=slots, **parameters)
         return rows[0] if rows else None
 
+    async def together(self, *reads: Coroutine[Any, Any, Any]) -> list[Any]:
+        """The results of reads that do not depend on each other, in order: one after the other here,
+        at the same time on an `AsyncReader`. The first error raised is raised."""
+        results: list[Any] = []
+        try:
+            for read in reads:
+                results.append(await read)
+        finally:
+            for unread in reads[len(results) + 1 :]:  # after an error: never started, so closed
+                unread.close()
+        return results
+
 
 class Reader(ReaderBase):
     """Runs named read queries through the blocking driver; `call` runs a read function to its result.
@@ -172,6 +185,9 @@ class AsyncReader(ReaderBase):
     ) -> None:
         super().__init__(database, timeout=timeout, listener=listener)
         self.driver = driver
+
+    async def together(self, *reads: Coroutine[Any, Any, Any]) -> list[Any]:
+        return list(await asyncio.gather(*reads))
 
     async def rows(
         self, name: str, *, slots: Mapping[str, str] | None = None, **parameters: Any

@@ -266,6 +266,8 @@ def test_path_between_identifiers_with_evidence_on_each_hop(api: Api) -> None:
     assert to_the_hub["path"]["length"] == 2 and to_the_hub["path"]["nodeIds"][-1] == HUB_EMAIL
     (error,) = api.post(f'{{ path(from: "{PHONE_A}", to: "{PHONE_B}", maxHops: 7) {{ length }} }}')["errors"]
     assert error["extensions"]["code"] == "LIMIT_EXCEEDED"
+    (missing,) = api.post(f'{{ path(from: "{PHONE_A}", to: "+44 7400 999999") {{ length }} }}')["errors"]
+    assert missing["extensions"]["code"] == "NOT_FOUND" and "phone:+447400999999" in missing["message"]
 
 
 def test_neighbourhood_for_drawing_stops_at_hubs(api: Api) -> None:

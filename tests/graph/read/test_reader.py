@@ -103,6 +103,57 @@ def test_a_blocking_reader_refuses_a_read_that_waits_on_an_event_loop() -> None:
         complete(waits())
 
 
+class _Traced(AsyncReader):
+    """An AsyncReader noting when each read starts and ends."""
+
+    events: list[str]
+
+    async def rows(self, name: str, **parameters: object) -> list[dict[str, object]]:
+        self.events.append(f"start {name}")
+        try:
+            return await super().rows(name, **parameters)
+        finally:
+            self.events.append(f"end {name}")
+
+
+def test_reads_together_run_at_once_on_the_async_reader(neo4j_settings: Settings) -> None:
+    async def both() -> tuple[list[str], list[object]]:
+        driver = await connect_async(neo4j_settings)
+        try:
+            reader = _Traced(driver, neo4j_settings.database)
+            reader.events = []
+            results = await reader.together(reader.rows("read_stats"), batch.nodes(reader, ["phone:+4400"]))
+            return reader.events, results
+        finally:
+            await driver.close()
+
+    events, (stats, nodes) = asyncio.run(both())
+    assert events[:2] == ["start read_stats", "start read_nodes"]  # the second began before either ended
+    assert isinstance(stats[0]["adverts"], int) and nodes == [None]
+
+
+def test_reads_together_run_in_turn_on_the_blocking_reader(
+    neo4j_driver: neo4j.Driver, neo4j_settings: Settings
+) -> None:
+    names: list[str] = []
+    reader = Reader(neo4j_driver, neo4j_settings.database, listener=names.append)
+
+    async def both() -> list[object]:
+        return await reader.together(batch.nodes(reader, ["phone:+4400"]), reader.one("read_stats"))
+
+    nodes, stats = complete(both())
+    assert names == ["read_nodes", "read_stats"] and nodes == [None] and stats is not None
+
+    async def failing() -> list[object]:
+        return await reader.together(
+            reader.rows("read_search", query="AND (", skip=0, limit=1), reader.one("read_stats")
+        )
+
+    with pytest.raises(BadInput):  # the first error is raised, and the read after it never runs
+        complete(failing())
+    assert names[2:] == ["read_search"]
+
+
 def _closed_port() -> int:
     """A local port with nothing listening on it (bound, read, released)."""
     with socket.socket() as probe:
