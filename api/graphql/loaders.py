@@ -36,9 +36,7 @@ class Loaders:
         self.evidence = self._loader(batch.network_evidence)
         self.tags = self._loader(casework.tags_of)
 
-    def _loader(
-        self, function: Callable[[AsyncReader, Sequence[K]], Awaitable[list[V]]]
-    ) -> DataLoader[K, V]:
+    def _loader(self, function: Callable[[AsyncReader, Sequence[K]], Awaitable[list[V]]]) -> DataLoader[K, V]:
         reader = self.reader
 
         async def load(keys: list[K]) -> list[V]:
