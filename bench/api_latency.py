@@ -11,7 +11,9 @@ The server records every read query a request runs with its parameters, and hand
 each request (outside the timing); the "bare" figure replays exactly those queries, one after the
 other, through the driver in read transactions, so the ratio is what the GraphQL layer (HTTP, parsing,
 validation, resolvers, loaders, serialisation) costs on top of Neo4j.
-`--rebuild` first times a full network recompute.
+The last two columns are CPU, far steadier than wall time on a shared machine: the server process's
+for each /graphql request (median), and the benchmark's own for each bare replay (the driver's work,
+without Neo4j's). `--rebuild` first times a full network recompute.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from typing import Any
 import httpx
 import uvicorn
 from fastapi.responses import Response
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -86,12 +89,14 @@ RETURN keys[0] AS a, keys[size(keys) - 1] AS b
 
 
 class Recorder:
-    """Records the read queries (name and parameters) the server runs, by wrapping AsyncReader.rows.
+    """Records the read queries (name and parameters) the server runs, by wrapping AsyncReader.rows,
+    and the server's CPU seconds spent answering /graphql (one client sends one request at a time).
 
     Every read runs on the server's event loop, as does the route handing them over: no lock is needed."""
 
     def __init__(self) -> None:
         self.reads: list[tuple[str, dict[str, Any]]] = []
+        self.cpu = 0.0
         original = AsyncReader.rows
         recorder = self
 
@@ -101,9 +106,25 @@ class Recorder:
 
         AsyncReader.rows = rows  # type: ignore[method-assign]
 
-    def take(self) -> list[tuple[str, dict[str, Any]]]:
+    def take(self) -> tuple[list[tuple[str, dict[str, Any]]], float]:
         taken, self.reads = self.reads, []
-        return taken
+        cpu, self.cpu = self.cpu, 0.0
+        return taken, cpu
+
+    def timing(self, app: ASGIApp) -> ASGIApp:
+        """`app`, with the process's CPU time counted for each /graphql request, response sent."""
+
+        async def timed(scope: Scope, receive: Receive, send: Send) -> None:
+            if scope.get("path") != "/graphql":
+                await app(scope, receive, send)
+                return
+            started = time.process_time()
+            try:
+                await app(scope, receive, send)
+            finally:
+                self.cpu += time.process_time() - started
+
+        return timed
 
 
 def serve_here(port: int) -> None:
@@ -118,7 +139,14 @@ def serve_here(port: int) -> None:
         return Response(pickle.dumps(recorder.take()), media_type="application/octet-stream")
 
     app.add_api_route("/bench/reads", reads, methods=["POST"])
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", server_header=False)
+    uvicorn.run(
+        recorder.timing(app),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        server_header=False,
+        lifespan="on",
+    )
 
 
 def free_port() -> int:
@@ -181,9 +209,11 @@ def measure(
     variables: Callable[[], dict[str, Any]],
     requests: int,
     warmup: int,
-) -> tuple[list[float], list[list[tuple[str, dict[str, Any]]]]]:
+) -> tuple[list[float], list[list[tuple[str, dict[str, Any]]]], list[float]]:
+    """Wall seconds of each request at the client, the reads it ran, and the server's CPU seconds."""
     times: list[float] = []
     reads: list[list[tuple[str, dict[str, Any]]]] = []
+    cpus: list[float] = []
     client.reconnect()  # connecting is part of the warm-up
     for number in range(warmup + requests):
         started = time.perf_counter()
@@ -192,27 +222,32 @@ def measure(
         elapsed = time.perf_counter() - started
         if status != 200 or body.get("errors"):
             raise SystemExit(f"request failed: {status} {body.get('errors')}")
-        ran = pickle.loads(client.post("/bench/reads")[1])
+        ran, cpu = pickle.loads(client.post("/bench/reads")[1])
         if number >= warmup:
             times.append(elapsed)
             reads.append(ran)
-    return times, reads
+            cpus.append(cpu)
+    return times, reads, cpus
 
 
-def bare(driver: Any, database: str, reads: list[list[tuple[str, dict[str, Any]]]]) -> list[float]:
-    """Each request's reads replayed one after the other, in read transactions, records fetched."""
-    times = []
+def bare(
+    driver: Any, database: str, reads: list[list[tuple[str, dict[str, Any]]]]
+) -> tuple[list[float], list[float]]:
+    """Each request's reads replayed one after the other, in read transactions, records fetched: wall
+    seconds and this process's CPU seconds, per request."""
+    times, cpus = [], []
     # As the API's reader does: "property does not exist" notices are not wanted (nor their logging cost).
     with driver.session(database=database, notifications_disabled_classifications=QUIET) as session:
         for request in reads:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             for name, parameters in request:
                 slots = parameters.get("slots")
                 query = cypher.variant(name, **slots) if slots else cypher.load(name)
                 values = {k: v for k, v in parameters.items() if k != "slots"}
                 session.execute_read(_fetch_all, query, values)
             times.append(time.perf_counter() - started)
-    return times
+            cpus.append(time.process_time() - cpu)
+    return times, cpus
 
 
 def _fetch_all(tx: Any, query: str, parameters: dict[str, Any]) -> list[Any]:
@@ -268,20 +303,21 @@ def main() -> None:
     )
     print(
         "| query | GraphQL p50 ms | GraphQL p95 ms | bare Cypher p50 ms | bare p95 ms | ratio p50 "
-        "| ratio p95 | reads/request |"
+        "| ratio p95 | reads/request | server CPU ms | bare CPU ms |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     client = Client(base, key)
     try:
         for name, (query, variables) in cases.items():
-            times, reads = measure(client, query, variables, args.requests, args.warmup)
-            replay = bare(driver, database, reads)
+            times, reads, server_cpu = measure(client, query, variables, args.requests, args.warmup)
+            replay, bare_cpu = bare(driver, database, reads)
             p50, p95 = percentile(times, 0.5) * 1000, percentile(times, 0.95) * 1000
             b50, b95 = percentile(replay, 0.5) * 1000, percentile(replay, 0.95) * 1000
             per_request = statistics.mean(len(r) for r in reads)
             print(
                 f"| {name} | {p50:.1f} | {p95:.1f} | {b50:.1f} | {b95:.1f} | {p50 / b50:.2f} "
-                f"| {p95 / b95:.2f} | {per_request:.1f} |"
+                f"| {p95 / b95:.2f} | {per_request:.1f} | {statistics.median(server_cpu) * 1000:.2f} "
+                f"| {statistics.median(bare_cpu) * 1000:.2f} |"
             )
     finally:
         client.close()
