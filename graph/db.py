@@ -6,6 +6,9 @@ one message that names the URI and says how to start the local server, not at th
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 import neo4j
 from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
 
@@ -14,6 +17,8 @@ from graph.config import Settings, local_password_file
 # Session setting for every query of the project: "the property does not exist" notices (a graph without
 # networks, revoked keys or takedowns yet) are noise in logs; deprecations and other notices are kept.
 QUIET = [neo4j.NotificationDisabledClassification.UNRECOGNIZED]
+
+D = TypeVar("D", neo4j.Driver, neo4j.AsyncDriver)
 
 START_HINT = "To run the local server: `scripts/neo4j start` (then `scripts/neo4j status`)."
 # Bolt only: the driver would also take http:// (its preview Query API), which this project does not use.
@@ -36,13 +41,7 @@ def connect(settings: Settings | None = None, *, timeout: float = 10.0) -> neo4j
     Raises GraphUnavailable; the caller owns the returned driver and must close it.
     """
     settings = settings or Settings.from_env()
-    _check_scheme(settings)
-    try:
-        driver = neo4j.GraphDatabase.driver(
-            settings.uri, auth=(settings.user, settings.password), connection_timeout=timeout
-        )
-    except (ConfigurationError, ValueError) as error:
-        raise GraphUnavailable(settings.uri, f"the URI is not valid ({error}).") from error
+    driver = _new_driver(neo4j.GraphDatabase.driver, settings, timeout)
     try:
         driver.verify_connectivity()
         driver.execute_query("RETURN 1", database_=settings.database)
@@ -55,13 +54,7 @@ def connect(settings: Settings | None = None, *, timeout: float = 10.0) -> neo4j
 async def connect_async(settings: Settings | None = None, *, timeout: float = 10.0) -> neo4j.AsyncDriver:
     """As `connect`, for the asyncio driver (the API's reads run on its event loop)."""
     settings = settings or Settings.from_env()
-    _check_scheme(settings)
-    try:
-        driver = neo4j.AsyncGraphDatabase.driver(
-            settings.uri, auth=(settings.user, settings.password), connection_timeout=timeout
-        )
-    except (ConfigurationError, ValueError) as error:
-        raise GraphUnavailable(settings.uri, f"the URI is not valid ({error}).") from error
+    driver = _new_driver(neo4j.AsyncGraphDatabase.driver, settings, timeout)
     try:
         await driver.verify_connectivity()
         await driver.execute_query("RETURN 1", database_=settings.database)
@@ -71,12 +64,17 @@ async def connect_async(settings: Settings | None = None, *, timeout: float = 10
     return driver
 
 
-def _check_scheme(settings: Settings) -> None:
+def _new_driver(factory: Callable[..., D], settings: Settings, timeout: float) -> D:
+    """A driver from `factory` (the blocking or the asyncio one) for `settings`, not yet connected."""
     scheme = settings.uri.partition("://")[0]
     if scheme not in BOLT_SCHEMES:
         raise GraphUnavailable(
             settings.uri, f"NEO4J_URI must start with one of {', '.join(s + '://' for s in BOLT_SCHEMES)}."
         )
+    try:
+        return factory(settings.uri, auth=(settings.user, settings.password), connection_timeout=timeout)
+    except (ConfigurationError, ValueError) as error:
+        raise GraphUnavailable(settings.uri, f"the URI is not valid ({error}).") from error
 
 
 def _unavailable(settings: Settings, error: Exception) -> GraphUnavailable:

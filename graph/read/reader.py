@@ -71,15 +71,20 @@ class ReaderBase:
     a request's reads run on the event loop with no thread between them. A `Reader` (blocking driver)
     answers at once, so `Reader.call` finishes a read function without any event loop: the same code
     serves tests, scripts and the CLI.
+
+    `listener`, when given, is called with the query's name before each query runs; `queries` counts
+    them. One reader per API request keeps the count per request.
     """
 
     def __init__(
         self,
+        driver: Any,
         database: str,
         *,
-        timeout: float,
-        listener: Callable[[str], None] | None,
+        timeout: float = DEFAULT_READ_TIMEOUT,
+        listener: Callable[[str], None] | None = None,
     ) -> None:
+        self.driver = driver
         self.database = database
         self.timeout = timeout
         self.listener = listener
@@ -129,22 +134,9 @@ class ReaderBase:
 
 
 class Reader(ReaderBase):
-    """Runs named read queries through the blocking driver; `call` runs a read function to its result.
+    """Runs named read queries through the blocking driver; `call` runs a read function to its result."""
 
-    `listener`, when given, is called with the query's name before each query runs (from whichever thread
-    runs it); `queries` counts them. One reader per API request keeps the count per request.
-    """
-
-    def __init__(
-        self,
-        driver: neo4j.Driver,
-        database: str,
-        *,
-        timeout: float = DEFAULT_READ_TIMEOUT,
-        listener: Callable[[str], None] | None = None,
-    ) -> None:
-        super().__init__(database, timeout=timeout, listener=listener)
-        self.driver = driver
+    driver: neo4j.Driver
 
     async def rows(
         self, name: str, *, slots: Mapping[str, str] | None = None, **parameters: Any
@@ -175,16 +167,7 @@ class Reader(ReaderBase):
 class AsyncReader(ReaderBase):
     """Runs named read queries through the asyncio driver, on the caller's event loop (the API's)."""
 
-    def __init__(
-        self,
-        driver: neo4j.AsyncDriver,
-        database: str,
-        *,
-        timeout: float = DEFAULT_READ_TIMEOUT,
-        listener: Callable[[str], None] | None = None,
-    ) -> None:
-        super().__init__(database, timeout=timeout, listener=listener)
-        self.driver = driver
+    driver: neo4j.AsyncDriver
 
     async def together(self, *reads: Coroutine[Any, Any, Any]) -> list[Any]:
         return list(await asyncio.gather(*reads))
