@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -84,9 +85,9 @@ def create_app(
 ) -> FastAPI:
     """The API over `driver` (default: connect at start-up with `settings`, or the environment's).
 
-    Reads go through an asyncio driver opened at start-up from `settings` (the environment's by default,
-    the same server as `driver`'s), so that a request's reads run on the event loop; writes, key checks
-    and ingest keep the blocking `driver`, in worker threads.
+    Reads go through an asyncio driver opened at start-up from `settings` (the environment's by default),
+    which must name the same server as `driver`, so that a request's reads run on the event loop;
+    writes, key checks and ingest keep the blocking `driver`, in worker threads.
     `query_listener` is called with the name of every read query a request runs (tests count them).
     """
     limits = limits or Limits.from_env()
@@ -99,6 +100,7 @@ def create_app(
         if app.state.driver is None:
             owned = await run_in_threadpool(connect, wanted)
             app.state.driver, app.state.database = owned, wanted.database
+        wanted = replace(wanted, database=app.state.database)  # both drivers read one database
         try:
             app.state.reads = await connect_async(wanted)
             try:
@@ -113,6 +115,7 @@ def create_app(
 
     app = FastAPI(title="Crosslink", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.driver = driver
+    app.state.reads = None  # the asyncio driver, opened at start-up
     app.state.database = database or "neo4j"  # replaced by the environment's when connecting at start-up
     app.state.timeout = timeout if timeout is not None else read_timeout()
     app.state.audit = audit

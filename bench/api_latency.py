@@ -6,7 +6,7 @@ Serves the API in a process of its own, as `crosslink serve` does (uvicorn on 12
 a client sharing the server's process would share its interpreter lock too), then for each question an
 analyst asks (`identifier`, `network`, `networks` first 50, `path`) sends `--requests` requests with
 inputs sampled from the graph, after a warm-up, and records the wall time of each request at the
-client (the standard library's HTTP client on one kept-alive connection, the body decoded as JSON).
+client (the standard library's HTTP client on a kept-alive connection, the body decoded as JSON).
 The server records every read query a request runs with its parameters, and hands them over after
 each request (outside the timing); the "bare" figure replays exactly those queries, one after the
 other, through the driver in read transactions, so the ratio is what the GraphQL layer (HTTP, parsing,
@@ -133,7 +133,7 @@ def serve_here(port: int) -> None:
     os.environ.setdefault("CROSSLINK_AUDIT_LOG", str(ROOT / "var" / "bench" / "audit-bench.jsonl"))
     settings = Settings.from_env()
     recorder = Recorder()
-    app = create_app(connect(settings), settings.database)
+    app = create_app(connect(settings), settings.database, settings=settings)
 
     async def reads() -> Response:
         return Response(pickle.dumps(recorder.take()), media_type="application/octet-stream")
@@ -179,7 +179,7 @@ def percentile(values: list[float], share: float) -> float:
 
 
 class Client:
-    """A thin HTTP/1.1 client on one kept-alive connection (the standard library's): what is timed is
+    """A thin HTTP/1.1 client on a kept-alive connection (the standard library's): what is timed is
     the API's answer, with as little of the client's own work in it as a client can have."""
 
     def __init__(self, base: str, key: str) -> None:

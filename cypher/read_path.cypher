@@ -3,9 +3,8 @@
 // SHORTEST with the hub test inside the repeated step keeps hubs out of the search itself: with
 // shortestPath() and a test on nodes(p), two nodes with no hub-free path between them sent the search
 // through every hub (tens of thousands of adverts each) and ran into the timeout, at 1M adverts.
-// The step repeats at most 6 times (a quantifier cannot be a parameter); a shortest path longer than
-// $max_hops means there is none that short.
-// Parameters: $from, $to: node keys; $max_hops: most relationships on the path (at most 6).
+// Slot: {{max_hops}} is the most relationships on the path, 1 to 6 (a quantifier cannot be a parameter).
+// Parameters: $from, $to: node keys.
 // Returns at most one row: nodes (keys, in order), hops: [{from, to, relation, advert, spans, quotes}] where
 //   advert is the advert of the hop and spans/quotes the MENTIONS evidence (empty for POSTED).
 CALL () {
@@ -26,9 +25,9 @@ CALL () {
   UNION MATCH (n:Link {key: $to}) RETURN n AS target
   UNION MATCH (n:Domain {key: $to}) RETURN n AS target
 }
-MATCH p = SHORTEST 1 (source) (()-[:MENTIONS|POSTED]-(x) WHERE x = target OR NOT coalesce(x.hub, false)){1,6}
+MATCH p = SHORTEST 1
+  (source) (()-[:MENTIONS|POSTED]-(step) WHERE step = target OR NOT coalesce(step.hub, false)){1,{{max_hops}}}
   (target)
-WHERE length(p) <= $max_hops
 RETURN [x IN nodes(p) | x.key] AS nodes,
        [r IN relationships(p) | {
          from: startNode(r).key, to: endNode(r).key, relation: type(r),

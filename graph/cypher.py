@@ -13,6 +13,8 @@ from pathlib import Path
 
 CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
 _NAME_RE = re.compile(r"[a-z][a-z0-9_]*")
+# What a slot may hold: a plain name, or a small whole number.
+_SLOT_RE = re.compile(r"[a-z][a-z0-9_]*|[0-9]{1,2}")
 
 
 class CypherNotFound(LookupError):
@@ -35,14 +37,17 @@ def load(name: str) -> str:
 def variant(name: str, **slots: str) -> str:
     """The text of `cypher/<name>.cypher` with each `{{slot}}` filled with a name from the caller.
 
-    For the one thing a parameter cannot be: a property name that Neo4j must see in the text to read an
-    index in order (`ORDER BY n.{{order}}`). Slot values must be plain names; callers pick them from a
-    fixed set, never from input.
+    For what a parameter cannot be: a property name that Neo4j must see in the text to read an index in
+    order (`ORDER BY n.{{order}}`), or the bound of a repeated path pattern (`{1,{{max_hops}}}`). Slot
+    values must be plain names or small whole numbers; callers pick them from a fixed set or a checked
+    range, never from raw input.
     """
     text = load(name)
     for slot, value in slots.items():
-        if not _NAME_RE.fullmatch(value):
-            raise ValueError(f"{value!r} is not a plain name for the {{{{{slot}}}}} slot of {name!r}")
+        if not _SLOT_RE.fullmatch(value):
+            raise ValueError(
+                f"{value!r} is not a plain name or number for the {{{{{slot}}}}} slot of {name!r}"
+            )
         marker = "{{" + slot + "}}"
         if marker not in text:
             raise ValueError(f"{name!r} has no {marker} slot")

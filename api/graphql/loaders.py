@@ -20,7 +20,7 @@ V = TypeVar("V")
 
 
 class Loaders:
-    """The loaders of one request, sharing its Reader (and so its query count)."""
+    """The loaders of one request, sharing its reader (and so its query count)."""
 
     def __init__(self, reader: AsyncReader) -> None:
         self.reader = reader

@@ -1,9 +1,9 @@
-"""The analysts' questions, one function each: the GraphQL API's resolvers and the CLI both call these.
+"""The analysts' questions, one function each: the GraphQL API's resolvers call these.
 
 Each is a coroutine taking a reader (reads in read transactions with a timeout) and returning records
-from `graph.read.records`: the API awaits them over an `AsyncReader`, anything else runs them with
-`Reader.call`. Errors say what to change: NotFound names the canonical key that was looked for,
-BadInput what cannot be read, TooLarge which limit was passed.
+from `graph.read.records`: the API awaits them over an `AsyncReader`; code without an event loop (the
+tests) runs them with `Reader.call`. Errors say what to change: NotFound names the canonical key that
+was looked for, BadInput what cannot be read, TooLarge which limit was passed.
 """
 
 from __future__ import annotations
@@ -258,7 +258,7 @@ async def path(
     # The search need not wait for the ends to be found: when one is missing, it finds nothing.
     found, row = await reader.together(
         batch.nodes(reader, ends),
-        reader.one("read_path", **{"from": ends[0], "to": ends[1], "max_hops": max_hops}),
+        reader.one("read_path", slots={"max_hops": str(max_hops)}, **{"from": ends[0], "to": ends[1]}),
     )
     for key, record in zip(ends, found, strict=True):
         if record is None:

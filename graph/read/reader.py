@@ -69,8 +69,8 @@ class ReaderBase:
     The read functions of `graph.read` and `graph.casework` are written once, as coroutines awaiting
     `reader.rows(...)`. An `AsyncReader` (the API's) really awaits Neo4j through the asyncio driver, so
     a request's reads run on the event loop with no thread between them. A `Reader` (blocking driver)
-    answers at once, so `Reader.call` finishes a read function without any event loop: the same code
-    serves tests, scripts and the CLI.
+    answers at once, so `Reader.call` finishes a read function without any event loop (tests do, and
+    so can any script or command that has no event loop).
 
     `listener`, when given, is called with the query's name before each query runs; `queries` counts
     them. One reader per API request keeps the count per request.
@@ -111,6 +111,8 @@ class ReaderBase:
     async def rows(
         self, name: str, *, slots: Mapping[str, str] | None = None, **parameters: Any
     ) -> list[dict[str, Any]]:
+        """The rows of `cypher/<name>.cypher` run with `parameters`, each a dict of Python values;
+        `slots` fill the file's `{{slot}}` names (see `cypher.variant`)."""
         raise NotImplementedError
 
     async def one(
@@ -141,11 +143,7 @@ class Reader(ReaderBase):
     async def rows(
         self, name: str, *, slots: Mapping[str, str] | None = None, **parameters: Any
     ) -> list[dict[str, Any]]:
-        """The rows of `cypher/<name>.cypher` run with `parameters`, each a dict of Python values.
-
-        `slots` fill the file's `{{slot}}` names (see `cypher.variant`). Blocks until Neo4j answers,
-        awaiting nothing: see `call`.
-        """
+        """As `ReaderBase.rows`, blocking until Neo4j answers and awaiting nothing: see `call`."""
         query = self._query(name, slots)
 
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
@@ -170,7 +168,16 @@ class AsyncReader(ReaderBase):
     driver: neo4j.AsyncDriver
 
     async def together(self, *reads: Coroutine[Any, Any, Any]) -> list[Any]:
-        return list(await asyncio.gather(*reads))
+        """As `ReaderBase.together`, the reads at the same time; when one fails, the others are
+        cancelled (a read nobody waits for would hold a connection and Neo4j's CPU to its end)."""
+        tasks = [asyncio.ensure_future(read) for read in reads]
+        try:
+            return list(await asyncio.gather(*tasks))
+        except BaseException:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            raise
 
     async def rows(
         self, name: str, *, slots: Mapping[str, str] | None = None, **parameters: Any
@@ -189,17 +196,17 @@ class AsyncReader(ReaderBase):
             raise _failure(name, error, self.timeout) from error
 
 
-def complete(reads: Coroutine[Any, Any, T]) -> T:
+def complete(read: Coroutine[Any, Any, T]) -> T:
     """The result of a read coroutine over a blocking `Reader`, which answers every await at once.
 
     The coroutine is stepped once: it ends without ever suspending, or it awaited something only an
     event loop can answer (an `AsyncReader`, a sleep), which is a mistake reported as such.
     """
     try:
-        reads.send(None)
+        read.send(None)
     except StopIteration as finished:
         return finished.value
-    reads.close()
+    read.close()
     raise RuntimeError("a read over a blocking Reader waited on an event loop; use an AsyncReader")
 
 

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
-from planted import Api
+import neo4j
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.audit import AuditLog
+from graph.config import Settings
 
 
-def test_start_up_objects_are_frozen_out_of_the_collector(api: Api) -> None:
-    assert api.post("{ __typename }")["data"] == {"__typename": "Query"}
-    assert gc.get_freeze_count() > 1000  # the modules, the schema and the drivers, at least
+def test_start_up_freezes_its_objects_out_of_the_collector(
+    neo4j_driver: neo4j.Driver, neo4j_settings: Settings, tmp_path: Path
+) -> None:
+    gc.unfreeze()  # whatever an earlier test's app froze
+    assert gc.get_freeze_count() == 0
+    app = create_app(neo4j_driver, neo4j_settings.database, audit=AuditLog(tmp_path / "audit.jsonl"))
+
+    with TestClient(app) as client:
+        assert client.get("/health").json() == {"status": "ok", "graph": "ok"}
+        assert gc.get_freeze_count() > 1000  # the modules, the schema and the drivers, at least

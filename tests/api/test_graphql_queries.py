@@ -251,6 +251,9 @@ def test_path_between_identifiers_with_evidence_on_each_hop(api: Api) -> None:
     to_the_hub = api.data(
         f'{{ path(from: "{PHONE_A}", to: "{HUB_EMAIL}", maxHops: 6) {{ length nodeIds }} }}'
     )
+    from_the_hub = api.data(
+        f'{{ path(from: "{HUB_EMAIL}", to: "{PHONE_A}", maxHops: 6) {{ length nodeIds }} }}'
+    )
 
     assert path["length"] == 2
     assert [n["id"] for n in path["nodes"]] == [
@@ -264,6 +267,7 @@ def test_path_between_identifiers_with_evidence_on_each_hop(api: Api) -> None:
     assert too_short["path"] is None  # the shortest is 2 hops long
     # A hub is not crossed, but it may be an end.
     assert to_the_hub["path"]["length"] == 2 and to_the_hub["path"]["nodeIds"][-1] == HUB_EMAIL
+    assert from_the_hub["path"]["nodeIds"] == to_the_hub["path"]["nodeIds"][::-1]
     (error,) = api.post(f'{{ path(from: "{PHONE_A}", to: "{PHONE_B}", maxHops: 7) {{ length }} }}')["errors"]
     assert error["extensions"]["code"] == "LIMIT_EXCEEDED"
     (missing,) = api.post(f'{{ path(from: "{PHONE_A}", to: "+44 7400 999999") {{ length }} }}')["errors"]

@@ -40,3 +40,10 @@ def test_variant_fills_slots_with_plain_names_only() -> None:
         cypher.variant("read_networks_page", order="size", colour="red")
     with pytest.raises(ValueError, match="left unfilled"):
         cypher.variant("read_networks_page")
+
+
+def test_variant_fills_a_slot_with_a_small_whole_number() -> None:
+    assert "{1,4}" in cypher.variant("read_path", max_hops="4")
+    for bad in ("4}]->(x) DETACH DELETE x //", "-1", "123"):
+        with pytest.raises(ValueError, match="plain name or number"):
+            cypher.variant("read_path", max_hops=bad)

@@ -4,16 +4,18 @@ blocking and the asyncio reader answering alike, and their errors."""
 from __future__ import annotations
 
 import asyncio
+import inspect
 import socket
 from datetime import UTC, datetime
 
 import neo4j
 import pytest
 
+from graph import cypher
 from graph.config import Settings
 from graph.db import connect_async
 from graph.read import batch, queries
-from graph.read.reader import AsyncReader, BadInput, Reader, Unavailable, complete, native
+from graph.read.reader import AsyncReader, BadInput, Reader, ReaderBase, Unavailable, complete, native
 
 VALUES = """
 RETURN 'text' AS text, 7 AS count, 0.5 AS share, true AS flag, null AS nothing,
@@ -46,25 +48,30 @@ def test_a_node_is_refused(empty_graph: neo4j.Driver, neo4j_settings: Settings) 
         native(record["listed"])
 
 
-def test_both_readers_answer_the_same_rows(neo4j_driver: neo4j.Driver, neo4j_settings: Settings) -> None:
+def test_both_readers_answer_the_same_rows(
+    neo4j_driver: neo4j.Driver, neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_load = cypher.load  # VALUES read as if it were a file of cypher/
+    monkeypatch.setattr(cypher, "load", lambda name: VALUES if name == "values" else real_load(name))
     database = neo4j_settings.database
     names: list[str] = []
-    blocking = Reader(neo4j_driver, database, listener=names.append).call(
-        batch.nodes, ["phone:+440000000000"]
-    )
+    blocking = Reader(neo4j_driver, database, listener=names.append).call(_values)
 
-    async def awaited() -> tuple[list[object], list[dict[str, object]]]:
+    async def awaited() -> list[dict[str, object]]:
         driver = await connect_async(neo4j_settings)
         try:
-            reader = AsyncReader(driver, database, listener=names.append)
-            return await batch.nodes(reader, ["phone:+440000000000"]), await reader.rows("read_stats")
+            return await _values(AsyncReader(driver, database, listener=names.append))
         finally:
             await driver.close()
 
-    nodes, (stats,) = asyncio.run(awaited())
-    assert blocking == nodes == [None]
-    assert names == ["read_nodes", "read_nodes", "read_stats"]
-    assert isinstance(stats["adverts"], int)
+    assert asyncio.run(awaited()) == blocking
+    assert blocking[0]["at"] == datetime(2026, 3, 1, 2, 3, 4, tzinfo=UTC)  # made Python by both alike
+    assert names == ["read_stats", "values", "read_stats", "values"]
+
+
+async def _values(reader: ReaderBase) -> list[dict[str, object]]:
+    await reader.rows("read_stats")
+    return await reader.rows("values")
 
 
 def test_an_async_read_of_a_server_that_is_gone_is_unavailable(neo4j_settings: Settings) -> None:
@@ -144,14 +151,39 @@ def test_reads_together_run_in_turn_on_the_blocking_reader(
     nodes, stats = complete(both())
     assert names == ["read_nodes", "read_stats"] and nodes == [None] and stats is not None
 
+    after = reader.one("read_stats")
+
     async def failing() -> list[object]:
-        return await reader.together(
-            reader.rows("read_search", query="AND (", skip=0, limit=1), reader.one("read_stats")
-        )
+        return await reader.together(reader.rows("read_search", query="AND (", skip=0, limit=1), after)
 
     with pytest.raises(BadInput):  # the first error is raised, and the read after it never runs
         complete(failing())
     assert names[2:] == ["read_search"]
+    assert inspect.getcoroutinestate(after) == inspect.CORO_CLOSED
+
+
+def test_when_a_read_together_fails_the_others_are_cancelled() -> None:
+    started = asyncio.Event()
+    cancelled = []
+
+    async def fails() -> None:
+        await started.wait()
+        raise BadInput("no")
+
+    async def waits() -> None:
+        started.set()
+        try:
+            await asyncio.sleep(60)
+        except asyncio.CancelledError:
+            cancelled.append(True)
+            raise
+
+    async def both() -> None:
+        await AsyncReader(None, "neo4j").together(fails(), waits())
+
+    with pytest.raises(BadInput):
+        asyncio.run(asyncio.wait_for(both(), timeout=10))
+    assert cancelled == [True]
 
 
 def _closed_port() -> int:
