@@ -14,7 +14,7 @@ from pathlib import Path
 CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
 _NAME_RE = re.compile(r"[a-z][a-z0-9_]*")
 # What a slot may hold: a plain name, or a small whole number.
-_SLOT_RE = re.compile(r"[a-z][a-z0-9_]*|[0-9]{1,2}")
+_SLOT_RE = re.compile(rf"{_NAME_RE.pattern}|[0-9]{{1,2}}")
 
 
 class CypherNotFound(LookupError):

@@ -147,8 +147,7 @@ class Reader(ReaderBase):
         query = self._query(name, slots)
 
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
-            # Not record.data(): its deep copy cost more than the whole read for a page of networks.
-            return [{k: native(v) for k, v in record.items()} for record in tx.run(query, parameters)]
+            return [_row(record) for record in tx.run(query, parameters)]
 
         try:
             with self.driver.session(**self._session_options()) as session:
@@ -187,13 +186,18 @@ class AsyncReader(ReaderBase):
 
         async def work(tx: neo4j.AsyncManagedTransaction) -> list[dict[str, Any]]:
             result = await tx.run(query, parameters)
-            return [{k: native(v) for k, v in record.items()} async for record in result]
+            return [_row(record) async for record in result]
 
         try:
             async with self.driver.session(**self._session_options()) as session:
                 return await session.execute_read(neo4j.unit_of_work(timeout=self.timeout)(work))
         except (Neo4jError, DriverError, OSError) as error:
             raise _failure(name, error, self.timeout) from error
+
+
+def _row(record: neo4j.Record) -> dict[str, Any]:
+    # Not record.data(): its deep copy cost more than the whole read for a page of networks.
+    return {k: native(v) for k, v in record.items()}
 
 
 def complete(read: Coroutine[Any, Any, T]) -> T:
