@@ -1,6 +1,6 @@
 """GraphQL latency over HTTP against the same reads run bare through the driver, on a loaded graph.
 
-    NEO4J_URI=... NEO4J_PASSWORD=... python bench/api_latency.py [--requests 200] [--rebuild]
+    NEO4J_URI=... NEO4J_PASSWORD=... python bench/api_latency.py [--requests 200] [--rebuild] [--only Q]
 
 Serves the API in a process of its own, as `crosslink serve` does (uvicorn on 127.0.0.1, a reader key;
 a client sharing the server's process would share its interpreter lock too), then for each question an
@@ -13,7 +13,8 @@ other, through the driver in read transactions, so the ratio is what the GraphQL
 validation, resolvers, loaders, serialisation) costs on top of Neo4j.
 The last two columns are CPU, far steadier than wall time on a shared machine: the server process's
 for each /graphql request (median), and the benchmark's own for each bare replay (the driver's work,
-without Neo4j's). `--rebuild` first times a full network recompute.
+without Neo4j's). `--rebuild` first times a full network recompute; `--only identifier` (repeatable)
+asks just that question, for a quick comparison or a profile of one.
 """
 
 from __future__ import annotations
@@ -72,6 +73,9 @@ PATH = """query ($a: String!, $b: String!) { path(from: $a, to: $b, maxHops: 4) 
   length nodeIds hops { source target relation advert { id } spans { start end text } }
 } }"""
 
+QUESTIONS = ("identifier", "network", "networks", "path")
+TITLES = {"networks": "networks (first 50)"}
+
 SAMPLE_IDENTIFIERS = """
 MATCH (n:Network)<-[:IN_NETWORK]-(a:Advert)-[:MENTIONS]->(p:Phone)
 WHERE coalesce(p.hub, false) = false
@@ -88,6 +92,27 @@ RETURN keys[0] AS a, keys[size(keys) - 1] AS b
 """
 
 
+def questions(driver: Any, database: str) -> dict[str, tuple[str, Callable[[], dict[str, Any]]]]:
+    """Each question's document and a sampler of its variables, drawn from the graph (500 of each)."""
+
+    def sample(query: str) -> list[Any]:
+        return driver.execute_query(query, limit=500, database_=database).records
+
+    phones = [r["e164"] for r in sample(SAMPLE_IDENTIFIERS)]
+    networks = [r["id"] for r in sample(SAMPLE_NETWORKS)]
+    pairs = [(r["a"], r["b"]) for r in sample(SAMPLE_PAIRS)]
+
+    def spaced(e164: str) -> str:  # typed as an analyst would: "+44 7400 123456"
+        return f"{e164[:3]} {e164[3:7]} {e164[7:]}"
+
+    return {
+        "identifier": (IDENTIFIER, lambda: {"v": spaced(random.choice(phones))}),
+        "network": (NETWORK, lambda: {"id": random.choice(networks)}),
+        "networks": (NETWORKS, dict),
+        "path": (PATH, lambda: dict(zip(("a", "b"), random.choice(pairs), strict=True))),
+    }
+
+
 class Recorder:
     """Records the read queries (name and parameters) the server runs, by wrapping AsyncReader.rows,
     and the server's CPU seconds spent answering /graphql (one client sends one request at a time).
@@ -97,7 +122,7 @@ class Recorder:
     def __init__(self) -> None:
         self.reads: list[tuple[str, dict[str, Any]]] = []
         self.cpu = 0.0
-        original = AsyncReader.rows
+        self._original = original = AsyncReader.rows
         recorder = self
 
         async def rows(reader: AsyncReader, name: str, **parameters: Any) -> list[dict[str, Any]]:
@@ -105,6 +130,10 @@ class Recorder:
             return await original(reader, name, **parameters)
 
         AsyncReader.rows = rows  # type: ignore[method-assign]
+
+    def restore(self) -> None:
+        """Stop recording: AsyncReader.rows as it was."""
+        AsyncReader.rows = self._original  # type: ignore[method-assign]
 
     def take(self) -> tuple[list[tuple[str, dict[str, Any]]], float]:
         taken, self.reads = self.reads, []
@@ -260,6 +289,9 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--rebuild", action="store_true", help="time a full network recompute first")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--only", action="append", choices=QUESTIONS, help="ask only this question (repeatable; default all)"
+    )
     parser.add_argument("--serve", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
@@ -280,23 +312,10 @@ def main() -> None:
         "MATCH (a:Advert) WITH count(a) AS adverts MATCH (n:Network) RETURN adverts, count(n) AS networks",
         database_=database,
     ).records[0]
-    identifiers = driver.execute_query(SAMPLE_IDENTIFIERS, limit=500, database_=database).records
-    networks = [r["id"] for r in driver.execute_query(SAMPLE_NETWORKS, limit=500, database_=database).records]
-    pairs = [
-        (r["a"], r["b"]) for r in driver.execute_query(SAMPLE_PAIRS, limit=500, database_=database).records
-    ]
+    cases = questions(driver, database)
     reader_key, key = apikeys.create_key(driver, database, role="reader", name="latency benchmark")
     base, server = serve()
-
-    def spaced(e164: str) -> str:  # typed as an analyst would: "+44 7400 123456"
-        return f"{e164[:3]} {e164[3:7]} {e164[7:]}"
-
-    cases = {
-        "identifier": (IDENTIFIER, lambda: {"v": spaced(random.choice(identifiers)["e164"])}),
-        "network": (NETWORK, lambda: {"id": random.choice(networks)}),
-        "networks (first 50)": (NETWORKS, dict),
-        "path": (PATH, lambda: dict(zip(("a", "b"), random.choice(pairs), strict=True))),
-    }
+    asked = [name for name in QUESTIONS if name in (args.only or QUESTIONS)]
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores; graph: {counts['adverts']:,} adverts, "
         f"{counts['networks']:,} networks; {args.requests} requests after {args.warmup} warm-up, one client"
@@ -308,16 +327,17 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     client = Client(base, key)
     try:
-        for name, (query, variables) in cases.items():
+        for name in asked:
+            query, variables = cases[name]
             times, reads, server_cpu = measure(client, query, variables, args.requests, args.warmup)
             replay, bare_cpu = bare(driver, database, reads)
             p50, p95 = percentile(times, 0.5) * 1000, percentile(times, 0.95) * 1000
             b50, b95 = percentile(replay, 0.5) * 1000, percentile(replay, 0.95) * 1000
             per_request = statistics.mean(len(r) for r in reads)
             print(
-                f"| {name} | {p50:.1f} | {p95:.1f} | {b50:.1f} | {b95:.1f} | {p50 / b50:.2f} "
-                f"| {p95 / b95:.2f} | {per_request:.1f} | {statistics.median(server_cpu) * 1000:.2f} "
-                f"| {statistics.median(bare_cpu) * 1000:.2f} |"
+                f"| {TITLES.get(name, name)} | {p50:.1f} | {p95:.1f} | {b50:.1f} | {b95:.1f} "
+                f"| {p50 / b50:.2f} | {p95 / b95:.2f} | {per_request:.1f} "
+                f"| {statistics.median(server_cpu) * 1000:.2f} | {statistics.median(bare_cpu) * 1000:.2f} |"
             )
     finally:
         client.close()
