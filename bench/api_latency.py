@@ -35,7 +35,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import uvicorn
 from fastapi.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -193,9 +193,9 @@ def serve() -> tuple[str, subprocess.Popen]:
         if process.poll() is not None:
             raise SystemExit("the API server process ended before it answered")
         try:
-            if httpx.get(f"{base}/health").status_code == 200:
+            if httpx2.get(f"{base}/health").status_code == 200:
                 return base, process
-        except httpx.HTTPError:
+        except httpx2.HTTPError:
             pass
         time.sleep(0.1)
     process.terminate()

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import neo4j
 import pytest
 from click.testing import CliRunner, Result
@@ -237,19 +237,19 @@ def test_demo_serves_the_sample_graph_with_a_key_that_finds_cross_border_network
         deadline = time.monotonic() + 60
         while True:
             try:
-                answer = httpx.post(
+                answer = httpx2.post(
                     f"http://127.0.0.1:{port}/graphql",
                     json={"query": query},
                     headers={"Authorization": f"Bearer {key}"},
                     timeout=10,
                 )
                 break
-            except httpx.TransportError:
+            except httpx2.TransportError:
                 assert time.monotonic() < deadline, "the demo's API did not start"
                 time.sleep(0.2)
         assert answer.status_code == 200
         assert answer.json()["data"]["networks"]["totalCount"] >= 1
-        assert httpx.get(f"http://127.0.0.1:{port}/ide", timeout=10).status_code == 200
+        assert httpx2.get(f"http://127.0.0.1:{port}/ide", timeout=10).status_code == 200
     finally:
         process.terminate()
         process.wait(timeout=30)

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
+import httpx2
 import neo4j
 import pytest
 from click.testing import CliRunner
@@ -58,19 +58,19 @@ def test_serve_answers_over_real_http(
         url = f"http://127.0.0.1:{port}"
         for _ in range(100):
             try:
-                health = httpx.get(f"{url}/health", timeout=1)
+                health = httpx2.get(f"{url}/health", timeout=1)
                 break
-            except httpx.TransportError:
+            except httpx2.TransportError:
                 time.sleep(0.1)
         else:
             pytest.fail("crosslink serve did not answer within 10 s")
-        answer = httpx.post(
+        answer = httpx2.post(
             f"{url}/graphql",
             json={"query": "{ stats { adverts } }"},
             headers={"Authorization": f"Bearer {secret}"},
             timeout=10,
         )
-        refused = httpx.get(f"{url}/graphql", params={"query": "{ stats { adverts } }"}, timeout=10)
+        refused = httpx2.get(f"{url}/graphql", params={"query": "{ stats { adverts } }"}, timeout=10)
     finally:
         server.terminate()
         server.wait(timeout=10)
