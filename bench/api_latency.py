@@ -122,7 +122,7 @@ class Recorder:
     def __init__(self) -> None:
         self.reads: list[tuple[str, dict[str, Any]]] = []
         self.cpu = 0.0
-        self._original = original = AsyncReader.rows
+        original = AsyncReader.rows
         recorder = self
 
         async def rows(reader: AsyncReader, name: str, **parameters: Any) -> list[dict[str, Any]]:
@@ -130,10 +130,6 @@ class Recorder:
             return await original(reader, name, **parameters)
 
         AsyncReader.rows = rows  # type: ignore[method-assign]
-
-    def restore(self) -> None:
-        """Stop recording: AsyncReader.rows as it was."""
-        AsyncReader.rows = self._original  # type: ignore[method-assign]
 
     def take(self) -> tuple[list[tuple[str, dict[str, Any]]], float]:
         taken, self.reads = self.reads, []
