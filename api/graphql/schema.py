@@ -19,6 +19,7 @@ from api.auth import CanIngest, IsAdmin
 from api.graphql import types as t
 from api.graphql.errors import ErrorCodes
 from api.graphql.limits import Limits, limiters
+from api.graphql.lookahead import IDENTIFIER_FIELDS, NETWORK_FIELDS, read_ahead
 from api.graphql.parsing import ParsedDocuments
 from graph import apikeys, casework
 from graph.read import queries
@@ -40,14 +41,11 @@ class Query:
         region: str | None = None,
         platform: str | None = None,
     ) -> t.Identifier:
-        found = await queries.identifier(
-            info.context.reader,
-            value,
-            kind=kind.value if kind else None,
-            region=region,
-            platform=platform,
+        key = queries.key_of_identifier(
+            value, kind=kind.value if kind else None, region=region, platform=platform
         )
-        return t.Identifier.of(found)
+        read_ahead(info, key, IDENTIFIER_FIELDS)
+        return t.Identifier.of(await queries.identifier_at(info.context.reader, key, value))
 
     @strawberry.field(description="Networks matching the filter, ranked; a Relay cursor connection.")
     async def networks(
@@ -74,6 +72,7 @@ class Query:
 
     @strawberry.field(description="One network by id (or key, network:<id>).")
     async def network(self, info: Info, id: strawberry.ID) -> t.Network:
+        read_ahead(info, queries.key_of_network(str(id)), NETWORK_FIELDS)
         return t.Network.of(await queries.network(info.context.reader, str(id)))
 
     @strawberry.field(description="An account by platform and handle (for a WhatsApp author, its id).")

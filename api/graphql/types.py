@@ -19,6 +19,12 @@ from graph.apikeys import ApiKey as ApiKeyRecord
 from graph.read import queries, records
 from graph.read.keys import kind_of
 
+# Page sizes when a query gives none: the fields' defaults, which `api.graphql.lookahead` reads with too.
+IDENTIFIER_ADVERTS = 20
+IDENTIFIER_ACCOUNTS = 50
+NETWORK_MEMBERS = 50
+EVIDENCE_ADVERTS = 10
+
 # --- enums and small values ---
 
 
@@ -305,11 +311,11 @@ class Identifier:
         )
 
     @strawberry.field(description="Adverts that carry it, newest first.")
-    async def adverts(self, info: Info, first: int = 20) -> list[Advert]:
+    async def adverts(self, info: Info, first: int = IDENTIFIER_ADVERTS) -> list[Advert]:
         return await _adverts_carrying(info, self.record.key, first)
 
     @strawberry.field(description="Accounts whose adverts mention it, busiest first.")
-    async def accounts(self, info: Info, first: int = 50) -> list[IdentifierUse]:
+    async def accounts(self, info: Info, first: int = IDENTIFIER_ACCOUNTS) -> list[IdentifierUse]:
         queries.check_page_size(first)
         uses, accounts, _ = await info.context.loaders.accounts_of.load((self.record.key, first))
         info.context.loaders.prime_nodes(accounts)
@@ -431,13 +437,13 @@ class Network:
         )
 
     @strawberry.field(description="Its adverts, newest first.")
-    async def adverts(self, info: Info, first: int = 50) -> list[Advert]:
+    async def adverts(self, info: Info, first: int = NETWORK_MEMBERS) -> list[Advert]:
         queries.check_page_size(first)
         adverts, _ = await info.context.loaders.members.load((self.record.key, first))
         return await _adverts(info, adverts)
 
     @strawberry.field(description="Its accounts, those with most adverts in it first.")
-    async def accounts(self, info: Info, first: int = 50) -> list[Account]:
+    async def accounts(self, info: Info, first: int = NETWORK_MEMBERS) -> list[Account]:
         queries.check_page_size(first)
         _, accounts = await info.context.loaders.members.load((self.record.key, first))
         return await _accounts(info, accounts)
@@ -461,7 +467,7 @@ class Network:
         description="Each identifier (hubs left out) that two or more of its adverts carry, with the adverts "
         "and the text spans that show it; the most shared first."
     )
-    async def evidence(self, info: Info, adverts_per_identifier: int = 10) -> list[Evidence]:
+    async def evidence(self, info: Info, adverts_per_identifier: int = EVIDENCE_ADVERTS) -> list[Evidence]:
         queries.check_page_size(adverts_per_identifier, name="advertsPerIdentifier")
         found = await info.context.loaders.evidence.load((self.record.key, adverts_per_identifier))
         return [

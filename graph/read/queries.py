@@ -62,7 +62,21 @@ async def identifier(
 ) -> Identifier:
     """The identifier an analyst typed, canonicalised as ingest does ("+44 7400 123456", "wa.me/447400123456"
     and "00447400123456" are all `phone:+447400123456`)."""
-    key = identifier_key(value, kind=kind, region=_region(region), platform=_platform(platform))
+    return await identifier_at(
+        reader, key_of_identifier(value, kind=kind, region=region, platform=platform), value
+    )
+
+
+def key_of_identifier(
+    value: str, *, kind: str | None = None, region: str | None = None, platform: str | None = None
+) -> str:
+    """The key `identifier` looks up for what an analyst typed (BadInput when it reads as none): known
+    before any read, so that reads keyed by it can start alongside the identifier's own."""
+    return identifier_key(value, kind=kind, region=_region(region), platform=_platform(platform))
+
+
+async def identifier_at(reader: ReaderBase, key: str, value: str) -> Identifier:
+    """The identifier with this key, which `value` (as typed) was read as."""
     (node,) = await batch.nodes(reader, [key])
     if node is None:
         raise NotFound(f"no {kind_of(key)} {key} in the graph (read from {value!r})")
@@ -91,11 +105,16 @@ async def advert(reader: ReaderBase, key: str) -> Advert:
 
 async def network(reader: ReaderBase, id: str) -> Network:
     """The network with this id (or key, `network:<id>`)."""
-    key = id.strip() if id.strip().startswith("network:") else f"network:{id.strip()}"
+    key = key_of_network(id)
     (node,) = await batch.nodes(reader, [key])
     if not isinstance(node, Network):
         raise NotFound(f"no network {key} in the graph (networks are rebuilt after each ingest)")
     return node
+
+
+def key_of_network(id: str) -> str:
+    """The key of the network with this id (or key), known before it is read, as `key_of_identifier`."""
+    return id.strip() if id.strip().startswith("network:") else f"network:{id.strip()}"
 
 
 async def node(
