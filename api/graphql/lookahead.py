@@ -5,15 +5,16 @@ Asked by value or id, the node's key is known before the node is read, and so ar
 make (an identifier's adverts, accounts and networks; a network's members, identifiers, timeline and
 evidence), all by that key. GraphQL resolves those fields only once the node is found, so their reads
 would wait for the node's. Started at once through the request's loaders, they run together with it,
-and each field then finds its answer in its loader's cache. A node that is not there makes those reads
-for nothing, each one bounded read by key; fields asked in another shape (a page size out of bounds)
-are left to their resolvers, which read and report as usual.
+and each field then finds its answer in its loader's cache. For a node that is not there they are
+cancelled once that is known; fields skipped by `@skip` or `@include`, or asked in a shape not read
+ahead (a page size out of bounds), are left to their resolvers, which read and report as usual.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from strawberry.types import Info
@@ -22,16 +23,17 @@ from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 from api.graphql import types as t
 from api.graphql.loaders import Loaders
 from graph.read import queries
-from graph.read.reader import ReadError
+from graph.read.reader import NotFound, ReadError
 
 # A field's read, started: from the request's loaders, the node's key and the field's arguments as asked.
-Start = Callable[[Loaders, str, Mapping[str, Any]], "asyncio.Future[Any]"]
+Start = Callable[[Loaders, str, Mapping[str, Any]], Awaitable[Any]]
 
 
 def _page(arguments: Mapping[str, Any], name: str, default: int) -> int:
-    # An Int written in the query comes as its text (a variable's value as the number); validation has
-    # already held it to an Int either way.
-    return queries.check_page_size(int(arguments.get(name, default)), name=name)
+    """The page size a field will read with. An Int written in the query comes as its text, a variable's
+    value as the number, and a variable left out (or null) as None: the field's default, or its error."""
+    value = arguments.get(name)
+    return queries.check_page_size(default if value is None else int(value), name=name)
 
 
 IDENTIFIER_FIELDS: Mapping[str, Start] = {
@@ -50,18 +52,37 @@ NETWORK_FIELDS: Mapping[str, Start] = {
 }
 
 
-def read_ahead(info: Info, key: str, fields: Mapping[str, Start]) -> None:
-    """Start the reads of those of `fields` that the current field's selection asks for, for node `key`."""
+@contextmanager
+def read_ahead(info: Info, key: str, fields: Mapping[str, Start]) -> Iterator[None]:
+    """Around the read of node `key`: the reads of those of `fields` that the current field's selection
+    asks for run meanwhile. When the node is not there they are cancelled, as no field will wait for
+    them (a field elsewhere in the request asking for the same key finds no node either). When its read
+    fails otherwise they are left to end, each its own error taken off by `_retrieved`: a loader's
+    answer is shared by every field asking for the same key, and one still waiting on it would be
+    cancelled too."""
+    started = _start(info, key, fields)
+    try:
+        yield
+    except NotFound:
+        for future in started:
+            future.cancel()
+        raise
+
+
+def _start(info: Info, key: str, fields: Mapping[str, Start]) -> list[asyncio.Future[Any]]:
     loaders = info.context.loaders
+    started = []
     for field in _asked(info.selected_fields):
         start = fields.get(field.name)
         if start is None:
             continue
         try:
-            started = start(loaders, key, field.arguments)
-        except ReadError:  # a page size out of bounds: the field's resolver reports it
+            future = asyncio.ensure_future(start(loaders, key, field.arguments))
+        except (ReadError, TypeError, ValueError):  # not read ahead: the field reads and reports as usual
             continue
-        started.add_done_callback(_retrieved)
+        future.add_done_callback(_retrieved)
+        started.append(future)
+    return started
 
 
 def _asked(current: Sequence[Selection]) -> Iterator[SelectedField]:
@@ -71,12 +92,22 @@ def _asked(current: Sequence[Selection]) -> Iterator[SelectedField]:
 
 
 def _fields(selections: Sequence[Selection]) -> Iterator[SelectedField]:
-    """The fields among `selections`, fragments opened."""
+    """The fields among `selections` that will be resolved: fragments opened, `@skip` and `@include`
+    applied (Strawberry has evaluated their conditions, variables included)."""
     for selection in selections:
+        if not _included(selection.directives):
+            continue
         if isinstance(selection, SelectedField):
             yield selection
         elif isinstance(selection, InlineFragment | FragmentSpread):
             yield from _fields(selection.selections)
+
+
+def _included(directives: Mapping[str, Mapping[str, Any]]) -> bool:
+    return (
+        directives.get("skip", {}).get("if") is not True
+        and directives.get("include", {}).get("if") is not False
+    )
 
 
 def _retrieved(future: asyncio.Future[Any]) -> None:

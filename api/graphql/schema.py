@@ -44,8 +44,9 @@ class Query:
         key = queries.key_of_identifier(
             value, kind=kind.value if kind else None, region=region, platform=platform
         )
-        read_ahead(info, key, IDENTIFIER_FIELDS)
-        return t.Identifier.of(await queries.identifier_at(info.context.reader, key, value))
+        with read_ahead(info, key, IDENTIFIER_FIELDS):
+            found = await queries.identifier_at(info.context.reader, key, value)
+        return t.Identifier.of(found)
 
     @strawberry.field(description="Networks matching the filter, ranked; a Relay cursor connection.")
     async def networks(
@@ -72,8 +73,10 @@ class Query:
 
     @strawberry.field(description="One network by id (or key, network:<id>).")
     async def network(self, info: Info, id: strawberry.ID) -> t.Network:
-        read_ahead(info, queries.key_of_network(str(id)), NETWORK_FIELDS)
-        return t.Network.of(await queries.network(info.context.reader, str(id)))
+        key = queries.key_of_network(str(id))
+        with read_ahead(info, key, NETWORK_FIELDS):
+            found = await queries.network_at(info.context.reader, key)
+        return t.Network.of(found)
 
     @strawberry.field(description="An account by platform and handle (for a WhatsApp author, its id).")
     async def account(self, info: Info, platform: str, handle: str) -> t.Account:

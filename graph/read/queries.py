@@ -105,7 +105,11 @@ async def advert(reader: ReaderBase, key: str) -> Advert:
 
 async def network(reader: ReaderBase, id: str) -> Network:
     """The network with this id (or key, `network:<id>`)."""
-    key = key_of_network(id)
+    return await network_at(reader, key_of_network(id))
+
+
+async def network_at(reader: ReaderBase, key: str) -> Network:
+    """The network with this key."""
     (node,) = await batch.nodes(reader, [key])
     if not isinstance(node, Network):
         raise NotFound(f"no network {key} in the graph (networks are rebuilt after each ingest)")

@@ -1,11 +1,12 @@
 """An identifier's or a network's fields are read while the node itself is: their reads start before any
-read ends, and nothing is read twice or left unretrieved."""
+read ends, nothing is read twice, and reads nobody will wait for are cancelled or left unreported."""
 
 from __future__ import annotations
 
 import asyncio
 import gc
 import logging
+import time
 from typing import Any
 
 import pytest
@@ -15,107 +16,191 @@ from api.graphql import lookahead
 from graph.read.reader import AsyncReader, Unavailable
 
 PHONE = "+44 7400 123456"
+MISSING_PHONE = "+44 7400 765432"
+NETWORK_READS = [
+    "read_network_evidence",
+    "read_network_identifiers",
+    "read_network_members",
+    "read_network_timeline",
+]
 
 
-class InFlight:
-    """Wraps AsyncReader.rows to note, as each read starts, how many reads have already ended."""
+class Reads:
+    """Wraps AsyncReader.rows: notes, as each read starts, how many reads have already ended; can make
+    reads of some names fail, or wait until cancelled."""
 
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+    def __init__(
+        self, monkeypatch: pytest.MonkeyPatch, *, fail: tuple[str, ...] = (), hold: tuple[str, ...] = ()
+    ) -> None:
         self.started: list[tuple[str, int]] = []
         self.ended = 0
+        self.cancelled: list[str] = []
         original = AsyncReader.rows
-        watch = self
+        reads = self
 
         async def rows(reader: AsyncReader, name: str, **parameters: Any) -> list[dict[str, Any]]:
-            watch.started.append((name, watch.ended))
+            reads.started.append((name, reads.ended))
             try:
+                if name in fail:
+                    raise Unavailable("the graph database did not answer; try again shortly")
+                if name in hold:
+                    await asyncio.sleep(3600)
                 return await original(reader, name, **parameters)
+            except asyncio.CancelledError:
+                reads.cancelled.append(name)
+                raise
             finally:
-                watch.ended += 1
+                reads.ended += 1
 
         monkeypatch.setattr(AsyncReader, "rows", rows)
 
+    def first_started(self) -> dict[str, int]:
+        """Per read name, how many reads had ended when the first of that name started."""
+        return {name: ended for name, ended in reversed(self.started)}
+
+
+def ask(api: Api, query: str, variables: dict[str, Any] | None = None) -> Any:
+    api.queries.clear()
+    return api.post(query, variables)
+
+
+def codes(answer: Any) -> list[tuple[str, list[Any]]]:
+    return [(e["extensions"]["code"], e["path"]) for e in answer.get("errors", [])]
+
+
+IDENTIFIER = (
+    "query ($v: String!) { identifier(value: $v) { id adverts { id } accounts { adverts } networks { id } } }"
+)
+
 
 def test_an_identifiers_fields_are_read_while_it_is_read(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
-    watch = InFlight(monkeypatch)
-    api.queries.clear()
-    found = api.data(
-        "query ($v: String!) { identifier(value: $v) {"
-        "  id adverts { id } accounts { adverts } networks { id } } }",
-        {"v": PHONE},
-    )["identifier"]
+    reads = Reads(monkeypatch)
+    found = ask(api, IDENTIFIER, {"v": PHONE})["data"]["identifier"]
 
     assert found["adverts"] and found["accounts"] and found["networks"]
     assert sorted(api.queries) == ["read_accounts_of", "read_adverts_of", "read_networks_of", "read_nodes"]
     # All four started before the first ended: the fields did not wait for the identifier's own read.
-    assert [ended for _, ended in watch.started] == [0, 0, 0, 0], watch.started
+    assert [ended for _, ended in reads.started] == [0, 0, 0, 0], reads.started
 
 
 def test_fields_in_fragments_and_under_aliases_are_read_ahead(
     api: Api, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    watch = InFlight(monkeypatch)
-    api.queries.clear()
-    found = api.data(
+    reads = Reads(monkeypatch)
+    found = ask(
+        api,
         "query ($v: String!) { identifier(value: $v) { ...Seen more: adverts(first: 1) { id } } }"
         " fragment Seen on Identifier { adverts(first: 2) { id } ... on Identifier { networks { id } } }",
         {"v": PHONE},
-    )["identifier"]
+    )["data"]["identifier"]
 
     assert len(found["more"]) == 1 and len(found["adverts"]) == 2 and found["networks"]
     # One read per page size of adverts, which the adverts loader runs in turn; its first, like the
     # networks' read, started before the identifier's own read ended.
     assert sorted(api.queries) == ["read_adverts_of", "read_adverts_of", "read_networks_of", "read_nodes"]
-    first_of = {name: ended for name, ended in reversed(watch.started)}
-    assert first_of == {"read_nodes": 0, "read_adverts_of": 0, "read_networks_of": 0}, watch.started
+    assert reads.first_started() == {"read_nodes": 0, "read_adverts_of": 0, "read_networks_of": 0}
+
+
+def test_a_page_size_from_a_variable_left_out_is_the_fields_default(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads = Reads(monkeypatch)
+    query = "query ($v: String!, $n: Int) { identifier(value: $v) { adverts(first: $n) { id } } }"
+    found = ask(api, query, {"v": PHONE})["data"]["identifier"]
+
+    assert found["adverts"]
+    assert sorted(api.queries) == ["read_adverts_of", "read_nodes"]
+    assert reads.first_started() == {"read_nodes": 0, "read_adverts_of": 0}
+    # A null page size is the field's own error, as it was (read ahead at the default, as a left-out
+    # variable looks the same from the selection, which costs that read for nothing).
+    answer = ask(api, query, {"v": PHONE, "n": None})
+    assert codes(answer) == [("BAD_USER_INPUT", ["identifier", "adverts"])]
+    assert sorted(api.queries) == ["read_adverts_of", "read_nodes"]
 
 
 def test_a_page_size_out_of_bounds_is_left_to_its_field(api: Api) -> None:
-    api.queries.clear()
-    answer = api.post(f'{{ identifier(value: "{PHONE}") {{ id adverts(first: 5000) {{ id }} }} }}')
+    answer = ask(api, f'{{ identifier(value: "{PHONE}") {{ id adverts(first: 5000) {{ id }} }} }}')
 
-    assert [e["extensions"]["code"] for e in answer["errors"]] == ["LIMIT_EXCEEDED"]
+    assert codes(answer) == [("LIMIT_EXCEEDED", ["identifier", "adverts"])]
     assert api.queries == ["read_nodes"]  # the identifier read, nothing for the refused page
 
 
-def test_an_identifier_not_there_is_not_found_with_its_reads_ahead_bounded(api: Api) -> None:
-    api.queries.clear()
-    answer = api.post('{ identifier(value: "+44 7400 765432") { id adverts { id } networks { id } } }')
+def test_fields_skipped_or_not_included_are_not_read(api: Api) -> None:
+    found = ask(
+        api,
+        "query ($v: String!, $b: Boolean!) { identifier(value: $v) { id adverts @skip(if: true) { id }"
+        "  networks @include(if: $b) { id } ... @include(if: false) { accounts { adverts } } } }",
+        {"v": PHONE, "b": False},
+    )["data"]["identifier"]
 
-    assert [e["extensions"]["code"] for e in answer["errors"]] == ["NOT_FOUND"]
-    assert sorted(api.queries) == ["read_adverts_of", "read_networks_of", "read_nodes"]
+    assert found == {"id": "phone:+447400123456"}
+    assert api.queries == ["read_nodes"]
+
+
+def test_a_failed_read_ahead_is_its_fields_error(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    Reads(monkeypatch, fail=("read_adverts_of",))
+    answer = ask(api, IDENTIFIER, {"v": PHONE})
+
+    assert codes(answer) == [("GRAPH_UNAVAILABLE", ["identifier", "adverts"])]
+
+
+def test_an_identifier_not_there_is_not_found_and_its_reads_ahead_are_cancelled(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads = Reads(monkeypatch, hold=("read_adverts_of", "read_accounts_of", "read_networks_of"))
+    answer = ask(api, IDENTIFIER, {"v": MISSING_PHONE})
+
+    assert codes(answer) == [("NOT_FOUND", ["identifier"])]
+    # Held until cancelled: without the cancelling they would wait for an hour, each with a connection.
+    assert wait_for(lambda: len(reads.cancelled) == 3), reads.cancelled
+    assert sorted(reads.cancelled) == ["read_accounts_of", "read_adverts_of", "read_networks_of"]
 
 
 def test_a_networks_fields_are_read_while_it_is_read(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
     (network,) = api.data(f'{{ identifier(value: "{PHONE}") {{ networks {{ id }} }} }}')["identifier"][
         "networks"
     ]
-    watch = InFlight(monkeypatch)
-    api.queries.clear()
-    found = api.data(
+    reads = Reads(monkeypatch)
+    found = ask(
+        api,
         "query ($id: ID!) { network(id: $id) { id adverts(first: 3) { id } accounts(first: 3) { id }"
         "  identifiers { kind } timeline { day } evidence(advertsPerIdentifier: 2) { advertCount } } }",
         {"id": network["id"]},
-    )["network"]
+    )["data"]["network"]
 
     assert found["adverts"] and found["accounts"] and found["identifiers"] and found["timeline"]
     assert found["evidence"]
     # The network's own read and its four keyed reads (adverts and accounts share the members' read)
     # all started before the first ended; the adverts and accounts are then read whole, once.
-    ahead = [
-        "read_network_evidence",
-        "read_network_identifiers",
-        "read_network_members",
-        "read_network_timeline",
-    ]
-    assert sorted(name for name, ended in watch.started if ended == 0) == sorted([*ahead, "read_nodes"])
-    assert sorted(api.queries) == sorted([*ahead, "read_nodes", "read_nodes"])
+    assert sorted(name for name, ended in reads.started if ended == 0) == sorted(
+        [*NETWORK_READS, "read_nodes"]
+    )
+    assert sorted(api.queries) == sorted([*NETWORK_READS, "read_nodes", "read_nodes"])
 
 
-def test_a_network_not_there_is_not_found(api: Api) -> None:
-    answer = api.post('{ network(id: "n-notthere") { id adverts { id } timeline { day } } }')
+def test_a_network_not_there_is_not_found_and_its_reads_ahead_are_cancelled(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads = Reads(monkeypatch, hold=tuple(NETWORK_READS))
+    answer = ask(
+        api,
+        '{ network(id: "n-notthere") {'
+        "  id adverts { id } identifiers { kind } timeline { day } evidence { advertCount } } }",
+    )
 
-    assert [e["extensions"]["code"] for e in answer["errors"]] == ["NOT_FOUND"]
+    assert codes(answer) == [("NOT_FOUND", ["network"])]
+    assert wait_for(lambda: len(reads.cancelled) == 4), reads.cancelled
+    assert sorted(reads.cancelled) == NETWORK_READS
+
+
+def wait_for(condition: Any, seconds: float = 5.0) -> bool:
+    """Whether `condition()` came true within `seconds` (the app's event loop runs in its own thread)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
 
 
 def test_a_failed_read_ahead_that_nobody_awaits_is_not_reported(caplog: pytest.LogCaptureFixture) -> None:
