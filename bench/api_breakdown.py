@@ -41,11 +41,10 @@ import uvloop
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from api_latency import QUESTIONS, questions  # noqa: E402 - the same questions and samples
+from api_latency import QUESTIONS, bare_query, questions  # noqa: E402 - the same questions and samples
 
 from api.graphql.context import Context  # noqa: E402
 from api.graphql.schema import build_schema  # noqa: E402
-from graph import cypher  # noqa: E402
 from graph.config import Settings  # noqa: E402
 from graph.db import QUIET, connect, connect_async  # noqa: E402
 from graph.read.reader import AsyncReader, Reader, complete  # noqa: E402
@@ -151,11 +150,6 @@ def ways(
     }
     api_reader, blocking_reader = AsyncReader(adriver, database), Reader(driver, database)
 
-    def text(name: str, parameters: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-        slots = parameters.get("slots")
-        query = cypher.variant(name, **slots) if slots else cypher.load(name)
-        return query, {k: v for k, v in parameters.items() if k != "slots"}
-
     async def api(name: str, parameters: dict[str, Any]) -> None:
         await api_reader.rows(name, **parameters)
 
@@ -163,7 +157,7 @@ def ways(
         complete(blocking_reader.rows(name, **parameters))
 
     async def async_bare(name: str, parameters: dict[str, Any], *, managed: bool) -> None:
-        query, values = text(name, parameters)
+        query, values = bare_query(name, parameters)
 
         async def fetch(tx: Any) -> list[Any]:
             return [record async for record in await tx.run(query, values)]
@@ -172,7 +166,7 @@ def ways(
             await (session.execute_read(fetch) if managed else fetch(session))
 
     async def blocking_bare(name: str, parameters: dict[str, Any], *, managed: bool) -> None:
-        query, values = text(name, parameters)
+        query, values = bare_query(name, parameters)
         with driver.session(**options) as session:
             if managed:
                 session.execute_read(lambda tx: list(tx.run(query, values)))

@@ -266,13 +266,18 @@ def bare(
         for request in reads:
             started, cpu = time.perf_counter(), time.process_time()
             for name, parameters in request:
-                slots = parameters.get("slots")
-                query = cypher.variant(name, **slots) if slots else cypher.load(name)
-                values = {k: v for k, v in parameters.items() if k != "slots"}
-                session.execute_read(_fetch_all, query, values)
+                session.execute_read(_fetch_all, *bare_query(name, parameters))
             times.append(time.perf_counter() - started)
             cpus.append(time.process_time() - cpu)
     return times, cpus
+
+
+def bare_query(name: str, parameters: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """A recorded read as the driver takes it: the text with its slots filled, as the reader fills
+    them, and the query's parameters."""
+    return cypher.variant(name, **parameters.get("slots", {})), {
+        k: v for k, v in parameters.items() if k != "slots"
+    }
 
 
 def _fetch_all(tx: Any, query: str, parameters: dict[str, Any]) -> list[Any]:

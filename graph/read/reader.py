@@ -93,7 +93,7 @@ class ReaderBase:
 
     def _query(self, name: str, slots: Mapping[str, str] | None) -> str:
         """The text of `cypher/<name>.cypher` (slots filled), counted and announced as it is sent."""
-        query = cypher.variant(name, **slots) if slots else cypher.load(name)
+        query = cypher.variant(name, **(slots or {}))
         with self._lock:
             self.queries += 1
         if self.listener is not None:
