@@ -214,6 +214,8 @@ def parse_line(line: Line) -> Advert | Reject | None:
         return _reject(line, f"not valid JSON: {error.msg} at column {error.colno}", text)
     except RecursionError:
         return _reject(line, "not valid JSON: nested too deeply", text)
+    except ValueError:  # Python's own bound on the digits of an integer it will convert
+        return _reject(line, "not valid JSON: a number with more digits than can be read", text)
     if not isinstance(value, dict):
         return _reject(line, f"not a JSON object but {_json_type(value)}", text)
     try:
@@ -321,6 +323,14 @@ def _identifier(field: str, value: Any, *, required: bool = False) -> str | None
     return text
 
 
+def _bounded(field: str, value: str | None) -> str | None:
+    """A string that may end up in a node's key: Neo4j cannot index a key of about 8 kB or more, and one
+    such advert would fail its whole batch."""
+    if value is not None and len(value) > MAX_ID_CHARS:
+        raise AdvertError(field, f"{len(value):,} characters, more than the {MAX_ID_CHARS} allowed")
+    return value
+
+
 def _text(value: Any) -> str:
     if value is None:
         raise AdvertError("text", "missing")
@@ -342,7 +352,10 @@ def _posted_at(value: Any) -> datetime:
         raise AdvertError("posted_at", f"not an ISO 8601 date: {_show(value)}") from None
     if when.tzinfo is None:
         return when.replace(tzinfo=UTC)
-    return when.astimezone(UTC)
+    try:
+        return when.astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00+01:00 is a moment before the first representable one
+        raise AdvertError("posted_at", f"out of range once read as UTC: {_show(value)}") from None
 
 
 def _optional_string(field: str, value: Any) -> str | None:
@@ -359,7 +372,7 @@ def _author(value: Any) -> Author | None:
     if not isinstance(value, dict):
         raise AdvertError("author", f"must be an object with handle, id and name, not {_json_type(value)}")
     author = Author(
-        handle=_optional_string("author.handle", value.get("handle")),
+        handle=_bounded("author.handle", _optional_string("author.handle", value.get("handle"))),
         id=_identifier("author.id", value.get("id")),
         name=_optional_string("author.name", value.get("name")),
     )
@@ -377,13 +390,18 @@ def _lang(value: Any) -> str | None:
 
 
 def _region(value: Any) -> str | None:
-    region = _optional_string("region", value)
-    if region is None:
+    return region_code(_optional_string("region", value))
+
+
+def region_code(value: str | None, field: str = "region") -> str | None:
+    """A country code as stored (upper case), checked: adverts, ingest's default region and its callers
+    read national phone numbers by it, so an unknown code would silently lose them."""
+    if value is None or not value.strip():
         return None
-    code = region.upper()
+    code = value.strip().upper()
     if code not in REGIONS:
         hint = " (the United Kingdom is 'GB')" if code == "UK" else ""
-        raise AdvertError("region", f"not an ISO 3166 alpha-2 country code: {_show(value)}{hint}")
+        raise AdvertError(field, f"not an ISO 3166 alpha-2 country code: {_show(value)}{hint}")
     return code
 
 

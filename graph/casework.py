@@ -16,7 +16,7 @@ from typing import Any
 import neo4j
 
 from graph import cypher
-from graph.advert import AdvertError, Reject, parse_advert
+from graph.advert import AdvertError, Reject, parse_advert, region_code
 from graph.db import QUIET
 from graph.ingest import ingest
 from graph.read.keys import identifier_key, kind_of
@@ -71,6 +71,10 @@ def push_adverts(
         )
     if not source.strip():
         raise BadInput("source (the name of the feed) is empty")
+    try:
+        region = region_code(region)
+    except AdvertError as error:
+        raise BadInput(str(error)) from None
     rejects: list[Reject] = []
     report = ingest(
         driver, database, list(adverts), source=source.strip(), region=region, rejects=rejects.append

@@ -28,7 +28,7 @@ import neo4j
 from neo4j.exceptions import DriverError, Neo4jError
 
 from graph import cypher, schema
-from graph.advert import Advert, AdvertError, Line, Reject, parse_advert, parse_line, read_lines
+from graph.advert import Advert, AdvertError, Line, Reject, parse_advert, parse_line, read_lines, region_code
 from graph.config import REPO_ROOT
 from graph.db import QUIET
 from graph.evidence import find_mentions_many
@@ -188,8 +188,7 @@ def ingest(
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     started = datetime.now(UTC)
     report = RunReport(new_run_id(started), source, list(files), started)
-    if region is not None:
-        region = region.strip().upper()
+    region = region_code(region)  # an unknown code raises AdvertError here, before anything is written
     try:
         if apply_schema:
             schema.apply_schema(driver, database)

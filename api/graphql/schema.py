@@ -225,7 +225,7 @@ class Mutation:
             info.context.database,
             [a.as_record() for a in adverts],
             source=feed,
-            region=region.strip().upper() if region else None,
+            region=region,
         )
         return t.IngestResult(
             run=report.run,

@@ -121,10 +121,22 @@ def test_an_empty_author_is_no_author() -> None:
         (with_(posted_at="32/13/2024"), "posted_at: not an ISO 8601 date: '32/13/2024'"),
         (with_(posted_at="2024-02-30"), "posted_at: not an ISO 8601 date: '2024-02-30'"),
         (with_(posted_at=1709579520), "posted_at: not an ISO 8601 date: 1709579520 is a number"),
+        (
+            with_(posted_at="0001-01-01T00:00:00+01:00"),
+            "posted_at: out of range once read as UTC: '0001-01-01T00:00:00+01:00'",
+        ),
+        (
+            with_(posted_at="9999-12-31T23:59:59-01:00"),
+            "posted_at: out of range once read as UTC: '9999-12-31T23:59:59-01:00'",
+        ),
         (with_(url=42), "url: must be a string, not a number: 42"),
         (with_(author="boat_uk"), "author: must be an object with handle, id and name, not a string"),
         (with_(author={"id": {"n": 1}}), "author.id: must be a string or an integer, not an object"),
         (with_(author={"name": 7}), "author.name: must be a string, not a number: 7"),
+        (
+            with_(author={"handle": "@" + "a" * 9000}),
+            "author.handle: 9,001 characters, more than the 500 allowed",
+        ),
         (
             with_(lang="English language"),
             "lang: not a language code such as 'en' or 'ar-IQ': 'English language'",
@@ -159,6 +171,10 @@ def test_a_long_text_is_rejected_not_truncated() -> None:
         (b"null", "not a JSON object but null"),
         (b'{"text": "caf\xe9"}', "not valid UTF-8: byte 0xe9 at byte 14"),
         (b"[" * 100_000 + b"]" * 100_000, "not valid JSON: nested too deeply"),
+        (
+            b'{"platform": "x", "n": ' + b"9" * 5000 + b"}",
+            "not valid JSON: a number with more digits than can be read",
+        ),
     ],
 )
 def test_lines_that_are_not_json_objects_are_rejected(data: bytes, expected: str) -> None:

@@ -48,6 +48,14 @@ def test_a_push_is_an_ingest_run_and_reports_rejects_by_position(graph: tuple[ne
         casework.push_adverts(driver, database, [ADVERT] * (casework.MAX_PUSH + 1), source="analyst")
 
 
+def test_a_push_with_an_unknown_region_is_refused_and_writes_nothing(graph: tuple[neo4j.Driver, str]) -> None:
+    driver, database = graph
+    with pytest.raises(BadInput, match="the United Kingdom is 'GB'"):
+        casework.push_adverts(driver, database, [ADVERT], source="analyst", region="uk")
+    records, _, _ = driver.execute_query("MATCH (a:Advert) RETURN count(a) AS n", database_=database)
+    assert records[0]["n"] == 0
+
+
 def test_tags_are_kept_per_node_newest_first(graph: tuple[neo4j.Driver, str]) -> None:
     driver, database = graph
     casework.push_adverts(driver, database, [ADVERT], source="analyst")

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 import neo4j
 import pytest
 
+from graph.advert import AdvertError
 from graph.config import REPO_ROOT, Settings
 from graph.ingest import SAMPLE_ADVERTS, IngestFailed, IngestInterrupted, RunReport, ingest, read_files
 
@@ -369,6 +370,12 @@ def test_the_default_region_fills_adverts_without_one(graph: neo4j.Driver, datab
         graph, database, "MATCH (a:Advert)-[:MENTIONS]->(p:Phone) RETURN a.region AS region, p.key AS key"
     )
     assert rows == [{"region": "FR", "key": "phone:+33612457890"}]
+
+
+def test_an_unknown_default_region_is_refused_before_anything_is_written(graph: neo4j.Driver, database: str):
+    with pytest.raises(AdvertError, match="the United Kingdom is 'GB'"):
+        run(graph, database, lines(ADVERTS), region="uk")
+    assert query(graph, database, "MATCH (n) WHERE n:Advert OR n:IngestRun RETURN count(n) AS n") == [{"n": 0}]
 
 
 class Proxy:
