@@ -16,10 +16,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 import neo4j
+from neo4j.exceptions import DriverError, Neo4jError
 from tqdm import tqdm
 
 from api.commands.connection import graph_connection
@@ -39,7 +40,7 @@ from graph.ingest import (
     ingest,
     read_files,
 )
-from graph.networks import NetworkReport
+from graph.networks import NetworkReport, catch_up
 from graph.networks import rebuild as rebuild_networks
 from graph.schema import apply_schema
 from graph.summary import format_summary, summarize
@@ -60,7 +61,7 @@ def main() -> None:
     """
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"crosslink: {message}", err=True)
     sys.exit(EXIT_FAILED)
 
@@ -175,6 +176,14 @@ def _region_option(_ctx: click.Context, _param: click.Parameter, value: str | No
     type=click.IntRange(0, 64),
     help="Processes extracting identifiers ahead of the writes; 0 extracts in the writing process.",
 )
+@click.option(
+    "--networks/--no-networks",
+    "update_networks",
+    default=True,
+    show_default=True,
+    help="Then bring the networks up to date with this run and any earlier one they miss; "
+    "--no-networks leaves it to `crosslink networks update` (between the files of a bulk load, say).",
+)
 def ingest_command(
     files: tuple[str, ...],
     source: str,
@@ -183,6 +192,7 @@ def ingest_command(
     rejects_path: str | None,
     rewrite: bool,
     workers: int,
+    update_networks: bool,
 ) -> None:
     """Ingest adverts from JSON Lines FILEs (`-` or none: standard input) into the graph.
 
@@ -232,18 +242,20 @@ def ingest_command(
             progress.close()
             if not interactive:
                 _log("interrupted", **error.report.as_dict())
-            click.echo(f"crosslink: interrupted: {error}", err=True)
+            click.echo(f"crosslink: interrupted: {error}. {NETWORKS_LEFT}", err=True)
             sys.exit(128 + stop.signal)
         except IngestFailed as error:
             progress.close()
             if not interactive:
                 _log("failed", **error.report.as_dict())
-            _fail(str(error))
+            _fail(f"{error} {NETWORKS_LEFT}")
         except OSError as error:
             progress.close()
             _fail(f"cannot read the input: {error}")
         progress.close()
-    summary = report.as_dict()
+        summary = report.as_dict()
+        if update_networks:
+            summary["networks"] = _catch_up_networks(driver, database)
     if rejects.count:
         summary["rejects_file"] = str(rejects.path)
     if interactive:
@@ -251,6 +263,21 @@ def ingest_command(
     else:
         _log("finished", **summary)
     sys.exit(EXIT_REJECTS if report.rejected else EXIT_OK)
+
+
+NETWORKS_LEFT = "The networks were not updated: the next ingest or `crosslink networks update` will."
+
+
+def _catch_up_networks(driver: neo4j.Driver, database: str) -> dict[str, Any]:
+    """The networks brought up to date after a completed run, as the summary's `networks`; on failure
+    the adverts stay in and the run stays pending, so saying what to run next is enough."""
+    try:
+        return catch_up(driver, database).as_dict()
+    except (Neo4jError, DriverError, OSError) as error:
+        _fail(
+            f"the adverts are in, but the networks could not be updated ({type(error).__name__}: {error}); "
+            "run `crosslink networks update`"
+        )
 
 
 def _human(summary: dict[str, Any]) -> str:
@@ -262,7 +289,21 @@ def _human(summary: dict[str, Any]) -> str:
         f"{summary['run']} {summary['status']}: read {summary['read']}, accepted {summary['accepted']}, "
         f"{rejected}; created {summary['created']}, updated {summary['updated']}, unchanged "
         f"{summary['unchanged']}, duplicates {summary['duplicates']}; {summary['seconds']:.1f}s, "
-        f"{summary['adverts_per_second']:.0f} adverts/s"
+        f"{summary['adverts_per_second']:.0f} adverts/s" + _human_networks(summary.get("networks"))
+    )
+
+
+def _human_networks(networks: dict[str, Any] | None) -> str:
+    if networks is None:
+        return ""
+    done = networks["recompute"]
+    if done is None:
+        return "; networks up to date"
+    verb = "rebuilt" if done["kind"] == "rebuild" else "updated"
+    return (
+        f"; networks {verb} for {networks['adverts']} adverts of {len(networks['runs'])} run(s): "
+        f"{done['networks']} networks, {done['networks_created']} new, {done['networks_removed']} removed, "
+        f"{done['seconds']:.1f}s"
     )
 
 

@@ -17,6 +17,8 @@ CREATE CONSTRAINT ingest_run_key IF NOT EXISTS FOR (n:IngestRun) REQUIRE n.key I
 // Adverts by date and platform (timelines, "what was posted on TikTok last week").
 CREATE INDEX advert_posted_at IF NOT EXISTS FOR (n:Advert) ON (n.posted_at);
 CREATE INDEX advert_platform IF NOT EXISTS FOR (n:Advert) ON (n.platform);
+// The adverts a run wrote, for the networks to catch up with it (graph/networks/pending.py).
+CREATE INDEX advert_last_run IF NOT EXISTS FOR (n:Advert) ON (n.last_run);
 
 // An account looked up by the platform's numeric id (an author whose handle was invalid or changed).
 CREATE INDEX account_account_id IF NOT EXISTS FOR (n:Account) ON (n.account_id);

@@ -19,6 +19,7 @@ from graph import cypher
 from graph.advert import AdvertError, Reject, parse_advert, region_code
 from graph.db import QUIET
 from graph.ingest import ingest
+from graph.networks import catch_up
 from graph.read.keys import identifier_key, kind_of
 from graph.read.reader import BadInput, NotFound, ReaderBase, native
 from graph.read.records import Span, spans_of
@@ -99,19 +100,14 @@ def push_adverts(
         duplicates=report.duplicates,
         adverts=keys,
         rejects=rejects,
-        networks_updated=_update_networks(driver, database, keys),
+        networks_updated=_catch_up(driver, database, report.run_id),
     )
 
 
-def _update_networks(driver: neo4j.Driver, database: str, keys: list[str]) -> bool:
-    """Regroup the networks the pushed adverts touch; False while `graph.networks` is not installed."""
-    if not keys:
-        return True
-    try:
-        from graph.networks import update
-    except ImportError:
-        return False
-    update(driver, database, keys)
+def _catch_up(driver: neo4j.Driver, database: str, run: str) -> bool:
+    """Regroup the networks this push's adverts touch (its run only: a backlog left by other runs is for
+    the next `crosslink ingest` or `crosslink networks update`, not for an analyst's request)."""
+    catch_up(driver, database, runs=[run])
     return True
 
 

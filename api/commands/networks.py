@@ -1,4 +1,4 @@
-"""`crosslink networks`: recompute networks (rebuild) and show one (the same functions as the API uses)."""
+"""`crosslink networks`: recompute networks (update, rebuild) and show one, as the API does."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from api.commands.connection import graph_connection
-from graph.networks import HubRule, NetworkReport, rebuild
+from graph.networks import HubRule, NetworkReport, catch_up, rebuild
 from graph.networks.summary import network_summary
 
 
@@ -38,6 +38,22 @@ def rebuild_command(as_json: bool, show_hubs: int, **limits: int | None) -> None
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False))
         return
     click.echo(format_report(report, show_hubs))
+
+
+@networks.command("update")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def update_command(as_json: bool) -> None:
+    """Bring the networks up to date with every ingest run they do not yet account for (one that failed,
+    was stopped, or ran with --no-networks): only the networks their adverts touch are recomputed."""
+    with graph_connection() as (driver, database):
+        done = catch_up(driver, database)
+    if as_json:
+        click.echo(json.dumps(done.as_dict(), ensure_ascii=False))
+    elif done.report is None:
+        click.echo(f"networks up to date ({len(done.runs)} run(s) marked, no adverts to regroup)")
+    else:
+        click.echo(f"{len(done.runs)} run(s), {done.adverts} adverts written by them")
+        click.echo(format_report(done.report, show_hubs=0))
 
 
 def format_report(report: NetworkReport, show_hubs: int = 10) -> str:

@@ -79,10 +79,13 @@ class _Clock:
 def rebuild(
     driver: neo4j.Driver, database: str, *, rule: HubRule | None = None, now: datetime | None = None
 ) -> NetworkReport:
-    """Recompute every network from the whole graph; ids are kept where members overlap (see `ids`)."""
+    """Recompute every network from the whole graph; ids are kept where members overlap (see `ids`).
+
+    Every ingest run that had ended when it started is then marked as accounted for (`pending`)."""
     rule = rule or HubRule.from_env()
     report = NetworkReport("rebuild", rule)
     clock = _Clock(report)
+    started = datetime.now(UTC)
     store.apply_schema(driver, database)
     graph = LinkGraph()
     rows: dict[str, AdvertRow] = {}
@@ -110,6 +113,7 @@ def rebuild(
         report.hubs = sorted(partition.hubs.values(), key=lambda h: (-h.groups, h.key))
         report.hubs_cleared = clear
         clock.lap("write hubs")
+    store.mark_runs(driver, database, None, ended_before=started)  # every run that had ended is in
     clock.stop()
     return report
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import neo4j
@@ -261,3 +262,20 @@ def _chunks(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
     items = list(items)
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def mark_runs(
+    driver: neo4j.Driver, database: str, runs: Sequence[str] | None, *, ended_before: datetime | None = None
+) -> int:
+    """Mark ingest runs as accounted for by the networks (`graph.networks.pending`): `runs`, or with
+    `runs` None every run that ended before `ended_before` (what a rebuild started then has seen)."""
+    parameters = {
+        "runs": None if runs is None else list(runs),
+        "ended_before": ended_before,
+        "at": datetime.now(UTC),
+    }
+    with driver.session(database=database, notifications_disabled_classifications=QUIET) as session:
+        marked = session.execute_write(
+            lambda tx: tx.run(cypher.load("networks_runs_done"), parameters).single(strict=True)["runs"]
+        )
+    return marked

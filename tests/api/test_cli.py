@@ -84,6 +84,45 @@ def test_all_accepted_exits_0_with_a_json_summary_line(adverts: Path, tmp_path: 
     assert not (tmp_path / "rejects.jsonl").exists()  # created only when a line is rejected
 
 
+def test_an_ingest_brings_the_networks_up_to_date(
+    adverts: Path, tmp_path: Path, empty_graph: neo4j.Driver, neo4j_settings: Settings
+) -> None:
+    result = invoke("ingest", str(adverts), "--source", "nightly")
+
+    assert result.exit_code == 0, result.stderr
+    networks = log_lines(result)[-1]["networks"]
+    assert networks["adverts"] == 2 and networks["recompute"]["kind"] == "update"
+    records, _, _ = empty_graph.execute_query(
+        "MATCH (a:Advert)-[:IN_NETWORK]->(n:Network) MATCH (r:IngestRun) "
+        "RETURN count(DISTINCT a) AS adverts, count(DISTINCT n) AS networks, "
+        "collect(DISTINCT r.networks_at IS NOT NULL) AS marked",
+        database_=neo4j_settings.database,
+    )
+    assert records[0].data() == {"adverts": 2, "networks": 1, "marked": [True]}  # the two share a phone
+
+
+def test_networks_left_by_a_run_are_caught_up_by_networks_update(
+    adverts: Path, empty_graph: neo4j.Driver, neo4j_settings: Settings
+) -> None:
+    result = invoke("ingest", str(adverts), "--source", "bulk", "--no-networks")
+    assert result.exit_code == 0, result.stderr
+    assert "networks" not in log_lines(result)[-1]
+
+    def networks() -> int:
+        records, _, _ = empty_graph.execute_query(
+            "MATCH (n:Network) RETURN count(n) AS n", database_=neo4j_settings.database
+        )
+        return records[0]["n"]
+
+    assert networks() == 0
+    updated = invoke("networks", "update", "--json")
+    assert updated.exit_code == 0, updated.stderr
+    assert json.loads(updated.stdout)["adverts"] == 2
+    assert networks() == 1
+    again = invoke("networks", "update")
+    assert again.exit_code == 0 and again.stdout.startswith("networks up to date (0 run(s)")
+
+
 @pytest.mark.usefixtures("empty_graph")
 def test_rejects_exit_3_and_go_to_the_rejects_file(adverts: Path, tmp_path: Path) -> None:
     with_bad = tmp_path / "with-bad.jsonl"
