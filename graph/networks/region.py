@@ -77,6 +77,12 @@ class Region:
             for key in missing:
                 self.nodes[key] = found.get(key)
 
+    def _networks_of(self, adverts: Iterable[str]) -> set[str]:
+        """The old networks of these adverts."""
+        adverts = list(adverts)
+        self._fetch_adverts(adverts)
+        return {row.network for a in adverts if (row := self.adverts[a]) is not None and row.network}
+
     def _candidate(self, key: str) -> bool:
         node = self.nodes.get(key)
         return node is not None and node.posters >= self.rule.min_accounts
@@ -230,6 +236,10 @@ class Region:
                 following.update(node.posted)
                 if not self.is_hub(key):
                     following.update(node.mentions)
+                elif not node.hub:
+                    # A hub only now: the old networks it held together must be recomputed, or one joined
+                    # through nothing else would stay whole. Its adverts are read once, when it tips over.
+                    met_networks.update(self._networks_of(node.mentions))
             met_networks -= self.old_networks.keys()
             if met_networks:
                 for old in store.read_networks(self.session, sorted(met_networks)):

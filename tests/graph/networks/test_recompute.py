@@ -250,3 +250,25 @@ def test_one_accounts_own_adverts_are_not_a_network(empty_graph, neo4j_settings)
     assert network_of(empty_graph, neo4j_settings, key(site[0])) is None
     # One author naming its contact account is two accounts: a network.
     assert network_of(empty_graph, neo4j_settings, key(contact[0]))["account_count"] == 2
+
+
+def test_an_update_that_makes_a_hub_splits_the_network_it_held_together(empty_graph, neo4j_settings):
+    # Three accounts share nothing but a line: under the limit of 4 groups it joins them. A fourth account
+    # writing it makes it a hub, so the network it alone held together must come apart in the update too.
+    line = phone("ES", 6)
+    first = [advert(f"Boats to Spain, call {line}", f"es_{i}x") for i in range(3)]
+    load(empty_graph, neo4j_settings, first)
+    rebuild(empty_graph, neo4j_settings.database, rule=RULE)
+    assert len(snapshot(empty_graph, neo4j_settings)[0]) == 1
+    fourth = advert(f"Call {line}", "es_3x", platform="x")
+    load(empty_graph, neo4j_settings, [fourth])
+
+    update(empty_graph, neo4j_settings.database, [key(fourth)], rule=RULE)
+    networks, hubs = snapshot(empty_graph, neo4j_settings)
+    rebuild(empty_graph, neo4j_settings.database, rule=RULE)
+
+    assert (networks, hubs.keys()) == (
+        snapshot(empty_graph, neo4j_settings)[0],
+        {"phone:" + line.replace(" ", "")},
+    )
+    assert networks == {}
