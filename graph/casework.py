@@ -124,6 +124,7 @@ class Tag:
     note: str | None
     created_at: datetime
     created_by: str
+    moved_from: str | None = None  # the network it was put on, when that network merged or came apart
 
 
 def tag(driver: neo4j.Driver, database: str, target: str, label: str, note: str | None, *, by: str) -> Tag:
@@ -160,7 +161,15 @@ async def tags_of(reader: ReaderBase, keys: Sequence[str]) -> list[list[Tag]]:
 
 
 def _tag(target: str, p: Mapping[str, Any]) -> Tag:
-    return Tag(p["id"], target, p["label"], p.get("note"), native(p["created_at"]), p["created_by"])
+    return Tag(
+        p["id"],
+        target,
+        p["label"],
+        p.get("note"),
+        native(p["created_at"]),
+        p["created_by"],
+        p.get("moved_from"),
+    )
 
 
 # --- takedowns ---

@@ -73,6 +73,11 @@ class Tag:
     note: str | None
     created_at: datetime
     created_by: str = strawberry.field(description="The id of the API key that wrote it.")
+    moved_from: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="The network it was put on, when that network has since merged into this one or "
+        "come apart (the tag then moved to its adverts).",
+    )
 
     @classmethod
     def of(cls, tag: casework.Tag) -> Tag:
@@ -83,6 +88,7 @@ class Tag:
             note=tag.note,
             created_at=tag.created_at,
             created_by=tag.created_by,
+            moved_from=strawberry.ID(tag.moved_from) if tag.moved_from else None,
         )
 
 

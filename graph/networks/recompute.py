@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -229,6 +230,7 @@ def _write(
     store.write_members(session, moves)
     old_keys = set(old_hash)
     gone = sorted(old_keys - set(network_keys))
+    store.move_tags(session, _tag_moves(store.tagged_networks(session, gone), old_member, new_member))
     store.delete_networks(session, gone)
     clock.lap("write networks")
     report.networks = len(network_keys)
@@ -238,6 +240,23 @@ def _write(
     report.members_moved = len(moves)
     report.adverts_in_networks = sum(len(a) for a, _ in found)
     report.accounts_in_networks = sum(len(a) for _, a in found)
+
+
+def _tag_moves(
+    tagged: set[str], old_member: Mapping[str, str], new_member: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """Where the tags of each tagged network that is gone go: the new network holding most of its old
+    adverts (ties to the smaller key), or, when none holds any, its old adverts."""
+    adverts: dict[str, list[str]] = {key: [] for key in tagged}
+    for member, network in old_member.items():
+        if network in adverts and member.startswith("advert:"):
+            adverts[network].append(member)
+    moves = []
+    for network in sorted(tagged):
+        held = Counter(new_member[a] for a in adverts[network] if a in new_member)
+        successor = min(held, key=lambda k: (-held[k], k)) if held else None
+        moves.append({"from": network, "to": successor, "adverts": sorted(adverts[network])})
+    return moves
 
 
 def _profile_hash(properties: Mapping[str, Any]) -> str:

@@ -236,6 +236,19 @@ def write_members(session: neo4j.Session, moves: Sequence[tuple[str, str | None]
         session.execute_write(lambda tx, p=params: tx.run(cypher.load("networks_members_write"), p).consume())
 
 
+def tagged_networks(session: neo4j.Session, keys: Sequence[str]) -> set[str]:
+    """The networks among `keys` that carry an analyst's tag."""
+    found: set[str] = set()
+    for chunk in _chunks(keys, 10_000):
+        found.update(r["key"] for r in session.run(cypher.load("networks_tagged"), keys=chunk))
+    return found
+
+
+def move_tags(session: neo4j.Session, moves: Sequence[Mapping[str, Any]]) -> None:
+    """Move the tags of networks about to be deleted (see `cypher/networks_tags_move.cypher`)."""
+    _write_batches(session, "networks_tags_move", "moves", moves, size=100)
+
+
 def delete_networks(session: neo4j.Session, keys: Sequence[str]) -> None:
     _write_batches(session, "networks_delete", "keys", keys, size=1_000)
 

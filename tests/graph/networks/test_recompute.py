@@ -7,6 +7,7 @@ import itertools
 import phonenumbers
 import pytest
 
+from graph import casework
 from graph.ingest import ingest
 from graph.networks import HubRule, rebuild, update
 
@@ -272,3 +273,38 @@ def test_an_update_that_makes_a_hub_splits_the_network_it_held_together(empty_gr
         {"phone:" + line.replace(" ", "")},
     )
     assert networks == {}
+
+
+def tag_targets(driver, settings) -> dict[str, tuple[list[str], str | None]]:
+    records, _, _ = driver.execute_query(
+        "MATCH (t:Tag)-[:TAGS]->(n) "
+        "RETURN t.label AS label, collect(n.key) AS targets, t.moved_from AS moved",
+        database_=settings.database,
+    )
+    return {r["label"]: (sorted(r["targets"]), r["moved"]) for r in records}
+
+
+def test_a_tag_follows_its_network_when_it_merges_and_stays_on_its_adverts_when_it_comes_apart(
+    empty_graph, neo4j_settings
+):
+    a, b = two_networks()
+    a += [advert(f"New dates, WhatsApp {phone('GB', 1)}", "boat_a0_1", day=9 + i) for i in range(2)]
+    line = phone("ES", 6)
+    c = [advert(f"Boats to Spain, call {line}", f"es_{i}x") for i in range(3)]
+    load(empty_graph, neo4j_settings, a + b + c + lone_hotline_adverts(3))
+    rebuild(empty_graph, neo4j_settings.database, rule=RULE)
+    a_key, b_key, c_key = (network_of(empty_graph, neo4j_settings, key(x[0]))["key"] for x in (a, b, c))
+    for label, target in (("on a", a_key), ("on b", b_key), ("on c", c_key)):
+        casework.tag(empty_graph, neo4j_settings.database, target, label, "case note", by="k1")
+
+    # B (3 adverts) merges into A (5), which keeps its id; C's line becomes a hub and C comes apart.
+    bridge = advert(f"Two routes: {phone('GB', 1)} or {phone('IT', 2)}", "bridge_1x")
+    fourth = advert(f"Call {line}", "es_3x", platform="x")
+    load(empty_graph, neo4j_settings, [bridge, fourth])
+    update(empty_graph, neo4j_settings.database, [key(bridge), key(fourth)], rule=RULE)
+
+    assert tag_targets(empty_graph, neo4j_settings) == {
+        "on a": ([a_key], None),
+        "on b": ([a_key], b_key),
+        "on c": (sorted(key(x) for x in c), c_key),
+    }
