@@ -8,6 +8,7 @@ they are read.
 from __future__ import annotations
 
 import gc
+import json
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import replace
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import neo4j
+from cross_web import HTTPException  # what Strawberry's views raise for a 4xx
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
@@ -131,7 +133,7 @@ def create_app(
             client=request.client.host if request.client else None,
         )
 
-    graphql = GraphQLRouter(
+    graphql = GraphQLEndpoint(
         build_schema(limits), graphql_ide=None, context_getter=context, subscription_protocols=()
     )
     app.include_router(graphql, prefix="/graphql")
@@ -179,6 +181,26 @@ def create_app(
     )
     app.add_middleware(BodyLimit, limits=limits)
     return app
+
+
+class GraphQLEndpoint(GraphQLRouter):
+    """Strawberry's router, refusing with a 400 (a BAD_USER_INPUT error, see `GraphQLHttpErrors`) the
+    bodies it would otherwise fail on with a 500: JSON that is not an object (`null`, `123`), a batch
+    holding one, a number too long to read, nesting too deep to decode."""
+
+    def decode_json(self, data: str | bytes) -> object:
+        try:
+            value = json.loads(data)
+        except json.JSONDecodeError:
+            raise
+        except (ValueError, RecursionError):
+            raise HTTPException(400, "the request body is not JSON this API can read") from None
+        items = value if isinstance(value, list) else [value]
+        if not all(isinstance(item, dict) for item in items):
+            raise HTTPException(
+                400, 'the request body must be a JSON object: {"query": "...", "variables": {}}'
+            )
+        return value
 
 
 class _BodyTooLarge(Exception):

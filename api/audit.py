@@ -60,7 +60,8 @@ class AuditLog:
         with self._lock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-            with os.fdopen(fd, "a", encoding="utf-8") as stream:
+            # Escaped, not refused: a lone surrogate sent by a client is recorded as \udxxx (valid JSON).
+            with os.fdopen(fd, "a", encoding="utf-8", errors="backslashreplace") as stream:
                 stream.write(line + "\n")
 
 

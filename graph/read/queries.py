@@ -35,6 +35,8 @@ MAX_PAGE = 500
 MAX_PATH_HOPS = 6
 MAX_DEPTH = 3
 MAX_NEIGHBOURHOOD = 2000
+MAX_CURSOR_CHARS = 1000
+MAX_SEARCH_SKIP = 1_000_000  # a search cursor past this many hits was not made here
 # Each order of the networks page and the Network property it reads in index order (see networks_write).
 ORDER_PROPERTIES = MappingProxyType({"SCORE": "score", "SIZE": "size", "LAST_SEEN": "last_seen_ms"})
 ORDERS = tuple(ORDER_PROPERTIES)
@@ -178,13 +180,16 @@ async def networks(
     for name in ("min_platforms", "min_countries", "min_size"):
         if getattr(filter, name) < 0:
             raise BadInput(f"{name} must be 0 or more")
+    for name, when in (("seenSince", filter.seen_since), ("seenBefore", filter.seen_before)):
+        if when is not None and when.tzinfo is None:  # Neo4j compares a local time with none: no match
+            raise BadInput(f"{name} needs a time zone (e.g. 2024-05-01T00:00:00Z)")
     after_value, after_key = None, None
     if after is not None:
         cursor = decode_cursor(after)
         if cursor.get("o") != order or not isinstance(cursor.get("k"), str):
             raise BadInput("the `after` cursor belongs to another ordering; start again without it")
         value = cursor.get("v")
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        if isinstance(value, bool) or not isinstance(value, int | float) or not _finite(value):
             raise BadInput("the `after` cursor is not a networks cursor; start again without it")
         after_value, after_key = float(value), cursor["k"]
     only = None
@@ -235,7 +240,7 @@ async def search(reader: ReaderBase, text: str, *, first: int = 20, after: str |
     skip = 0
     if after is not None:
         cursor = decode_cursor(after)
-        if not isinstance(cursor.get("s"), int) or cursor["s"] < 0:
+        if not isinstance(cursor.get("s"), int) or not 0 <= cursor["s"] < MAX_SEARCH_SKIP:
             raise BadInput("the `after` cursor is not a search cursor; start again without it")
         skip = cursor["s"] + 1
     row = await reader.one("read_search", query=text, skip=skip, limit=first + 1) or {"total": 0, "hits": []}
@@ -416,14 +421,22 @@ def encode_cursor(value: dict[str, Any]) -> str:
 
 def decode_cursor(cursor: str) -> dict[str, Any]:
     """The position a cursor holds; BadInput when it was not made by `encode_cursor`."""
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        value = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        value = None
+    value = None
+    if len(cursor) <= MAX_CURSOR_CHARS:  # the API's own are a few dozen characters
+        try:
+            value = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            value = None
     if not isinstance(value, dict):
         raise BadInput("the `after` cursor is not one this API gave out; use a cursor from a previous page")
     return value
+
+
+def _finite(value: int | float) -> bool:
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an integer too large for a float
+        return False
 
 
 def _region(region: str | None) -> str | None:

@@ -154,6 +154,8 @@ class Reader(ReaderBase):
                 return session.execute_read(neo4j.unit_of_work(timeout=self.timeout)(work))
         except (Neo4jError, DriverError, OSError) as error:
             raise _failure(name, error, self.timeout) from error
+        except (UnicodeEncodeError, OverflowError) as error:
+            raise _unsendable(error) from None
 
     def call(self, function: Callable[..., Coroutine[Any, Any, T]], *args: Any, **kwargs: Any) -> T:
         """`function(self, *args, **kwargs)` run to its result, here and now: `queries.identifier`,
@@ -193,6 +195,8 @@ class AsyncReader(ReaderBase):
                 return await session.execute_read(neo4j.unit_of_work(timeout=self.timeout)(work))
         except (Neo4jError, DriverError, OSError) as error:
             raise _failure(name, error, self.timeout) from error
+        except (UnicodeEncodeError, OverflowError) as error:
+            raise _unsendable(error) from None
 
 
 def _row(record: neo4j.Record) -> dict[str, Any]:
@@ -212,6 +216,14 @@ def complete(read: Coroutine[Any, Any, T]) -> T:
         return finished.value
     read.close()
     raise RuntimeError("a read over a blocking Reader waited on an event loop; use an AsyncReader")
+
+
+def _unsendable(error: Exception) -> BadInput:
+    """A parameter the driver cannot send: text with an unpaired surrogate (half an emoji, cut by a
+    client), or a whole number beyond 64 bits."""
+    if isinstance(error, UnicodeEncodeError):
+        return BadInput("the question holds text that is not valid Unicode (an unpaired surrogate)")
+    return BadInput("the question holds a number too large for the graph (beyond 64 bits)")
 
 
 def _failure(name: str, error: Exception, timeout: float) -> ReadError:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import json
+
 import pytest
 from planted import Api
 
@@ -114,6 +117,53 @@ def test_a_body_that_is_not_json_is_a_graphql_error(api: Api) -> None:
 
     assert response.status_code == 400
     assert error_codes(response.json()) == ["BAD_USER_INPUT"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"null", b"123", b'"x"', b"[1]", b'{"query": "{ stats { adverts } }", "n": ' + b"9" * 5000 + b"}"],
+)
+def test_a_body_that_is_json_but_not_a_request_is_a_graphql_error(api: Api, body: bytes) -> None:
+    headers = {"Authorization": f"Bearer {api.keys['reader']}", "Content-Type": "application/json"}
+    response = api.client.post("/graphql", content=body, headers=headers)
+
+    assert response.status_code == 400
+    assert error_codes(response.json()) == ["BAD_USER_INPUT"]
+
+
+def _cursor(value: object) -> str:
+    return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
+
+
+def _after(field: str, cursor: str) -> str:
+    return f'{{ {field}, after: "{cursor}") {{ totalCount }} }}'
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        _after("networks(first: 5", _cursor({"o": "SCORE", "v": 10**400, "k": "x"})),
+        _after('search(text: "boat"', _cursor({"s": 2**63})),
+        '{ networks(filter: {seenSince: "2024-05-01T00:00:00"}) { totalCount } }',
+    ],
+)
+def test_hand_made_cursors_and_local_times_are_bad_input(api: Api, query: str) -> None:
+    answer = api.post(query)
+
+    assert error_codes(answer) == ["BAD_USER_INPUT"]
+    assert "internal" not in answer["errors"][0]["message"]
+
+
+def test_half_an_emoji_is_bad_input_and_recorded_in_the_audit_log(api: Api) -> None:
+    # As a client that cut an emoji in half sends it: a lone surrogate, escaped in the JSON text.
+    query = b'"query ($t: String!) { search(text: $t) { totalCount } }"'
+    body = b'{"query": ' + query + b', "variables": {"t": "boat \\ud83d"}}'
+    headers = {"Authorization": f"Bearer {api.keys['reader']}", "Content-Type": "application/json"}
+    answer = api.client.post("/graphql", content=body, headers=headers).json()
+
+    assert error_codes(answer) == ["BAD_USER_INPUT"]
+    assert "not valid Unicode" in answer["errors"][0]["message"]
+    assert api.audit()[-1]["fields"] == [{"field": "search", "args": {"text": "boat \ud83d"}}]
 
 
 def test_an_unexpected_failure_is_internal_with_a_reference_and_no_traceback(
