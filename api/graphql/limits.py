@@ -1,8 +1,9 @@
-"""How much one request may ask for: query depth, aliases, tokens, page sizes and the body's bytes.
+"""How much one request may ask for: query depth, aliases, tokens, page sizes, items, the body's bytes.
 
 The first three are Strawberry's limiters (strawberry-graphql >= 0.315.7, whose limiters cannot be
-bypassed with fragments or introspection); page sizes are checked by the `graph` read functions; the body
-size is checked by `api.app` before the body is read.
+bypassed with fragments or introspection); page sizes are checked by the `graph` read functions, and the
+items of all pages together by `api.graphql.budget`; the body size is checked by `api.app` before the
+body is read.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 
+from api.graphql.budget import MAX_ITEMS, item_budget
 from graph.read.queries import MAX_PAGE
 
 # Deep enough for network -> adverts -> mentions -> identifier -> networks -> ...; a deeper query is
@@ -43,6 +45,7 @@ class Limits:
     tokens: int = MAX_TOKENS
     body_bytes: int = MAX_BODY_BYTES
     query_string_bytes: int = MAX_QUERY_STRING_BYTES
+    items: int = MAX_ITEMS
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
@@ -53,6 +56,7 @@ class Limits:
             ("aliases", "CROSSLINK_MAX_ALIASES"),
             ("tokens", "CROSSLINK_MAX_TOKENS"),
             ("body_bytes", "CROSSLINK_MAX_BODY_BYTES"),
+            ("items", "CROSSLINK_MAX_ITEMS"),
         ):
             raw = env.get(variable)
             if raw:
@@ -76,4 +80,5 @@ def limiters(limits: Limits) -> list[Callable[[], SchemaExtension]]:
     return [
         lambda: AddValidationRules(rules),
         lambda: MaxTokensLimiter(max_token_count=limits.tokens),
+        item_budget(limits.items),
     ]

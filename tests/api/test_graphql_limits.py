@@ -6,9 +6,12 @@ import base64
 import json
 
 import pytest
+from graphql import parse
 from planted import Api
 
+from api.graphql.budget import items_asked
 from api.graphql.limits import MAX_ALIASES, MAX_BODY_BYTES, MAX_DEPTH, MAX_TOKENS, Limits, limiters
+from api.graphql.schema import build_schema
 from graph.read import queries
 
 
@@ -29,7 +32,7 @@ def test_a_query_deeper_than_the_limit_is_refused(api: Api) -> None:
 
 
 def test_the_limit_rules_are_made_once_so_validated_documents_are_cached() -> None:
-    depth_and_aliases, _tokens = limiters(Limits())
+    depth_and_aliases, _tokens, _items = limiters(Limits())
     first, second = depth_and_aliases(), depth_and_aliases()
 
     assert len(first.validation_rules) == 2
@@ -68,6 +71,41 @@ def test_more_than_500_at_once_is_refused(api: Api, query: str) -> None:
 
     assert "LIMIT_EXCEEDED" in error_codes(answer)
     assert str(queries.MAX_PAGE) in answer["errors"][0]["message"]
+
+
+SCHEMA = build_schema()._schema
+
+
+def asked(query: str, variables: dict | None = None) -> int:
+    return items_asked(SCHEMA, parse(query), None, variables)
+
+
+def test_items_multiply_along_a_path_and_add_up_across_it() -> None:
+    assert asked("{ networks(first: 500) { totalCount } }") == 500
+    assert (
+        asked("{ networks(first: 500) { edges { node { adverts(first: 500) { id } } } } }") == 500 + 250_000
+    )
+    # Left out, a page size is its default (20 networks, 50 adverts each); variables count as sent.
+    assert (
+        asked("{ networks { edges { node { adverts { id } accounts(first: 2) { id } } } } }")
+        == 20 + 1000 + 40
+    )
+    query = (
+        "query ($n: Int!) { networks(first: $n) { edges { node { ...A } } } } "
+        "fragment A on Network { adverts(first: $n) { id } }"
+    )
+    assert asked(query, {"n": 100}) == 100 + 10_000
+    assert asked('{ neighbourhood(id: "x", limit: 2000) { nodes { id } } stats { adverts } }') == 2000
+
+
+def test_a_request_asking_for_too_many_items_is_refused_before_any_read(api: Api) -> None:
+    api.queries.clear()
+    answer = api.post("{ networks(first: 500) { edges { node { adverts(first: 500) { id } } } } }")
+
+    assert error_codes(answer) == ["LIMIT_EXCEEDED"]
+    assert "250,500 items" in answer["errors"][0]["message"]
+    assert api.queries == []
+    assert api.data("{ networks(first: 500) { edges { node { adverts(first: 40) { id } } } } }")
 
 
 def test_a_body_over_the_limit_is_refused_by_its_length_before_it_is_read(api: Api) -> None:
