@@ -422,7 +422,10 @@ def synth_command(adverts: int, seed: int, out_dir: Path) -> None:
     """
     from graph.synth import generate
 
-    report = generate(out_dir, adverts=adverts, seed=seed)
+    try:
+        report = generate(out_dir, adverts=adverts, seed=seed)
+    except OSError as error:
+        _fail(f"cannot write the corpus to {out_dir}: {error.strerror or error}")
     click.echo(json.dumps(report.as_json(), ensure_ascii=False))
 
 

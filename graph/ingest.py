@@ -19,6 +19,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -264,13 +265,17 @@ class _Pipeline:
             self._write(batch)
             return
         todo = self._needing_extraction(batch)
-        future = (
-            self.pool.submit(
-                find_mentions_many, [(p.advert.text, p.advert.platform, p.advert.region) for p in todo]
+        try:
+            future = (
+                self.pool.submit(
+                    find_mentions_many, [(p.advert.text, p.advert.platform, p.advert.region) for p in todo]
+                )
+                if todo
+                else None
             )
-            if todo
-            else None
-        )
+        except BrokenProcessPool as error:
+            self.failure = self.failure or error
+            self._raise_failure()
         self.queue.put(_Prepared(batch, todo, future))
         self._raise_failure()
 
@@ -291,8 +296,16 @@ class _Pipeline:
         self.session.close()
 
     def _raise_failure(self) -> None:
-        if self.failure is not None:
-            raise self.failure
+        if self.failure is None:
+            return
+        if isinstance(self.failure, BrokenProcessPool):  # a worker was killed (out of memory, say)
+            raise IngestFailed(
+                f"an identifier extraction worker stopped unexpectedly ({self.failure}). The "
+                f"{self.report.batches} batches before it are in the graph; run the same input again "
+                "(--workers 0 extracts in the writing process)",
+                self.report,
+            ) from self.failure
+        raise self.failure
 
     def _drain(self) -> None:
         """The writer thread: write prepared batches in order until told to stop or one fails."""

@@ -12,12 +12,15 @@ import time
 from pathlib import Path
 from typing import Any
 
+import click
 import httpx2
 import neo4j
 import pytest
 from click.testing import CliRunner, Result
+from neo4j.exceptions import ServiceUnavailable
 
 from api.cli import main
+from api.commands.connection import graph_connection
 from graph.config import REPO_ROOT, Settings
 
 GOOD = [
@@ -201,6 +204,30 @@ def test_a_bad_region_is_a_usage_error(adverts: Path) -> None:
     result = invoke("ingest", str(adverts), "--source", "s", "--region", "UK")
     assert result.exit_code == 2
     assert "'UK' is not an ISO 3166 alpha-2 country code" in result.stderr
+
+
+def test_synth_into_a_folder_it_cannot_make_exits_1_without_a_traceback(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = invoke("synth", "--adverts", "10", "--out", str(blocker / "corpus"))
+
+    assert result.exit_code == 1
+    assert result.stderr.startswith("crosslink: cannot write the corpus to ")
+    assert "Traceback" not in result.output
+
+
+def test_a_graph_failure_during_a_command_exits_1_with_a_message(neo4j_settings: Settings) -> None:
+    @click.command()
+    def failing() -> None:
+        with graph_connection():
+            raise ServiceUnavailable("the connection was cut")
+
+    result = CliRunner().invoke(failing, [])
+
+    assert result.exit_code == 1
+    assert (
+        result.stderr == "crosslink: the graph database failed: ServiceUnavailable: the connection was cut\n"
+    )
 
 
 def test_help_documents_the_exit_statuses() -> None:

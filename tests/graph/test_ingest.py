@@ -564,3 +564,33 @@ def test_extraction_in_worker_processes_writes_the_same_graph(graph: neo4j.Drive
     again = run(graph, database, lines(ADVERTS), batch_size=2, workers=1)
     assert (again.created, again.unchanged) == (0, len(ADVERTS))
     assert dump(graph, database) == in_process
+
+
+def test_a_worker_that_dies_fails_the_run_with_a_reason_and_keeps_what_was_written(
+    graph: neo4j.Driver, database: str
+):
+    import multiprocessing
+
+    many = [
+        {**ADVERTS[0], "post_id": str(i), "text": f"Boat {i}: WhatsApp +44 7957 500418"} for i in range(4000)
+    ]
+
+    def kill_a_worker_after_the_first_batch(report: RunReport) -> None:
+        if report.batches == 1:
+            for child in multiprocessing.active_children():
+                os.kill(child.pid, signal.SIGKILL)
+
+    with pytest.raises(IngestFailed, match="extraction worker stopped unexpectedly") as failed:
+        run(
+            graph,
+            database,
+            lines(many),
+            batch_size=20,
+            workers=1,
+            progress=kill_a_worker_after_the_first_batch,
+        )
+
+    written = failed.value.report.batches
+    assert written >= 1
+    assert query(graph, database, "MATCH (a:Advert) RETURN count(a) AS n") == [{"n": written * 20}]
+    assert query(graph, database, "MATCH (r:IngestRun) RETURN r.status AS s") == [{"s": "failed"}]
