@@ -39,6 +39,10 @@ class ApiKeyError(ValueError):
     """A key cannot be created or revoked as asked; the message says why."""
 
 
+class UnknownKey(ApiKeyError):
+    """No key has the id given."""
+
+
 @dataclass(frozen=True, slots=True)
 class ApiKey:
     """A stored key, without its secret: `id` is what logs and the audit trail name."""
@@ -162,13 +166,13 @@ def list_keys(driver: neo4j.Driver, database: str) -> list[ApiKey]:
 
 
 def revoke_key(driver: neo4j.Driver, database: str, id: str) -> ApiKey:
-    """Revoke the key with this id; ApiKeyError when there is none."""
+    """Revoke the key with this id; UnknownKey when there is none."""
     id = id.strip().removeprefix("apikey:")
     rows = _run(
         driver, database, "apikeys_revoke", write=True, key=f"apikey:{id}", revoked_at=datetime.now(UTC)
     )
     if not rows:
-        raise ApiKeyError(f"no API key with id {id!r} (`crosslink keys list` shows them)")
+        raise UnknownKey(f"no API key with id {id!r} (`crosslink keys list` shows them)")
     for cache in list(_CACHES):
         cache.forget()
     return _key(rows[0])

@@ -21,6 +21,7 @@ from graph.db import QUIET
 from graph.ingest import ingest
 from graph.networks import catch_up
 from graph.read.keys import identifier_key, kind_of
+from graph.read.queries import check_range
 from graph.read.reader import BadInput, NotFound, ReaderBase, native
 from graph.read.records import Span, spans_of
 
@@ -262,8 +263,7 @@ async def watch_hits(reader: ReaderBase, since: datetime, *, limit: int = MAX_HI
     """Adverts ingested by runs started at or after `since` carrying a watched identifier, newest first."""
     if since.tzinfo is None:
         raise BadInput("since needs a time zone (e.g. 2024-05-01T00:00:00Z)")
-    if not 1 <= limit <= MAX_HITS:
-        raise BadInput(f"limit must be between 1 and {MAX_HITS}")
+    check_range("first", limit, MAX_HITS)
     return [
         WatchHit(
             row["identifier"],

@@ -16,7 +16,7 @@ from graphql import GraphQLError
 from neo4j.exceptions import DriverError, ServiceUnavailable, SessionExpired
 from strawberry.extensions import SchemaExtension
 
-from graph.apikeys import ApiKeyError
+from graph.apikeys import ApiKeyError, UnknownKey
 from graph.casework import TooMany
 from graph.db import GraphUnavailable
 from graph.ingest import IngestFailed
@@ -52,7 +52,7 @@ def classify(error: BaseException) -> tuple[str, str]:
     """The code and the message to show for an exception raised while answering."""
     if isinstance(error, ApiError):
         return error.code, error.message
-    if isinstance(error, NotFound):
+    if isinstance(error, NotFound | UnknownKey):
         return NOT_FOUND, str(error)
     if isinstance(error, TooLarge | TooMany):
         return LIMIT_EXCEEDED, str(error)

@@ -278,8 +278,7 @@ async def path(
 ) -> Path | None:
     """The shortest connection between two identifiers, accounts or adverts (keys or raw values), hubs not
     crossed, at most `max_hops` relationships long; None when there is none that short."""
-    if not 1 <= max_hops <= MAX_PATH_HOPS:
-        raise TooLarge(f"maxHops must be between 1 and {MAX_PATH_HOPS}, not {max_hops}")
+    check_range("maxHops", max_hops, MAX_PATH_HOPS)
     ends = [node_key(v, region=_region(region), platform=_platform(platform)) for v in (source, target)]
     if ends[0] == ends[1]:
         raise BadInput(f"both ends are {ends[0]}; a path needs two different nodes")
@@ -331,10 +330,8 @@ async def neighbourhood(
     One query per step and one for the nodes; hubs and networks are shown but not stepped through, or a
     platform's own domain would draw half the graph.
     """
-    if not 1 <= depth <= MAX_DEPTH:
-        raise TooLarge(f"depth must be between 1 and {MAX_DEPTH}, not {depth}")
-    if not 1 <= limit <= MAX_NEIGHBOURHOOD:
-        raise TooLarge(f"limit must be between 1 and {MAX_NEIGHBOURHOOD}, not {limit}")
+    check_range("depth", depth, MAX_DEPTH)
+    check_range("limit", limit, MAX_NEIGHBOURHOOD)
     start = await node(reader, value, region=region, platform=platform)
     seen: dict[str, Node | None] = {start.key: start}
     edges: dict[tuple[str, str, str], Edge] = {}
@@ -430,6 +427,14 @@ def decode_cursor(cursor: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise BadInput("the `after` cursor is not one this API gave out; use a cursor from a previous page")
     return value
+
+
+def check_range(name: str, value: int, most: int) -> None:
+    """A count argument from 1 to `most`: below is a mistake (BadInput), above a limit (TooLarge)."""
+    if value < 1:
+        raise BadInput(f"{name} must be at least 1, not {value}")
+    if value > most:
+        raise TooLarge(f"{name} must be at most {most}, not {value}")
 
 
 def _finite(value: int | float) -> bool:

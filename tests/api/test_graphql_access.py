@@ -91,6 +91,8 @@ def test_an_admin_tags_and_manages_keys(api: Api) -> None:
     listed = api.data("{ apiKeys { id role name revokedAt } }", role="admin")["apiKeys"]
     assert {k["id"] for k in listed} >= set(api.key_ids.values())
     assert all("key" not in k for k in listed)
+    unknown = api.post('mutation { revokeApiKey(id: "000000000000") { revokedAt } }', role="admin")
+    assert unknown["errors"][0]["extensions"]["code"] == "NOT_FOUND"
 
 
 def test_the_audit_log_records_who_asked_what_and_how_it_ended(api: Api) -> None:

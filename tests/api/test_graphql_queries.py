@@ -270,6 +270,8 @@ def test_path_between_identifiers_with_evidence_on_each_hop(api: Api) -> None:
     assert from_the_hub["path"]["nodeIds"] == to_the_hub["path"]["nodeIds"][::-1]
     (error,) = api.post(f'{{ path(from: "{PHONE_A}", to: "{PHONE_B}", maxHops: 7) {{ length }} }}')["errors"]
     assert error["extensions"]["code"] == "LIMIT_EXCEEDED"
+    (zero,) = api.post(f'{{ path(from: "{PHONE_A}", to: "{PHONE_B}", maxHops: 0) {{ length }} }}')["errors"]
+    assert zero["extensions"]["code"] == "BAD_USER_INPUT" and "at least 1" in zero["message"]
     (missing,) = api.post(f'{{ path(from: "{PHONE_A}", to: "+44 7400 999999") {{ length }} }}')["errors"]
     assert missing["extensions"]["code"] == "NOT_FOUND" and "phone:+447400999999" in missing["message"]
 
@@ -287,6 +289,8 @@ def test_neighbourhood_for_drawing_stops_at_hubs(api: Api) -> None:
     assert all(e["source"] in ids and e["target"] in ids for e in around["edges"])
     (error,) = api.post(f'{{ neighbourhood(id: "{PHONE_A}", depth: 4) {{ center }} }}')["errors"]
     assert error["extensions"]["code"] == "LIMIT_EXCEEDED"
+    (negative,) = api.post(f'{{ neighbourhood(id: "{PHONE_A}", limit: -1) {{ center }} }}')["errors"]
+    assert negative["extensions"]["code"] == "BAD_USER_INPUT"
 
 
 def test_stats(api: Api) -> None:
