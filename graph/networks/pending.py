@@ -20,9 +20,12 @@ from graph.networks import store
 from graph.networks.recompute import NetworkReport, rebuild, update
 from graph.networks.rules import HubRule
 
-# Past this many adverts to catch up with, one rebuild is cheaper than growing a region from each of them
-# (a first catch-up over a graph loaded before runs were tracked, or a bulk load).
-REBUILD_ABOVE = 50_000
+# An update reads each seed's region (networks and hub groups around it) at several times the cost per
+# advert of a rebuild's one streaming pass, so past a share of the graph one rebuild is cheaper
+# (bench/network_update.py; BENCHMARKS.md, "Catching up after an ingest"). Below the floor an update
+# always runs: it is a few seconds at most, and only the touched networks are rewritten either way.
+REBUILD_SHARE = 100  # rebuild when the adverts to catch up with are more than 1/100 of the graph ...
+REBUILD_FLOOR = 1_000  # ... and more than this many
 
 
 @dataclass(frozen=True)
@@ -48,19 +51,28 @@ def catch_up(
     *,
     runs: Sequence[str] | None = None,
     rule: HubRule | None = None,
-    rebuild_above: int = REBUILD_ABOVE,
+    rebuild_above: int | None = None,
 ) -> CatchUp:
     """Recompute the networks the adverts of every ended run not yet accounted for touch (of `runs`
-    only, when given), then mark those runs; a full rebuild when they wrote more than `rebuild_above`."""
+    only, when given), then mark those runs; a full rebuild instead when they wrote more than
+    `rebuild_above` adverts (by default `rebuild_threshold` of the graph's size)."""
     pending = [r["run"] for r in _query(driver, database, "networks_pending_runs", runs=_list(runs))]
     if not pending:
         return CatchUp([], 0, None)
     keys = [r["key"] for r in _query(driver, database, "networks_pending_adverts", runs=pending)]
+    if rebuild_above is None:
+        total = _query(driver, database, "networks_advert_count")[0]["adverts"]
+        rebuild_above = rebuild_threshold(total)
     if len(keys) > rebuild_above:
         return CatchUp(pending, len(keys), rebuild(driver, database, rule=rule))  # marks every ended run
     report = update(driver, database, keys, rule=rule) if keys else None
     store.mark_runs(driver, database, pending)
     return CatchUp(pending, len(keys), report)
+
+
+def rebuild_threshold(adverts: int) -> int:
+    """Past how many adverts to catch up with a rebuild is run, in a graph of `adverts` adverts."""
+    return max(REBUILD_FLOOR, adverts // REBUILD_SHARE)
 
 
 def _list(runs: Sequence[str] | None) -> list[str] | None:
