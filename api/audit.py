@@ -123,17 +123,22 @@ class AuditTrail(SchemaExtension):
         return name, operation.operation.value, fields
 
 
-def _root_fields(selection_set: SelectionSetNode, fragments: dict[str, Any]) -> Iterator[FieldNode]:
-    """The fields of an operation's top level, fragments opened."""
+def _root_fields(
+    selection_set: SelectionSetNode, fragments: dict[str, Any], opened: set[str] | None = None
+) -> Iterator[FieldNode]:
+    """The fields of an operation's top level, each fragment opened once: one spreading another twice,
+    over and over, would otherwise open into exponentially many (and a cycle, forever)."""
+    opened = set() if opened is None else opened
     for selection in selection_set.selections:
         if isinstance(selection, FieldNode):
             yield selection
         elif isinstance(selection, InlineFragmentNode):
-            yield from _root_fields(selection.selection_set, fragments)
-        elif isinstance(selection, FragmentSpreadNode):
+            yield from _root_fields(selection.selection_set, fragments, opened)
+        elif isinstance(selection, FragmentSpreadNode) and selection.name.value not in opened:
+            opened.add(selection.name.value)
             fragment = fragments.get(selection.name.value)
             if fragment is not None:
-                yield from _root_fields(fragment.selection_set, fragments)
+                yield from _root_fields(fragment.selection_set, fragments, opened)
 
 
 def _short(value: Any) -> Any:

@@ -2,11 +2,16 @@
 
 Each page is capped (`first` <= 500), but pages nest: `networks(first: 500) { edges { node {
 adverts(first: 500) { ... } } } }` asks for 250,000 adverts in one request, with every reader key. The
-budget counts what a request asks for before it runs: every field with a page-size argument (`first`,
-`limit`, `advertsPerIdentifier`; its default when left out) asks for that many items for each item
-above it, and the counts of all such fields are added up. Over the budget, the request is refused with
-LIMIT_EXCEEDED, before any read. Lists without a page size (a network's platforms, its identifiers by
-kind) count as one item each: they are small, or bounded by the pages around them.
+budget counts what a request asks for before it runs, from the variables as GraphQL will use them
+(coerced, the query's own defaults filled in):
+- a field with a page-size argument (`first`, `limit`, `advertsPerIdentifier`; its default when left out)
+  asks for that many items for each item above it;
+- a list without one (a network's identifiers by kind, an identifier's networks) that holds pages
+  multiplies them by `UNPAGED_LIST`, its length being the data's; a connection's `edges` take the size
+  of the page above them; lists holding no page (spans, timelines) add nothing;
+and the counts of all the paged fields are added up. Over the budget, the request is refused with
+LIMIT_EXCEEDED, before any read. A fragment is counted once per place it can be and multiplied, so
+fragments spread in fragments cannot make the count itself slow.
 """
 
 from __future__ import annotations
@@ -25,17 +30,22 @@ from graphql import (
     SelectionSetNode,
     VariableNode,
     get_named_type,
+    get_nullable_type,
     get_operation_ast,
+    is_list_type,
 )
 from graphql.execution import ExecutionResult as GraphQLExecutionResult
+from graphql.execution.values import get_variable_values
 from strawberry.extensions import SchemaExtension
 
 from api.graphql.errors import LIMIT_EXCEEDED
 
 PAGE_ARGUMENTS = ("first", "limit", "advertsPerIdentifier")
-# Counted at their defaults, a page of 20 networks with their members' identifiers asks for about 50,000
-# (each network's 50 accounts with 50 identifiers each): it must pass. 500 networks with 500 adverts each
-# (250,500) must not.
+# How many times a list without a page size repeats the pages inside it: a guess, not a bound.
+UNPAGED_LIST = 10
+# Counted at their defaults (upper bounds), a page of 20 networks with their members' identifiers asks
+# for about 50,000 (each network's 50 accounts with 50 identifiers each): it must pass. 500 networks
+# with 500 adverts each (250,500) must not.
 MAX_ITEMS = 100_000
 
 
@@ -45,54 +55,72 @@ def items_asked(
     operation_name: str | None,
     variables: Mapping[str, Any] | None,
 ) -> int:
-    """The items the operation asks for (0 when there is no such operation: GraphQL reports that)."""
+    """The items the operation asks for (0 when it cannot run as sent: GraphQL reports why)."""
     operation = get_operation_ast(document, operation_name)
-    if operation is None:
+    root = schema.get_root_type(operation.operation) if operation is not None else None
+    if operation is None or root is None:
         return 0
-    root = schema.get_root_type(operation.operation)
-    if root is None:
+    coerced = get_variable_values(schema, operation.variable_definitions or (), dict(variables or {}))
+    if isinstance(coerced, list):  # invalid variables: execution refuses them
         return 0
     fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
-    counter = _Counter(schema, fragments, variables or {})
-    return counter.count(root, operation.selection_set, 1)
+    return _Counter(schema, fragments, coerced.coerced).count(root, operation.selection_set, False)
 
 
 class _Counter:
+    """Counts items per item above (the count is linear in it), fragments remembered per place."""
+
     def __init__(
         self, schema: GraphQLSchema, fragments: Mapping[str, FragmentDefinitionNode], variables: Mapping
     ) -> None:
         self.schema = schema
         self.fragments = fragments
         self.variables = variables
+        self._known: dict[tuple[str, str, bool], int] = {}
+        self._open: set[str] = set()
 
-    def count(self, parent: Any, selection_set: SelectionSetNode, above: int) -> int:
+    def count(self, parent: Any, selection_set: SelectionSetNode, paged: bool) -> int:
+        """Items asked under one item of `parent`; `paged`: `parent` is a page (its lists are its
+        edges, sized by the page)."""
         total = 0
-        for owner, node in self._fields(parent, selection_set, set()):
-            field = (getattr(owner, "fields", None) or {}).get(node.name.value)  # a union has none
-            if field is None:  # __typename, or a field GraphQL's validation has already refused
-                continue
-            here = above
-            page = self._page(field, node)
-            if page is not None:
-                here = above * page
-                total += here
-            if node.selection_set is not None:
-                total += self.count(get_named_type(field.type), node.selection_set, here)
-        return total
-
-    def _fields(self, parent: Any, selection_set: SelectionSetNode, seen: set[str]) -> Iterator[tuple]:
-        """The fields selected, fragments opened, each with the type it is looked up on."""
         for selection in selection_set.selections:
             if isinstance(selection, FieldNode):
-                yield parent, selection
+                total += self._field(parent, selection, paged)
             elif isinstance(selection, InlineFragmentNode):
-                yield from self._fields(self._on(selection, parent), selection.selection_set, seen)
+                total += self.count(self._on(selection, parent), selection.selection_set, paged)
             elif isinstance(selection, FragmentSpreadNode):
-                name = selection.name.value
-                fragment = self.fragments.get(name)
-                if fragment is None or name in seen:  # unknown or cyclic: validation refuses those
-                    continue
-                yield from self._fields(self._on(fragment, parent), fragment.selection_set, seen | {name})
+                total += self._fragment(selection.name.value, parent, paged)
+        return total
+
+    def _field(self, parent: Any, node: FieldNode, paged: bool) -> int:
+        field = (getattr(parent, "fields", None) or {}).get(node.name.value)  # a union has none
+        if field is None:  # __typename, or a field GraphQL's validation has already refused
+            return 0
+        page = self._page(field, node)
+        listed = is_list_type(get_nullable_type(field.type))
+        below = 0
+        if node.selection_set is not None:
+            is_page = page is not None and not listed  # a connection: its edges are the page
+            below = self.count(get_named_type(field.type), node.selection_set, is_page)
+        if page is not None:
+            return page + page * below
+        if listed and below and not paged:  # pages inside a list of unknown length
+            return UNPAGED_LIST * below
+        return below
+
+    def _fragment(self, name: str, parent: Any, paged: bool) -> int:
+        fragment = self.fragments.get(name)
+        if fragment is None or name in self._open:  # unknown or cyclic: validation refuses those
+            return 0
+        on = self._on(fragment, parent)
+        key = (name, getattr(on, "name", ""), paged)
+        if key not in self._known:
+            self._open.add(name)
+            try:
+                self._known[key] = self.count(on, fragment.selection_set, paged)
+            finally:
+                self._open.discard(name)
+        return self._known[key]
 
     def _on(self, fragment: InlineFragmentNode | FragmentDefinitionNode, parent: Any) -> Any:
         if fragment.type_condition is None:
@@ -126,17 +154,15 @@ def item_budget(limit: int) -> type[SchemaExtension]:
                 schema = context.schema._schema  # graphql-core's, as Strawberry's ValidationCache reads it
                 asked = items_asked(schema, document, context.operation_name, context.variables)
                 if asked > limit:
-                    context.result = GraphQLExecutionResult(
-                        data=None,
-                        errors=[
-                            GraphQLError(
-                                f"the request asks for {asked:,} items in all (page sizes multiply "
-                                f"along a path: 500 networks with 500 adverts each is 250,000); at most "
-                                f"{limit:,} are served at once: ask for smaller pages",
-                                extensions={"code": LIMIT_EXCEEDED},
-                            )
-                        ],
-                    )
+                    context.result = GraphQLExecutionResult(data=None, errors=[_refusal(asked, limit)])
             yield
 
     return ItemBudget
+
+
+def _refusal(asked: int, limit: int) -> GraphQLError:
+    return GraphQLError(
+        f"the request asks for {asked:,} items in all (page sizes multiply along a path: 500 networks "
+        f"with 500 adverts each is 250,000); at most {limit:,} are served at once: ask for smaller pages",
+        extensions={"code": LIMIT_EXCEEDED},
+    )

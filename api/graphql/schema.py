@@ -11,13 +11,13 @@ from typing import Annotated
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import ValidationCache
 from strawberry.types import ExecutionContext, Info
 
 from api.audit import AuditTrail
 from api.auth import CanIngest, IsAdmin
 from api.graphql import types as t
 from api.graphql.errors import ErrorCodes
+from api.graphql.expansion import CheckedValidation
 from api.graphql.limits import Limits, limiters
 from api.graphql.lookahead import IDENTIFIER_FIELDS, NETWORK_FIELDS, read_ahead
 from api.graphql.parsing import ParsedDocuments
@@ -342,7 +342,8 @@ class Schema(strawberry.Schema):
 
 def build_schema(limits: Limits | None = None) -> strawberry.Schema:
     """The schema with its extensions: the audit trail (outermost, so it sees the final error codes), the
-    error codes, the depth, alias and token limits, and caches of parsed and validated documents.
+    error codes, the depth, alias, token and item limits, and caches of parsed and validated documents
+    (validation after the check that fragments do not open into too many fields).
 
     Analysts and tools send the same few documents again and again with new variables, so parsing and
     validating each once saves most of the work a small query costs. Both caches are bounded (128
@@ -353,5 +354,5 @@ def build_schema(limits: Limits | None = None) -> strawberry.Schema:
     return Schema(
         query=Query,
         mutation=Mutation,
-        extensions=[AuditTrail, ErrorCodes, *limiters(limits), ParsedDocuments, ValidationCache],
+        extensions=[AuditTrail, ErrorCodes, *limiters(limits), ParsedDocuments, CheckedValidation],
     )

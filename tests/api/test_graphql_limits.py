@@ -96,6 +96,21 @@ def test_items_multiply_along_a_path_and_add_up_across_it() -> None:
     )
     assert asked(query, {"n": 100}) == 100 + 10_000
     assert asked('{ neighbourhood(id: "x", limit: 2000) { nodes { id } } stats { adverts } }') == 2000
+    # Variables as GraphQL will use them: a float that is a whole number, the query's own default.
+    nested = "networks(first: $n) { edges { node { adverts(first: $n) { id } } } }"
+    assert asked(f"query ($n: Int!) {{ {nested} }}", {"n": 500.0}) == 250_500
+    assert asked(f"query ($n: Int! = 500) {{ {nested} }}") == 250_500
+    # Pages inside a list of unknown length (a network's identifiers by kind, then each kind's) repeat.
+    inside = (
+        "{ networks(first: 20) { edges { node { identifiers { identifiers { identifier {"
+        " adverts(first: 500) { id } } } } } } } }"
+    )
+    assert asked(inside) == 20 + 20 * 10 * 10 * 500
+    # A fragment spread twice in each of 40 fragments is counted in a moment, at its full size.
+    chain = " ".join(f"fragment F{i} on Query {{ ...F{i + 1} ...F{i + 1} }}" for i in range(40))
+    assert (
+        asked(f"{{ ...F0 }} {chain} fragment F40 on Query {{ networks(first: 1) {{ totalCount }} }}") == 2**40
+    )
 
 
 def test_a_request_asking_for_too_many_items_is_refused_before_any_read(api: Api) -> None:
@@ -106,6 +121,14 @@ def test_a_request_asking_for_too_many_items_is_refused_before_any_read(api: Api
     assert "250,500 items" in answer["errors"][0]["message"]
     assert api.queries == []
     assert api.data("{ networks(first: 500) { edges { node { adverts(first: 40) { id } } } } }")
+
+
+def test_fragments_that_open_into_too_many_fields_are_refused_before_validation(api: Api) -> None:
+    chain = " ".join(f"fragment F{i} on Query {{ ...F{i + 1} ...F{i + 1} }}" for i in range(30))
+    answer = api.post(f"{{ ...F0 }} {chain} fragment F30 on Query {{ stats {{ adverts }} }}")
+
+    assert error_codes(answer) == ["LIMIT_EXCEEDED"]
+    assert "opens into 2,147,483,648 fields" in answer["errors"][0]["message"]
 
 
 def test_a_body_over_the_limit_is_refused_by_its_length_before_it_is_read(api: Api) -> None:
