@@ -42,6 +42,7 @@ from graph.ingest import (
 )
 from graph.networks import NetworkReport, catch_up
 from graph.networks import rebuild as rebuild_networks
+from graph.networks.lease import RecomputeBusy
 from graph.schema import apply_schema
 from graph.summary import format_summary, summarize
 
@@ -273,7 +274,7 @@ def _catch_up_networks(driver: neo4j.Driver, database: str) -> dict[str, Any]:
     the adverts stay in and the run stays pending, so saying what to run next is enough."""
     try:
         return catch_up(driver, database).as_dict()
-    except (Neo4jError, DriverError, OSError) as error:
+    except (Neo4jError, DriverError, OSError, RecomputeBusy) as error:
         _fail(
             f"the adverts are in, but the networks could not be updated ({type(error).__name__}: {error}); "
             "run `crosslink networks update`"

@@ -1,10 +1,9 @@
 // Ingest runs whose adverts the networks do not yet account for: ended (completed, failed or interrupted,
 // since a run that stopped half way committed its earlier batches) and not yet caught up.
-// A run still `running` is left to itself (it catches up when it ends); one whose process was killed
-// outright stays `running`, and `crosslink networks rebuild` covers its adverts.
-// Parameters: $runs (list of run keys to consider, or null for all).
+// A run still `running` is left to itself (it catches up when it ends); one whose process died before it
+// could record its end stays `running`, and `crosslink networks rebuild` covers its adverts.
+// No parameters (networks_pending_runs_of takes a list of runs).
 MATCH (r:IngestRun)
 WHERE r.networks_at IS NULL AND r.status IN ['completed', 'failed', 'interrupted']
-  AND ($runs IS NULL OR r.key IN $runs)
 RETURN r.key AS run
 ORDER BY r.started_at, r.key

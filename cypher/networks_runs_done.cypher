@@ -1,10 +1,7 @@
-// Marks runs as accounted for by the networks, at $at.
-// Parameters: $runs (list of run keys), or null with $ended_before (datetime): after a rebuild, every run
-// that had ended before the rebuild started; $at (datetime).
-MATCH (r:IngestRun)
+// Marks runs as accounted for by the networks, at the server's time.
+// Parameters: $runs (list of run keys).
+UNWIND $runs AS key
+MATCH (r:IngestRun {key: key})
 WHERE r.networks_at IS NULL
-  AND CASE WHEN $runs IS NULL
-        THEN r.status IN ['completed', 'failed', 'interrupted'] AND r.finished_at <= $ended_before
-        ELSE r.key IN $runs END
-SET r.networks_at = $at
+SET r.networks_at = datetime()
 RETURN count(r) AS runs

@@ -18,3 +18,4 @@ CREATE INDEX email_hub IF NOT EXISTS FOR (n:Email) ON (n.hub);
 CREATE INDEX account_hub IF NOT EXISTS FOR (n:Account) ON (n.hub);
 CREATE INDEX link_hub IF NOT EXISTS FOR (n:Link) ON (n.hub);
 CREATE INDEX domain_hub IF NOT EXISTS FOR (n:Domain) ON (n.hub);
+CREATE CONSTRAINT networks_lease_key IF NOT EXISTS FOR (n:NetworksLease) REQUIRE n.key IS UNIQUE;

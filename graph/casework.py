@@ -20,6 +20,7 @@ from graph.advert import AdvertError, Reject, parse_advert, region_code
 from graph.db import QUIET
 from graph.ingest import ingest
 from graph.networks import catch_up
+from graph.networks.lease import RecomputeBusy
 from graph.read.keys import identifier_key, kind_of
 from graph.read.queries import check_range
 from graph.read.reader import BadInput, NotFound, ReaderBase, native
@@ -107,8 +108,12 @@ def push_adverts(
 
 def _catch_up(driver: neo4j.Driver, database: str, run: str) -> bool:
     """Regroup the networks this push's adverts touch (its run only: a backlog left by other runs is for
-    the next `crosslink ingest` or `crosslink networks update`, not for an analyst's request)."""
-    catch_up(driver, database, runs=[run])
+    the next `crosslink ingest` or `crosslink networks update`, not for an analyst's request). False when
+    another recompute is running: the push is not kept waiting, and the run stays pending for the next."""
+    try:
+        catch_up(driver, database, runs=[run], wait=0)
+    except RecomputeBusy:
+        return False
     return True
 
 

@@ -12,6 +12,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from graph.config import Settings, SettingsError
 from graph.db import GraphUnavailable, connect
+from graph.networks.lease import RecomputeBusy
 
 EXIT_FAILED = 1
 
@@ -31,4 +32,7 @@ def graph_connection() -> Iterator[tuple[neo4j.Driver, str]]:
             yield driver, settings.database
         except (Neo4jError, DriverError) as error:  # the server went away, or refused, mid-command
             click.echo(f"crosslink: the graph database failed: {type(error).__name__}: {error}", err=True)
+            sys.exit(EXIT_FAILED)
+        except RecomputeBusy as error:
+            click.echo(f"crosslink: {error}", err=True)
             sys.exit(EXIT_FAILED)

@@ -780,7 +780,10 @@ class IngestResult:
     duplicates: int
     advert_ids: list[strawberry.ID]
     rejects: list[RejectedAdvert]
-    networks_updated: bool = strawberry.field(description="False while network building is not installed.")
+    networks_updated: bool = strawberry.field(
+        description="False when another network recompute was running: these adverts' networks are then "
+        "updated by the next `crosslink ingest` or `crosslink networks update`."
+    )
 
 
 @strawberry.type(description="An API key, without its secret.")

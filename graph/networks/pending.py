@@ -14,9 +14,8 @@ from dataclasses import dataclass
 
 import neo4j
 
-from graph import cypher
-from graph.db import QUIET
 from graph.networks import store
+from graph.networks.lease import LEASE_SECONDS
 from graph.networks.recompute import NetworkReport, rebuild, update
 from graph.networks.rules import HubRule
 
@@ -52,20 +51,22 @@ def catch_up(
     runs: Sequence[str] | None = None,
     rule: HubRule | None = None,
     rebuild_above: int | None = None,
+    wait: float = LEASE_SECONDS,
 ) -> CatchUp:
     """Recompute the networks the adverts of every ended run not yet accounted for touch (of `runs`
     only, when given), then mark those runs; a full rebuild instead when they wrote more than
-    `rebuild_above` adverts (by default `rebuild_threshold` of the graph's size)."""
-    pending = [r["run"] for r in _query(driver, database, "networks_pending_runs", runs=_list(runs))]
+    `rebuild_above` adverts (by default `rebuild_threshold` of the graph's size). RecomputeBusy when
+    another recompute holds the lease longer than `wait` seconds: the runs stay pending."""
+    pending = store.pending_runs(driver, database, runs)
     if not pending:
         return CatchUp([], 0, None)
-    keys = [r["key"] for r in _query(driver, database, "networks_pending_adverts", runs=pending)]
+    count = store.run_advert_count(driver, database, pending)
     if rebuild_above is None:
-        total = _query(driver, database, "networks_advert_count")[0]["adverts"]
-        rebuild_above = rebuild_threshold(total)
-    if len(keys) > rebuild_above:
-        return CatchUp(pending, len(keys), rebuild(driver, database, rule=rule))  # marks every ended run
-    report = update(driver, database, keys, rule=rule) if keys else None
+        rebuild_above = rebuild_threshold(store.advert_count(driver, database))
+    if count > rebuild_above:  # the rebuild marks every run that had ended when it began, these too
+        return CatchUp(pending, count, rebuild(driver, database, rule=rule, wait=wait))
+    keys = store.run_adverts(driver, database, pending)
+    report = update(driver, database, keys, rule=rule, wait=wait) if keys else None
     store.mark_runs(driver, database, pending)
     return CatchUp(pending, len(keys), report)
 
@@ -73,13 +74,3 @@ def catch_up(
 def rebuild_threshold(adverts: int) -> int:
     """Past how many adverts to catch up with a rebuild is run, in a graph of `adverts` adverts."""
     return max(REBUILD_FLOOR, adverts // REBUILD_SHARE)
-
-
-def _list(runs: Sequence[str] | None) -> list[str] | None:
-    return None if runs is None else list(runs)
-
-
-def _query(driver: neo4j.Driver, database: str, name: str, **parameters: object) -> list[neo4j.Record]:
-    query = cypher.load(name)
-    with driver.session(database=database, notifications_disabled_classifications=QUIET) as session:
-        return session.execute_read(lambda tx: list(tx.run(query, parameters)))

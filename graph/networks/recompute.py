@@ -16,6 +16,7 @@ import neo4j
 from graph.db import QUIET
 from graph.networks import components, ids, store
 from graph.networks.components import Hub, LinkGraph
+from graph.networks.lease import LEASE_SECONDS, recompute_lease
 from graph.networks.profile import AdvertFacts, cctld_country, named_countries, profile
 from graph.networks.region import Region
 from graph.networks.rules import HubRule, strength
@@ -78,16 +79,28 @@ class _Clock:
 
 
 def rebuild(
-    driver: neo4j.Driver, database: str, *, rule: HubRule | None = None, now: datetime | None = None
+    driver: neo4j.Driver,
+    database: str,
+    *,
+    rule: HubRule | None = None,
+    now: datetime | None = None,
+    wait: float = LEASE_SECONDS,
 ) -> NetworkReport:
     """Recompute every network from the whole graph; ids are kept where members overlap (see `ids`).
 
-    Every ingest run that had ended when it started is then marked as accounted for (`pending`)."""
-    rule = rule or HubRule.from_env()
+    Holds the recompute lease (waiting at most `wait` seconds for it: `lease`). The ingest runs that had
+    ended, not yet accounted for, when it began are then marked as accounted for (`pending`)."""
+    store.apply_schema(driver, database)
+    with recompute_lease(driver, database, wait=wait):
+        ended = store.pending_runs(driver, database)
+        report = _rebuild(driver, database, rule or HubRule.from_env(), now)
+        store.mark_runs(driver, database, ended)  # what it read includes every advert they wrote
+    return report
+
+
+def _rebuild(driver: neo4j.Driver, database: str, rule: HubRule, now: datetime | None) -> NetworkReport:
     report = NetworkReport("rebuild", rule)
     clock = _Clock(report)
-    started = datetime.now(UTC)
-    store.apply_schema(driver, database)
     graph = LinkGraph()
     rows: dict[str, AdvertRow] = {}
     for row in store.stream_adverts(driver, database):
@@ -114,7 +127,6 @@ def rebuild(
         report.hubs = sorted(partition.hubs.values(), key=lambda h: (-h.groups, h.key))
         report.hubs_cleared = clear
         clock.lap("write hubs")
-    store.mark_runs(driver, database, None, ended_before=started)  # every run that had ended is in
     clock.stop()
     return report
 
@@ -126,18 +138,25 @@ def update(
     *,
     rule: HubRule | None = None,
     now: datetime | None = None,
+    wait: float = LEASE_SECONDS,
 ) -> NetworkReport:
     """Recompute only the networks the given adverts touch (after they were ingested or edited).
 
     The region is found by expanding from the adverts (see `region`); networks outside it are not read.
     The result for the region is the one `rebuild` gives, except that identifiers marked as hubs by
     the last recompute stay hubs (their groups are not explored again); the next `rebuild` decides afresh.
+    Holds the recompute lease, as `rebuild` does.
     """
-    rule = rule or HubRule.from_env()
+    store.apply_schema(driver, database)
+    with recompute_lease(driver, database, wait=wait):
+        return _update(driver, database, sorted(set(advert_keys)), rule or HubRule.from_env(), now)
+
+
+def _update(
+    driver: neo4j.Driver, database: str, seeds: list[str], rule: HubRule, now: datetime | None
+) -> NetworkReport:
     report = NetworkReport("update", rule)
     clock = _Clock(report)
-    seeds = sorted(set(advert_keys))
-    store.apply_schema(driver, database)
     with driver.session(database=database, notifications_disabled_classifications=QUIET) as session:
         region = Region(session, rule)
         region.expand(seeds)

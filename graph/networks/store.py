@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 import neo4j
@@ -277,18 +276,37 @@ def _chunks(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
         yield items[start : start + size]
 
 
-def mark_runs(
-    driver: neo4j.Driver, database: str, runs: Sequence[str] | None, *, ended_before: datetime | None = None
-) -> int:
-    """Mark ingest runs as accounted for by the networks (`graph.networks.pending`): `runs`, or with
-    `runs` None every run that ended before `ended_before` (what a rebuild started then has seen)."""
-    parameters = {
-        "runs": None if runs is None else list(runs),
-        "ended_before": ended_before,
-        "at": datetime.now(UTC),
-    }
+def pending_runs(driver: neo4j.Driver, database: str, runs: Sequence[str] | None = None) -> list[str]:
+    """The ended ingest runs the networks do not yet account for (among `runs`, when given)."""
+    if runs is None:
+        return [r["run"] for r in _read(driver, database, "networks_pending_runs")]
+    return [r["run"] for r in _read(driver, database, "networks_pending_runs_of", runs=list(runs))]
+
+
+def run_adverts(driver: neo4j.Driver, database: str, runs: Sequence[str]) -> list[str]:
+    """The keys of the adverts these runs wrote (each advert belongs to the last run that wrote it)."""
+    return [r["key"] for r in _read(driver, database, "networks_pending_adverts", runs=list(runs))]
+
+
+def run_advert_count(driver: neo4j.Driver, database: str, runs: Sequence[str]) -> int:
+    return _read(driver, database, "networks_pending_advert_count", runs=list(runs))[0]["adverts"]
+
+
+def advert_count(driver: neo4j.Driver, database: str) -> int:
+    return _read(driver, database, "networks_advert_count")[0]["adverts"]
+
+
+def mark_runs(driver: neo4j.Driver, database: str, runs: Sequence[str]) -> int:
+    """Mark ingest runs as accounted for by the networks (see `graph.networks.pending`)."""
+    if not runs:
+        return 0
     with driver.session(database=database, notifications_disabled_classifications=QUIET) as session:
-        marked = session.execute_write(
-            lambda tx: tx.run(cypher.load("networks_runs_done"), parameters).single(strict=True)["runs"]
+        return session.execute_write(
+            lambda tx: tx.run(cypher.load("networks_runs_done"), runs=list(runs)).single(strict=True)["runs"]
         )
-    return marked
+
+
+def _read(driver: neo4j.Driver, database: str, name: str, **parameters: Any) -> list[neo4j.Record]:
+    query = cypher.load(name)
+    with driver.session(database=database, notifications_disabled_classifications=QUIET) as session:
+        return session.execute_read(lambda tx: list(tx.run(query, parameters)))

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import neo4j
+import pytest
 from test_recompute import RULE, advert, key, phone
 
+from graph import casework
 from graph.config import Settings
 from graph.ingest import ingest
-from graph.networks import catch_up, rebuild
+from graph.networks import catch_up, rebuild, recompute
+from graph.networks.lease import RecomputeBusy, recompute_lease
 
 
 def load(driver: neo4j.Driver, settings: Settings, records: list[dict]) -> str:
@@ -76,3 +79,42 @@ def test_past_the_threshold_a_rebuild_catches_up_and_a_rebuild_marks_what_it_saw
     load(empty_graph, neo4j_settings, [advert(f"More {shared}", "uk_c")])
     rebuild(empty_graph, neo4j_settings.database, rule=RULE)
     assert pending(empty_graph, neo4j_settings) == []
+
+
+def test_a_run_that_ends_while_a_rebuild_runs_stays_pending(empty_graph, neo4j_settings, monkeypatch):
+    first = load(empty_graph, neo4j_settings, [advert(f"Boat {phone('GB', 11)}", "gb_a")])
+    during: list[str] = []
+    original = recompute._rebuild
+
+    def with_a_run_ending_meanwhile(*args, **kwargs):
+        report = original(*args, **kwargs)  # it has read every advert; this run's come after
+        during.append(load(empty_graph, neo4j_settings, [advert(f"Late {phone('GB', 12)}", "gb_b")]))
+        return report
+
+    monkeypatch.setattr(recompute, "_rebuild", with_a_run_ending_meanwhile)
+    rebuild(empty_graph, neo4j_settings.database, rule=RULE)
+
+    assert pending(empty_graph, neo4j_settings) == during and first not in during
+
+
+def test_one_recompute_at_a_time_and_a_push_does_not_wait(empty_graph, neo4j_settings):
+    shared = phone("FR", 13)
+    run = load(empty_graph, neo4j_settings, [advert(f"Boat {shared}", "fr_a"), advert(shared, "fr_b")])
+
+    with recompute_lease(empty_graph, neo4j_settings.database):  # another process recomputing
+        with pytest.raises(RecomputeBusy, match="another process is recomputing the networks since"):
+            catch_up(empty_graph, neo4j_settings.database, rule=RULE, wait=0)
+        pushed = casework.push_adverts(
+            empty_graph, neo4j_settings.database, [advert(f"More {shared}", "fr_c")], source="analyst"
+        )
+        assert pushed.networks_updated is False
+    assert len(pending(empty_graph, neo4j_settings)) == 2 and run in pending(empty_graph, neo4j_settings)
+
+    # A holder that died lets the lease run out; the next recompute takes it over.
+    with recompute_lease(empty_graph, neo4j_settings.database):
+        rows(
+            empty_graph, neo4j_settings, "MATCH (l:NetworksLease) SET l.until = datetime() - duration('PT1S')"
+        )
+        done = catch_up(empty_graph, neo4j_settings.database, rule=RULE, wait=0)
+    assert done.adverts == 3 and pending(empty_graph, neo4j_settings) == []
+    assert len(set(networks_of(empty_graph, neo4j_settings).values())) == 1
