@@ -183,10 +183,18 @@ def create_app(
     return app
 
 
+_JSON_PARAMS = ("variables", "extensions")
+
+
 class GraphQLEndpoint(GraphQLRouter):
     """Strawberry's router, refusing with a 400 (a BAD_USER_INPUT error, see `GraphQLHttpErrors`) the
     bodies it would otherwise fail on with a 500: JSON that is not an object (`null`, `123`), a batch
     holding one, a number too long to read, nesting too deep to decode."""
+
+    def parse_query_params(self, params: Any) -> dict[str, Any]:
+        """A GET's parameters; `variables=null` (or `extensions=null`) is taken as none, as before."""
+        kept = {k: v for k, v in dict(params).items() if not (k in _JSON_PARAMS and v.strip() == "null")}
+        return super().parse_query_params(kept)
 
     def decode_json(self, data: str | bytes) -> object:
         try:

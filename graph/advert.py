@@ -318,9 +318,7 @@ def _identifier(field: str, value: Any, *, required: bool = False) -> str | None
         if required:
             raise AdvertError(field, "empty")
         return None
-    if len(text) > MAX_ID_CHARS:
-        raise AdvertError(field, f"{len(text):,} characters, more than the {MAX_ID_CHARS} allowed")
-    return text
+    return _bounded(field, text)
 
 
 def _bounded(field: str, value: str | None) -> str | None:

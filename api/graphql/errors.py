@@ -58,6 +58,8 @@ def classify(error: BaseException) -> tuple[str, str]:
         return LIMIT_EXCEEDED, str(error)
     if isinstance(error, BadInput | ApiKeyError):
         return BAD_USER_INPUT, str(error)
+    if isinstance(error, UnicodeEncodeError):  # half an emoji (a lone surrogate) in a mutation's text
+        return BAD_USER_INPUT, "the request holds text that is not valid Unicode (an unpaired surrogate)"
     if isinstance(error, Unavailable):
         return GRAPH_UNAVAILABLE, str(error)
     if isinstance(error, GraphUnavailable | ServiceUnavailable | SessionExpired):

@@ -2,9 +2,11 @@
 
 Every advert an ingest run writes (new or changed) is stamped with the run (`last_run`); a run is
 accounted for once its `IngestRun` node has `networks_at`. `catch_up` finds the runs that ended without
-it, recomputes the networks their adverts touch and marks them, so a run that failed half way or was
-stopped, or whose process died before it could update the networks, is caught up by the next one, or by
-`crosslink networks update`; nothing depends on a process staying alive after its last batch.
+it, recomputes the networks their adverts touch and marks them, so a run that failed half way, was
+stopped, or ran with --no-networks, or whose process died between recording its end and updating the
+networks, is caught up by the next one, or by `crosslink networks update`. A run whose end was never
+recorded (its process killed outright, or Neo4j gone at the end) stays `running`, and only a
+`crosslink networks rebuild` covers its adverts.
 """
 
 from __future__ import annotations

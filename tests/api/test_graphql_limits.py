@@ -227,6 +227,16 @@ def test_half_an_emoji_is_bad_input_and_recorded_in_the_audit_log(api: Api) -> N
     assert api.audit()[-1]["fields"] == [{"field": "search", "args": {"text": "boat \ud83d"}}]
 
 
+def test_half_an_emoji_in_a_mutation_is_bad_input(api: Api) -> None:
+    query = b'"mutation ($n: String!) { createApiKey(role: READER, name: $n) { key } }"'
+    body = b'{"query": ' + query + b', "variables": {"n": "analyst \\ud83d"}}'
+    headers = {"Authorization": f"Bearer {api.keys['admin']}", "Content-Type": "application/json"}
+    answer = api.client.post("/graphql", content=body, headers=headers).json()
+
+    assert error_codes(answer) == ["BAD_USER_INPUT"]
+    assert "not valid Unicode" in answer["errors"][0]["message"]
+
+
 def test_an_unexpected_failure_is_internal_with_a_reference_and_no_traceback(
     api: Api, monkeypatch: pytest.MonkeyPatch
 ) -> None:

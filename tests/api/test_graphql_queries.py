@@ -311,12 +311,15 @@ def test_stats(api: Api) -> None:
 def test_graphql_answers_get_and_post(api: Api) -> None:
     headers = {"Authorization": f"Bearer {api.keys['reader']}"}
     by_get = api.client.get("/graphql", params={"query": "{ stats { adverts } }"}, headers=headers)
+    null_variables = api.client.get(
+        "/graphql", params={"query": "{ stats { adverts } }", "variables": "null"}, headers=headers
+    )
     by_post = api.client.post("/graphql", json={"query": "{ stats { adverts } }"}, headers=headers)
     mutation_by_get = api.client.get(
         "/graphql", params={"query": 'mutation { unwatch(identifier: "+447400123456") }'}, headers=headers
     )
 
-    assert by_get.status_code == by_post.status_code == 200
-    assert by_get.json() == by_post.json() == {"data": {"stats": {"adverts": 13}}}
+    assert by_get.status_code == by_post.status_code == null_variables.status_code == 200
+    assert by_get.json() == by_post.json() == null_variables.json() == {"data": {"stats": {"adverts": 13}}}
     assert mutation_by_get.status_code == 400
     assert mutation_by_get.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
