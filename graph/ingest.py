@@ -300,9 +300,9 @@ class _Pipeline:
             return
         if isinstance(self.failure, BrokenProcessPool):  # a worker was killed (out of memory, say)
             raise IngestFailed(
-                f"an identifier extraction worker stopped unexpectedly ({self.failure}). The "
-                f"{self.report.batches} batches before it are in the graph; run the same input again "
-                "(--workers 0 extracts in the writing process)",
+                f"an identifier extraction worker stopped unexpectedly ({self.failure}). The batches "
+                f"written before it are in the graph ({self.report.batches} or more); run the same input "
+                "again (--workers 0 extracts in the writing process)",
                 self.report,
             ) from self.failure
         raise self.failure
