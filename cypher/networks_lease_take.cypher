@@ -1,9 +1,12 @@
 // Takes the lease that lets one process at a time recompute networks (graph/networks/lease.py), when it is
-// free or its holder let it run out (a process that died); the times are the server's, so hosts whose
-// clocks differ agree. Returns the holder's row when taken, nothing when another holds it.
-// Parameters: $holder (a token of the taker), $seconds (how long it is held at most).
+// free, already this holder's, or let run out by a holder that stopped renewing it; the times are the
+// server's, so hosts whose clocks differ agree. `asked_at` is written first so that the node's write lock
+// is held before the holder is read: two takers at once then see each other's commit, never both a free
+// lease. Returns the holder's row when taken, nothing when another holds it.
+// Parameters: $holder (a token of the taker), $seconds (how long it is held unless renewed).
 MERGE (l:NetworksLease {key: 'networks'})
+SET l.asked_at = datetime()
 WITH l
-WHERE l.holder IS NULL OR l.until < datetime()
+WHERE l.holder IS NULL OR l.holder = $holder OR l.until < datetime()
 SET l.holder = $holder, l.since = datetime(), l.until = datetime() + duration({seconds: $seconds})
 RETURN l.holder AS holder

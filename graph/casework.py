@@ -106,12 +106,16 @@ def push_adverts(
     )
 
 
+# A push waits this long for another recompute (another push's, most likely) before leaving its run pending.
+PUSH_WAIT_SECONDS = 5.0
+
+
 def _catch_up(driver: neo4j.Driver, database: str, run: str) -> bool:
     """Regroup the networks this push's adverts touch (its run only: a backlog left by other runs is for
     the next `crosslink ingest` or `crosslink networks update`, not for an analyst's request). False when
-    another recompute is running: the push is not kept waiting, and the run stays pending for the next."""
+    another recompute holds on past a few seconds: the push is not kept waiting, its run stays pending."""
     try:
-        catch_up(driver, database, runs=[run], wait=0)
+        catch_up(driver, database, runs=[run], wait=PUSH_WAIT_SECONDS)
     except RecomputeBusy:
         return False
     return True

@@ -4,8 +4,9 @@ Each page is capped (`first` <= 500), but pages nest: `networks(first: 500) { ed
 adverts(first: 500) { ... } } } }` asks for 250,000 adverts in one request, with every reader key. The
 budget counts what a request asks for before it runs, from the variables as GraphQL will use them
 (coerced, the query's own defaults filled in):
-- a field with a page-size argument (`first`, `limit`, `advertsPerIdentifier`; its default when left out)
-  asks for that many items for each item above it;
+- a field with a page-size argument (`first`, `limit`; its default when left out) asks for that many
+  items for each item above it; `advertsPerIdentifier` sizes each entry of a list of unknown length
+  (evidence), so it counts `UNPAGED_LIST` times;
 - a list without one (a network's identifiers by kind, an identifier's networks) that holds pages
   multiplies them by `UNPAGED_LIST`, its length being the data's; a connection's `edges` take the size
   of the page above them; lists holding no page (spans, timelines) add nothing;
@@ -41,6 +42,7 @@ from strawberry.extensions import SchemaExtension
 from api.graphql.errors import LIMIT_EXCEEDED
 
 PAGE_ARGUMENTS = ("first", "limit", "advertsPerIdentifier")
+PER_ENTRY_ARGUMENTS = frozenset({"advertsPerIdentifier"})
 # How many times a list without a page size repeats the pages inside it: a guess, not a bound.
 UNPAGED_LIST = 10
 # Counted at their defaults (upper bounds), a page of 20 networks with their members' identifiers asks
@@ -139,7 +141,9 @@ class _Counter:
                 value = int(given.value)
             elif isinstance(given, VariableNode):
                 value = self.variables.get(given.name.value, value)
-            return value if isinstance(value, int) and value > 0 else 1
+            size = value if isinstance(value, int) and value > 0 else 1
+            # Per entry of a list of unknown length (a network's evidence: one entry per shared identifier).
+            return size * UNPAGED_LIST if name in PER_ENTRY_ARGUMENTS else size
         return None
 
 

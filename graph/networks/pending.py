@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import neo4j
 
 from graph.networks import store
-from graph.networks.lease import LEASE_SECONDS
+from graph.networks.lease import WAIT_SECONDS
 from graph.networks.recompute import NetworkReport, rebuild, update
 from graph.networks.rules import HubRule
 
@@ -53,7 +53,7 @@ def catch_up(
     runs: Sequence[str] | None = None,
     rule: HubRule | None = None,
     rebuild_above: int | None = None,
-    wait: float = LEASE_SECONDS,
+    wait: float = WAIT_SECONDS,
 ) -> CatchUp:
     """Recompute the networks the adverts of every ended run not yet accounted for touch (of `runs`
     only, when given), then mark those runs; a full rebuild instead when they wrote more than

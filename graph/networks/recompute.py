@@ -16,7 +16,7 @@ import neo4j
 from graph.db import QUIET
 from graph.networks import components, ids, store
 from graph.networks.components import Hub, LinkGraph
-from graph.networks.lease import LEASE_SECONDS, recompute_lease
+from graph.networks.lease import WAIT_SECONDS, recompute_lease
 from graph.networks.profile import AdvertFacts, cctld_country, named_countries, profile
 from graph.networks.region import Region
 from graph.networks.rules import HubRule, strength
@@ -84,7 +84,7 @@ def rebuild(
     *,
     rule: HubRule | None = None,
     now: datetime | None = None,
-    wait: float = LEASE_SECONDS,
+    wait: float = WAIT_SECONDS,
 ) -> NetworkReport:
     """Recompute every network from the whole graph; ids are kept where members overlap (see `ids`).
 
@@ -138,7 +138,7 @@ def update(
     *,
     rule: HubRule | None = None,
     now: datetime | None = None,
-    wait: float = LEASE_SECONDS,
+    wait: float = WAIT_SECONDS,
 ) -> NetworkReport:
     """Recompute only the networks the given adverts touch (after they were ingested or edited).
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 import neo4j
 import pytest
 from test_recompute import RULE, advert, key, phone
@@ -9,7 +12,7 @@ from test_recompute import RULE, advert, key, phone
 from graph import casework
 from graph.config import Settings
 from graph.ingest import ingest
-from graph.networks import catch_up, rebuild, recompute
+from graph.networks import catch_up, lease, rebuild, recompute
 from graph.networks.lease import RecomputeBusy, recompute_lease
 
 
@@ -97,7 +100,8 @@ def test_a_run_that_ends_while_a_rebuild_runs_stays_pending(empty_graph, neo4j_s
     assert pending(empty_graph, neo4j_settings) == during and first not in during
 
 
-def test_one_recompute_at_a_time_and_a_push_does_not_wait(empty_graph, neo4j_settings):
+def test_one_recompute_at_a_time_and_a_push_does_not_wait(empty_graph, neo4j_settings, monkeypatch):
+    monkeypatch.setattr(casework, "PUSH_WAIT_SECONDS", 0)
     shared = phone("FR", 13)
     run = load(empty_graph, neo4j_settings, [advert(f"Boat {shared}", "fr_a"), advert(shared, "fr_b")])
 
@@ -118,3 +122,35 @@ def test_one_recompute_at_a_time_and_a_push_does_not_wait(empty_graph, neo4j_set
         done = catch_up(empty_graph, neo4j_settings.database, rule=RULE, wait=0)
     assert done.adverts == 3 and pending(empty_graph, neo4j_settings) == []
     assert len(set(networks_of(empty_graph, neo4j_settings).values())) == 1
+
+
+def test_of_takers_at_the_same_moment_exactly_one_gets_the_lease(empty_graph, neo4j_settings):
+    recompute.store.apply_schema(empty_graph, neo4j_settings.database)  # the lease's constraint
+    takers = 8
+    start = threading.Barrier(takers)
+    taken: list[bool] = []
+
+    def take(holder: str) -> None:
+        start.wait()
+        taken.append(lease._run(empty_graph, neo4j_settings.database, "networks_lease_take", holder))
+
+    threads = [threading.Thread(target=take, args=(f"holder-{i}",)) for i in range(takers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(taken) == [False] * (takers - 1) + [True]
+
+
+def test_the_holder_renews_the_lease_while_it_works(empty_graph, neo4j_settings, monkeypatch):
+    recompute.store.apply_schema(empty_graph, neo4j_settings.database)
+    monkeypatch.setattr(lease, "LEASE_SECONDS", 2)
+    monkeypatch.setattr(lease, "RENEW_SECONDS", 0.5)
+
+    with recompute_lease(empty_graph, neo4j_settings.database):
+        time.sleep(3)  # longer than the lease: only renewing keeps it
+        with pytest.raises(RecomputeBusy), recompute_lease(empty_graph, neo4j_settings.database, wait=0):
+            pass
+    with recompute_lease(empty_graph, neo4j_settings.database, wait=0):  # given back at the end
+        pass
