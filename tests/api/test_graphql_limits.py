@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+from typing import Any
 
 import pytest
 from graphql import parse
@@ -17,6 +18,12 @@ from graph.read import queries
 
 def error_codes(answer: dict) -> list[str]:
     return [e["extensions"]["code"] for e in answer["errors"]]
+
+
+def post_bytes(api: Api, body: bytes, role: str = "reader") -> Any:
+    """POST a body exactly as given (a client's own JSON, lone surrogates and all)."""
+    headers = {"Authorization": f"Bearer {api.keys[role]}", "Content-Type": "application/json"}
+    return api.client.post("/graphql", content=body, headers=headers)
 
 
 def test_a_query_deeper_than_the_limit_is_refused(api: Api) -> None:
@@ -133,8 +140,7 @@ def test_fragments_that_open_into_too_many_fields_are_refused_before_validation(
 
 def test_a_body_over_the_limit_is_refused_by_its_length_before_it_is_read(api: Api) -> None:
     body = b'{"query": "{ stats { adverts } }", "x": "' + b"a" * MAX_BODY_BYTES + b'"}'
-    headers = {"Authorization": f"Bearer {api.keys['reader']}", "Content-Type": "application/json"}
-    response = api.client.post("/graphql", content=body, headers=headers)
+    response = post_bytes(api, body)
 
     assert response.status_code == 413
     assert error_codes(response.json()) == ["LIMIT_EXCEEDED"]
@@ -173,8 +179,7 @@ def test_errors_have_a_code_and_an_actionable_message(api: Api, query: str, code
 
 
 def test_a_body_that_is_not_json_is_a_graphql_error(api: Api) -> None:
-    headers = {"Authorization": f"Bearer {api.keys['reader']}", "Content-Type": "application/json"}
-    response = api.client.post("/graphql", content=b"{not json", headers=headers)
+    response = post_bytes(api, b"{not json")
 
     assert response.status_code == 400
     assert error_codes(response.json()) == ["BAD_USER_INPUT"]
@@ -185,8 +190,7 @@ def test_a_body_that_is_not_json_is_a_graphql_error(api: Api) -> None:
     [b"null", b"123", b'"x"', b"[1]", b'{"query": "{ stats { adverts } }", "n": ' + b"9" * 5000 + b"}"],
 )
 def test_a_body_that_is_json_but_not_a_request_is_a_graphql_error(api: Api, body: bytes) -> None:
-    headers = {"Authorization": f"Bearer {api.keys['reader']}", "Content-Type": "application/json"}
-    response = api.client.post("/graphql", content=body, headers=headers)
+    response = post_bytes(api, body)
 
     assert response.status_code == 400
     assert error_codes(response.json()) == ["BAD_USER_INPUT"]
@@ -218,9 +222,7 @@ def test_hand_made_cursors_and_local_times_are_bad_input(api: Api, query: str) -
 def test_half_an_emoji_is_bad_input_and_recorded_in_the_audit_log(api: Api) -> None:
     # As a client that cut an emoji in half sends it: a lone surrogate, escaped in the JSON text.
     query = b'"query ($t: String!) { search(text: $t) { totalCount } }"'
-    body = b'{"query": ' + query + b', "variables": {"t": "boat \\ud83d"}}'
-    headers = {"Authorization": f"Bearer {api.keys['reader']}", "Content-Type": "application/json"}
-    answer = api.client.post("/graphql", content=body, headers=headers).json()
+    answer = post_bytes(api, b'{"query": ' + query + b', "variables": {"t": "boat \\ud83d"}}').json()
 
     assert error_codes(answer) == ["BAD_USER_INPUT"]
     assert "not valid Unicode" in answer["errors"][0]["message"]
@@ -230,8 +232,7 @@ def test_half_an_emoji_is_bad_input_and_recorded_in_the_audit_log(api: Api) -> N
 def test_half_an_emoji_in_a_mutation_is_bad_input(api: Api) -> None:
     query = b'"mutation ($n: String!) { createApiKey(role: READER, name: $n) { key } }"'
     body = b'{"query": ' + query + b', "variables": {"n": "analyst \\ud83d"}}'
-    headers = {"Authorization": f"Bearer {api.keys['admin']}", "Content-Type": "application/json"}
-    answer = api.client.post("/graphql", content=body, headers=headers).json()
+    answer = post_bytes(api, body, role="admin").json()
 
     assert error_codes(answer) == ["BAD_USER_INPUT"]
     assert "not valid Unicode" in answer["errors"][0]["message"]
