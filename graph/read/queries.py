@@ -105,11 +105,6 @@ async def advert(reader: ReaderBase, key: str) -> Advert:
     return node
 
 
-async def network(reader: ReaderBase, id: str) -> Network:
-    """The network with this id (or key, `network:<id>`)."""
-    return await network_at(reader, key_of_network(id))
-
-
 async def network_at(reader: ReaderBase, key: str) -> Network:
     """The network with this key."""
     (node,) = await batch.nodes(reader, [key])
@@ -119,7 +114,8 @@ async def network_at(reader: ReaderBase, key: str) -> Network:
 
 
 def key_of_network(id: str) -> str:
-    """The key of the network with this id (or key), known before it is read, as `key_of_identifier`."""
+    """The key of the network with this id (or key, `network:<id>`), known before it is read, as
+    `key_of_identifier`."""
     return id.strip() if id.strip().startswith("network:") else f"network:{id.strip()}"
 
 
