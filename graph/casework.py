@@ -16,7 +16,7 @@ from typing import Any
 import neo4j
 
 from graph import cypher
-from graph.advert import AdvertError, Reject, parse_advert, region_code
+from graph.advert import AdvertError, Reject, parse_advert
 from graph.db import QUIET
 from graph.ingest import ingest
 from graph.networks import catch_up
@@ -74,14 +74,13 @@ def push_adverts(
         )
     if not source.strip():
         raise BadInput("source (the name of the feed) is empty")
-    try:
-        region = region_code(region)
-    except AdvertError as error:
-        raise BadInput(str(error)) from None
     rejects: list[Reject] = []
-    report = ingest(
-        driver, database, list(adverts), source=source.strip(), region=region, rejects=rejects.append
-    )
+    try:
+        report = ingest(
+            driver, database, list(adverts), source=source.strip(), region=region, rejects=rejects.append
+        )
+    except AdvertError as error:  # ingest checks the default region before it writes anything
+        raise BadInput(str(error)) from None
     rejected_lines = {r.line for r in rejects}
     keys = []
     for number, record in enumerate(adverts, start=1):
