@@ -10,6 +10,7 @@ that opens into more than `MAX_EXPANDED_FIELDS` fields is refused with LIMIT_EXC
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from graphql import (
     DocumentNode,
@@ -17,12 +18,16 @@ from graphql import (
     FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLError,
+    GraphQLSchema,
     InlineFragmentNode,
     SelectionSetNode,
 )
-from strawberry.extensions import ValidationCache
+from graphql.validation import ASTValidationRule
+from strawberry.extensions import SchemaExtension
+from strawberry.schema.schema import validate_document  # what Strawberry's ValidationCache caches
 
 from api.graphql.errors import LIMIT_EXCEEDED
+from api.graphql.parsing import CACHED_DOCUMENTS
 
 # Far above any document written by hand or by a tool (the IDE's largest examples open into about 100).
 MAX_EXPANDED_FIELDS = 20_000
@@ -60,21 +65,29 @@ def expanded_fields(document: DocumentNode) -> int:
     )
 
 
-class CheckedValidation(ValidationCache):
-    """Strawberry's cached validation, after the check above."""
+@lru_cache(maxsize=CACHED_DOCUMENTS)
+def checked_validation(
+    schema: GraphQLSchema, document: DocumentNode, rules: tuple[type[ASTValidationRule], ...]
+) -> list[GraphQLError]:
+    """The errors of `document`: too many fields once opened, or else what validation finds. Cached per
+    document (parsed documents are cached and reused, see `api.graphql.parsing`), as validation alone
+    was by Strawberry's ValidationCache, so neither the count nor validation runs again for a repeat."""
+    opened = expanded_fields(document)
+    if opened > MAX_EXPANDED_FIELDS:
+        message = (
+            f"the document opens into {opened:,} fields through its fragments; at most "
+            f"{MAX_EXPANDED_FIELDS:,} are taken"
+        )
+        return [GraphQLError(message, extensions={"code": LIMIT_EXCEEDED})]
+    return validate_document(schema, document, rules)
+
+
+class CheckedValidation(SchemaExtension):
+    """Validation after the check above, both cached (in place of Strawberry's ValidationCache)."""
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
-        document = context.graphql_document
-        opened = expanded_fields(document) if document is not None else 0
-        if opened > MAX_EXPANDED_FIELDS:
-            context.pre_execution_errors = [
-                GraphQLError(
-                    f"the document opens into {opened:,} fields through its fragments; at most "
-                    f"{MAX_EXPANDED_FIELDS:,} are taken",
-                    extensions={"code": LIMIT_EXCEEDED},
-                )
-            ]
-            yield
-            return
-        yield from super().on_validate()
+        context.pre_execution_errors = checked_validation(
+            context.schema._schema, context.graphql_document, context.validation_rules
+        )
+        yield
