@@ -7,7 +7,6 @@ they are read.
 
 from __future__ import annotations
 
-import gc
 import json
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -25,6 +24,7 @@ from strawberry.fastapi import GraphQLRouter
 
 from api.audit import AuditLog, audit_path
 from api.auth import Authentication, send_json
+from api.collector import IdleCollection, freeze_startup_objects, serving_thresholds
 from api.graphql.context import Context
 from api.graphql.errors import BAD_USER_INPUT, LIMIT_EXCEEDED, error_body
 from api.graphql.limits import Limits
@@ -62,19 +62,6 @@ def prepare(driver: neo4j.Driver, database: str) -> None:
     networks.fill_missing(driver, database)
 
 
-def freeze_startup_objects() -> None:
-    """Leave what start-up made (modules, the schema, the drivers) out of the garbage collector's walks.
-
-    Reference counting frees most of a request's objects, but the driver and the GraphQL executor leave
-    a few hundred in reference cycles per request, so the collector runs often, and every few hundred
-    requests it walked every object in the process, the modules and the schema included. At 1M adverts
-    (`bench/api_latency.py`) that cost 0.9 ms a request on average, in pauses of up to 75 ms; frozen,
-    0.4-0.6 ms, the longest pauses about 15 ms. Cycles made after start-up are still collected.
-    """
-    gc.collect()
-    gc.freeze()
-
-
 def create_app(
     driver: neo4j.Driver | None = None,
     database: str | None = None,
@@ -108,7 +95,8 @@ def create_app(
             try:
                 await run_in_threadpool(prepare, app.state.driver, app.state.database)
                 freeze_startup_objects()
-                yield
+                with serving_thresholds():
+                    yield
             finally:
                 await app.state.reads.close()
         finally:
@@ -171,7 +159,8 @@ def create_app(
         return FileResponse(path, headers={"Cache-Control": "public, max-age=3600"})
 
     verified = apikeys.verified_keys()
-    # Outermost first: refuse oversized bodies, then unauthenticated callers, then answer GraphQL.
+    # Added innermost first: collect between requests, refuse oversized bodies, then unauthenticated
+    # callers, then answer GraphQL.
     app.add_middleware(GraphQLHttpErrors)
     app.add_middleware(
         Authentication,
@@ -180,6 +169,7 @@ def create_app(
         audit=audit,
     )
     app.add_middleware(BodyLimit, limits=limits)
+    app.add_middleware(IdleCollection)  # outermost: it sees a request end once its answer is sent
     return app
 
 
