@@ -8,6 +8,9 @@ would wait for the node's. Started at once through the request's loaders, they r
 and each field then finds its answer in its loader's cache. For a node that is not there they are
 cancelled once that is known; fields skipped by `@skip` or `@include`, or asked in a shape not read
 ahead (a page size out of bounds), are left to their resolvers, which read and report as usual.
+
+A `path`'s adverts are known once the search finds it: their read starts then (`path_reads`), while the
+check of the path's two ends may still be running and before GraphQL reaches the hops' fields.
 """
 
 from __future__ import annotations
@@ -50,6 +53,24 @@ NETWORK_FIELDS: Mapping[str, Start] = {
         (key, _page(args, "advertsPerIdentifier", t.EVIDENCE_ADVERTS))
     ),
 }
+
+
+def path_reads(info: Info) -> Callable[[queries.Path], None]:
+    """What to call with a path once found (`queries.path`'s `on_found`): the reads of the nodes its
+    selected fields show (its hops' adverts, its nodes) start then, in one batch, instead of once the
+    search and the check of its ends have both ended and GraphQL has reached those fields."""
+    hops = [f for f in _asked(info.selected_fields) if f.name == "hops"]
+    adverts = any(f.name == "advert" for hop in hops for f in _fields(hop.selections))
+    nodes = any(f.name == "nodes" for f in _asked(info.selected_fields))
+    loaders = info.context.loaders
+
+    def start(found: queries.Path) -> None:
+        keys = [h.advert for h in found.hops] if adverts else []
+        keys += found.nodes if nodes else []
+        if keys:
+            asyncio.ensure_future(loaders.nodes.load_many(keys)).add_done_callback(_retrieved)
+
+    return start
 
 
 @contextmanager

@@ -19,7 +19,7 @@ from api.graphql import types as t
 from api.graphql.errors import ErrorCodes
 from api.graphql.expansion import CheckedValidation
 from api.graphql.limits import Limits, limiters
-from api.graphql.lookahead import IDENTIFIER_FIELDS, NETWORK_FIELDS, read_ahead
+from api.graphql.lookahead import IDENTIFIER_FIELDS, NETWORK_FIELDS, path_reads, read_ahead
 from api.graphql.parsing import ParsedDocuments
 from graph import apikeys, casework
 from graph.read import queries
@@ -118,7 +118,13 @@ class Query:
         platform: str | None = None,
     ) -> t.Path | None:
         found = await queries.path(
-            info.context.reader, from_, to, max_hops=max_hops, region=region, platform=platform
+            info.context.reader,
+            from_,
+            to,
+            max_hops=max_hops,
+            region=region,
+            platform=platform,
+            on_found=path_reads(info),
         )
         if found is None:
             return None

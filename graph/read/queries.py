@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
@@ -271,28 +272,39 @@ async def path(
     max_hops: int = 4,
     region: str | None = None,
     platform: str | None = None,
+    on_found: Callable[[Path], None] | None = None,
 ) -> Path | None:
     """The shortest connection between two identifiers, accounts or adverts (keys or raw values), hubs not
-    crossed, at most `max_hops` relationships long; None when there is none that short."""
+    crossed, at most `max_hops` relationships long; None when there is none that short.
+
+    `on_found` is called with the path as soon as the search has found it, while its two ends may still
+    be being checked: the API starts the reads of what the path's fields show (its adverts) there."""
     check_range("maxHops", max_hops, MAX_PATH_HOPS)
     ends = [node_key(v, region=_region(region), platform=_platform(platform)) for v in (source, target)]
     if ends[0] == ends[1]:
         raise BadInput(f"both ends are {ends[0]}; a path needs two different nodes")
+
+    async def search() -> Path | None:
+        row = await reader.one(
+            "read_path", slots={"max_hops": str(max_hops)}, **{"from": ends[0], "to": ends[1]}
+        )
+        if row is None:
+            return None
+        hops = [
+            Hop(h["from"], h["to"], h["relation"], h["advert"], spans_of(h["spans"], h["quotes"]))
+            for h in row["hops"]
+        ]
+        found = Path(row["nodes"], hops)
+        if on_found is not None:
+            on_found(found)
+        return found
+
     # The search need not wait for the ends to be found: when one is missing, it finds nothing.
-    found, row = await reader.together(
-        batch.nodes(reader, ends),
-        reader.one("read_path", slots={"max_hops": str(max_hops)}, **{"from": ends[0], "to": ends[1]}),
-    )
-    for key, record in zip(ends, found, strict=True):
+    records, found = await reader.together(batch.nodes(reader, ends), search())
+    for key, record in zip(ends, records, strict=True):
         if record is None:
             raise NotFound(f"no node {key} in the graph")
-    if row is None:
-        return None
-    hops = [
-        Hop(h["from"], h["to"], h["relation"], h["advert"], spans_of(h["spans"], h["quotes"]))
-        for h in row["hops"]
-    ]
-    return Path(row["nodes"], hops)
+    return found
 
 
 @dataclass(frozen=True)

@@ -221,3 +221,38 @@ def test_a_failed_read_ahead_that_nobody_awaits_is_not_reported(caplog: pytest.L
         caplog.clear()
         fail_unawaited(retrieved=True)
     assert "never retrieved" not in caplog.text
+
+
+PATH = """{ path(from: "@calais_crossing_a", to: "GB33BUKB20201555555555", maxHops: 4, platform: "telegram") {
+  length nodes { id } hops { relation advert { id postedAt } } } }"""
+PATH_ENDS = ["handle:telegram:calais_crossing_a", "payment:iban:GB33BUKB20201555555555"]
+
+
+def test_a_paths_adverts_are_read_as_soon_as_it_is_found(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check of the path's ends is held back here: the hops' adverts and the path's nodes are read
+    (in one batch) once the search ends, without waiting for it."""
+    started: list[tuple[str, list[str], int]] = []
+    ended: list[str] = []
+    original = AsyncReader.rows
+
+    async def rows(reader: AsyncReader, name: str, **parameters: Any) -> list[dict[str, Any]]:
+        keys = list(parameters.get("keys", []))
+        started.append((name, keys, len(ended)))
+        try:
+            if sorted(keys) == sorted(PATH_ENDS):
+                await asyncio.sleep(0.3)
+            return await original(reader, name, **parameters)
+        finally:
+            ended.append(name if sorted(keys) != sorted(PATH_ENDS) else "ends")
+
+    monkeypatch.setattr(AsyncReader, "rows", rows)
+    found = ask(api, PATH)["data"]["path"]
+
+    assert found["length"] == 2 and all(h["advert"]["postedAt"] for h in found["hops"])
+    assert [n["id"] for n in found["nodes"]][1] == "advert:telegram:calais_crossing_a/7"
+    assert sorted(api.queries) == ["read_nodes", "read_nodes", "read_path"]  # nothing read twice
+    (ahead,) = [
+        (keys, before) for name, keys, before in started if name == "read_nodes" and keys != PATH_ENDS
+    ]
+    assert "advert:telegram:calais_crossing_a/7" in ahead[0] and PATH_ENDS[0] in ahead[0]
+    assert ahead[1] == 1 and ended.index("ends") > ended.index("read_path"), (started, ended)
