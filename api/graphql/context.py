@@ -13,7 +13,6 @@ from functools import partial
 from typing import Any, TypeVar
 
 import neo4j
-from strawberry.fastapi import BaseContext
 
 from api.audit import AuditLog
 from api.graphql.loaders import Loaders
@@ -24,7 +23,7 @@ T = TypeVar("T")
 
 
 @dataclass
-class Context(BaseContext):
+class Context:
     """Per request: who asks (`api_key`), where the graph is, and the loaders that batch its reads."""
 
     api_key: ApiKey | None
@@ -36,7 +35,6 @@ class Context(BaseContext):
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:
-        super().__init__()
         self.loaders = Loaders(self.reader)
 
     async def run(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
