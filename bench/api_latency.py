@@ -10,7 +10,9 @@ client (the standard library's HTTP client on a kept-alive connection, the body 
 The server records every read query a request runs with its parameters, and hands them over after
 each request (outside the timing); the "bare" figure replays exactly those queries, one after the
 other, through the driver in read transactions, so the ratio is what the GraphQL layer (HTTP, parsing,
-validation, resolvers, loaders, serialisation) costs on top of Neo4j.
+validation, resolvers, loaders, serialisation) costs on top of Neo4j. Requests and replays alternate in
+blocks (`--block`, 20 requests, then their replays), so that both figures are taken while the machine
+runs at the same speed: on a shared machine it moves by 2x within minutes.
 The last two columns are CPU, far steadier than wall time on a shared machine: the server process's
 for each /graphql request (median), and the benchmark's own for each bare replay (the driver's work,
 without Neo4j's). `--rebuild` first times a full network recompute; `--only identifier` (repeatable)
@@ -239,7 +241,6 @@ def measure(
     times: list[float] = []
     reads: list[list[tuple[str, dict[str, Any]]]] = []
     cpus: list[float] = []
-    client.reconnect()  # connecting is part of the warm-up
     for number in range(warmup + requests):
         started = time.perf_counter()
         status, raw = client.post("/graphql", {"query": query, "variables": variables()})
@@ -253,6 +254,37 @@ def measure(
             reads.append(ran)
             cpus.append(cpu)
     return times, reads, cpus
+
+
+def alternated(
+    client: Client,
+    driver: Any,
+    database: str,
+    case: tuple[str, Callable[[], dict[str, Any]]],
+    options: argparse.Namespace,
+) -> tuple[list[float], list[float], list[float], list[float], float]:
+    """One question asked `options.requests` times after a warm-up, in blocks of `options.block`
+    requests each followed at once by the bare replay of its reads, so that both figures see the machine
+    in the same states (its speed moves by 2x within minutes): GraphQL and bare wall seconds, the server's
+    and the bare replay's CPU seconds, per request, and the mean number of reads per request."""
+    query, variables = case
+    client.reconnect()  # connecting is part of the warm-up
+    measure(client, query, variables, 0, options.warmup)
+    times: list[float] = []
+    server_cpu: list[float] = []
+    replay: list[float] = []
+    bare_cpu: list[float] = []
+    counts: list[int] = []
+    while len(times) < options.requests:
+        size = min(options.block, options.requests - len(times))
+        block_times, reads, block_cpu = measure(client, query, variables, size, 0)
+        block_replay, block_bare_cpu = bare(driver, database, reads)
+        times += block_times
+        server_cpu += block_cpu
+        replay += block_replay
+        bare_cpu += block_bare_cpu
+        counts += [len(r) for r in reads]
+    return times, replay, server_cpu, bare_cpu, statistics.mean(counts)
 
 
 def bare(
@@ -288,6 +320,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument(
+        "--block",
+        type=int,
+        default=20,
+        help="requests between bare replays (default 20; as many as "
+        "--requests: all requests first, then all replays)",
+    )
     parser.add_argument("--rebuild", action="store_true", help="time a full network recompute first")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
@@ -319,7 +358,8 @@ def main() -> None:
     asked = [name for name in QUESTIONS if name in (args.only or QUESTIONS)]
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores; graph: {counts['adverts']:,} adverts, "
-        f"{counts['networks']:,} networks; {args.requests} requests after {args.warmup} warm-up, one client"
+        f"{counts['networks']:,} networks; {args.requests} requests after {args.warmup} warm-up, one client, "
+        f"replayed bare after every {args.block}"
     )
     print(
         "| query | GraphQL p50 ms | GraphQL p95 ms | bare Cypher p50 ms | bare p95 ms | ratio p50 "
@@ -329,12 +369,11 @@ def main() -> None:
     client = Client(base, key)
     try:
         for name in asked:
-            query, variables = cases[name]
-            times, reads, server_cpu = measure(client, query, variables, args.requests, args.warmup)
-            replay, bare_cpu = bare(driver, database, reads)
+            times, replay, server_cpu, bare_cpu, per_request = alternated(
+                client, driver, database, cases[name], args
+            )
             p50, p95 = percentile(times, 0.5) * 1000, percentile(times, 0.95) * 1000
             b50, b95 = percentile(replay, 0.5) * 1000, percentile(replay, 0.95) * 1000
-            per_request = statistics.mean(len(r) for r in reads)
             print(
                 f"| {TITLES.get(name, name)} | {p50:.1f} | {p95:.1f} | {b50:.1f} | {b95:.1f} "
                 f"| {p50 / b50:.2f} | {p95 / b95:.2f} | {per_request:.1f} "

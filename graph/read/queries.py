@@ -299,8 +299,9 @@ async def path(
             on_found(found)
         return found
 
-    # The search need not wait for the ends to be found: when one is missing, it finds nothing.
-    records, found = await reader.together(batch.nodes(reader, ends), search())
+    # The search need not wait for the ends to be found: when one is missing, it finds nothing. It is
+    # sent first, as the longer of the two reads and the one the adverts' read waits for.
+    found, records = await reader.together(search(), batch.nodes(reader, ends))
     for key, record in zip(ends, records, strict=True):
         if record is None:
             raise NotFound(f"no node {key} in the graph")
