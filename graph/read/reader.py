@@ -17,7 +17,7 @@ import neo4j
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 from neo4j.graph import Node, Path, Relationship
 
-from graph import cypher
+from graph import cypher, socket_timeouts
 from graph.db import QUIET
 
 T = TypeVar("T")
@@ -26,6 +26,9 @@ T = TypeVar("T")
 _PLAIN = frozenset({str, int, float, bool, type(None), bytes})
 # Seconds a read may take before Neo4j stops it; an analyst's question that needs longer must be narrowed.
 DEFAULT_READ_TIMEOUT = 15.0
+# Beyond its timeout, how long an API read may go on (the driver retrying a transient failure) before it
+# is given up on, should Neo4j stop answering without a word (a host gone, a network cut).
+RETRY_SECONDS = 30.0
 
 
 class ReadError(RuntimeError):
@@ -191,8 +194,16 @@ class AsyncReader(ReaderBase):
             return [_row(record) async for record in result]
 
         try:
-            async with self.driver.session(**self._session_options()) as session:
+            async with (
+                socket_timeouts.bounded(self.timeout + RETRY_SECONDS),
+                self.driver.session(**self._session_options()) as session,
+            ):
                 return await session.execute_read(neo4j.unit_of_work(timeout=self.timeout)(work))
+        except TimeoutError:  # the bound above: Neo4j stopped answering, and did not say why
+            waited = self.timeout + RETRY_SECONDS
+            raise Unavailable(
+                f"the graph database did not answer within {waited:g}s; try again shortly"
+            ) from None
         except (Neo4jError, DriverError, OSError) as error:
             raise _failure(name, error, self.timeout) from error
         except (UnicodeEncodeError, OverflowError) as error:

@@ -85,3 +85,44 @@ def test_a_read_past_the_servers_timeout_is_cut_off(neo4j_settings: Settings) ->
     outcome = asyncio.run(slow_read())
     assert isinstance(outcome, BaseException), f"the slow read finished ({outcome}) instead of timing out"
     assert "timed out" in str(outcome) or isinstance(outcome.__cause__, TimeoutError)
+
+
+def test_inside_a_bound_socket_operations_set_no_timers_of_their_own(
+    neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[float | None] = []
+    original = asyncio.timeout
+
+    def counted(delay: float | None) -> asyncio.Timeout:
+        made.append(delay)
+        return original(delay)
+
+    async def read(bound: bool) -> int:
+        driver = await connect_async(neo4j_settings)
+        try:
+            made.clear()
+            if bound:
+                async with socket_timeouts.bounded(30.0):
+                    await driver.execute_query("RETURN 1", database_=neo4j_settings.database)
+            else:
+                await driver.execute_query("RETURN 1", database_=neo4j_settings.database)
+            return len(made)
+        finally:
+            await driver.close()
+
+    monkeypatch.setattr(asyncio, "timeout", counted)
+    assert asyncio.run(read(bound=False)) > 3  # one per socket read and write: Neo4j's 120 s each
+    assert asyncio.run(read(bound=True)) == 1  # the bound's own
+
+
+def test_a_bound_stops_a_read_that_runs_past_it(neo4j_settings: Settings) -> None:
+    async def slow_read() -> None:
+        driver = await connect_async(neo4j_settings)
+        try:
+            async with socket_timeouts.bounded(0.2):
+                await driver.execute_query(SLOW, database_=neo4j_settings.database)
+        finally:
+            await driver.close()
+
+    with pytest.raises(TimeoutError):
+        asyncio.run(slow_read())

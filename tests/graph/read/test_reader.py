@@ -15,6 +15,7 @@ from graph import cypher
 from graph.config import Settings
 from graph.db import connect_async
 from graph.read import batch, queries
+from graph.read import reader as reader_module
 from graph.read.reader import AsyncReader, BadInput, Reader, ReaderBase, Unavailable, complete, native
 
 VALUES = """
@@ -86,6 +87,29 @@ def test_an_async_read_of_a_server_that_is_gone_is_unavailable(neo4j_settings: S
             await driver.close()
 
     with pytest.raises(Unavailable, match="did not answer"):
+        asyncio.run(read())
+
+
+def test_an_async_read_of_a_server_that_stopped_answering_is_unavailable(
+    neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server that takes the connection and then says nothing (a host gone silent): the read's own
+    bound gives up on it, where each socket read would have waited Neo4j's 120 s."""
+    monkeypatch.setattr(reader_module, "RETRY_SECONDS", 0.3)
+
+    async def read() -> None:
+        with socket.socket() as silent:
+            silent.bind(("127.0.0.1", 0))
+            silent.listen()
+            driver = neo4j.AsyncGraphDatabase.driver(
+                f"bolt://127.0.0.1:{silent.getsockname()[1]}", auth=("neo4j", "x"), connection_timeout=60
+            )
+            try:
+                await AsyncReader(driver, neo4j_settings.database, timeout=0.2).rows("read_stats")
+            finally:
+                await driver.close()
+
+    with pytest.raises(Unavailable, match=r"did not answer within 0\.5s"):
         asyncio.run(read())
 
 
