@@ -18,6 +18,7 @@ fragments spread in fragments cannot make the count itself slow.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from typing import Any
 
 from graphql import (
@@ -40,6 +41,7 @@ from graphql.execution.values import get_variable_values
 from strawberry.extensions import SchemaExtension
 
 from api.graphql.errors import LIMIT_EXCEEDED
+from api.graphql.parsing import CACHED_DOCUMENTS, Same
 
 PAGE_ARGUMENTS = ("first", "limit", "advertsPerIdentifier")
 PER_ENTRY_ARGUMENTS = frozenset({"advertsPerIdentifier"})
@@ -58,6 +60,9 @@ def items_asked(
     variables: Mapping[str, Any] | None,
 ) -> int:
     """The items the operation asks for (0 when it cannot run as sent: GraphQL reports why)."""
+    fixed = _count_without_variables(schema, Same(document), operation_name)
+    if fixed is not None:
+        return fixed
     operation = get_operation_ast(document, operation_name)
     root = schema.get_root_type(operation.operation) if operation is not None else None
     if operation is None or root is None:
@@ -65,16 +70,43 @@ def items_asked(
     coerced = get_variable_values(schema, operation.variable_definitions or (), dict(variables or {}))
     if isinstance(coerced, list):  # invalid variables: execution refuses them
         return 0
-    fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
-    return _Counter(schema, fragments, coerced.coerced).count(root, operation.selection_set, False)
+    return _Counter(schema, _fragments(document), coerced.coerced).count(root, operation.selection_set, False)
+
+
+class _Varies(Exception):
+    """A page size comes from a variable: the count is the request's own."""
+
+
+@lru_cache(maxsize=CACHED_DOCUMENTS)
+def _count_without_variables(schema: GraphQLSchema, same: Same, operation_name: str | None) -> int | None:
+    """The count of an operation whose page sizes are all written in the document (most are: the IDE's
+    and the tools' documents take identifiers, not sizes, as variables), once per document; None when
+    one comes from a variable."""
+    document = same.value
+    operation = get_operation_ast(document, operation_name)
+    root = schema.get_root_type(operation.operation) if operation is not None else None
+    if operation is None or root is None:
+        return 0
+    try:
+        return _Counter(schema, _fragments(document), None).count(root, operation.selection_set, False)
+    except _Varies:
+        return None
+
+
+def _fragments(document: Any) -> dict[str, FragmentDefinitionNode]:
+    return {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
 
 
 class _Counter:
     """Counts items per item above (the count is linear in it), fragments remembered per place."""
 
     def __init__(
-        self, schema: GraphQLSchema, fragments: Mapping[str, FragmentDefinitionNode], variables: Mapping
+        self,
+        schema: GraphQLSchema,
+        fragments: Mapping[str, FragmentDefinitionNode],
+        variables: Mapping[str, Any] | None,
     ) -> None:
+        """`variables` None: a page size from a variable raises _Varies."""
         self.schema = schema
         self.fragments = fragments
         self.variables = variables
@@ -140,6 +172,8 @@ class _Counter:
             if isinstance(given, IntValueNode):
                 value = int(given.value)
             elif isinstance(given, VariableNode):
+                if self.variables is None:
+                    raise _Varies
                 value = self.variables.get(given.name.value, value)
             size = value if isinstance(value, int) and value > 0 else 1
             # Per entry of a list of unknown length (a network's evidence: one entry per shared identifier).

@@ -27,7 +27,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document  # what Strawberry's ValidationCache caches
 
 from api.graphql.errors import LIMIT_EXCEEDED
-from api.graphql.parsing import CACHED_DOCUMENTS
+from api.graphql.parsing import CACHED_DOCUMENTS, Same
 
 # Far above any document written by hand or by a tool (the IDE's largest examples open into about 100).
 MAX_EXPANDED_FIELDS = 20_000
@@ -65,13 +65,21 @@ def expanded_fields(document: DocumentNode) -> int:
     )
 
 
-@lru_cache(maxsize=CACHED_DOCUMENTS)
 def checked_validation(
     schema: GraphQLSchema, document: DocumentNode, rules: tuple[type[ASTValidationRule], ...]
 ) -> list[GraphQLError]:
     """The errors of `document`: too many fields once opened, or else what validation finds. Cached per
-    document (parsed documents are cached and reused, see `api.graphql.parsing`), as validation alone
-    was by Strawberry's ValidationCache, so neither the count nor validation runs again for a repeat."""
+    document (parsed documents are cached and reused, see `api.graphql.parsing`, so the same object
+    comes back), as validation alone was by Strawberry's ValidationCache, so neither the count nor
+    validation runs again for a repeat."""
+    return _checked(schema, Same(document), rules)
+
+
+@lru_cache(maxsize=CACHED_DOCUMENTS)
+def _checked(
+    schema: GraphQLSchema, same: Same, rules: tuple[type[ASTValidationRule], ...]
+) -> list[GraphQLError]:
+    document = same.value
     opened = expanded_fields(document)
     if opened > MAX_EXPANDED_FIELDS:
         message = (

@@ -18,6 +18,22 @@ from strawberry.extensions import SchemaExtension
 CACHED_DOCUMENTS = 128
 
 
+class Same:
+    """A key comparing its value by identity: a cached document is the same object on every request,
+    and hashing one by value walks its whole tree (graphql-core's nodes hash their fields)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value  # kept, so that the id is not reused while the key lives in a cache
+
+    def __hash__(self) -> int:
+        return id(self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Same) and other.value is self.value
+
+
 @lru_cache(maxsize=CACHED_DOCUMENTS)
 def _parsed(query: str, max_tokens: int | None, no_location: bool) -> DocumentNode:
     return parse(query, max_tokens=max_tokens, no_location=no_location)

@@ -120,6 +120,15 @@ def test_items_multiply_along_a_path_and_add_up_across_it() -> None:
     )
 
 
+def test_a_documents_count_is_kept_only_when_no_variable_sizes_a_page() -> None:
+    sized = parse("query ($n: Int!) { networks(first: $n) { totalCount } }")
+    assert items_asked(SCHEMA, sized, None, {"n": 100}) == 100
+    assert items_asked(SCHEMA, sized, None, {"n": 7}) == 7  # the same document, counted again
+    fixed = parse("query ($v: String!) { identifier(value: $v) { adverts(first: 30) { id } } }")
+    assert items_asked(SCHEMA, fixed, None, {"v": "a"}) == 30
+    assert items_asked(SCHEMA, fixed, None, {"v": "b"}) == 30
+
+
 def test_a_request_asking_for_too_many_items_is_refused_before_any_read(api: Api) -> None:
     api.queries.clear()
     answer = api.post("{ networks(first: 500) { edges { node { adverts(first: 500) { id } } } } }")
