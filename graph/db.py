@@ -7,7 +7,7 @@ one message that names the URI and says how to start the local server, not at th
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import neo4j
 from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
@@ -57,7 +57,12 @@ async def connect_async(settings: Settings | None = None, *, timeout: float = 10
     timeouts made cheap first (`graph.socket_timeouts`)."""
     socket_timeouts.install()
     settings = settings or Settings.from_env()
-    driver = _new_driver(neo4j.AsyncGraphDatabase.driver, settings, timeout)
+    driver = _new_driver(
+        neo4j.AsyncGraphDatabase.driver,
+        settings,
+        timeout,
+        connection_write_timeout=socket_timeouts.ASYNC_WRITE_TIMEOUT,
+    )
     try:
         await driver.verify_connectivity()
         await driver.execute_query("RETURN 1", database_=settings.database)
@@ -67,15 +72,18 @@ async def connect_async(settings: Settings | None = None, *, timeout: float = 10
     return driver
 
 
-def _new_driver(factory: Callable[..., D], settings: Settings, timeout: float) -> D:
-    """A driver from `factory` (the blocking or the asyncio one) for `settings`, not yet connected."""
+def _new_driver(factory: Callable[..., D], settings: Settings, timeout: float, **options: Any) -> D:
+    """A driver from `factory` (the blocking or the asyncio one) for `settings`, not yet connected;
+    `options` are the driver's own."""
     scheme = settings.uri.partition("://")[0]
     if scheme not in BOLT_SCHEMES:
         raise GraphUnavailable(
             settings.uri, f"NEO4J_URI must start with one of {', '.join(s + '://' for s in BOLT_SCHEMES)}."
         )
     try:
-        return factory(settings.uri, auth=(settings.user, settings.password), connection_timeout=timeout)
+        return factory(
+            settings.uri, auth=(settings.user, settings.password), connection_timeout=timeout, **options
+        )
     except (ConfigurationError, ValueError) as error:
         raise GraphUnavailable(settings.uri, f"the URI is not valid ({error}).") from error
 

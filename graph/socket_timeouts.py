@@ -17,7 +17,8 @@ holds exactly the function expected; `installed()` says whether it took.
 Even so, a timer per socket operation cost the API's reads 0.05 ms of CPU each. A read that runs under
 `bounded(seconds)` has one deadline for all of it, sooner than Neo4j's 120 s: inside it, a socket
 operation whose own timeout would end later than that deadline sets no timer, as it could never fire
-first. The API's reader bounds every read so.
+first. The API's reader bounds every read so (within 45 s by default), and its asyncio driver gives
+writes `ASYNC_WRITE_TIMEOUT` (the driver's default is 30 s) so that theirs are covered too.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ from contextvars import ContextVar
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+
+# The asyncio driver's limit on one socket write: as long as Neo4j's on a read, beyond any read's bound.
+ASYNC_WRITE_TIMEOUT = 120.0
 
 _MODULE = "neo4j._async_compat.network._bolt_socket"
 _SHIM = "neo4j._async_compat.shims._wait_for"
