@@ -1,0 +1,86 @@
+"""Plain values completed in one step give exactly the answers, and the errors, of GraphQL's own steps."""
+
+from __future__ import annotations
+
+import asyncio
+import math
+
+import pytest
+import strawberry
+
+from api.graphql.completion import PlainValues
+
+
+@strawberry.type
+class Item:
+    name: str
+    count: int
+    share: float
+    flag: bool
+    key: strawberry.ID
+    tags: list[str]
+    counts: list[int]
+    maybe: list[str | None]
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    def items(self, case: str) -> list[Item]:
+        return CASES[case]
+
+
+def item(**changes: object) -> Item:
+    fields = {
+        "name": "calais",
+        "count": 7,
+        "share": 0.5,
+        "flag": True,
+        "key": strawberry.ID("n-1"),
+        "tags": ["telegram", "tiktok"],
+        "counts": [1, 2],
+        "maybe": ["a", None],
+    }
+    return Item(**{**fields, **changes})  # type: ignore[arg-type]
+
+
+CASES: dict[str, list[Item]] = {
+    "plain": [item(), item(name="", count=-(2**31), share=0.0, flag=False, tags=[], counts=[2**31 - 1])],
+    "int too large": [item(count=2**31)],
+    "int in a list too large": [item(counts=[1, 2**40])],
+    "not a number": [item(share=math.nan)],
+    "a whole number as a float": [item(share=3)],  # type: ignore[arg-type]
+    "a bool as an int": [item(count=True)],  # type: ignore[arg-type]
+    "an id given as a number": [item(key=12)],  # type: ignore[arg-type]
+    "a null in a list of non-null": [item(tags=["a", None])],  # type: ignore[list-item]
+}
+QUERY = "query ($case: String!) { items(case: $case) { name count share flag key tags counts maybe } }"
+
+
+def answer(schema: strawberry.Schema, case: str) -> tuple[object, list[str]]:
+    result = asyncio.run(schema.execute(QUERY, variable_values={"case": case}))
+    return result.data, [f"{e.path}: {e.message}" for e in result.errors or []]
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_the_answer_and_its_errors_are_graphqls_own(case: str) -> None:
+    plain = strawberry.Schema(query=Query, execution_context_class=PlainValues)
+    stepwise = strawberry.Schema(query=Query)
+
+    assert answer(plain, case) == answer(stepwise, case)
+
+
+def test_plain_values_do_take_the_one_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    stepped: list[str] = []
+    original = PlainValues.complete_leaf_value
+
+    def counted(self: PlainValues, return_type: object, result: object) -> object:
+        stepped.append(str(return_type))
+        return original(self, return_type, result)
+
+    monkeypatch.setattr(PlainValues, "complete_leaf_value", counted)
+    schema = strawberry.Schema(query=Query, execution_context_class=PlainValues)
+    data, errors = answer(schema, "plain")
+
+    assert not errors and data["items"][0]["tags"] == ["telegram", "tiktok"]  # type: ignore[index]
+    assert stepped == []  # not one leaf went GraphQL's long way
