@@ -9,7 +9,7 @@ and each field then finds its answer in its loader's cache. For a node that is n
 cancelled once that is known; fields skipped by `@skip` or `@include`, or asked in a shape not read
 ahead (a page size out of bounds), are left to their resolvers, which read and report as usual.
 
-A `path`'s adverts are known once the search finds it: their read starts then (`path_reads`), while the
+A `path`'s adverts are known once the search finds it: their read starts then (`PathReads`), while the
 check of the path's two ends may still be running and before GraphQL reaches the hops' fields.
 """
 
@@ -55,22 +55,29 @@ NETWORK_FIELDS: Mapping[str, Start] = {
 }
 
 
-def path_reads(info: Info) -> Callable[[queries.Path], None]:
-    """What to call with a path once found (`queries.path`'s `on_found`): the reads of the nodes its
-    selected fields show (its hops' adverts, its nodes) start then, in one batch, instead of once the
-    search and the check of its ends have both ended and GraphQL has reached those fields."""
-    hops = [f for f in _asked(info.selected_fields) if f.name == "hops"]
-    adverts = any(f.name == "advert" for hop in hops for f in _fields(hop.selections))
-    nodes = any(f.name == "nodes" for f in _asked(info.selected_fields))
-    loaders = info.context.loaders
+class PathReads:
+    """The reads of the nodes a path's selected fields show (its hops' adverts, its nodes), started in
+    one batch by `start` as soon as the search has found the path (`queries.path`'s `on_found`), not
+    once the search and the check of its ends have both ended and GraphQL has reached those fields.
+    `cancel` stops them when the question fails after all (the check of its ends did)."""
 
-    def start(found: queries.Path) -> None:
-        keys = [h.advert for h in found.hops] if adverts else []
-        keys += found.nodes if nodes else []
+    def __init__(self, info: Info) -> None:
+        hops = [f for f in _asked(info.selected_fields) if f.name == "hops"]
+        self.adverts = any(f.name == "advert" for hop in hops for f in _fields(hop.selections))
+        self.nodes = any(f.name == "nodes" for f in _asked(info.selected_fields))
+        self.loaders = info.context.loaders
+        self.started: asyncio.Future[Any] | None = None
+
+    def start(self, found: queries.Path) -> None:
+        keys = [h.advert for h in found.hops] if self.adverts else []
+        keys += found.nodes if self.nodes else []
         if keys:
-            asyncio.ensure_future(loaders.nodes.load_many(keys)).add_done_callback(_retrieved)
+            self.started = asyncio.ensure_future(self.loaders.nodes.load_many(keys))
+            self.started.add_done_callback(_retrieved)
 
-    return start
+    def cancel(self) -> None:
+        if self.started is not None:
+            self.started.cancel()
 
 
 @contextmanager

@@ -266,3 +266,31 @@ def test_a_paths_adverts_are_read_as_soon_as_it_is_found(api: Api, monkeypatch: 
     assert "advert:telegram:calais_crossing_a/7" in ahead[0] and PATH_ENDS[0] in ahead[0]
     # It started once the search had ended, while the ends' check was still held.
     assert ended[: ahead[1]] == ["read_path"] and "ends" not in ended[: ahead[1]], (started, ended)
+
+
+def test_a_paths_adverts_read_is_cancelled_when_the_check_of_its_ends_fails(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = AsyncReader.rows
+    adverts_started = asyncio.Event()
+    cancelled: list[str] = []
+
+    async def rows(reader: AsyncReader, name: str, **parameters: Any) -> list[dict[str, Any]]:
+        keys = sorted(parameters.get("keys", []))
+        if keys == sorted(PATH_ENDS):  # the check: fails once the adverts' read is under way
+            await asyncio.wait_for(adverts_started.wait(), 3.0)
+            raise Unavailable("the graph database did not answer; try again shortly")
+        if name == "read_nodes":  # the adverts' read ahead: held until cancelled
+            adverts_started.set()
+            try:
+                await asyncio.sleep(3600)
+            except asyncio.CancelledError:
+                cancelled.append(name)
+                raise
+        return await original(reader, name, **parameters)
+
+    monkeypatch.setattr(AsyncReader, "rows", rows)
+    answer = ask(api, PATH)
+
+    assert codes(answer) == [("GRAPH_UNAVAILABLE", ["path"])]
+    assert wait_for(lambda: cancelled == ["read_nodes"]), cancelled
