@@ -21,6 +21,7 @@ from cross_web import HTTPException  # what Strawberry's views raise for a 4xx
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.audit import AuditLog, audit_path
@@ -189,6 +190,11 @@ class GraphQLEndpoint(strawberry.asgi.GraphQL):
     def __init__(self, schema: strawberry.Schema, context: Callable[[Request], Context]) -> None:
         super().__init__(schema, graphql_ide=None, subscription_protocols=())
         self._context = context
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope.get("method") == "HEAD":  # which the route lets through with GET; GraphQL answers none
+            raise StarletteHTTPException(405, headers={"Allow": "GET, POST"})
+        await super().__call__(scope, receive, send)
 
     async def get_context(self, request: Any, response: Any) -> Context:
         return self._context(request)

@@ -35,6 +35,19 @@ def test_a_key_sent_another_way_is_unauthenticated(api: Api) -> None:
         assert response.status_code == 401
 
 
+@pytest.mark.parametrize("method", ["HEAD", "PUT", "DELETE", "PATCH"])
+def test_graphql_answers_get_and_post_only(api: Api, method: str) -> None:
+    api.queries.clear()
+    headers = {"Authorization": f"Bearer {api.keys['admin']}"}
+    response = api.client.request(
+        method, "/graphql", params={"query": "{ stats { adverts } }"}, headers=headers
+    )
+
+    assert response.status_code == 405
+    assert set(response.headers["allow"].replace(" ", "").split(",")) <= {"GET", "POST", "HEAD"}
+    assert api.queries == []
+
+
 def test_the_health_check_needs_no_key(api: Api) -> None:
     response = api.client.get("/health")
 
