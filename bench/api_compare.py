@@ -80,9 +80,10 @@ def main() -> None:
     cases = questions(driver, settings.database)
     reader_key, key = apikeys.create_key(driver, settings.database, role="reader", name="api comparison")
     trees = [args.other.resolve(), ROOT]
-    servers = []
+    servers: list[tuple[subprocess.Popen, Client]] = []
     try:
-        servers = [serve(tree, key) for tree in trees]
+        for tree in trees:
+            servers.append(serve(tree, key))
         print("| query | tree | p50 ms | p95 ms | server CPU ms |\n|---|---|---:|---:|---:|")
         for name in [q for q in QUESTIONS if q in (args.only or QUESTIONS)]:
             query, variables = cases[name]

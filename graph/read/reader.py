@@ -26,8 +26,9 @@ T = TypeVar("T")
 _PLAIN = frozenset({str, int, float, bool, type(None), bytes})
 # Seconds a read may take before Neo4j stops it; an analyst's question that needs longer must be narrowed.
 DEFAULT_READ_TIMEOUT = 15.0
-# Beyond its timeout, how long an API read may go on (the driver retrying a transient failure) before it
-# is given up on, should Neo4j stop answering without a word (a host gone, a network cut).
+# Beyond its timeout, how long an API read may go on in all (waiting for a connection, the driver retrying
+# a transient failure, fetching its rows) before it is given up on: what bounds a read when Neo4j stops
+# answering without a word (a host gone, a network cut).
 RETRY_SECONDS = 30.0
 
 
@@ -199,10 +200,10 @@ class AsyncReader(ReaderBase):
                 self.driver.session(**self._session_options()) as session,
             ):
                 return await session.execute_read(neo4j.unit_of_work(timeout=self.timeout)(work))
-        except TimeoutError:  # the bound above: Neo4j stopped answering, and did not say why
+        except TimeoutError:  # the bound above: Neo4j stopped answering, or every retry failed slowly
             waited = self.timeout + RETRY_SECONDS
             raise Unavailable(
-                f"the graph database did not answer within {waited:g}s; try again shortly"
+                f"the graph database did not finish the read within {waited:g}s; try again shortly"
             ) from None
         except (Neo4jError, DriverError, OSError) as error:
             raise _failure(name, error, self.timeout) from error

@@ -7,7 +7,7 @@ import pytest
 import strawberry.schema.schema
 from planted import Api
 
-from api.graphql import parsing
+from api.graphql import budget, expansion, parsing
 
 
 @pytest.fixture
@@ -64,3 +64,25 @@ def test_the_token_limit_is_part_of_the_key(parses: list[str]) -> None:
         query, {"max_tokens": 100}
     )
     assert parsing.parsed_document(query, {"unknown_option": True}) is None
+
+
+def test_a_repeat_is_neither_validated_nor_counted_again(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both caches are keyed by the parsed document's identity, which the parse cache keeps the same."""
+    validated: list[object] = []
+    counted: list[object] = []
+    expansion._checked.cache_clear()
+    budget._count_without_variables.cache_clear()
+    monkeypatch.setattr(expansion, "validate_document", lambda *a: validated.append(a) or [])
+    original = budget._Counter.count
+
+    def count(self: budget._Counter, *args: object) -> int:
+        counted.append(args)
+        return original(self, *args)
+
+    monkeypatch.setattr(budget._Counter, "count", count)
+    query = "query ($v: String!) { identifier(value: $v) { id adverts(first: 3) { id } } }"
+    for value in ("+44 7400 123456", "+447400123456", "+44 7400 123456"):
+        assert api.post(query, {"v": value})["data"]["identifier"]["id"] == "phone:+447400123456"
+
+    assert len(validated) == 1
+    assert [getattr(c[0], "name", None) for c in counted].count("Query") == 1  # counted once, from the top
