@@ -4,6 +4,7 @@ blocking and the asyncio reader answering alike, and their errors."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import socket
 from datetime import UTC, datetime
@@ -108,6 +109,67 @@ def test_an_async_read_of_a_server_that_stopped_answering_is_unavailable(
                 await AsyncReader(driver, neo4j_settings.database, timeout=0.2).rows("read_stats")
             finally:
                 await driver.close()
+
+    with pytest.raises(Unavailable, match=r"did not finish the read within 0\.5s"):
+        asyncio.run(read())
+
+
+class _Mute:
+    """A TCP relay to the real server that can stop passing on the server's answers: a host that goes
+    silent in the middle of a read, its connection left open."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.target = (host, port)
+        self.muted = False
+        self.server: asyncio.Server | None = None
+        self.writers: list[asyncio.StreamWriter] = []
+
+    async def start(self) -> int:
+        self.server = await asyncio.start_server(self._relay, "127.0.0.1", 0)
+        return self.server.sockets[0].getsockname()[1]
+
+    async def _relay(self, client_in: asyncio.StreamReader, client_out: asyncio.StreamWriter) -> None:
+        server_in, server_out = await asyncio.open_connection(*self.target)
+
+        async def pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter, mutable: bool) -> None:
+            while data := await source.read(65536):
+                if not (mutable and self.muted):
+                    sink.write(data)
+                    await sink.drain()
+
+        self.writers += [client_out, server_out]
+        with contextlib.suppress(asyncio.CancelledError, ConnectionError):
+            await asyncio.gather(pipe(client_in, server_out, False), pipe(server_in, client_out, True))
+
+    async def close(self) -> None:
+        for writer in self.writers:
+            writer.close()
+        if self.server is not None:
+            self.server.close()
+
+
+def test_an_async_read_of_a_server_gone_silent_mid_read_is_unavailable(
+    neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Connected and answering, then silent: the read's bound gives up after its timeout plus the
+    retry allowance (0.5 s here), where each socket read of it would have waited Neo4j's 120 s."""
+    monkeypatch.setattr(reader_module, "RETRY_SECONDS", 0.3)
+    host, port = neo4j_settings.uri.rpartition("://")[2].rsplit(":", 1)
+
+    async def read() -> None:
+        mute = _Mute(host, int(port))
+        relay = await mute.start()
+        driver = neo4j.AsyncGraphDatabase.driver(
+            f"bolt://127.0.0.1:{relay}", auth=(neo4j_settings.user, neo4j_settings.password)
+        )
+        reader = AsyncReader(driver, neo4j_settings.database, timeout=0.2)
+        try:
+            assert await reader.rows("read_stats")  # answered through the relay
+            mute.muted = True
+            await reader.rows("read_stats")
+        finally:
+            await driver.close()
+            await mute.close()
 
     with pytest.raises(Unavailable, match=r"did not finish the read within 0\.5s"):
         asyncio.run(read())
