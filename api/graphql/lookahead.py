@@ -9,7 +9,7 @@ and each field then finds its answer in its loader's cache. For a node that is n
 cancelled once that is known; fields skipped by `@skip` or `@include`, or asked in a shape not read
 ahead (a page size out of bounds), are left to their resolvers, which read and report as usual.
 
-A `path`'s adverts are known once the search finds it: their read starts then (`PathReads`), while the
+A `path`'s adverts are known once the search finds it: their read starts then (`path_reads`), while the
 check of the path's two ends may still be running and before GraphQL reaches the hops' fields.
 """
 
@@ -55,29 +55,26 @@ NETWORK_FIELDS: Mapping[str, Start] = {
 }
 
 
-class PathReads:
-    """The reads of the nodes a path's selected fields show (its hops' adverts, its nodes), started in
-    one batch by `start` as soon as the search has found the path (`queries.path`'s `on_found`), not
-    once the search and the check of its ends have both ended and GraphQL has reached those fields.
-    `cancel` stops them when the question fails after all (the check of its ends did)."""
+def path_reads(info: Info) -> Callable[[queries.Path], None]:
+    """What to call with a path once found (`queries.path`'s `on_found`): the reads of the nodes its
+    selected fields show (its hops' adverts, its nodes) start then, in one batch, not once the search
+    and the check of its ends have both ended and GraphQL has reached those fields. Should the question
+    fail after all (the check of its ends did), they are left to end, as `read_ahead` leaves its reads
+    on such a failure: a loader's answer is shared by every field asking for the same key."""
+    asked = list(_asked(info.selected_fields))
+    adverts = any(
+        f.name == "advert" for hops in asked if hops.name == "hops" for f in _fields(hops.selections)
+    )
+    nodes = any(f.name == "nodes" for f in asked)
+    loaders = info.context.loaders
 
-    def __init__(self, info: Info) -> None:
-        hops = [f for f in _asked(info.selected_fields) if f.name == "hops"]
-        self.adverts = any(f.name == "advert" for hop in hops for f in _fields(hop.selections))
-        self.nodes = any(f.name == "nodes" for f in _asked(info.selected_fields))
-        self.loaders = info.context.loaders
-        self.started: asyncio.Future[Any] | None = None
-
-    def start(self, found: queries.Path) -> None:
-        keys = [h.advert for h in found.hops] if self.adverts else []
-        keys += found.nodes if self.nodes else []
+    def start(found: queries.Path) -> None:
+        keys = [h.advert for h in found.hops] if adverts else []
+        keys += found.nodes if nodes else []
         if keys:
-            self.started = asyncio.ensure_future(self.loaders.nodes.load_many(keys))
-            self.started.add_done_callback(_retrieved)
+            _begin(loaders.nodes.load_many(keys))
 
-    def cancel(self) -> None:
-        if self.started is not None:
-            self.started.cancel()
+    return start
 
 
 @contextmanager
@@ -105,12 +102,17 @@ def _start(info: Info, key: str, fields: Mapping[str, Start]) -> list[asyncio.Fu
         if start is None:
             continue
         try:
-            future = asyncio.ensure_future(start(loaders, key, field.arguments))
+            started.append(_begin(start(loaders, key, field.arguments)))
         except (ReadError, TypeError, ValueError):  # not read ahead: the field reads and reports as usual
             continue
-        future.add_done_callback(_retrieved)
-        started.append(future)
     return started
+
+
+def _begin(read: Awaitable[Any]) -> asyncio.Future[Any]:
+    """`read` started, its error (if any) taken off should nobody await it (see `_retrieved`)."""
+    future = asyncio.ensure_future(read)
+    future.add_done_callback(_retrieved)
+    return future
 
 
 def _asked(current: Sequence[Selection]) -> Iterator[SelectedField]:

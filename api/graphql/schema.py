@@ -20,7 +20,7 @@ from api.graphql.completion import PlainValues
 from api.graphql.errors import ErrorCodes
 from api.graphql.expansion import CheckedValidation
 from api.graphql.limits import Limits, limiters
-from api.graphql.lookahead import IDENTIFIER_FIELDS, NETWORK_FIELDS, PathReads, read_ahead
+from api.graphql.lookahead import IDENTIFIER_FIELDS, NETWORK_FIELDS, path_reads, read_ahead
 from api.graphql.parsing import ParsedDocuments
 from graph import apikeys, casework
 from graph.read import queries
@@ -118,20 +118,15 @@ class Query:
         region: str | None = None,
         platform: str | None = None,
     ) -> t.Path | None:
-        reads = PathReads(info)
-        try:
-            found = await queries.path(
-                info.context.reader,
-                from_,
-                to,
-                max_hops=max_hops,
-                region=region,
-                platform=platform,
-                on_found=reads.start,
-            )
-        except BaseException:
-            reads.cancel()
-            raise
+        found = await queries.path(
+            info.context.reader,
+            from_,
+            to,
+            max_hops=max_hops,
+            region=region,
+            platform=platform,
+            on_found=path_reads(info),
+        )
         if found is None:
             return None
         return t.Path(
