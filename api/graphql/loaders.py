@@ -8,16 +8,32 @@ whatever the page's size. Keys with a limit are (key, limit) pairs.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any
 
 from strawberry.dataloader import DataLoader
 
 from graph import casework
 from graph.read import AsyncReader, batch
 
-K = TypeVar("K")
-V = TypeVar("V")
+
+class _Loader:
+    """A loader of `Loaders` over one batch function, made for a request when first asked for (and kept
+    in the instance, so made once)."""
+
+    def __init__(self, function: Callable[[AsyncReader, Sequence[Any]], Awaitable[list[Any]]]) -> None:
+        self.function = function
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, loaders: Loaders, owner: type | None = None) -> DataLoader[Any, Any]:
+        function, reader = self.function, loaders.reader
+
+        async def load(keys: list[Any]) -> list[Any]:
+            return await function(reader, keys)
+
+        made = loaders.__dict__[self.name] = DataLoader(load_fn=load)
+        return made
 
 
 class Loaders:
@@ -26,60 +42,20 @@ class Loaders:
     Each is made when a resolver first asks for it: a request uses one or two of the eleven, and every
     DataLoader made holds reference cycles that the garbage collector must find and free."""
 
+    nodes = _Loader(batch.nodes)
+    mentions = _Loader(batch.advert_mentions)
+    adverts_of = _Loader(batch.adverts_of)
+    accounts_of = _Loader(batch.accounts_of)
+    account_identifiers = _Loader(batch.account_identifiers)
+    networks_of = _Loader(batch.networks_of)
+    members = _Loader(batch.network_members)
+    network_identifiers = _Loader(batch.network_identifiers)
+    timelines = _Loader(batch.network_timelines)
+    evidence = _Loader(batch.network_evidence)
+    tags = _Loader(casework.tags_of)
+
     def __init__(self, reader: AsyncReader) -> None:
         self.reader = reader
-
-    @cached_property
-    def nodes(self) -> DataLoader[Any, Any]:
-        return self._loader(batch.nodes)
-
-    @cached_property
-    def mentions(self) -> DataLoader[Any, Any]:
-        return self._loader(batch.advert_mentions)
-
-    @cached_property
-    def adverts_of(self) -> DataLoader[Any, Any]:
-        return self._loader(batch.adverts_of)
-
-    @cached_property
-    def accounts_of(self) -> DataLoader[Any, Any]:
-        return self._loader(batch.accounts_of)
-
-    @cached_property
-    def account_identifiers(self) -> DataLoader[Any, Any]:
-        return self._loader(batch.account_identifiers)
-
-    @cached_property
-    def networks_of(self) -> DataLoader[Any, Any]:
-        return self._loader(batch.networks_of)
-
-    @cached_property
-    def members(self) -> DataLoader[Any, Any]:
-        return self._loader(batch.network_members)
-
-    @cached_property
-    def network_identifiers(self) -> DataLoader[Any, Any]:
-        return self._loader(batch.network_identifiers)
-
-    @cached_property
-    def timelines(self) -> DataLoader[Any, Any]:
-        return self._loader(batch.network_timelines)
-
-    @cached_property
-    def evidence(self) -> DataLoader[Any, Any]:
-        return self._loader(batch.network_evidence)
-
-    @cached_property
-    def tags(self) -> DataLoader[Any, Any]:
-        return self._loader(casework.tags_of)
-
-    def _loader(self, function: Callable[[AsyncReader, Sequence[K]], Awaitable[list[V]]]) -> DataLoader[K, V]:
-        reader = self.reader
-
-        async def load(keys: list[K]) -> list[V]:
-            return await function(reader, keys)
-
-        return DataLoader(load_fn=load)
 
     def prime_nodes(self, records: Sequence[Any]) -> None:
         """Remember records already read (a page of networks), so that asking for them again costs nothing."""
