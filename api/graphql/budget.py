@@ -63,14 +63,19 @@ def items_asked(
     fixed = _count_without_variables(schema, Same(document), operation_name)
     if fixed is not None:
         return fixed
-    operation = get_operation_ast(document, operation_name)
-    root = schema.get_root_type(operation.operation) if operation is not None else None
+    operation, root = _operation(schema, document, operation_name)
     if operation is None or root is None:
         return 0
     coerced = get_variable_values(schema, operation.variable_definitions or (), dict(variables or {}))
     if isinstance(coerced, list):  # invalid variables: execution refuses them
         return 0
     return _Counter(schema, _fragments(document), coerced.coerced).count(root, operation.selection_set, False)
+
+
+def _operation(schema: GraphQLSchema, document: Any, operation_name: str | None) -> tuple[Any, Any]:
+    """The operation to run and its root type, either None when there is none to count."""
+    operation = get_operation_ast(document, operation_name)
+    return operation, schema.get_root_type(operation.operation) if operation is not None else None
 
 
 class _Varies(Exception):
@@ -83,8 +88,7 @@ def _count_without_variables(schema: GraphQLSchema, same: Same, operation_name: 
     and the tools' documents take identifiers, not sizes, as variables), once per document; None when
     one comes from a variable."""
     document = same.value
-    operation = get_operation_ast(document, operation_name)
-    root = schema.get_root_type(operation.operation) if operation is not None else None
+    operation, root = _operation(schema, document, operation_name)
     if operation is None or root is None:
         return 0
     try:
