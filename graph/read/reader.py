@@ -194,16 +194,16 @@ class AsyncReader(ReaderBase):
             result = await tx.run(query, parameters)
             return [_row(record) async for record in result]
 
+        bound = self.timeout + RETRY_SECONDS
         try:
             async with (
-                socket_timeouts.bounded(self.timeout + RETRY_SECONDS),
+                socket_timeouts.bounded(bound),
                 self.driver.session(**self._session_options()) as session,
             ):
                 return await session.execute_read(neo4j.unit_of_work(timeout=self.timeout)(work))
         except TimeoutError:  # the bound above: Neo4j stopped answering, or every retry failed slowly
-            waited = self.timeout + RETRY_SECONDS
             raise Unavailable(
-                f"the graph database did not finish the read within {waited:g}s; try again shortly"
+                f"the graph database did not finish the read within {bound:g}s; try again shortly"
             ) from None
         except (Neo4jError, DriverError, OSError) as error:
             raise _failure(name, error, self.timeout) from error
