@@ -37,6 +37,12 @@ DEFAULT_PATH = "var/audit.jsonl"
 # Longer strings (an advert's text pushed by ingestAdverts) are cut; the log is about what was asked.
 MAX_STRING = 300
 MAX_LIST = 50
+# The answer to a request whose record could not be written: it may have changed the graph (a mutation
+# runs before its record is written), so the message says so.
+UNRECORDED = (
+    "the request could not be recorded in the audit log, so its answer is withheld (a change it asked for "
+    "may have been made); tell an administrator"
+)
 
 
 def audit_path(environ: Mapping[str, str] | None = None) -> Path:
@@ -54,15 +60,33 @@ class AuditLog:
         self._lock = threading.Lock()
 
     def write(self, record: Mapping[str, Any]) -> None:
+        """Append one record, whole, before the request's answer is sent: should it fail (a full disk),
+        the request fails too, rather than being answered unrecorded.
+
+        The line goes out in one `write` on a file opened for appending, so records from several
+        threads or processes never interleave. The directory is made only when the file cannot be
+        opened without it: checking it on every record (an exception each time) cost 30-60 us of a
+        `path` question's 4 ms at 1M adverts."""
         line = json.dumps(
             {"time": datetime.now(UTC).isoformat(), **record}, ensure_ascii=False, default=_json
         )
+        # Escaped, not refused: a lone surrogate sent by a client is recorded as \udxxx (valid JSON).
+        data = (line + "\n").encode("utf-8", "backslashreplace")
         with self._lock:
+            fd = self._open()
+            try:
+                while data:
+                    data = data[os.write(fd, data) :]
+            finally:
+                os.close(fd)
+
+    def _open(self) -> int:
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT
+        try:
+            return os.open(self.path, flags, 0o600)
+        except FileNotFoundError:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-            # Escaped, not refused: a lone surrogate sent by a client is recorded as \udxxx (valid JSON).
-            with os.fdopen(fd, "a", encoding="utf-8", errors="backslashreplace") as stream:
-                stream.write(line + "\n")
+            return os.open(self.path, flags, 0o600)
 
 
 class AuditTrail(SchemaExtension):
@@ -86,19 +110,22 @@ class AuditTrail(SchemaExtension):
         except Exception:  # a record without the fields beats no record, and must not fail the request
             log.exception("audit: could not read the operation's fields")
             operation, kind, fields = self.execution_context.operation_name, None, []
-        audit.write(
-            {
-                "key_id": key.id if key else None,
-                "role": key.role if key else None,
-                "client": getattr(context, "client", None),
-                "operation": operation,
-                "type": kind,
-                "fields": fields,
-                "outcome": outcome,
-                "errors": codes,
-                "ms": round((time.monotonic() - started) * 1000, 1),
-            }
-        )
+        record = {
+            "key_id": key.id if key else None,
+            "role": key.role if key else None,
+            "client": getattr(context, "client", None),
+            "operation": operation,
+            "type": kind,
+            "fields": fields,
+            "outcome": outcome,
+            "errors": codes,
+            "ms": round((time.monotonic() - started) * 1000, 1),
+        }
+        try:
+            audit.write(record)
+        except OSError as error:  # a full disk, a file made read-only: the answer is withheld
+            log.error("audit: a record could not be written (%s); the request is answered so", error)
+            raise GraphQLError(UNRECORDED, extensions={"code": "INTERNAL"}) from None
 
     def _asked(self) -> tuple[str | None, str | None, list[dict[str, Any]]]:
         """The operation's name and type, and each root field asked with its arguments."""
