@@ -9,7 +9,7 @@ and each field then finds its answer in its loader's cache. For a node that is n
 cancelled once that is known; fields skipped by `@skip` or `@include`, or asked in a shape not read
 ahead (a page size out of bounds), are left to their resolvers, which read and report as usual.
 
-A `path`'s adverts are known once the search finds it: their read starts then (`path_reads`), while the
+A `path`'s adverts are known once the search finds it: their read starts then (`PathReads`), while the
 check of the path's two ends may still be running and before GraphQL reaches the hops' fields.
 """
 
@@ -55,26 +55,42 @@ NETWORK_FIELDS: Mapping[str, Start] = {
 }
 
 
-def path_reads(info: Info) -> Callable[[queries.Path], None]:
-    """What to call with a path once found (`queries.path`'s `on_found`): the reads of the nodes its
-    selected fields show (its hops' adverts, its nodes) start then, in one batch, not once the search
-    and the check of its ends have both ended and GraphQL has reached those fields. Should the question
-    fail after all (the check of its ends did), they are left to end, as `read_ahead` leaves its reads
-    on such a failure: a loader's answer is shared by every field asking for the same key."""
-    asked = list(_asked(info.selected_fields))
-    adverts = any(
-        f.name == "advert" for hops in asked if hops.name == "hops" for f in _fields(hops.selections)
-    )
-    nodes = any(f.name == "nodes" for f in asked)
-    loaders = info.context.loaders
+class PathReads:
+    """The reads of the nodes a path's selected fields show (its hops' adverts, its nodes): started in
+    one batch once the search has found it (`start`, `queries.path`'s `on_found`), not once the search
+    and the check of its ends have both ended and GraphQL has reached those fields; then handed to the
+    path whole (`read`), so that GraphQL completes it at once instead of awaiting a loader per hop.
+    Should the question fail after all (the check of its ends did), they are left to end, as
+    `read_ahead` leaves its reads on such a failure: a loader's answer is shared by every field asking
+    for the same key."""
 
-    def start(found: queries.Path) -> None:
-        keys = [h.advert for h in found.hops] if adverts else []
-        keys += found.nodes if nodes else []
-        if keys:
-            _begin(loaders.nodes.load_many(keys))
+    def __init__(self, info: Info) -> None:
+        asked = list(_asked(info.selected_fields))
+        self.adverts = any(
+            f.name == "advert" for hops in asked if hops.name == "hops" for f in _fields(hops.selections)
+        )
+        self.nodes = any(f.name == "nodes" for f in asked)
+        self._loaders = info.context.loaders
+        self._keys: list[str] = []
+        self._started: asyncio.Future[list[Any]] | None = None
 
-    return start
+    def start(self, found: queries.Path) -> None:
+        self._keys = [h.advert for h in found.hops] if self.adverts else []
+        self._keys += found.nodes if self.nodes else []
+        if self._keys:
+            self._started = _begin(self._loaders.nodes.load_many(self._keys))
+
+    async def read(self) -> Mapping[str, Any] | None:
+        """Each key read, with its record (None for a node not there), once read; None when nothing was
+        read or the read failed: each field then reads (from the loader, which holds the same answer)
+        or reports for itself."""
+        if self._started is None:
+            return None
+        try:
+            found = await self._started
+        except ReadError:
+            return None
+        return dict(zip(self._keys, found, strict=True))
 
 
 @contextmanager

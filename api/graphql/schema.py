@@ -20,7 +20,7 @@ from api.graphql.completion import PlainValues
 from api.graphql.errors import ErrorCodes
 from api.graphql.expansion import CheckedValidation
 from api.graphql.limits import Limits, limiters
-from api.graphql.lookahead import IDENTIFIER_FIELDS, NETWORK_FIELDS, path_reads, read_ahead
+from api.graphql.lookahead import IDENTIFIER_FIELDS, NETWORK_FIELDS, PathReads, read_ahead
 from api.graphql.parsing import ParsedDocuments
 from graph import apikeys, casework
 from graph.read import queries
@@ -118,6 +118,7 @@ class Query:
         region: str | None = None,
         platform: str | None = None,
     ) -> t.Path | None:
+        reads = PathReads(info)
         found = await queries.path(
             info.context.reader,
             from_,
@@ -125,24 +126,11 @@ class Query:
             max_hops=max_hops,
             region=region,
             platform=platform,
-            on_found=path_reads(info),
+            on_found=reads.start,
         )
         if found is None:
             return None
-        return t.Path(
-            length=len(found.hops),
-            node_ids=[strawberry.ID(k) for k in found.nodes],
-            hops=[
-                t.Hop(
-                    source=strawberry.ID(h.source),
-                    target=strawberry.ID(h.target),
-                    relation=h.relation,
-                    spans=[t.Span.of(s) for s in h.spans],
-                    advert_key=h.advert,
-                )
-                for h in found.hops
-            ],
-        )
+        return t.Path.of(found, await reads.read())
 
     @strawberry.field(description="Nodes and relationships within `depth` steps of a node, for drawing.")
     async def neighbourhood(

@@ -7,6 +7,7 @@ Each type wraps a record from `graph.read.records`; nested fields are read throu
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from enum import Enum
 from typing import Annotated
@@ -611,11 +612,21 @@ class Hop:
     relation: str
     spans: list[Span]
     advert_key: strawberry.Private[str]
+    read: strawberry.Private[Mapping[str, records.Node | None] | None] = None
 
     @strawberry.field(description="The advert this step goes through: the evidence.")
-    async def advert(self, info: Info) -> Advert | None:
-        found = await _adverts(info, [self.advert_key])
-        return found[0] if found else None
+    def advert(self, info: Info) -> Advert | None:
+        # Read with the path (see `Path.of`), it is answered here and now; if not, from the loader, as
+        # an awaitable, which graphql-core awaits: a field's resolver may return either.
+        if self.read is None or self.advert_key not in self.read:
+            return _first_advert(info, self.advert_key)  # type: ignore[return-value]
+        record = self.read[self.advert_key]
+        return Advert.of(record) if isinstance(record, records.Advert) else None
+
+
+async def _first_advert(info: Info, key: str) -> Advert | None:
+    found = await _adverts(info, [key])
+    return found[0] if found else None
 
 
 @strawberry.type(description="The shortest connection between two nodes through adverts, hubs not crossed.")
@@ -623,11 +634,39 @@ class Path:
     length: int
     node_ids: list[strawberry.ID]
     hops: list[Hop]
+    read: strawberry.Private[Mapping[str, records.Node | None] | None] = None
+
+    @classmethod
+    def of(cls, found: queries.Path, read: Mapping[str, records.Node | None] | None = None) -> Path:
+        """The path found, with the nodes its fields show when they were read with it (`read`, by key):
+        given them, GraphQL completes the path at once rather than awaiting a loader for each hop."""
+        return cls(
+            length=len(found.hops),
+            node_ids=[strawberry.ID(k) for k in found.nodes],
+            hops=[
+                Hop(
+                    source=strawberry.ID(h.source),
+                    target=strawberry.ID(h.target),
+                    relation=h.relation,
+                    spans=[Span.of(s) for s in h.spans],
+                    advert_key=h.advert,
+                    read=read,
+                )
+                for h in found.hops
+            ],
+            read=read,
+        )
 
     @strawberry.field
-    async def nodes(self, info: Info) -> list[GraphNode]:
-        found = await info.context.loaders.nodes.load_many([str(k) for k in self.node_ids])
-        return [GraphNode.of(r) for r in found if r is not None]
+    def nodes(self, info: Info) -> list[GraphNode]:
+        if self.read is None or not all(k in self.read for k in self.node_ids):
+            return _graph_nodes(info, [str(k) for k in self.node_ids])  # type: ignore[return-value]
+        return [GraphNode.of(r) for r in (self.read[k] for k in self.node_ids) if r is not None]
+
+
+async def _graph_nodes(info: Info, keys: list[str]) -> list[GraphNode]:
+    found = await info.context.loaders.nodes.load_many(keys)
+    return [GraphNode.of(r) for r in found if r is not None]
 
 
 @strawberry.type

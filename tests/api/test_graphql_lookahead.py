@@ -305,3 +305,41 @@ def test_a_paths_adverts_read_is_left_to_end_unreported_when_the_check_of_its_en
     assert codes(answer) == [("GRAPH_UNAVAILABLE", ["path"])]
     assert outcome == ["ended"]
     assert "never retrieved" not in caplog.text
+
+
+def test_a_path_whose_nodes_were_not_read_with_it_reads_them_field_by_field(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the read ahead, each hop's advert and the path's nodes come from the loader: the same
+    answer, the same reads (the loader batches them), only later."""
+    expected = ask(api, PATH)
+    monkeypatch.setattr(lookahead.PathReads, "start", lambda self, found: None)
+    answer = ask(api, PATH)
+    assert answer == expected and "errors" not in answer
+    assert sorted(api.queries) == ["read_nodes", "read_nodes", "read_path"]
+
+
+def test_a_failed_read_of_a_paths_adverts_is_each_hops_error(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The path is still answered; each field that needed the failed read says so, as when fields read
+    for themselves."""
+    original = AsyncReader.rows
+
+    async def rows(reader: AsyncReader, name: str, **parameters: Any) -> list[dict[str, Any]]:
+        if name == "read_nodes" and sorted(parameters["keys"]) != sorted(PATH_ENDS):
+            raise Unavailable("the graph database did not answer; try again shortly")
+        return await original(reader, name, **parameters)
+
+    monkeypatch.setattr(AsyncReader, "rows", rows)
+    answer = ask(api, PATH.replace("length nodes { id }", "length"))
+    found = answer["data"]["path"]
+    assert found["length"] == 2 and [h["advert"] for h in found["hops"]] == [None, None]
+    assert sorted(codes(answer)) == [
+        ("GRAPH_UNAVAILABLE", ["path", "hops", 0, "advert"]),
+        ("GRAPH_UNAVAILABLE", ["path", "hops", 1, "advert"]),
+    ]
+    # The path's nodes may not be null: without them there is no path to show, only the error.
+    answer = ask(api, PATH)
+    assert answer["data"] == {"path": None}
+    assert ("GRAPH_UNAVAILABLE", ["path", "nodes"]) in codes(answer)
