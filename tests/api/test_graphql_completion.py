@@ -1,14 +1,26 @@
-"""Plain values completed in one step give exactly the answers, and the errors, of GraphQL's own steps."""
+"""Plain values completed in one step, and plain attributes answered without being resolved, give exactly
+the answers, and the errors, of GraphQL's own steps; a field with a resolver or a permission is always
+resolved."""
 
 from __future__ import annotations
 
 import asyncio
 import math
+from typing import Any
 
 import pytest
 import strawberry
+from strawberry.permission import BasePermission
 
+from api.graphql import completion
 from api.graphql.completion import PlainValues
+
+
+class Nobody(BasePermission):
+    message = "nobody may see this"
+
+    def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
+        return False
 
 
 @strawberry.type
@@ -21,6 +33,12 @@ class Item:
     tags: list[str]
     counts: list[int]
     maybe: list[str | None]
+    post_id: str = "p-1"  # a Python name that is not the GraphQL one (postId)
+    secret: str = strawberry.field(default="hidden", permission_classes=[Nobody])
+
+    @strawberry.field
+    def shouted(self) -> str:
+        return self.name.upper()
 
 
 @strawberry.type
@@ -55,6 +73,7 @@ CASES: dict[str, list[Item]] = {
     "a null in a list of non-null": [item(tags=["a", None])],  # type: ignore[list-item]
 }
 QUERY = "query ($case: String!) { items(case: $case) { name count share flag key tags counts maybe } }"
+MORE = '{ items(case: "plain") { __typename postId again: name shouted secret } }'
 
 
 def answer(schema: strawberry.Schema, case: str) -> tuple[object, list[str]]:
@@ -84,3 +103,35 @@ def test_plain_values_do_take_the_one_step(monkeypatch: pytest.MonkeyPatch) -> N
 
     assert not errors and data["items"][0]["tags"] == ["telegram", "tiktok"]  # type: ignore[index]
     assert stepped == []  # not one leaf went GraphQL's long way
+
+
+def test_attributes_resolvers_and_permissions_answer_as_graphqls_own() -> None:
+    plain = strawberry.Schema(query=Query, execution_context_class=PlainValues)
+    stepwise = strawberry.Schema(query=Query)
+    mine, theirs = asyncio.run(plain.execute(MORE)), asyncio.run(stepwise.execute(MORE))
+
+    assert mine.data == theirs.data
+    assert [(e.path, e.message) for e in mine.errors or []] == [
+        (e.path, e.message) for e in theirs.errors or []
+    ]
+    assert mine.errors and mine.errors[0].message == Nobody.message  # the permission was checked
+
+
+def test_plain_attributes_are_not_resolved(monkeypatch: pytest.MonkeyPatch) -> None:
+    resolved: list[str] = []
+    original = completion._execute_field
+
+    def counted(self: PlainValues, parent: Any, source: Any, details: Any, *rest: Any) -> Any:
+        resolved.append(f"{parent.name}.{details[0].node.name.value}")
+        return original(self, parent, source, details, *rest)
+
+    monkeypatch.setattr(completion, "_execute_field", counted)
+    schema = strawberry.Schema(query=Query, execution_context_class=PlainValues)
+    data, errors = answer(schema, "plain")
+    assert not errors and data["items"][1]["counts"] == [2**31 - 1]  # type: ignore[index]
+    # Only the field with a resolver, and the list holding a null (GraphQL's steps check it), were.
+    assert resolved == ["Query.items", "Item.maybe", "Item.maybe"]
+
+    resolved.clear()
+    asyncio.run(schema.execute(MORE))
+    assert resolved == ["Query.items", "Item.__typename", "Item.shouted", "Item.secret"]
