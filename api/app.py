@@ -7,7 +7,6 @@ they are read.
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import replace
@@ -15,18 +14,15 @@ from pathlib import Path
 from typing import Any
 
 import neo4j
-import strawberry
-import strawberry.asgi
-from cross_web import HTTPException  # what Strawberry's views raise for a 4xx
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
-from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.audit import AuditLog, audit_path
 from api.auth import Authentication, send_json
 from api.collector import IdleCollection, freeze_startup_objects, serving_thresholds
+from api.endpoint import GraphQLEndpoint
 from api.graphql.context import Context
 from api.graphql.errors import BAD_USER_INPUT, LIMIT_EXCEEDED, error_body
 from api.graphql.limits import Limits
@@ -170,53 +166,6 @@ def create_app(
     app.add_middleware(BodyLimit, limits=limits)
     app.add_middleware(IdleCollection)  # outermost: it sees a request end once its answer is sent
     return app
-
-
-_JSON_PARAMS = ("variables", "extensions")
-
-
-class GraphQLEndpoint(strawberry.asgi.GraphQL):
-    """Strawberry's ASGI view of the schema, answering POST and GET at /graphql with a `Context` per
-    request, and refusing with a 400 (a BAD_USER_INPUT error, see `GraphQLHttpErrors`) the bodies it
-    would otherwise fail on with a 500: JSON that is not an object (`null`, `123`), a batch holding one, a
-    number too long to read, nesting too deep to decode.
-
-    It is a route of the FastAPI app, behind the app's middleware (body size, key, error codes), rather
-    than Strawberry's FastAPI router: the router resolves FastAPI dependencies for every request, which
-    the API has none of, and that cost 0.08 ms of CPU a request (measured in-process on `path` and
-    `identifier` questions, requests alternated between the two apps).
-    """
-
-    def __init__(self, schema: strawberry.Schema, context: Callable[[Request], Context]) -> None:
-        super().__init__(schema, graphql_ide=None, subscription_protocols=())
-        self._context = context
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope.get("method") == "HEAD":  # which the route lets through with GET; GraphQL answers none
-            raise StarletteHTTPException(405, headers={"Allow": "GET, POST"})
-        await super().__call__(scope, receive, send)
-
-    async def get_context(self, request: Any, response: Any) -> Context:
-        return self._context(request)
-
-    def parse_query_params(self, params: Any) -> dict[str, Any]:
-        """A GET's parameters; `variables=null` (or `extensions=null`) is taken as none, as before."""
-        kept = {k: v for k, v in dict(params).items() if not (k in _JSON_PARAMS and v.strip() == "null")}
-        return super().parse_query_params(kept)
-
-    def decode_json(self, data: str | bytes) -> object:
-        try:
-            value = json.loads(data)
-        except json.JSONDecodeError:
-            raise
-        except (ValueError, RecursionError):
-            raise HTTPException(400, "the request body is not JSON this API can read") from None
-        items = value if isinstance(value, list) else [value]
-        if not all(isinstance(item, dict) for item in items):
-            raise HTTPException(
-                400, 'the request body must be a JSON object: {"query": "...", "variables": {}}'
-            )
-        return value
 
 
 class _BodyTooLarge(Exception):
