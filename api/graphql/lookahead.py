@@ -16,15 +16,15 @@ check of the path's two ends may still be running and before GraphQL reaches the
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
 from strawberry.types import Info
-from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
 from api.graphql import types as t
 from api.graphql.loaders import Loaders
+from api.graphql.selection import asked
 from graph.read import queries
 from graph.read.reader import NotFound, ReadError
 
@@ -65,11 +65,11 @@ class PathReads:
     for the same key."""
 
     def __init__(self, info: Info) -> None:
-        asked = list(_asked(info.selected_fields))
+        fields = list(asked(info))
         self.adverts = any(
-            f.name == "advert" for hops in asked if hops.name == "hops" for f in _fields(hops.selections)
+            f.name == "advert" for hops in fields if hops.name == "hops" for f in hops.fields()
         )
-        self.nodes = any(f.name == "nodes" for f in asked)
+        self.nodes = any(f.name == "nodes" for f in fields)
         self._loaders = info.context.loaders
         self._keys: list[str] = []
         self._started: asyncio.Future[list[Any]] | None = None
@@ -113,7 +113,7 @@ def read_ahead(info: Info, key: str, fields: Mapping[str, Start]) -> Iterator[No
 def _start(info: Info, key: str, fields: Mapping[str, Start]) -> list[asyncio.Future[Any]]:
     loaders = info.context.loaders
     started = []
-    for field in _asked(info.selected_fields):
+    for field in asked(info):
         start = fields.get(field.name)
         if start is None:
             continue
@@ -129,31 +129,6 @@ def _begin(read: Awaitable[Any]) -> asyncio.Future[Any]:
     future = asyncio.ensure_future(read)
     future.add_done_callback(_retrieved)
     return future
-
-
-def _asked(current: Sequence[Selection]) -> Iterator[SelectedField]:
-    """The fields selected directly under the current field (`info.selected_fields`)."""
-    for field in current:
-        yield from _fields(field.selections)
-
-
-def _fields(selections: Sequence[Selection]) -> Iterator[SelectedField]:
-    """The fields among `selections` that will be resolved: fragments opened, `@skip` and `@include`
-    applied (Strawberry has evaluated their conditions, variables included)."""
-    for selection in selections:
-        if not _included(selection.directives):
-            continue
-        if isinstance(selection, SelectedField):
-            yield selection
-        elif isinstance(selection, InlineFragment | FragmentSpread):
-            yield from _fields(selection.selections)
-
-
-def _included(directives: Mapping[str, Mapping[str, Any]]) -> bool:
-    return (
-        directives.get("skip", {}).get("if") is not True
-        and directives.get("include", {}).get("if") is not False
-    )
 
 
 def _retrieved(future: asyncio.Future[Any]) -> None:
