@@ -17,6 +17,7 @@ and graphql-core's dispatch on the result. Those were about 7 us a field, and a 
 from __future__ import annotations
 
 import math
+from functools import cached_property
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -46,6 +47,7 @@ _INT_MIN, _INT_MAX = -(2**31), 2**31 - 1
 _complete = StrawberryGraphQLCoreExecutionContext.complete_value
 _execute_field = StrawberryGraphQLCoreExecutionContext.execute_field
 _MISSING = object()
+_NO_FIELDS: dict[tuple[str, str], tuple[str, type, bool] | None] = {}  # with middleware: none is plain
 # Per schema, per (type, field): the Python attribute a plain field reads and the Python type its value
 # must be (a list's items' when the field is a list), or None for every other field.
 _PLAIN_FIELDS: WeakKeyDictionary[GraphQLSchema, dict[tuple[str, str], tuple[str, type, bool] | None]] = (
@@ -76,17 +78,6 @@ def _as_is(return_type: Any) -> tuple[type, bool] | None:
     return None if wanted is None else (wanted, False)
 
 
-def _plain_field(
-    schema: GraphQLSchema, parent: GraphQLObjectType, name: str
-) -> tuple[str, type, bool] | None:
-    """What `PlainValues.execute_field` needs to answer the field at once, or None (see the module)."""
-    fields = _PLAIN_FIELDS.setdefault(schema, {})
-    key = (parent.name, name)
-    if key not in fields:
-        fields[key] = _plain_field_of(schema, parent, name)
-    return fields[key]
-
-
 def _plain_field_of(
     schema: GraphQLSchema, parent: GraphQLObjectType, name: str
 ) -> tuple[str, type, bool] | None:
@@ -111,12 +102,27 @@ class PlainValues(StrawberryGraphQLCoreExecutionContext):
     """Strawberry's execution context, completing plain values and lists of them in one step, and
     answering plain attributes holding them without resolving them first."""
 
+    @cached_property
+    def _plain_fields(self) -> dict[tuple[str, str], tuple[str, type, bool] | None]:
+        """The schema's fields looked up so far, shared by its requests; none with middleware."""
+        if not _without_middleware(self.middleware_manager):
+            return _NO_FIELDS
+        fields = _PLAIN_FIELDS.get(self.schema)
+        if fields is None:
+            fields = _PLAIN_FIELDS[self.schema] = {}
+        return fields
+
+    def _plain_field(self, parent: GraphQLObjectType, name: str) -> tuple[str, type, bool] | None:
+        """What answering the field at once needs, or None (see the module's docstring)."""
+        fields = self._plain_fields
+        key = (parent.name, name)
+        found = fields.get(key, _MISSING)
+        if found is _MISSING and fields is not _NO_FIELDS:
+            found = fields[key] = _plain_field_of(self.schema, parent, name)
+        return None if found is _MISSING else found  # type: ignore[return-value]
+
     def execute_field(self, parent_type: Any, source: Any, field_details: Any, path: Any, *rest: Any) -> Any:
-        plain = (
-            _plain_field(self.schema, parent_type, field_details[0].node.name.value)
-            if _without_middleware(self.middleware_manager)
-            else None
-        )
+        plain = self._plain_field(parent_type, field_details[0].node.name.value)
         if plain is not None:
             attribute, wanted, is_list = plain
             value = getattr(source, attribute, _MISSING)
