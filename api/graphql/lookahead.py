@@ -25,7 +25,7 @@ from strawberry.types import Info
 from api.graphql import types as t
 from api.graphql.loaders import Loaders
 from api.graphql.selection import asked
-from graph.read import queries
+from graph.read import batch, queries
 from graph.read.reader import NotFound, ReadError
 
 # A field's read, started: from the request's loaders, the node's key and the field's arguments as asked.
@@ -78,12 +78,20 @@ class PathReads:
         self._keys = [h.advert for h in found.hops] if self.adverts else []
         self._keys += found.nodes if self.nodes else []
         if self._keys:
-            self._started = _begin(self._loaders.nodes.load_many(self._keys))
+            self._started = _begin(self._read(self._keys))
+
+    async def _read(self, keys: list[str]) -> list[Any]:
+        """The nodes read at once, not through the loader (whose batch waits for the next turn of the
+        event loop, and whose answer takes two more to reach the path), then kept in it for any
+        other field asking for them."""
+        found = await batch.nodes(self._loaders.reader, keys)
+        self._loaders.prime_nodes([r for r in found if r is not None])
+        return found
 
     async def read(self) -> Mapping[str, Any] | None:
         """Each key read, with its record (None for a node not there), once read; None when nothing was
-        read or the read failed: each field then reads (from the loader, which holds the same answer)
-        or reports for itself."""
+        read or the read failed: each field then reads for itself, through the loader (the hops' in
+        one batch, which tries once more), and reports its error."""
         if self._started is None:
             return None
         try:

@@ -322,17 +322,20 @@ def test_a_path_whose_nodes_were_not_read_with_it_reads_them_field_by_field(
 def test_a_failed_read_of_a_paths_adverts_is_each_hops_error(
     api: Api, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The path is still answered; each field that needed the failed read says so, as when fields read
-    for themselves."""
+    """The path is still answered; each field that needed the failed read tries it once more, in one
+    batch for all hops, and says it failed."""
     original = AsyncReader.rows
+    failed: list[list[str]] = []
 
     async def rows(reader: AsyncReader, name: str, **parameters: Any) -> list[dict[str, Any]]:
         if name == "read_nodes" and sorted(parameters["keys"]) != sorted(PATH_ENDS):
+            failed.append(sorted(parameters["keys"]))
             raise Unavailable("the graph database did not answer; try again shortly")
         return await original(reader, name, **parameters)
 
     monkeypatch.setattr(AsyncReader, "rows", rows)
     answer = ask(api, PATH.replace("length nodes { id }", "length"))
+    assert len(failed) == 2 and failed[0] == failed[1]  # the read ahead, then the hops' own batch
     found = answer["data"]["path"]
     assert found["length"] == 2 and [h["advert"] for h in found["hops"]] == [None, None]
     assert sorted(codes(answer)) == [
