@@ -64,7 +64,17 @@ def _plain(wanted: type, value: Any) -> bool:
 
 
 def _plain_list(wanted: type, values: Any) -> bool:
-    return type(values) is list and all(_plain(wanted, value) for value in values)
+    """`_plain` for every item of a list, in C loops: checked item by item, the lists of a networks
+    page (each network's platforms and countries) took a sixth of its CPU."""
+    if type(values) is not list:
+        return False
+    if not values:
+        return True
+    if set(map(type, values)) != {wanted}:
+        return False
+    if wanted is int:
+        return min(values) >= _INT_MIN and max(values) <= _INT_MAX
+    return wanted is not float or all(map(math.isfinite, values))
 
 
 def _as_is(return_type: Any) -> tuple[type, bool] | None:

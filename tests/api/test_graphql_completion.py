@@ -33,6 +33,7 @@ class Item:
     tags: list[str]
     counts: list[int]
     maybe: list[str | None]
+    shares: list[float]
     post_id: str = "p-1"  # a Python name that is not the GraphQL one (postId)
     secret: str = strawberry.field(default="hidden", permission_classes=[Nobody])
 
@@ -58,6 +59,7 @@ def item(**changes: object) -> Item:
         "tags": ["telegram", "tiktok"],
         "counts": [1, 2],
         "maybe": ["a", None],
+        "shares": [0.25, 1.0],
     }
     return Item(**{**fields, **changes})  # type: ignore[arg-type]
 
@@ -71,8 +73,14 @@ CASES: dict[str, list[Item]] = {
     "a bool as an int": [item(count=True)],  # type: ignore[arg-type]
     "an id given as a number": [item(key=12)],  # type: ignore[arg-type]
     "a null in a list of non-null": [item(tags=["a", None])],  # type: ignore[list-item]
+    "int in a list too small": [item(counts=[0, -(2**31) - 1])],
+    "a bool in a list of ints": [item(counts=[1, True])],
+    "a number in a list of texts": [item(tags=["a", 5])],  # type: ignore[list-item]
+    "not a number in a list": [item(shares=[1.0, math.inf])],
+    "a whole number in a list of floats": [item(shares=[1.0, 2])],
+    "empty lists": [item(tags=[], counts=[], shares=[])],
 }
-QUERY = "query ($case: String!) { items(case: $case) { name count share flag key tags counts maybe } }"
+QUERY = "query ($case: String!) { items(case: $case) { name count share flag key tags counts maybe shares } }"
 MORE = '{ items(case: "plain") { __typename postId again: name shouted secret } }'
 
 
