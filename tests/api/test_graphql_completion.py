@@ -1,11 +1,13 @@
-"""Plain values completed in one step, and plain attributes answered without being resolved, give exactly
-the answers, and the errors, of GraphQL's own steps; a field with a resolver or a permission is always
-resolved."""
+"""Plain values completed in one step, plain attributes answered without being resolved, and objects of
+them answered whole give exactly the answers, and the errors, of GraphQL's own steps; a field with a
+resolver or a permission is always resolved."""
 
 from __future__ import annotations
 
 import asyncio
 import math
+from datetime import UTC, datetime
+from enum import Enum
 from typing import Any
 
 import pytest
@@ -143,3 +145,104 @@ def test_plain_attributes_are_not_resolved(monkeypatch: pytest.MonkeyPatch) -> N
     resolved.clear()
     asyncio.run(schema.execute(MORE))
     assert resolved == ["Query.items", "Item.__typename", "Item.shouted", "Item.secret"]
+
+
+# --- objects answered whole ---
+
+
+@strawberry.enum
+class Colour(Enum):
+    RED = "red"
+    BLUE = "blue"
+
+
+@strawberry.type
+class Part:
+    label: str | None
+    weight: int
+    when: datetime | None = None
+    colour: Colour | None = None
+
+
+@strawberry.type
+class Box:
+    name: str
+    parts: list[Part]
+    main: Part | None = None
+    inner: Box | None = None
+
+    @strawberry.field
+    def computed(self) -> str:
+        return self.name * 2
+
+
+def part(**changes: object) -> Part:
+    fields = {
+        "label": "a",
+        "weight": 1,
+        "when": datetime(2026, 3, 1, 12, 30, tzinfo=UTC),
+        "colour": Colour.RED,
+    }
+    return Part(**{**fields, **changes})  # type: ignore[arg-type]
+
+
+BOXES: dict[str, list[Box]] = {
+    "plain": [
+        Box(name="b1", parts=[part(), part(label=None, when=None, colour=None)], main=part(weight=-5)),
+        Box(name="b2", parts=[], inner=Box(name="in", parts=[part()], main=part(label="m"))),
+    ],
+    "an int out of range": [Box(name="b", parts=[part(), part(weight=2**31)])],
+    "a null where none may be": [Box(name="b", parts=[part(weight=None)])],  # type: ignore[arg-type]
+    "a date that is text": [Box(name="b", parts=[part(when="2026-03-01")])],  # type: ignore[arg-type]
+    "an enum that is text": [Box(name="b", parts=[part(colour="red")])],  # type: ignore[arg-type]
+    "an object of another type": [Box(name="b", parts=[Box(name="x", parts=[])])],  # type: ignore[list-item]
+    "a list that is a tuple": [Box(name="b", parts=(part(),))],  # type: ignore[arg-type]
+}
+BOX_QUERY = (
+    "query ($case: String!) { boxes(case: $case) { name parts { label weight when colour __typename } "
+    "main { ...P w: weight } inner { name main { label } parts { weight } } } } "
+    "fragment P on Part { label when }"
+)
+WITH_RESOLVER = '{ boxes(case: "plain") { name computed parts { label } } }'
+
+
+@strawberry.type
+class BoxQuery:
+    @strawberry.field
+    def boxes(self, case: str) -> list[Box]:
+        return BOXES[case]
+
+
+def boxes(schema: strawberry.Schema, query: str, case: str = "plain") -> tuple[object, list[str]]:
+    result = asyncio.run(schema.execute(query, variable_values={"case": case}))
+    return result.data, [f"{e.path}: {e.message}" for e in result.errors or []]
+
+
+@pytest.mark.parametrize("case", list(BOXES))
+def test_objects_get_graphqls_own_answers_and_errors(case: str) -> None:
+    plain = strawberry.Schema(query=BoxQuery, execution_context_class=PlainValues)
+    stepwise = strawberry.Schema(query=BoxQuery)
+    assert boxes(plain, BOX_QUERY, case) == boxes(stepwise, BOX_QUERY, case)
+
+
+def test_plain_objects_are_answered_whole_and_others_field_by_field(monkeypatch: pytest.MonkeyPatch) -> None:
+    executed: list[str] = []
+    original = PlainValues.collect_and_execute_subfields
+
+    def counted(self: PlainValues, return_type: Any, *rest: Any) -> Any:
+        executed.append(return_type.name)
+        return original(self, return_type, *rest)
+
+    monkeypatch.setattr(PlainValues, "collect_and_execute_subfields", counted)
+    schema = strawberry.Schema(query=BoxQuery, execution_context_class=PlainValues)
+    data, errors = boxes(schema, BOX_QUERY)
+    assert not errors
+    assert data["boxes"][0]["parts"][0]["when"] == "2026-03-01T12:30:00+00:00"  # type: ignore[index]
+    assert data["boxes"][1]["inner"]["main"] == {"label": "m"}  # type: ignore[index]
+    assert executed == []  # every box, its parts and its inner box answered whole
+
+    boxes(schema, BOX_QUERY, "an int out of range")  # that box takes the steps; its plain part does not
+    assert executed == ["Box", "Part"]
+    executed.clear()
+    boxes(schema, WITH_RESOLVER)  # a field with a resolver: the boxes take the steps, their parts not
+    assert executed == ["Box", "Box"]
