@@ -10,8 +10,9 @@ object and its headers merged). That machinery cost 0.07-0.28 ms of CPU per requ
 a `path` question of 4-9 ms in all.
 
 Everything else goes through Strawberry's view, unchanged: GET, batches, other content types, an Accept
-header asking for a stream, a body that is not such an object. The body already read is handed back to
-it, so it answers (or refuses) exactly as before; `tests/api/test_endpoint.py` compares both answers.
+header asking for a stream, a body that is not such an object, a body the client stopped sending
+before its end. What was read already is handed back to the view (the client's going away included),
+so it answers (or refuses) as before; `tests/api/test_endpoint.py` compares both answers.
 """
 
 from __future__ import annotations
@@ -73,12 +74,12 @@ class GraphQLEndpoint(strawberry.asgi.GraphQL):
         if scope.get("method") == "HEAD":  # which the route lets through with GET; GraphQL answers none
             raise StarletteHTTPException(405, headers={"Allow": "GET, POST"})
         if self.direct and scope.get("method") == "POST" and _asks_for_json(scope.get("headers", [])):
-            body, whole = await _body(receive)
-            operation = self._operation(body) if whole else None
+            body, ending = await _body(receive)
+            operation = self._operation(body) if ending is None else None
             if operation is not None:
                 await self._answer(scope, receive, send, operation)
                 return
-            receive = _replaying(body, receive)
+            receive = _replaying(body, ending, receive)
         await super().__call__(scope, receive, send)
 
     def _operation(self, body: bytes) -> _Operation | None:
@@ -156,45 +157,45 @@ class GraphQLEndpoint(strawberry.asgi.GraphQL):
 
 
 def _asks_for_json(headers: list[tuple[bytes, bytes]]) -> bool:
-    """A JSON body (`Content-Type: application/json`, parameters allowed) and a JSON answer accepted
-    (no Accept header, or only JSON and `*/*`)."""
+    """A JSON body (the first Content-Type exactly `application/json`, parameters allowed, as the view
+    reads it) and a JSON answer accepted (no Accept header, or only JSON and `*/*`). Anything else,
+    even what the view would take too, goes to it."""
     content_type = accept = None
     for name, value in headers:
-        if name == b"content-type":
+        if name == b"content-type" and content_type is None:
             content_type = value
         elif name == b"accept":
             accept = value if accept is None else accept + b"," + value
     if content_type is None or _media_type(content_type) != "application/json":
         return False
-    return accept is None or all(_media_type(kind) in _JSON_ANSWERS for kind in accept.split(b","))
+    return accept is None or all(_media_type(kind).lower() in _JSON_ANSWERS for kind in accept.split(b","))
 
 
 def _media_type(value: bytes) -> str:
-    return value.split(b";", 1)[0].strip().decode("latin-1").lower()
+    return value.split(b";", 1)[0].strip().decode("latin-1")
 
 
-async def _body(receive: Receive) -> tuple[bytes, bool]:
-    """The request body (its size is capped by `api.app.BodyLimit` as it is read), and whether it is
-    whole: not when the client went away before sending all of it."""
+async def _body(receive: Receive) -> tuple[bytes, Message | None]:
+    """The request body (its size is capped by `api.app.BodyLimit` as it is read), and the message that
+    ended it before it was whole (the client went away), or None."""
     chunks = []
     while True:
         message = await receive()
         if message["type"] != "http.request":
-            return b"".join(chunks), False
+            return b"".join(chunks), message
         chunks.append(message.get("body", b""))
         if not message.get("more_body", False):
-            return b"".join(chunks), True
+            return b"".join(chunks), None
 
 
-def _replaying(body: bytes, receive: Receive) -> Receive:
-    """`receive`, giving back `body` first (read already), then whatever comes after it."""
-    given = False
+def _replaying(body: bytes, ending: Message | None, receive: Receive) -> Receive:
+    """`receive`, giving back what was read already: `body`, then the message that cut it short (the
+    view then sees the client gone, as it would have), then whatever comes after."""
+    given = [{"type": "http.request", "body": body, "more_body": ending is not None}]
+    if ending is not None:
+        given.append(ending)
 
     async def replay() -> Message:
-        nonlocal given
-        if given:
-            return await receive()
-        given = True
-        return {"type": "http.request", "body": body, "more_body": False}
+        return given.pop(0) if given else await receive()
 
     return replay

@@ -3,6 +3,7 @@ still goes to the view, which answers or refuses it as before."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -56,6 +57,7 @@ REQUESTS: list[tuple[str, bytes, dict[str, str], bool]] = [
     ("not JSON", b"{query", {}, False),
     ("too deep to decode", b"[" * 100_000, {}, False),
     ("another content type", STATS.encode(), {"Content-Type": "application/graphql"}, False),
+    ("JSON in capitals", json.dumps({"query": STATS}).encode(), {"Content-Type": "Application/JSON"}, False),
     ("a stream asked for", json.dumps({"query": STATS}).encode(), {"Accept": "multipart/mixed"}, False),
 ]
 
@@ -107,3 +109,61 @@ def test_a_direct_answer_is_audited_as_any_other(api: Api) -> None:
     record = api.audit()[-1]
     assert record["operation"] == "Counted" and record["outcome"] == "ok"
     assert record["key_id"] == api.key_ids["reader"]
+
+
+def test_the_first_content_type_is_the_one_read(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As the view reads it: a text body declared first is not taken for JSON declared after it."""
+    headers = [
+        ("Authorization", f"Bearer {api.keys['reader']}"),
+        ("Content-Type", "text/plain"),
+        ("Content-Type", "application/json"),
+    ]
+    body = json.dumps({"query": STATS}).encode()
+    mine = api.client.post("/graphql", content=body, headers=headers)
+    monkeypatch.setattr(GraphQLEndpoint, "direct", False)
+    theirs = api.client.post("/graphql", content=body, headers=headers)
+    assert (mine.status_code, mine.text) == (theirs.status_code, theirs.text)
+    assert mine.status_code == 400 and "stats" not in mine.text
+
+
+def test_a_body_cut_short_by_the_client_is_not_run(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A client gone before its body ended: what came is a whole JSON object, but it is not run; the
+    view sees the client gone, as it did before the direct answer."""
+    endpoint = next(r for r in api.client.app.routes if getattr(r, "path", "") == "/graphql").endpoint
+    ran: list[str] = []
+    original = type(endpoint.schema).execute
+
+    async def execute(self: Any, query: str, *args: Any, **kwargs: Any) -> Any:
+        ran.append(query)
+        return await original(self, query, *args, **kwargs)
+
+    monkeypatch.setattr(type(endpoint.schema), "execute", execute)
+
+    async def ask() -> tuple[str | None, list[dict[str, Any]]]:
+        messages = [
+            {"type": "http.request", "body": json.dumps({"query": STATS}).encode(), "more_body": True},
+            {"type": "http.disconnect"},
+        ]
+        sent: list[dict[str, Any]] = []
+
+        async def receive() -> dict[str, Any]:
+            return messages.pop(0) if messages else {"type": "http.disconnect"}
+
+        async def send(message: dict[str, Any]) -> None:
+            sent.append(message)
+
+        scope = {
+            "type": "http", "method": "POST", "path": "/graphql", "query_string": b"",
+            "headers": [(b"content-type", b"application/json")], "app": api.client.app, "state": {},
+        }  # fmt: skip
+        try:
+            await endpoint(scope, receive, send)
+        except Exception as error:
+            return type(error).__name__, sent
+        return None, sent
+
+    mine = asyncio.run(ask())
+    monkeypatch.setattr(GraphQLEndpoint, "direct", False)
+    theirs = asyncio.run(ask())
+    assert mine == theirs and ran == []
+    assert mine[0] == "ClientDisconnect"
