@@ -147,7 +147,7 @@ class PlainValues(StrawberryGraphQLCoreExecutionContext):
         plain = self._plain_field(parent_type, field_details[0].node.name.value)
         if plain is not None:
             attribute, wanted, is_list = plain
-            value = getattr(source, attribute, _MISSING)
+            value = _attribute(source, attribute)
             if is_list and _plain_list(wanted, value):
                 return list(value)
             if not is_list and _plain(wanted, value):
@@ -264,19 +264,31 @@ class PlainValues(StrawberryGraphQLCoreExecutionContext):
 
     def _answered(self, kind: GraphQLObjectType, plan: _Plan, info: Any, result: Any) -> Any:
         """`result` answered by `plan`, as GraphQL would; `_MISSING` when a value is not plain (a null
-        where none may be, a number out of range) or `result` is not of `kind`."""
-        if result is None or (kind.is_type_of is not None and kind.is_type_of(result, info) is not True):
+        where none may be, a number out of range), or `result` is not of `kind`, or is an error or an
+        awaitable a resolver returned (GraphQL raises the one and awaits the other)."""
+        if result is None or isinstance(result, Exception) or self.is_awaitable(result):
+            return _MISSING
+        if kind.is_type_of is not None and kind.is_type_of(result, info) is not True:
             return _MISSING
         answered = {}
         for key, attribute, answer in plan:
             if attribute is None:  # __typename
                 answered[key] = answer
                 continue
-            value = answer(getattr(result, attribute, _MISSING), info)
+            value = answer(_attribute(result, attribute), info)
             if value is _MISSING:
                 return _MISSING
             answered[key] = value
         return answered
+
+
+def _attribute(source: Any, attribute: str) -> Any:
+    """`source.attribute`, or `_MISSING` when reading it fails in any way: the field then takes
+    GraphQL's steps, which read it again and put its error on it (a property may raise)."""
+    try:
+        return getattr(source, attribute)
+    except Exception:
+        return _MISSING
 
 
 def _plain_answer(wanted: type, nullable: bool) -> _Answer:

@@ -206,11 +206,50 @@ BOX_QUERY = (
 WITH_RESOLVER = '{ boxes(case: "plain") { name computed parts { label } } }'
 
 
+class Touchy:
+    """Stands for a Part whose label cannot be read."""
+
+    weight = 1
+    when = None
+    colour = None
+
+    @property
+    def label(self) -> str:
+        raise ValueError("the label cannot be read")
+
+
 @strawberry.type
 class BoxQuery:
     @strawberry.field
     def boxes(self, case: str) -> list[Box]:
         return BOXES[case]
+
+    @strawberry.field
+    def failing(self) -> Part | None:
+        return ValueError("no part here")  # type: ignore[return-value]  # GraphQL raises it
+
+    @strawberry.field
+    def later(self) -> list[Part]:
+        async def found() -> Part:
+            return part()
+
+        async def lost() -> Part:
+            raise ValueError("lost on the way")
+
+        return [found(), lost()]  # type: ignore[list-item]  # GraphQL awaits them
+
+    @strawberry.field
+    def touchy(self) -> list[Part]:
+        return [part(), Touchy()]  # type: ignore[list-item]
+
+
+ODD = [
+    "{ failing { __typename } }",
+    "{ later { __typename } }",
+    "{ later { label weight } }",
+    "{ touchy { label weight } }",
+    "{ touchy { weight } }",
+]
 
 
 def boxes(schema: strawberry.Schema, query: str, case: str = "plain") -> tuple[object, list[str]]:
@@ -246,3 +285,13 @@ def test_plain_objects_are_answered_whole_and_others_field_by_field(monkeypatch:
     executed.clear()
     boxes(schema, WITH_RESOLVER)  # a field with a resolver: the boxes take the steps, their parts not
     assert executed == ["Box", "Box"]
+
+
+@pytest.mark.parametrize("query", ODD)
+def test_errors_awaitables_and_failing_attributes_answer_as_graphqls_own(query: str) -> None:
+    """An error a resolver returns, awaitables in a list, an attribute that raises: GraphQL's steps."""
+    plain = strawberry.Schema(query=BoxQuery, execution_context_class=PlainValues)
+    stepwise = strawberry.Schema(query=BoxQuery)
+    mine, theirs = boxes(plain, query), boxes(stepwise, query)
+    assert mine == theirs
+    assert mine[1] or query == "{ touchy { weight } }"  # each but the last has an error to give
