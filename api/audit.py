@@ -64,9 +64,10 @@ class AuditLog:
         the request fails too, rather than being answered unrecorded.
 
         The line goes out in one `write` on a file opened for appending, so records from several
-        threads or processes never interleave. The directory is made only when the file cannot be
-        opened without it: checking it on every record (an exception each time) cost 30-60 us of a
-        `path` question's 4 ms at 1M adverts."""
+        threads or processes do not interleave (only a short write, on a disk filling up, is
+        finished by a second one, and may leave a broken line). The directory is made only when the
+        file cannot be opened without it: checking it on every record (an exception each time) cost
+        30-60 us of a `path` question's 4 ms at 1M adverts."""
         line = json.dumps(
             {"time": datetime.now(UTC).isoformat(), **record}, ensure_ascii=False, default=_json
         )
@@ -124,7 +125,7 @@ class AuditTrail(SchemaExtension):
         try:
             audit.write(record)
         except OSError as error:  # a full disk, a file made read-only: the answer is withheld
-            log.error("audit: a record could not be written (%s); the request is answered so", error)
+            log.error("audit: a record could not be written (%s); the request gets an error instead", error)
             raise GraphQLError(UNRECORDED, extensions={"code": "INTERNAL"}) from None
 
     def _asked(self) -> tuple[str | None, str | None, list[dict[str, Any]]]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import threading
 from pathlib import Path
 
@@ -21,9 +23,46 @@ def test_the_directory_is_made_when_missing_and_the_file_is_private(tmp_path: Pa
     assert (log.path.stat().st_mode & 0o777) == 0o600
 
 
+def _write_records(path: Path, number: int) -> None:
+    log = AuditLog(path)  # a log of its own: no lock shared with the other processes
+    for i in range(50):
+        log.write({"process": number, "i": i, "text": "y" * 20_000})
+
+
+def test_records_written_by_several_processes_are_each_whole(tmp_path: Path) -> None:
+    """Servers writing one file, each record one write on a file opened for appending: records of 20 KB
+    from four processes, sharing no lock, do not interleave."""
+    path = tmp_path / "audit.jsonl"
+    context = multiprocessing.get_context("fork")
+    writers = [context.Process(target=_write_records, args=(path, n)) for n in range(4)]
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join()
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert {(r["process"], r["i"]) for r in lines} == {(n, i) for n in range(4) for i in range(50)}
+    assert len(lines) == 200
+
+
+def test_a_failed_write_is_raised_and_leaves_no_file_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = AuditLog(tmp_path / "audit.jsonl")
+    log.write({"operation": "first"})
+    open_before = len(os.listdir("/proc/self/fd"))
+
+    def full(fd: int, data: bytes) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("api.audit.os.write", full)
+    with pytest.raises(OSError, match="No space"):
+        log.write({"operation": "second"})
+    assert len(os.listdir("/proc/self/fd")) == open_before
+
+
 def test_records_written_from_many_threads_are_each_whole(tmp_path: Path) -> None:
     log = AuditLog(tmp_path / "audit.jsonl")
-    long = "x" * 20_000  # past a pipe's atomic size: one write each must still keep it whole
+    long = "x" * 20_000
 
     def writer(number: int) -> None:
         for i in range(50):
