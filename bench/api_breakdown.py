@@ -41,7 +41,7 @@ import uvloop
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from api_latency import QUESTIONS, bare_query, questions  # noqa: E402 - the same questions and samples
+from api_latency import QUESTIONS, bare_query, question_options, questions  # noqa: E402 - the same questions and samples
 
 from api.graphql.context import Context  # noqa: E402
 from api.graphql.schema import build_schema  # noqa: E402
@@ -225,9 +225,7 @@ def report(
 
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=200)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--only", action="append", choices=QUESTIONS, help="this question only (repeatable)")
+    question_options(parser, requests=200)
     args = parser.parse_args()
     random.seed(args.seed)
     settings = Settings.from_env()

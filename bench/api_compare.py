@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from api_latency import QUESTIONS, Client, free_port, percentile, questions  # noqa: E402
+from api_latency import QUESTIONS, Client, free_port, percentile, question_options, questions  # noqa: E402
 
 from graph import apikeys  # noqa: E402
 from graph.config import Settings  # noqa: E402
@@ -69,10 +69,8 @@ def ask(client: Client, query: str, variables: dict) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("other", type=Path, help="another checkout of this repository")
-    parser.add_argument("--requests", type=int, default=400)
+    question_options(parser, requests=400)
     parser.add_argument("--warmup", type=int, default=30)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--only", action="append", choices=QUESTIONS, help="this question only (repeatable)")
     args = parser.parse_args()
     random.seed(args.seed)
     settings = Settings.from_env()

@@ -316,9 +316,19 @@ def _fetch_all(tx: Any, query: str, parameters: dict[str, Any]) -> list[Any]:
     return list(tx.run(query, parameters))
 
 
+def question_options(parser: argparse.ArgumentParser, *, requests: int) -> None:
+    """The options every API benchmark takes: how many requests per question, the seed the inputs are
+    sampled with, and which questions to ask."""
+    parser.add_argument("--requests", type=int, default=requests)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--only", action="append", choices=QUESTIONS, help="ask only this question (repeatable; default all)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=200)
+    question_options(parser, requests=200)
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument(
         "--block",
@@ -328,10 +338,6 @@ def main() -> None:
         "--requests: all requests first, then all replays)",
     )
     parser.add_argument("--rebuild", action="store_true", help="time a full network recompute first")
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument(
-        "--only", action="append", choices=QUESTIONS, help="ask only this question (repeatable; default all)"
-    )
     parser.add_argument("--serve", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
