@@ -113,17 +113,8 @@ class GraphQLEndpoint(strawberry.asgi.GraphQL):
                 allowed_operation_types=_POST_OPERATIONS,
                 operation_extensions=operation.extensions,
             )
-        except CannotGetOperationTypeError as error:
-            await PlainTextResponse(error.as_http_error_reason(), status_code=400)(scope, receive, send)
-            return
-        except InvalidOperationTypeError as error:
-            reason = error.as_http_error_reason("POST")
-            await PlainTextResponse(reason, status_code=400)(scope, receive, send)
-            return
-        except MissingQueryError:
-            await PlainTextResponse("No GraphQL query found in the request", status_code=400)(
-                scope, receive, send
-            )
+        except (CannotGetOperationTypeError, InvalidOperationTypeError, MissingQueryError) as error:
+            await PlainTextResponse(_refusal(error), status_code=400)(scope, receive, send)
             return
         if not isinstance(result, ExecutionResult):  # an incremental result: the schema allows none
             raise TypeError(f"a direct answer cannot send a {type(result).__name__}")
@@ -154,6 +145,15 @@ class GraphQLEndpoint(strawberry.asgi.GraphQL):
                 400, 'the request body must be a JSON object: {"query": "...", "variables": {}}'
             )
         return value
+
+
+def _refusal(error: Exception) -> str:
+    """The reason the view's `execute_single` gives for an operation it cannot run."""
+    if isinstance(error, CannotGetOperationTypeError):
+        return error.as_http_error_reason()
+    if isinstance(error, InvalidOperationTypeError):
+        return error.as_http_error_reason("POST")
+    return "No GraphQL query found in the request"
 
 
 def _asks_for_json(headers: list[tuple[bytes, bytes]]) -> bool:
