@@ -60,9 +60,8 @@ class PathReads:
     one batch once the search has found it (`start`, `queries.path`'s `on_found`), not once the search
     and the check of its ends have both ended and GraphQL has reached those fields; then handed to the
     path whole (`read`), so that GraphQL completes it at once instead of awaiting a loader per hop.
-    Should the question fail after all (the check of its ends did), they are left to end, as
-    `read_ahead` leaves its reads on such a failure: a loader's answer is shared by every field asking
-    for the same key."""
+    Should the question fail after all (the check of its ends did), the read is left to end (within its
+    deadline), its error, if any, taken off (`_begin`); nobody but the path awaits it."""
 
     def __init__(self, info: Info) -> None:
         fields = list(asked(info))
