@@ -106,11 +106,11 @@ def _as_is(return_type: Any) -> tuple[type, bool] | None:
 def _plain_field_of(
     schema: GraphQLSchema, parent: GraphQLObjectType, name: str
 ) -> tuple[str, type, bool] | None:
-    field = _basic_field(schema, parent, name)
-    plain = None if field is None else _as_is(field.type)
-    if plain is None:
+    basic = _basic_field(schema, parent, name)
+    plain = None if basic is None else _as_is(basic[0].type)
+    if basic is None or plain is None:
         return None
-    return (field.extensions[GraphQLCoreConverter.DEFINITION_BACKREF].python_name, *plain)
+    return (basic[1], *plain)
 
 
 def _without_middleware(manager: Any) -> bool:
@@ -208,11 +208,11 @@ class PlainValues(StrawberryGraphQLCoreExecutionContext):
             if name == "__typename":
                 plan.append((key, None, kind.name))
                 continue
-            field = _basic_field(self.schema, kind, name)
-            answer = None if field is None else self._answer(field.type, details)
-            if answer is None:
+            basic = _basic_field(self.schema, kind, name)
+            answer = None if basic is None else self._answer(basic[0].type, details)
+            if basic is None or answer is None:
                 return None
-            plan.append((key, field.extensions[GraphQLCoreConverter.DEFINITION_BACKREF].python_name, answer))
+            plan.append((key, basic[1], answer))
         return tuple(plan)
 
     def _answer(self, field_type: Any, details: Any) -> _Answer | None:
@@ -317,8 +317,9 @@ def _leaf_answer(complete: Callable[[Any, Any], Any], kind: Any, nullable: bool)
     return answer_leaf
 
 
-def _basic_field(schema: GraphQLSchema, parent: GraphQLObjectType, name: str) -> Any:
-    """The field, when it is only an attribute read by Strawberry's default resolver; else None."""
+def _basic_field(schema: GraphQLSchema, parent: GraphQLObjectType, name: str) -> tuple[Any, str] | None:
+    """The field and the Python attribute it reads, when it is only that attribute read by Strawberry's
+    default resolver; else None."""
     field = schema.get_field(parent, name)
     if field is None or field.args or field.subscribe is not None:
         return None
@@ -326,4 +327,4 @@ def _basic_field(schema: GraphQLSchema, parent: GraphQLObjectType, name: str) ->
     basic = getattr(definition, "is_basic_field", False) and getattr(field.resolve, "_is_default", False)
     if not basic or getattr(definition, "default_resolver", None) is not getattr:
         return None
-    return field
+    return field, definition.python_name
