@@ -16,7 +16,6 @@ from strawberry.types import ExecutionContext, Info
 from api.audit import AuditTrail
 from api.auth import CanIngest, IsAdmin
 from api.graphql import types as t
-from api.graphql.completion import PlainValues
 from api.graphql.errors import ErrorCodes
 from api.graphql.expansion import CheckedValidation
 from api.graphql.limits import Limits, limiters
@@ -343,13 +342,11 @@ def build_schema(limits: Limits | None = None) -> strawberry.Schema:
     Analysts and tools send the same few documents again and again with new variables, so parsing and
     validating each once saves most of the work a small query costs. Both caches are bounded (128
     documents); the parsed one is keyed by the text and the token limit (`api.graphql.parsing`), the
-    validated one by the parsed document and the rules, limits included. Plain values are completed in
-    one step (`api.graphql.completion`).
+    validated one by the parsed document and the rules, limits included.
     """
     limits = limits or Limits()
     return Schema(
         query=Query,
         mutation=Mutation,
         extensions=[AuditTrail, ErrorCodes, *limiters(limits), ParsedDocuments, CheckedValidation],
-        execution_context_class=PlainValues,
     )
