@@ -12,7 +12,6 @@ from typing import Any, TypeVar
 import neo4j
 from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
 
-from graph import socket_timeouts
 from graph.config import Settings, local_password_file
 
 # Session setting for every query of the project: "the property does not exist" notices (a graph without
@@ -53,16 +52,9 @@ def connect(settings: Settings | None = None, *, timeout: float = 10.0) -> neo4j
 
 
 async def connect_async(settings: Settings | None = None, *, timeout: float = 10.0) -> neo4j.AsyncDriver:
-    """As `connect`, for the asyncio driver (the API's reads run on its event loop), its socket
-    timeouts made cheap first (`graph.socket_timeouts`)."""
-    socket_timeouts.install()
+    """As `connect`, for the asyncio driver (the API's reads run on its event loop)."""
     settings = settings or Settings.from_env()
-    driver = _new_driver(
-        neo4j.AsyncGraphDatabase.driver,
-        settings,
-        timeout,
-        connection_write_timeout=socket_timeouts.ASYNC_WRITE_TIMEOUT,
-    )
+    driver = _new_driver(neo4j.AsyncGraphDatabase.driver, settings, timeout)
     try:
         await driver.verify_connectivity()
         await driver.execute_query("RETURN 1", database_=settings.database)

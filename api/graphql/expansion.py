@@ -18,13 +18,10 @@ from graphql import (
     FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLError,
-    GraphQLSchema,
     InlineFragmentNode,
     SelectionSetNode,
 )
-from graphql.validation import ASTValidationRule
-from strawberry.extensions import SchemaExtension
-from strawberry.schema.schema import validate_document  # what Strawberry's ValidationCache caches
+from strawberry.extensions import ValidationCache
 
 from api.graphql.errors import LIMIT_EXCEEDED
 from api.graphql.parsing import CACHED_DOCUMENTS, Same
@@ -65,37 +62,33 @@ def expanded_fields(document: DocumentNode) -> int:
     )
 
 
-def checked_validation(
-    schema: GraphQLSchema, document: DocumentNode, rules: tuple[type[ASTValidationRule], ...]
-) -> list[GraphQLError]:
-    """The errors of `document`: too many fields once opened, or else what validation finds. Cached per
-    document (parsed documents are cached and reused, see `api.graphql.parsing`, so the same object
-    comes back), as validation alone was by Strawberry's ValidationCache, so neither the count nor
-    validation runs again for a repeat."""
-    return _checked(schema, Same(document), rules)
-
-
 @lru_cache(maxsize=CACHED_DOCUMENTS)
-def _checked(
-    schema: GraphQLSchema, same: Same, rules: tuple[type[ASTValidationRule], ...]
-) -> list[GraphQLError]:
-    document = same.value
-    opened = expanded_fields(document)
-    if opened > MAX_EXPANDED_FIELDS:
-        message = (
-            f"the document opens into {opened:,} fields through its fragments; at most "
-            f"{MAX_EXPANDED_FIELDS:,} are taken"
-        )
-        return [GraphQLError(message, extensions={"code": LIMIT_EXCEEDED})]
-    return validate_document(schema, document, rules)
+def _too_large(same: Same) -> GraphQLError | None:
+    """The refusal of a document that opens into too many fields, or None; counted once per document
+    (parsed documents are cached and reused, see `api.graphql.parsing`, so a repeat is the same object)."""
+    opened = expanded_fields(same.value)
+    if opened <= MAX_EXPANDED_FIELDS:
+        return None
+    message = (
+        f"the document opens into {opened:,} fields through its fragments; at most "
+        f"{MAX_EXPANDED_FIELDS:,} are taken"
+    )
+    return GraphQLError(message, extensions={"code": LIMIT_EXCEEDED})
 
 
-class CheckedValidation(SchemaExtension):
-    """Validation after the check above, both cached (in place of Strawberry's ValidationCache)."""
+class CheckedValidation(ValidationCache):
+    """Strawberry's cached validation, after the check that the document does not open into too many
+    fields: a document that does is refused with its error alone, and validation (which would open
+    it) does not run, as Strawberry skips validation when an extension has given its errors."""
+
+    def __init__(self) -> None:
+        super().__init__(maxsize=CACHED_DOCUMENTS)
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
-        context.pre_execution_errors = checked_validation(
-            context.schema._schema, context.graphql_document, context.validation_rules
-        )
-        yield
+        refusal = None if context.graphql_document is None else _too_large(Same(context.graphql_document))
+        if refusal is not None:
+            context.pre_execution_errors = [refusal]
+            yield
+            return
+        yield from super().on_validate()

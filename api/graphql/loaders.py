@@ -8,12 +8,13 @@ whatever the page's size. Keys with a limit are (key, limit) pairs.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from strawberry.dataloader import DataLoader
 
 from graph import casework
-from graph.read import AsyncReader, batch
+from graph.read import AsyncReader, batch, queries
 
 
 class _Loader:
@@ -61,3 +62,34 @@ class Loaders:
         """Remember records already read (a page of networks), so that asking for them again costs nothing."""
         for record in records:
             self.nodes.prime(record.key, record)
+
+
+@dataclass(frozen=True)
+class KeyedRead:
+    """What a field of a node reads: one loader of `Loaders`, keyed by the node's key, and by the page size
+    in the field's argument `page` (named as an analyst writes it) when it has one.
+
+    Declared once, on the field (`metadata=KeyedRead(...).metadata`), and used by the field's resolver:
+    the read-ahead (`api.graphql.lookahead`) finds it there with the argument's default, so that both
+    make the same read with the same key, and the loader's cache answers the resolver."""
+
+    loader: str
+    page: str | None = None
+
+    @property
+    def metadata(self) -> dict[str, KeyedRead]:
+        return {READ: self}
+
+    def load(self, loaders: Loaders, key: str, size: int | None = None) -> Awaitable[Any]:
+        """The read of node `key`, with `size` when the field has a page size (checked first: BadInput or
+        TooLarge before anything is read)."""
+        loader = getattr(loaders, self.loader)
+        if self.page is None:
+            return loader.load(key)
+        if size is None:
+            raise TypeError(f"the {self.loader} read needs a page size ({self.page})")
+        return loader.load((key, queries.check_page_size(size, name=self.page)))
+
+
+# The key of a field's metadata that holds its KeyedRead.
+READ = "crosslink.read"

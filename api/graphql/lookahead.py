@@ -16,43 +16,84 @@ check of the path's two ends may still be running and before GraphQL reaches the
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterator, Mapping
+from collections.abc import Awaitable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
-from strawberry.types import Info
+from strawberry.types import Info, get_object_definition
+from strawberry.types.nodes import SelectedField, Selection
 
 from api.graphql import types as t
-from api.graphql.loaders import Loaders
-from api.graphql.selection import asked
+from api.graphql.loaders import READ, KeyedRead
 from graph.read import batch, queries
 from graph.read.reader import NotFound, ReadError
 
-# A field's read, started: from the request's loaders, the node's key and the field's arguments as asked.
-Start = Callable[[Loaders, str, Mapping[str, Any]], Awaitable[Any]]
+
+class FieldReads:
+    """The reads declared on the fields of a node's type (`KeyedRead`, in each field's metadata), found
+    from the type itself so that the read-ahead cannot drift from what the fields read."""
+
+    def __init__(self, node_type: type) -> None:
+        self.type_name = get_object_definition(node_type, strict=True).name
+
+    def start(self, info: Info, key: str) -> list[asyncio.Future[Any]]:
+        """The reads of node `key` that the current field's selection will ask for, started. A field
+        asked in a shape that cannot be read ahead (a page size out of bounds, a variable of the wrong
+        type) is left to its resolver, which reads and reports as usual."""
+        loaders = info.context.loaders
+        started = []
+        for selected in asked(info):
+            field = info.schema.get_field_for_type(field_name=selected.name, type_name=self.type_name)
+            read = None if field is None else field.metadata.get(READ)
+            if not isinstance(read, KeyedRead):
+                continue
+            try:
+                size = None if read.page is None else _page_size(info, field, read.page, selected.arguments)
+                started.append(_begin(read.load(loaders, key, size)))
+            except (ReadError, TypeError, ValueError):
+                continue
+        return started
 
 
-def _page(arguments: Mapping[str, Any], name: str, default: int) -> int:
-    """The page size a field will read with. An Int written in the query comes as its text, a variable's
-    value as the number, and a variable left out (or null) as None: the field's default, or its error."""
-    value = arguments.get(name)
-    return queries.check_page_size(default if value is None else int(value), name=name)
+def _page_size(info: Info, field: Any, page: str, arguments: Mapping[str, Any]) -> int:
+    """The page size the field will read with: as asked (a variable left out or null gives None), or the
+    default of its argument."""
+    value = arguments.get(page)
+    if value is None:
+        names = info.schema.config.name_converter
+        argument = next(a for a in field.arguments if names.get_graphql_name(a) == page)
+        value = argument.default
+    return int(value)
 
 
-IDENTIFIER_FIELDS: Mapping[str, Start] = {
-    "adverts": lambda ld, key, args: ld.adverts_of.load((key, _page(args, "first", t.IDENTIFIER_ADVERTS))),
-    "accounts": lambda ld, key, args: ld.accounts_of.load((key, _page(args, "first", t.IDENTIFIER_ACCOUNTS))),
-    "networks": lambda ld, key, args: ld.networks_of.load(key),
-}
-NETWORK_FIELDS: Mapping[str, Start] = {
-    "adverts": lambda ld, key, args: ld.members.load((key, _page(args, "first", t.NETWORK_MEMBERS))),
-    "accounts": lambda ld, key, args: ld.members.load((key, _page(args, "first", t.NETWORK_MEMBERS))),
-    "identifiers": lambda ld, key, args: ld.network_identifiers.load(key),
-    "timeline": lambda ld, key, args: ld.timelines.load(key),
-    "evidence": lambda ld, key, args: ld.evidence.load(
-        (key, _page(args, "advertsPerIdentifier", t.EVIDENCE_ADVERTS))
-    ),
-}
+IDENTIFIER_FIELDS = FieldReads(t.Identifier)
+NETWORK_FIELDS = FieldReads(t.Network)
+
+
+def asked(info: Info) -> Iterator[SelectedField]:
+    """The fields selected directly under the current field (under each of its nodes, when a query asks
+    for it more than once), fragments opened and `@skip`/`@include` applied."""
+    for field in info.selected_fields:
+        yield from opened(field.selections)
+
+
+def opened(selections: Iterable[Selection]) -> Iterator[SelectedField]:
+    """The fields of `selections`, inline fragments and fragment spreads opened; those a `@skip(if:
+    true)` or an `@include(if: false)` leaves out are left out here too."""
+    for selection in selections:
+        if not _included(selection.directives):
+            continue
+        if isinstance(selection, SelectedField):
+            yield selection
+        else:
+            yield from opened(selection.selections)
+
+
+def _included(directives: Mapping[str, Mapping[str, Any]]) -> bool:
+    return (
+        directives.get("skip", {}).get("if") is not True
+        and directives.get("include", {}).get("if") is not False
+    )
 
 
 class PathReads:
@@ -66,7 +107,7 @@ class PathReads:
     def __init__(self, info: Info) -> None:
         fields = list(asked(info))
         self.adverts = any(
-            f.name == "advert" for hops in fields if hops.name == "hops" for f in hops.fields()
+            f.name == "advert" for hops in fields if hops.name == "hops" for f in opened(hops.selections)
         )
         self.nodes = any(f.name == "nodes" for f in fields)
         self._loaders = info.context.loaders
@@ -101,34 +142,20 @@ class PathReads:
 
 
 @contextmanager
-def read_ahead(info: Info, key: str, fields: Mapping[str, Start]) -> Iterator[None]:
+def read_ahead(info: Info, key: str, fields: FieldReads) -> Iterator[None]:
     """Around the read of node `key`: the reads of those of `fields` that the current field's selection
     asks for run meanwhile. When the node is not there they are cancelled, as no field will wait for
     them (a field elsewhere in the request asking for the same key finds no node either). When its read
     fails otherwise they are left to end, each its own error taken off by `_retrieved`: a loader's
     answer is shared by every field asking for the same key, and one still waiting on it would be
     cancelled too."""
-    started = _start(info, key, fields)
+    started = fields.start(info, key)
     try:
         yield
     except NotFound:
         for future in started:
             future.cancel()
         raise
-
-
-def _start(info: Info, key: str, fields: Mapping[str, Start]) -> list[asyncio.Future[Any]]:
-    loaders = info.context.loaders
-    started = []
-    for field in asked(info):
-        start = fields.get(field.name)
-        if start is None:
-            continue
-        try:
-            started.append(_begin(start(loaders, key, field.arguments)))
-        except (ReadError, TypeError, ValueError):  # not read ahead: the field reads and reports as usual
-            continue
-    return started
 
 
 def _begin(read: Awaitable[Any]) -> asyncio.Future[Any]:

@@ -26,6 +26,17 @@ IDENTIFIER_ACCOUNTS = 50
 NETWORK_MEMBERS = 50
 EVIDENCE_ADVERTS = 10
 
+# The loader reads of nodes' fields: declared on the field, where `api.graphql.lookahead` finds those it
+# starts early.
+ADVERTS_OF = KeyedRead("adverts_of", page="first")
+ACCOUNTS_OF = KeyedRead("accounts_of", page="first")
+ACCOUNT_IDENTIFIERS = KeyedRead("account_identifiers", page="first")
+NETWORKS_OF = KeyedRead("networks_of")
+MEMBERS = KeyedRead("members", page="first")
+NETWORK_IDENTIFIERS = KeyedRead("network_identifiers")
+TIMELINE = KeyedRead("timelines")
+EVIDENCE = KeyedRead("evidence", page="advertsPerIdentifier")
+
 # --- enums and small values ---
 
 
@@ -116,8 +127,7 @@ async def _adverts(info: Info, keys: list[str]) -> list[Advert]:
 async def _adverts_carrying(info: Info, key: str, first: int) -> list[Advert]:
     """The newest adverts carrying an identifier or account, read whole: kept for the other fields that
     ask for them, so they are not read again, and shown."""
-    queries.check_page_size(first)
-    adverts, _ = await info.context.loaders.adverts_of.load((key, first))
+    adverts, _ = await ADVERTS_OF.load(info.context.loaders, key, first)
     info.context.loaders.prime_nodes(adverts)
     return [Advert.of(r) for r in adverts]
 
@@ -274,8 +284,7 @@ class Account:
 
     @strawberry.field(description="The identifiers its adverts mention, most used first.")
     async def identifiers(self, info: Info, first: int = 50) -> list[IdentifierUse]:
-        queries.check_page_size(first)
-        uses = await info.context.loaders.account_identifiers.load((self.record.key, first))
+        uses = await ACCOUNT_IDENTIFIERS.load(info.context.loaders, self.record.key, first)
         return [IdentifierUse.of(u) for u in uses]
 
     @strawberry.field
@@ -317,20 +326,24 @@ class Identifier:
             record=r,
         )
 
-    @strawberry.field(description="Adverts that carry it, newest first.")
+    @strawberry.field(description="Adverts that carry it, newest first.", metadata=ADVERTS_OF.metadata)
     async def adverts(self, info: Info, first: int = IDENTIFIER_ADVERTS) -> list[Advert]:
         return await _adverts_carrying(info, self.record.key, first)
 
-    @strawberry.field(description="Accounts whose adverts mention it, busiest first.")
+    @strawberry.field(
+        description="Accounts whose adverts mention it, busiest first.", metadata=ACCOUNTS_OF.metadata
+    )
     async def accounts(self, info: Info, first: int = IDENTIFIER_ACCOUNTS) -> list[IdentifierUse]:
-        queries.check_page_size(first)
-        uses, accounts, _ = await info.context.loaders.accounts_of.load((self.record.key, first))
+        uses, accounts, _ = await ACCOUNTS_OF.load(info.context.loaders, self.record.key, first)
         info.context.loaders.prime_nodes(accounts)
         return [IdentifierUse.of(u) for u in uses]
 
-    @strawberry.field(description="The networks of the adverts that carry it (several only for a hub).")
+    @strawberry.field(
+        description="The networks of the adverts that carry it (several only for a hub).",
+        metadata=NETWORKS_OF.metadata,
+    )
     async def networks(self, info: Info) -> list[Network]:
-        found = await info.context.loaders.networks_of.load(self.record.key)
+        found = await NETWORKS_OF.load(info.context.loaders, self.record.key)
         info.context.loaders.prime_nodes(found)
         return [Network.of(r) for r in found]
 
@@ -443,40 +456,43 @@ class Network:
             record=r,
         )
 
-    @strawberry.field(description="Its adverts, newest first.")
+    @strawberry.field(description="Its adverts, newest first.", metadata=MEMBERS.metadata)
     async def adverts(self, info: Info, first: int = NETWORK_MEMBERS) -> list[Advert]:
-        queries.check_page_size(first)
-        adverts, _ = await info.context.loaders.members.load((self.record.key, first))
+        adverts, _ = await MEMBERS.load(info.context.loaders, self.record.key, first)
         return await _adverts(info, adverts)
 
-    @strawberry.field(description="Its accounts, those with most adverts in it first.")
+    @strawberry.field(
+        description="Its accounts, those with most adverts in it first.", metadata=MEMBERS.metadata
+    )
     async def accounts(self, info: Info, first: int = NETWORK_MEMBERS) -> list[Account]:
-        queries.check_page_size(first)
-        _, accounts = await info.context.loaders.members.load((self.record.key, first))
+        _, accounts = await MEMBERS.load(info.context.loaders, self.record.key, first)
         return await _accounts(info, accounts)
 
-    @strawberry.field(description="The identifiers its adverts mention, by kind, hubs left out.")
+    @strawberry.field(
+        description="The identifiers its adverts mention, by kind, hubs left out.",
+        metadata=NETWORK_IDENTIFIERS.metadata,
+    )
     async def identifiers(self, info: Info) -> list[IdentifierGroup]:
         groups: dict[str, list[NetworkIdentifier]] = {}
-        for item in await info.context.loaders.network_identifiers.load(self.record.key):
+        for item in await NETWORK_IDENTIFIERS.load(info.context.loaders, self.record.key):
             kind = kind_of(item.identifier) or "url"
             groups.setdefault(kind, []).append(NetworkIdentifier(adverts=item.adverts, key=item.identifier))
         return [
             IdentifierGroup(kind=IdentifierKind(kind), identifiers=items) for kind, items in groups.items()
         ]
 
-    @strawberry.field(description="Adverts per day, oldest first.")
+    @strawberry.field(description="Adverts per day, oldest first.", metadata=TIMELINE.metadata)
     async def timeline(self, info: Info) -> list[TimelineDay]:
-        days = await info.context.loaders.timelines.load(self.record.key)
+        days = await TIMELINE.load(info.context.loaders, self.record.key)
         return [TimelineDay(day=d.day, adverts=d.adverts) for d in days]
 
     @strawberry.field(
         description="Each identifier (hubs left out) that two or more of its adverts carry, with the adverts "
-        "and the text spans that show it; the most shared first."
+        "and the text spans that show it; the most shared first.",
+        metadata=EVIDENCE.metadata,
     )
     async def evidence(self, info: Info, adverts_per_identifier: int = EVIDENCE_ADVERTS) -> list[Evidence]:
-        queries.check_page_size(adverts_per_identifier, name="advertsPerIdentifier")
-        found = await info.context.loaders.evidence.load((self.record.key, adverts_per_identifier))
+        found = await EVIDENCE.load(info.context.loaders, self.record.key, adverts_per_identifier)
         return [
             Evidence(
                 advert_count=e.total,

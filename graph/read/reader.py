@@ -17,7 +17,7 @@ import neo4j
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 from neo4j.graph import Node, Path, Relationship
 
-from graph import cypher, socket_timeouts
+from graph import cypher
 from graph.db import QUIET
 
 T = TypeVar("T")
@@ -196,10 +196,7 @@ class AsyncReader(ReaderBase):
 
         bound = self.timeout + RETRY_SECONDS
         try:
-            async with (
-                socket_timeouts.bounded(bound),
-                self.driver.session(**self._session_options()) as session,
-            ):
+            async with asyncio.timeout(bound), self.driver.session(**self._session_options()) as session:
                 return await session.execute_read(neo4j.unit_of_work(timeout=self.timeout)(work))
         except TimeoutError:  # the bound above: Neo4j stopped answering, or every retry failed slowly
             raise Unavailable(
