@@ -21,20 +21,26 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
+import strawberry
 from graphql import (
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
+    GraphQLArgument,
     GraphQLError,
     GraphQLSchema,
     InlineFragmentNode,
     IntValueNode,
     SelectionSetNode,
+    Undefined,
     VariableNode,
+    build_ast_schema,
     get_named_type,
     get_nullable_type,
     get_operation_ast,
     is_list_type,
+    parse,
+    value_from_ast,
 )
 from graphql.execution import ExecutionResult as GraphQLExecutionResult
 from graphql.execution.values import get_variable_values
@@ -172,7 +178,7 @@ class _Counter:
             if argument is None:
                 continue
             given = next((a.value for a in node.arguments or () if a.name.value == name), None)
-            value: Any = argument.default_value
+            value: Any = _default(argument)
             if isinstance(given, IntValueNode):
                 value = int(given.value)
             elif isinstance(given, VariableNode):
@@ -185,6 +191,24 @@ class _Counter:
         return None
 
 
+def _default(argument: GraphQLArgument) -> Any:
+    """An argument's default: graphql-core 3.2 gives it coerced; later versions may keep only the literal
+    of a schema built from SDL, which is coerced here."""
+    if argument.default_value is not Undefined:
+        return argument.default_value
+    node = argument.ast_node
+    if node is None or node.default_value is None:
+        return None
+    return value_from_ast(node.default_value, argument.type)
+
+
+@lru_cache(maxsize=8)
+def core_schema(schema: strawberry.Schema) -> GraphQLSchema:
+    """The schema as graphql-core types, built from its SDL (Strawberry's printed schema): what the count
+    walks (each field's arguments and their defaults), made once per schema."""
+    return build_ast_schema(parse(schema.as_str()))
+
+
 def item_budget(limit: int) -> type[SchemaExtension]:
     """The extension refusing, before execution, an operation asking for more than `limit` items."""
 
@@ -193,7 +217,7 @@ def item_budget(limit: int) -> type[SchemaExtension]:
             context = self.execution_context
             document = context.graphql_document
             if document is not None and context.result is None:
-                schema = context.schema._schema  # graphql-core's, as Strawberry's ValidationCache reads it
+                schema = core_schema(context.schema)
                 asked = items_asked(schema, document, context.operation_name, context.variables)
                 if asked > limit:
                     context.result = GraphQLExecutionResult(data=None, errors=[_refusal(asked, limit)])

@@ -10,7 +10,7 @@ import pytest
 from graphql import parse
 from planted import Api
 
-from api.graphql.budget import items_asked
+from api.graphql.budget import core_schema, items_asked
 from api.graphql.limits import MAX_ALIASES, MAX_BODY_BYTES, MAX_DEPTH, MAX_TOKENS, Limits, limiters
 from api.graphql.schema import build_schema
 from graph.read import queries
@@ -80,7 +80,7 @@ def test_more_than_500_at_once_is_refused(api: Api, query: str) -> None:
     assert str(queries.MAX_PAGE) in answer["errors"][0]["message"]
 
 
-SCHEMA = build_schema()._schema
+SCHEMA = core_schema(build_schema())
 
 
 def asked(query: str, variables: dict | None = None) -> int:
