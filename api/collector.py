@@ -2,8 +2,8 @@
 
 Reference counting frees most of what a request makes, but the driver and the GraphQL executor leave a
 few hundred objects in reference cycles per request (hydration scopes, results, loaders, collected
-fields), so with Python's default threshold the collector ran during most requests of a `path` question
-at 1M adverts, 0.1-0.2 ms each time, and every tenth run was a longer one of the older generation.
+fields), so with Python's default threshold the collector ran during most requests, and now and then a
+longer run of an older generation stalled one (BENCHMARKS.md has the figures).
 
 What the API does instead:
 - at start-up, what start-up made (modules, the schema, the drivers) is frozen out of the collector's
@@ -32,9 +32,8 @@ def freeze_startup_objects() -> None:
     """Leave what start-up made (modules, the schema, the drivers) out of the garbage collector's walks.
 
     Every few hundred requests the collector used to walk every object in the process, the modules and
-    the schema included. At 1M adverts (`bench/api_latency.py`) that cost 0.9 ms a request on average, in
-    pauses of up to 75 ms; frozen, 0.4-0.6 ms, the longest pauses about 15 ms. Cycles made after
-    start-up are still collected.
+    the schema included, in pauses far longer than a request (BENCHMARKS.md). Cycles made after start-up
+    are still collected.
     """
     gc.collect()
     gc.freeze()
@@ -57,7 +56,7 @@ def due_generation() -> int | None:
 
     Python also puts off a full collection until a quarter of the long-lived objects are new, a count
     it does not expose; here a full one comes every hundred young ones, about as often as Python's ran
-    under `bench/api_latency.py` (3 in 600 `path` requests, 2 ms each), and between requests."""
+    under `bench/api_latency.py`, and between requests."""
     young, older, oldest = gc.get_count()
     if oldest >= 10:
         return 2

@@ -24,7 +24,7 @@ from graph.networks.rules import HubRule
 # An update reads each seed's region (networks and hub groups around it) at several times the cost per
 # advert of a rebuild's one streaming pass, so past a share of the graph one rebuild is cheaper
 # (bench/network_update.py; BENCHMARKS.md, "Catching up after an ingest"). Below the floor an update
-# always runs (1,000 sampled adverts: 3 s at 100k, 10 s at 1M), and only the touched networks are rewritten.
+# always runs, and only the touched networks are rewritten.
 REBUILD_SHARE = 100  # rebuild when the adverts to catch up with are more than 1/100 of the graph ...
 REBUILD_FLOOR = 1_000  # ... and more than this many
 
