@@ -38,12 +38,12 @@ from graphql import (
     get_named_type,
     get_nullable_type,
     get_operation_ast,
+    get_variable_values,
     is_list_type,
     parse,
     value_from_ast,
 )
 from graphql.execution import ExecutionResult as GraphQLExecutionResult
-from graphql.execution.values import get_variable_values
 from strawberry.extensions import SchemaExtension
 
 from api.graphql.errors import LIMIT_EXCEEDED
