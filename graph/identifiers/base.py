@@ -1,8 +1,8 @@
 """What every identifier kind shares: the found value, and the interface a kind implements.
 
-Each kind (phone, handle, payment, email, link) is one module with one class that can both *find*
+Each kind (phone, handle, payment, wallet, email, link and domain) is one class that can both *find*
 identifiers in an advert and *clean* a single value typed by an analyst, so that a lookup and an
-ingest always agree on the canonical key.
+ingest always agree on the canonical key. `registry.TYPES` holds them by name.
 """
 
 from __future__ import annotations
@@ -46,9 +46,21 @@ _IDENTIFIER_FIELDS = tuple(f.name for f in fields(Identifier))
 
 
 class IdentifierType:
-    """One kind of identifier: finds it in a document and cleans a single raw value."""
+    """One kind of identifier: finds it in a document and cleans a single raw value.
 
+    `name` is what the registry knows the type by and what an analyst names as a kind; `kind` is the
+    graph kind of the keys it makes (the key's prefix). They differ where types share a prefix: a
+    wallet is looked up as `wallet` but stored, like a payment tag, under `payment:`.
+    """
+
+    name: ClassVar[str]
     kind: ClassVar[str]
+    # An analyst types some values as adverts write them (`Revolut: @boatpay`, a paypal.me link), so a
+    # lookup of this kind reads the value like a tiny advert before cleaning it.
+    read_in_context: ClassVar[bool] = False
+    # Whether a value typed without a kind may resolve to this one. Not so for a link's url and domain:
+    # a pasted wa.me link means the phone it names.
+    untyped_match: ClassVar[bool] = True
 
     def find(self, doc: Document) -> Iterator[Identifier]:
         """Yield identifiers of this kind, claiming their spans in `doc` so later kinds skip them."""

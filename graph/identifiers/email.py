@@ -132,6 +132,7 @@ def _token_start(text: str, pos: int) -> int:
 class Email(IdentifierType):
     """Email addresses, plain or obfuscated with [at]/(at)/[dot] or spoken for a known provider."""
 
+    name = "email"
     kind = "email"
 
     def find(self, doc: Document) -> Iterator[Identifier]:

@@ -113,6 +113,7 @@ class Handle(IdentifierType):
     dropped, since there is nothing to say which account it names.
     """
 
+    name = "handle"
     kind = "handle"
 
     def find(self, doc: Document) -> Iterator[Identifier]:

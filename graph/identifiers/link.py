@@ -14,7 +14,8 @@ domain node: half the adverts link to them, and the account the link names is th
 
 A profile link (wa.me/<number>, t.me/<name>, instagram.com/<name>, paypal.me/<name>, ...) also yields
 the phone, handle or payment it names, with the link's span and a rule naming the link form; those
-keys are made by the phone, handle and payment modules so each kind's rules live in one place.
+keys are made by the phone, handle and payment types (looked up in the registry by name) so each
+kind's rules live in one place. `Link` is registered as `url`, `Domain` as `domain`.
 The Public Suffix List is the snapshot bundled with tldextract; it is never fetched.
 """
 
@@ -25,7 +26,7 @@ import ipaddress
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import parse_qsl, unquote, unquote_plus, urlsplit
 
 import idna
@@ -34,6 +35,9 @@ import tldextract
 from graph.identifiers.base import Identifier, IdentifierType
 from graph.identifiers.document import Document, fold
 from graph.identifiers.handle import label_before
+
+if TYPE_CHECKING:
+    from graph.identifiers.registry import Registry
 
 # Bundled PSL snapshot only: no suffix list URL and no disk cache, so nothing is fetched or written.
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
@@ -340,13 +344,11 @@ def platform_target(parsed: _Parsed) -> tuple[str, str, str, str] | None:
 
 
 @cache
-def _cleaners() -> dict[str, IdentifierType]:
-    """The phone, handle and payment types that turn what a link names into keys (imported late)."""
-    from graph.identifiers.handle import Handle
-    from graph.identifiers.payment import Payment
-    from graph.identifiers.phone import Phone
+def _registry() -> Registry:
+    """The registry, whose types turn what a link names into keys (imported late: it imports this module)."""
+    from graph.identifiers.registry import TYPES
 
-    return {"phone": Phone(), "handle": Handle(), "payment": Payment()}
+    return TYPES
 
 
 def derived_identifier(parsed: _Parsed, span: tuple[int, int]) -> Identifier | None:
@@ -355,7 +357,7 @@ def derived_identifier(parsed: _Parsed, span: tuple[int, int]) -> Identifier | N
     if target is None:
         return None
     kind, raw, platform, rule = target
-    cleaner = _cleaners()[kind]
+    cleaner = _registry().get(kind)
     found = cleaner.clean("+" + raw) if kind == "phone" else cleaner.clean(raw, platform=platform)
     return dataclasses.replace(found, span=span, rule=rule) if found else None
 
@@ -368,6 +370,11 @@ def _bare_host_ok(text: str, start: int, host_text: str) -> bool:
         return False
     # `now.Price` is two sentences missing a space, not a host.
     return not any(label[:1].isupper() and not label.isupper() for label in host_text.split(".")[1:])
+
+
+def _typed_link(raw: str) -> str:
+    """An analyst's link, folded like an advert and stripped of surrounding brackets and quotes."""
+    return _trim(fold(raw.strip())[0].strip().strip("<>\"'"))
 
 
 def _candidates(text: str) -> Iterator[re.Match[str]]:
@@ -384,7 +391,9 @@ def _candidates(text: str) -> Iterator[re.Match[str]]:
 class Link(IdentifierType):
     """Web and app links: one `url:` per link, its `domain:`, and the account a platform link names."""
 
+    name = "url"
     kind = "url"
+    untyped_match = False
 
     def find(self, doc: Document) -> Iterator[Identifier]:
         text = doc.masked()
@@ -429,8 +438,8 @@ class Link(IdentifierType):
 
     def _parse_input(self, raw: str) -> _Parsed | None:
         """An analyst's link, folded like an advert and stripped of surrounding brackets and quotes."""
-        text = fold(raw.strip())[0].strip().strip("<>\"'")
-        return canonical_url(_trim(text)) if text else None
+        text = _typed_link(raw)
+        return canonical_url(text) if text else None
 
     def clean(self, raw: str, *, region: str | None = None, platform: str | None = None) -> Identifier | None:
         parsed = self._parse_input(raw)
@@ -439,14 +448,8 @@ class Link(IdentifierType):
         return Identifier("url", f"url:{parsed.url}", raw.strip(), (0, len(raw)), "clean")
 
     def clean_domain(self, raw: str) -> Identifier | None:
-        """The `domain:` key for a host or link typed by an analyst (platform hosts included)."""
-        parsed = self._parse_input(raw)
-        if parsed is None or parsed.scheme not in _WEB_SCHEMES or _is_ip(parsed.host):
-            return None
-        domain = registered_domain(parsed.host)
-        if not domain:
-            return None
-        return Identifier("domain", f"domain:{domain}", raw.strip(), (0, len(raw)), "clean")
+        """The `domain:` key for a host or link typed by an analyst: `Domain.clean`."""
+        return Domain().clean(raw)
 
     def clean_all(self, raw: str) -> list[Identifier]:
         """Every identifier one analyst-typed link gives: url, domain, and the account it names."""
@@ -462,3 +465,29 @@ class Link(IdentifierType):
         if derived:
             found.append(derived)
         return found
+
+
+class Domain(IdentifierType):
+    """Registered domains: `domain:<registered domain>`, the site a link points at.
+
+    A domain is only ever read off a link, so `Link.find` yields it from the same parse as the link and
+    this type finds nothing of its own. It is registered by itself so that an analyst can name it and
+    its typed value is cleaned to the key ingest writes: a platform or payment host, which ingest keeps
+    no domain node for, cleans to None.
+    """
+
+    name = "domain"
+    kind = "domain"
+    untyped_match = False
+
+    def find(self, doc: Document) -> Iterator[Identifier]:
+        return iter(())
+
+    def clean(self, raw: str, *, region: str | None = None, platform: str | None = None) -> Identifier | None:
+        # Read as an advert's link is read, so that only a value ingest would take for a link (not an
+        # email's domain, not `name (at) host`) gives a domain, and the one it gives is ingest's.
+        text = _typed_link(raw)
+        for found in Link().find(Document(text)):
+            if found.kind == self.kind and found.span == (0, len(text)):
+                return Identifier(self.kind, found.key, raw.strip(), (0, len(raw)), "clean")
+        return None

@@ -116,7 +116,9 @@ class Payment(IdentifierType):
     structure and mod-97 check.
     """
 
+    name = "payment"
     kind = "payment"
+    read_in_context = True
 
     def find(self, doc: Document) -> Iterator[Identifier]:
         text = doc.masked()

@@ -109,6 +109,7 @@ class _Group:
 class Phone(IdentifierType):
     """Phone numbers in any writing, validated by libphonenumber and keyed by E.164."""
 
+    name = "phone"
     kind = "phone"
 
     def find(self, doc: Document) -> Iterator[Identifier]:

@@ -102,7 +102,8 @@ def wallet_key(form: str, address: str) -> str | None:
 class Wallet(IdentifierType):
     """Bitcoin (base58 P2PKH/P2SH, bech32/bech32m), Ethereum (EIP-55) and TRON addresses."""
 
-    kind = "payment"
+    name = "wallet"
+    kind = "payment"  # wallets share the payment: prefix with tags and IBANs
 
     def find(self, doc: Document) -> Iterator[Identifier]:
         text = doc.masked()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from graph.identifiers.document import Document
-from graph.identifiers.link import Link
+from graph.identifiers.link import Domain, Link
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 
@@ -272,3 +272,10 @@ def test_facebook_group_is_just_a_url():
 def test_names_breaking_platform_rules_give_no_handle():
     assert derived("t.me/ab") == []  # telegram names are at least 5 characters
     assert derived("paypal.me/Dover-Express") == []  # PayPal.Me names are letters and digits
+
+
+def test_domains_are_found_by_the_link_and_cleaned_by_their_own_type():
+    assert list(Domain().find(Document("https://boats-uk.com/x"))) == []
+    assert Domain().clean("https://shop.Boats-UK.com/x").key == "domain:boats-uk.com"
+    assert Domain().clean("paypal.me/AliTravel") is None  # ingest keeps no node for a platform host
+    assert Link().clean_domain("facebook.com") is None

@@ -2,7 +2,11 @@
 
 import pytest
 
-from graph.identifiers import extract, identify, occurrences
+from graph.identifiers import TYPES, extract, identify, occurrences
+from graph.identifiers.email import Email
+from graph.identifiers.phone import Phone
+from graph.identifiers.registry import Registry, UnknownKind
+from graph.identifiers.wallet import Wallet
 
 ADVERT = (
     "🚤 UK crossing, 12 places, 2500€. WhatsApp +44 7400 123456 or wa.me/447400123456, "
@@ -85,3 +89,119 @@ def test_occurrences_keep_repeats_for_evidence() -> None:
     spans = [i.span for i in occurrences(text) if i.key == "phone:+447400123456"]
     assert [text[s:e] for s, e in spans] == ["+44 7400 123456", "0044 7400 123456"]
     assert len(extract(text)) == 1
+
+
+# --- the registry: identifier types by name ---
+
+WALLET = "1CEwg9pXFgT489hnmzygDmv3kYPRctKtat"
+
+# One value per registered name, typed as an analyst would, and the key ingest writes for it.
+BY_NAME = {
+    "email": ("Ali.Travel@GoogleMail.com", {}, "email:alitravel@gmail.com"),
+    "url": ("https://Boats-UK.com/prices?utm_source=fb", {}, "url:https://boats-uk.com/prices"),
+    "domain": ("https://WWW.Boats-UK.co.uk/x", {}, "domain:boats-uk.co.uk"),
+    "payment": ("paypal.me/AliTravel", {}, "payment:paypal:alitravel"),
+    "wallet": (f" {WALLET} ", {}, f"payment:btc:{WALLET}"),
+    "handle": ("@Boat_Man_UK", {"platform": "telegram"}, "handle:telegram:boat_man_uk"),
+    "phone": ("07400 123456", {"region": "GB"}, "phone:+447400123456"),
+}
+
+
+def test_every_type_is_registered_under_a_unique_name_in_extraction_order() -> None:
+    assert TYPES.names == ("email", "url", "domain", "payment", "wallet", "handle", "phone")
+    assert [type_.name for type_ in TYPES] == list(TYPES.names)
+    assert len(set(TYPES.names)) == len(TYPES)
+
+
+def test_a_name_registered_twice_is_refused() -> None:
+    with pytest.raises(ValueError, match="'phone'"):
+        Registry(Phone(), Email(), Phone())
+
+
+def test_a_name_the_registry_uses_itself_is_refused() -> None:
+    class Names(Email):
+        name = "names"
+
+    with pytest.raises(ValueError, match="'names'"):
+        Registry(Names())
+
+
+def test_the_registry_keeps_the_order_it_is_given() -> None:
+    assert Registry(Phone(), Email()).names == ("phone", "email")
+
+
+def test_types_are_found_by_name() -> None:
+    for name in TYPES.names:
+        assert TYPES.get(name).name == name
+        assert getattr(TYPES, name) is TYPES.get(name)
+        assert name in TYPES
+    assert isinstance(TYPES.phone, Phone)
+    assert isinstance(TYPES.get("wallet"), Wallet)
+
+
+def test_an_unknown_name_is_refused_with_the_names_there_are() -> None:
+    with pytest.raises(
+        UnknownKind, match=r"unknown identifier kind 'fax'; expected one of domain, email, .*wallet"
+    ):
+        TYPES.get("fax")
+    assert issubclass(UnknownKind, ValueError)
+    with pytest.raises(AttributeError, match="'fax'"):
+        TYPES.fax  # noqa: B018
+    assert "fax" not in TYPES
+
+
+def test_wallets_and_domains_are_kinds_of_their_own_under_their_graph_kinds() -> None:
+    assert (TYPES.wallet.name, TYPES.wallet.kind) == ("wallet", "payment")
+    assert (TYPES.domain.name, TYPES.domain.kind) == ("domain", "domain")
+    assert TYPES.covering("payment") == (TYPES.payment, TYPES.wallet)
+    assert TYPES.covering("wallet") == (TYPES.wallet,)
+    assert TYPES.covering("domain") == (TYPES.domain,)
+
+
+def test_every_graph_kind_can_be_named() -> None:
+    assert TYPES.kinds == ("email", "url", "domain", "payment", "handle", "phone")
+    assert set(TYPES.kinds) <= set(TYPES.names)
+
+
+def test_identify_by_every_name() -> None:
+    assert set(BY_NAME) == set(TYPES.names)
+    for name, (raw, hints, key) in BY_NAME.items():
+        found = identify(raw, kind=name, **hints)
+        assert found is not None and found.key == key, name
+        assert found.kind == TYPES.get(name).kind
+
+
+def test_a_wallet_named_as_a_payment_is_still_found() -> None:
+    assert identify(WALLET, kind="payment").key == f"payment:btc:{WALLET}"
+    assert identify(f"BTC: {WALLET}", kind="payment").key == f"payment:btc:{WALLET}"
+    assert identify("boatpay", kind="payment", platform="revolut").key == "payment:revolut:boatpay"
+    assert identify("Revolut: @boatpay", kind="payment").key == "payment:revolut:boatpay"
+
+
+def test_a_wallet_is_only_a_wallet() -> None:
+    assert identify("paypal.me/AliTravel", kind="wallet") is None
+    assert identify("$BorderRunner88", kind="wallet") is None
+    assert identify(WALLET[:-1] + "u", kind="wallet") is None  # checksum fails
+
+
+def test_a_typed_domain_gives_the_key_ingest_writes() -> None:
+    for raw in (
+        "boats-uk.com",
+        "Boats-UK.com.",
+        "<https://shop.boats-uk.com/a?b=1>",
+        "http://boats-uk.com:8080/",
+    ):
+        assert identify(raw, kind="domain").key == "domain:boats-uk.com", raw
+    advert = extract("see https://sara.blogspot.com/x and xn--bcher-kva.de")
+    domains = [i for i in advert if i.kind == "domain"]
+    assert [i.key for i in domains] == ["domain:sara.blogspot.com", "domain:bücher.de"]
+    for found in domains:
+        assert identify(found.value, kind="domain").key == found.key
+    # No domain node is written for these: a platform host, an email's domain, an IP, prose.
+    for raw in ("facebook.com", "wa.me/447400123456", "sara@boats-uk.com", "1.2.3.4", "see boats-uk.com"):
+        assert identify(raw, kind="domain") is None, raw
+
+
+def test_an_untyped_value_never_resolves_to_a_link_or_domain() -> None:
+    assert identify("https://boats-uk.com/") is None
+    assert identify("https://t.me/Boats_UK_Daily").key == "handle:telegram:boats_uk_daily"
