@@ -22,7 +22,8 @@ PREFIXES: dict[str, tuple[str, str]] = {
     "domain": ("Domain", "domain"),
     "network": ("Network", "network"),
 }
-IDENTIFIER_KINDS = ("phone", "handle", "payment", "email", "url", "domain")
+# The kinds of identifier node: every kind the identifier types key under (a wallet's is `payment`).
+IDENTIFIER_KINDS = registry.TYPES.kinds
 
 
 def kind_of(key: str) -> str | None:
@@ -52,13 +53,6 @@ def identifier_key(
         raise BadInput("the value is longer than 2,000 characters; an identifier is shorter")
     if kind is None and is_key(value) and kind_of(value) in IDENTIFIER_KINDS:
         return value
-    if kind == "domain":
-        found = registry.identify(value, kind="url", region=region, platform=platform)
-        if found is not None:
-            domain = [i for i in registry.extract(value) if i.kind == "domain"]
-            if domain:
-                return domain[0].key
-        raise BadInput(f"{value!r} is not a domain name")
     try:
         found = registry.identify(value, kind=kind, region=region, platform=platform)
         if found is None and kind is None and platform is not None:  # "@name" or "name" with its platform
@@ -71,6 +65,8 @@ def identifier_key(
             hints.append('a national number needs its region (e.g. region: "GB")')
         if kind in (None, "handle") and platform is None:
             hints.append('a bare handle needs its platform (e.g. platform: "telegram")')
+        if kind == "domain":
+            hints.append("a platform's host (facebook.com, wa.me) is kept as the account its link names")
         hint = f"; {' and '.join(hints)}" if hints else ""
         what = f"a valid {kind}" if kind else "a phone number, handle, payment tag, email or link"
         raise BadInput(f"{value!r} is not {what}{hint}")
