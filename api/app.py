@@ -29,6 +29,7 @@ from api.graphql.limits import Limits
 from api.graphql.schema import build_schema
 from graph import apikeys, casework, networks
 from graph.config import Settings
+from graph.crosslink import Crosslink
 from graph.db import connect, connect_async
 from graph.read import AsyncReader, read_timeout
 
@@ -88,6 +89,7 @@ def create_app(
             owned = await run_in_threadpool(connect, wanted)
             app.state.driver, app.state.database = owned, wanted.database
         wanted = replace(wanted, database=app.state.database)  # both drivers read one database
+        app.state.graph = Crosslink(app.state.driver, app.state.database, read_timeout=app.state.timeout)
         try:
             app.state.reads = await connect_async(wanted)
             try:
@@ -104,6 +106,7 @@ def create_app(
     app = FastAPI(title="Crosslink", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.driver = driver
     app.state.reads = None  # the asyncio driver, opened at start-up
+    app.state.graph = None  # the Crosslink over `driver` that requests ask (see Context), made at start-up
     app.state.database = database or "neo4j"  # replaced by the environment's when connecting at start-up
     app.state.timeout = timeout if timeout is not None else read_timeout()
     app.state.audit = audit
@@ -112,8 +115,7 @@ def create_app(
         state = request.app.state
         return Context(
             api_key=getattr(request.state, "api_key", None),
-            driver=state.driver,
-            database=state.database,
+            graph=state.graph,
             reader=AsyncReader(state.reads, state.database, timeout=state.timeout, listener=query_listener),
             audit=state.audit,
             client=request.client.host if request.client else None,

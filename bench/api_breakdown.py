@@ -46,6 +46,7 @@ from api_latency import QUESTIONS, bare_query, question_options, questions  # no
 from api.graphql.context import Context  # noqa: E402
 from api.graphql.schema import build_schema  # noqa: E402
 from graph.config import Settings  # noqa: E402
+from graph.crosslink import Crosslink  # noqa: E402
 from graph.db import QUIET, connect, connect_async  # noqa: E402
 from graph.read.reader import AsyncReader, Reader, complete  # noqa: E402
 
@@ -237,9 +238,11 @@ async def main() -> None:
     gc.collect()
     gc.freeze()  # as the API's start-up does
 
+    graph = Crosslink(driver, database)
+
     def context() -> Context:
         reader = AsyncReader(adriver, database)
-        return Context(api_key=None, driver=driver, database=database, reader=reader, audit=None)
+        return Context(api_key=None, graph=graph, reader=reader, audit=None)
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores; {args.requests} executions per question")
     try:

@@ -107,8 +107,9 @@ class AsyncCrosslink:
         """A page of networks, highest `order` first (SCORE, SIZE or LAST_SEEN): those matching `filter`,
         or the same conditions as keywords (`min_countries=2`, `platforms=["x"]`; see NetworkFilter).
         The next page starts `after` the last cursor of this one (`page.cursors[-1]`)."""
-        wanted = replace(filter or queries.NetworkFilter(), **conditions)
-        return await queries.networks(self.reader, wanted, order=order, first=first, after=after)
+        if conditions:
+            filter = replace(filter or queries.NetworkFilter(), **conditions)
+        return await queries.networks(self.reader, filter, order=order, first=first, after=after)
 
     async def search(self, text: str, *, first: int = 20, after: str | None = None) -> queries.Page:
         """Adverts whose text matches (words, "a phrase", AND / OR / NOT, wildcards), best first: a page

@@ -1,45 +1,37 @@
-"""What each GraphQL request carries: the caller's key, a reader counting its queries, and its loaders.
+"""What each GraphQL request carries: the caller's key, the graph's asyncio face over a reader counting
+the request's queries, and its loaders.
 
-Reads await the asyncio driver on the event loop (`reader`); writes, key management and ingest use the
-blocking driver (`driver`) in a worker thread (`run`).
+Resolvers ask `crosslink`, the asyncio face of the app's `graph.Crosslink` made for the request: its reads
+await the asyncio driver on the event loop through the request's `reader` (which the loaders share), its
+changes (case work, keys, pushed adverts) run the blocking core in a worker thread.
 """
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
-from typing import Any, TypeVar
-
-import neo4j
 
 from api.audit import AuditLog
 from api.graphql.loaders import Loaders
 from graph.apikeys import ApiKey
+from graph.crosslink import AsyncCrosslink, Crosslink
 from graph.read import AsyncReader
-
-T = TypeVar("T")
 
 
 @dataclass
 class Context:
-    """Per request: who asks (`api_key`), where the graph is, and the loaders that batch its reads."""
+    """Per request: who asks (`api_key`), the graph (`crosslink`), and the loaders that batch its reads."""
 
     api_key: ApiKey | None
-    driver: neo4j.Driver
-    database: str
+    graph: Crosslink
     reader: AsyncReader
     audit: AuditLog | None
     client: str | None = None
+    crosslink: AsyncCrosslink = field(init=False)
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:
+        self.crosslink = AsyncCrosslink(self.graph, self.reader)
         self.loaders = Loaders(self.reader)
-
-    async def run(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Call a blocking `graph` function in a worker thread, so the server keeps answering meanwhile."""
-        return await asyncio.to_thread(partial(function, *args, **kwargs))
 
     @property
     def key_id(self) -> str:

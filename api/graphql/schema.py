@@ -1,4 +1,5 @@
-"""The analysts' GraphQL schema: the queries and mutations, each a thin call into `graph`.
+"""The analysts' GraphQL schema: the queries and mutations, each a thin call to the request's
+`graph.AsyncCrosslink` (`info.context.crosslink`).
 
 `crosslink schema` prints it as SDL; `schema.graphql` at the repository root is that print, committed, so a
 change to the API shows in review.
@@ -21,7 +22,6 @@ from api.graphql.expansion import CheckedValidation
 from api.graphql.limits import Limits, limiters
 from api.graphql.lookahead import IDENTIFIER_FIELDS, NETWORK_FIELDS, PathReads, read_ahead
 from api.graphql.parsing import ParsedDocuments
-from graph import apikeys, casework
 from graph.read import queries
 from graph.read.queries import NetworkFilter as Filter
 
@@ -45,7 +45,7 @@ class Query:
             value, kind=kind.value if kind else None, region=region, platform=platform
         )
         with read_ahead(info, key, IDENTIFIER_FIELDS):
-            found = await queries.identifier_at(info.context.reader, key, value)
+            found = await info.context.crosslink.identifier_at(key, value)
         return t.Identifier.of(found)
 
     @strawberry.field(description="Networks matching the filter, ranked; a Relay cursor connection.")
@@ -58,9 +58,7 @@ class Query:
         after: str | None = None,
     ) -> t.NetworkConnection:
         wanted = Filter(**vars(filter)) if filter is not None else Filter()
-        page = await queries.networks(
-            info.context.reader, wanted, order=order_by.value, first=first, after=after
-        )
+        page = await info.context.crosslink.networks(wanted, order=order_by.value, first=first, after=after)
         info.context.loaders.prime_nodes(page.items)
         return t.NetworkConnection(
             edges=[
@@ -75,18 +73,18 @@ class Query:
     async def network(self, info: Info, id: strawberry.ID) -> t.Network:
         key = queries.key_of_network(str(id))
         with read_ahead(info, key, NETWORK_FIELDS):
-            found = await queries.network_at(info.context.reader, key)
+            found = await info.context.crosslink.network(key)
         return t.Network.of(found)
 
     @strawberry.field(description="An account by platform and handle (for a WhatsApp author, its id).")
     async def account(self, info: Info, platform: str, handle: str) -> t.Account:
-        return t.Account.of(await queries.account(info.context.reader, platform, handle))
+        return t.Account.of(await info.context.crosslink.account(platform, handle))
 
     @strawberry.field(
         description="An advert by id: advert:<platform>:<post id> (the prefix may be left out)."
     )
     async def advert(self, info: Info, id: strawberry.ID) -> t.Advert:
-        return t.Advert.of(await queries.advert(info.context.reader, str(id)))
+        return t.Advert.of(await info.context.crosslink.advert(str(id)))
 
     @strawberry.field(
         description='Adverts whose text matches, best first: words, "a phrase", AND / OR / NOT, wildcards.'
@@ -94,7 +92,7 @@ class Query:
     async def search(
         self, info: Info, text: str, first: t.First = 20, after: str | None = None
     ) -> t.SearchConnection:
-        page = await queries.search(info.context.reader, text, first=first, after=after)
+        page = await info.context.crosslink.search(text, first=first, after=after)
         adverts = await info.context.loaders.nodes.load_many([key for key, _ in page.items])
         edges = [
             t.SearchEdge(cursor=cursor, score=score, node=t.Advert.of(advert))
@@ -118,8 +116,7 @@ class Query:
         platform: str | None = None,
     ) -> t.Path | None:
         reads = PathReads(info)
-        found = await queries.path(
-            info.context.reader,
+        found = await info.context.crosslink.path(
             from_,
             to,
             max_hops=max_hops,
@@ -141,13 +138,8 @@ class Query:
         region: str | None = None,
         platform: str | None = None,
     ) -> t.Neighbourhood:
-        found = await queries.neighbourhood(
-            info.context.reader,
-            id,
-            depth=depth,
-            limit=limit,
-            region=region,
-            platform=platform,
+        found = await info.context.crosslink.neighbourhood(
+            id, depth=depth, limit=limit, region=region, platform=platform
         )
         return t.Neighbourhood(
             center=strawberry.ID(found.center),
@@ -163,14 +155,14 @@ class Query:
 
     @strawberry.field(description="What the graph holds: counts, platforms, countries, the last ingest run.")
     async def stats(self, info: Info) -> t.Stats:
-        return t.Stats.of(await queries.stats(info.context.reader))
+        return t.Stats.of(await info.context.crosslink.stats())
 
     @strawberry.field(
         description="The alert feed: adverts ingested since a time that carry a watched identifier,"
         " newest first."
     )
     async def watch_hits(self, info: Info, since: datetime, first: int = 100) -> list[t.WatchHit]:
-        hits = await casework.watch_hits(info.context.reader, since, limit=first)
+        hits = await info.context.crosslink.watch_hits(since, first=first)
         return [
             t.WatchHit(
                 identifier=strawberry.ID(h.identifier),
@@ -185,14 +177,13 @@ class Query:
 
     @strawberry.field(description="Every watched identifier (admin).", permission_classes=[IsAdmin])
     async def watchlist(self, info: Info) -> list[t.Watch]:
-        return [t.Watch.of(w) for w in await casework.watchlist(info.context.reader)]
+        return [t.Watch.of(w) for w in await info.context.crosslink.watchlist()]
 
     @strawberry.field(
         description="Every API key, revoked ones too, without secrets (admin).", permission_classes=[IsAdmin]
     )
     async def api_keys(self, info: Info) -> list[t.ApiKey]:
-        keys = await info.context.run(apikeys.list_keys, info.context.driver, info.context.database)
-        return [t.ApiKey.of(k) for k in keys]
+        return [t.ApiKey.of(k) for k in await info.context.crosslink.list_keys()]
 
 
 @strawberry.type(description="Changes: pushing adverts (ingest role) and case work (admin role).")
@@ -213,13 +204,8 @@ class Mutation:
         ],
         region: str | None = None,
     ) -> t.IngestResult:
-        report = await info.context.run(
-            casework.push_adverts,
-            info.context.driver,
-            info.context.database,
-            [a.as_record() for a in adverts],
-            source=feed,
-            region=region,
+        report = await info.context.crosslink.push_adverts(
+            [a.as_record() for a in adverts], source=feed, region=region
         )
         return t.IngestResult(
             run=report.run,
@@ -241,8 +227,7 @@ class Mutation:
     )
     async def tag(self, info: Info, id: strawberry.ID, label: str, note: str | None = None) -> t.Tag:
         ctx = info.context
-        found = await ctx.run(casework.tag, ctx.driver, ctx.database, str(id), label, note, by=ctx.key_id)
-        return t.Tag.of(found)
+        return t.Tag.of(await ctx.crosslink.tag(str(id), label, note, by=ctx.key_id))
 
     @strawberry.mutation(
         description="Record that the platform took an account (by id) down, at a time (default now).",
@@ -252,10 +237,7 @@ class Mutation:
         self, info: Info, account: strawberry.ID, at: datetime | None = None
     ) -> t.Account:
         ctx = info.context
-        key = await ctx.run(
-            casework.mark_taken_down, ctx.driver, ctx.database, str(account), at, by=ctx.key_id
-        )
-        return t.Account.of(await queries.node(ctx.reader, key))
+        return t.Account.of(await ctx.crosslink.mark_taken_down(str(account), at, by=ctx.key_id))
 
     @strawberry.mutation(
         description="Watch an identifier (typed as found, normalised as ingest does): new adverts "
@@ -272,10 +254,7 @@ class Mutation:
         note: str | None = None,
     ) -> t.Watch:
         ctx = info.context
-        found = await ctx.run(
-            casework.watch,
-            ctx.driver,
-            ctx.database,
+        found = await ctx.crosslink.watch(
             identifier,
             kind=kind.value if kind else None,
             region=region,
@@ -297,23 +276,15 @@ class Mutation:
         region: str | None = None,
         platform: str | None = None,
     ) -> bool:
-        ctx = info.context
-        return await ctx.run(
-            casework.unwatch,
-            ctx.driver,
-            ctx.database,
-            identifier,
-            kind=kind.value if kind else None,
-            region=region,
-            platform=platform,
+        return await info.context.crosslink.unwatch(
+            identifier, kind=kind.value if kind else None, region=region, platform=platform
         )
 
     @strawberry.mutation(
         description="Create an API key; the key is in the answer, this once.", permission_classes=[IsAdmin]
     )
     async def create_api_key(self, info: Info, role: t.Role, name: str) -> t.NewApiKey:
-        ctx = info.context
-        key, secret = await ctx.run(apikeys.create_key, ctx.driver, ctx.database, role=role.value, name=name)
+        key, secret = await info.context.crosslink.create_key(role=role.value, name=name)
         return t.NewApiKey(key=secret, api_key=t.ApiKey.of(key))
 
     @strawberry.mutation(
@@ -321,8 +292,7 @@ class Mutation:
         permission_classes=[IsAdmin],
     )
     async def revoke_api_key(self, info: Info, id: strawberry.ID) -> t.ApiKey:
-        ctx = info.context
-        return t.ApiKey.of(await ctx.run(apikeys.revoke_key, ctx.driver, ctx.database, str(id)))
+        return t.ApiKey.of(await info.context.crosslink.revoke_key(str(id)))
 
 
 class Schema(strawberry.Schema):
