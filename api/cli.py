@@ -3,7 +3,8 @@ synthetic corpus, and the
 commands kept in `api/commands/` (serve, keys, schema, networks).
 
 Each command connects with the environment's settings (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD,
-NEO4J_DATABASE) and calls one function in `graph`; this module only parses options and reports.
+NEO4J_DATABASE) and calls a method of the `graph.Crosslink` it opens, as a Python user would; this
+module only parses options and reports.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import click
-import neo4j
 from neo4j.exceptions import DriverError, Neo4jError
 from tqdm import tqdm
 
@@ -28,8 +28,8 @@ from api.commands.keys import keys
 from api.commands.networks import networks
 from api.commands.schema import schema
 from api.commands.serve import run_server, serve
-from graph import apikeys, cypher
 from graph.advert import REGIONS
+from graph.crosslink import Crosslink
 from graph.ingest import (
     DEFAULT_BATCH_SIZE,
     SAMPLE_ADVERTS,
@@ -37,14 +37,12 @@ from graph.ingest import (
     IngestInterrupted,
     RejectsFile,
     RunReport,
-    ingest,
     read_files,
 )
-from graph.networks import NetworkReport, catch_up
-from graph.networks import rebuild as rebuild_networks
+from graph.networks import NetworkReport
 from graph.networks.lease import RecomputeBusy
-from graph.schema import apply_schema
-from graph.summary import format_summary, summarize
+from graph.read.records import Network
+from graph.summary import format_summary
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -219,15 +217,13 @@ def ingest_command(
         rejects_path = f"rejects-{safe}-{stamp}.jsonl"
     interactive = sys.stderr.isatty()
     with (
-        graph_connection() as (driver, database),
+        graph_connection() as graph,
         RejectsFile(rejects_path) as rejects,
         _stop_on_signals() as stop,
     ):
         progress = _Progress(interactive)
         try:
-            report = ingest(
-                driver,
-                database,
+            report = graph.ingest(
                 read_files(paths),
                 source=source,
                 files=names,
@@ -238,6 +234,7 @@ def ingest_command(
                 rewrite=rewrite,
                 stop=stop,
                 workers=workers,
+                update_networks=False,  # below, so that a failure there is told apart
             )
         except IngestInterrupted as error:
             progress.close()
@@ -256,7 +253,7 @@ def ingest_command(
         progress.close()
         summary = report.as_dict()
         if update_networks:
-            summary["networks"] = _catch_up_networks(driver, database)
+            summary["networks"] = _catch_up_networks(graph)
     if rejects.count:
         summary["rejects_file"] = str(rejects.path)
     if interactive:
@@ -269,11 +266,11 @@ def ingest_command(
 NETWORKS_LEFT = "The networks were not updated: the next ingest or `crosslink networks update` will."
 
 
-def _catch_up_networks(driver: neo4j.Driver, database: str) -> dict[str, Any]:
+def _catch_up_networks(graph: Crosslink) -> dict[str, Any]:
     """The networks brought up to date after a completed run, as the summary's `networks`; on failure
     the adverts stay in and the run stays pending, so saying what to run next is enough."""
     try:
-        return catch_up(driver, database).as_dict()
+        return graph.update_networks().as_dict()
     except (Neo4jError, DriverError, OSError, RecomputeBusy) as error:
         _fail(
             f"the adverts are in, but the networks could not be updated ({type(error).__name__}: {error}); "
@@ -311,8 +308,8 @@ def _human_networks(networks: dict[str, Any] | None) -> str:
 @main.command("schema-apply")
 def schema_apply_command() -> None:
     """Create the graph's constraints and indexes if missing (ingest does this too)."""
-    with graph_connection() as (driver, database):
-        created = apply_schema(driver, database)
+    with graph_connection() as graph:
+        created = graph.apply_schema()
     click.echo(f"created: {', '.join(created)}" if created else "schema up to date")
 
 
@@ -323,8 +320,8 @@ def schema_apply_command() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def summary_command(limit: int, as_json: bool) -> None:
     """What the graph holds, and the identifiers shared by several accounts or platforms."""
-    with graph_connection() as (driver, database):
-        summary = summarize(driver, database, limit=limit)
+    with graph_connection() as graph:
+        summary = graph.summary(limit=limit)
     if as_json:
         click.echo(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -344,22 +341,19 @@ def demo_command(serve: bool, port: int) -> None:
     IDE each time and printed once.
     """
     rejected = []
-    with graph_connection() as (driver, database):
-        apply_schema(driver, database)
+    with graph_connection() as graph:
         try:
-            report = ingest(
-                driver,
-                database,
-                read_files([str(SAMPLE_ADVERTS)]),
+            report = graph.ingest(
+                SAMPLE_ADVERTS,
                 source="demo",
                 files=[SAMPLE_ADVERTS.name],
                 rejects=rejected.append,
-                apply_schema=False,
+                update_networks=False,  # rebuilt below: the demo shows what a rebuild finds
             )
         except IngestFailed as error:
             _fail(str(error))
-        networks = rebuild_networks(driver, database)
-        summary = summarize(driver, database)
+        networks = graph.rebuild_networks()
+        summary = graph.summary()
         click.echo(
             f"Ingested {SAMPLE_ADVERTS.name}: read {report.read}, accepted {report.accepted} "
             f"(created {report.created}, updated {report.updated}, unchanged {report.unchanged}, "
@@ -371,10 +365,10 @@ def demo_command(serve: bool, port: int) -> None:
         click.echo("")
         click.echo(format_summary(summary))
         click.echo("")
-        click.echo(format_networks(driver, database, networks))
+        click.echo(format_networks(networks, graph.networks(first=10).items))
         if not serve:
             return
-        _, key = apikeys.create_key(driver, database, role="reader", name="demo")
+        _, key = graph.create_key(role="reader", name="demo")
         click.echo("")
         click.echo(f"The API: http://127.0.0.1:{port}/ide (GraphQL IDE), http://127.0.0.1:{port}/graphql")
         click.echo(f"Your reader key (shown once): {key}")
@@ -384,19 +378,18 @@ def demo_command(serve: bool, port: int) -> None:
             "{ totalCount edges { node { id score platforms countries scoreExplanation } } } }"
         )
         click.echo("Stop with Ctrl-C; the graph stays in the local Neo4j (scripts/neo4j stop).")
-        run_server(driver, database, host="127.0.0.1", port=port)
+        run_server(graph, host="127.0.0.1", port=port)
 
 
-def format_networks(driver: neo4j.Driver, database: str, report: NetworkReport) -> str:
-    """The networks the rebuild found, best first, as lines for the terminal."""
-    records, _, _ = driver.execute_query(cypher.load("networks_top"), first=10, database_=database)
+def format_networks(report: NetworkReport, top: list[Network]) -> str:
+    """The networks the rebuild found and the `top` ones (best first), as lines for the terminal."""
     lines = [
         f"Networks: {report.networks} ({len(report.hubs)} hub identifiers left out), the top ones by score:"
     ]
-    for row in records:
+    for n in top:
         lines.append(
-            f"  {row['id']}  score {row['score']:.0f}  {row['adverts']} adverts, {row['accounts']} accounts, "
-            f"platforms: {', '.join(row['platforms'])}; countries: {', '.join(row['countries'])}"
+            f"  {n.id}  score {n.score:.0f}  {n.advert_count} adverts, {n.account_count} accounts, "
+            f"platforms: {', '.join(n.platforms)}; countries: {', '.join(n.countries)}"
         )
     return "\n".join(lines)
 

@@ -1,4 +1,4 @@
-// The best-scoring networks, for the demo's summary and a first look in Browser or Bloom.
+// The best-scoring networks, for a first look in Browser or Bloom.
 // Parameters: $first: how many.
 // Returns: id, score, adverts, accounts, platforms, countries, explanation.
 MATCH (n:Network)

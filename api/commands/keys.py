@@ -1,4 +1,4 @@
-"""`crosslink keys`: create, list and revoke the API's keys (the same functions as the admin mutations)."""
+"""`crosslink keys`: create, list and revoke the API's keys (the same methods as the admin mutations)."""
 
 from __future__ import annotations
 
@@ -22,9 +22,9 @@ def keys() -> None:
 @click.option("--name", required=True, help="Who or what it is for (shown in `keys list` and the audit log).")
 def create(role: str, name: str) -> None:
     """Create a key and print it, once: give it to its user, it cannot be shown again."""
-    with graph_connection() as (driver, database):
+    with graph_connection() as graph:
         try:
-            key, secret = apikeys.create_key(driver, database, role=role, name=name)
+            key, secret = graph.create_key(role=role, name=name)
         except apikeys.ApiKeyError as error:
             raise click.BadParameter(str(error)) from None
     click.echo(secret)
@@ -35,8 +35,8 @@ def create(role: str, name: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
 def list_(as_json: bool) -> None:
     """Every key, revoked ones too: id, role, name, created, revoked."""
-    with graph_connection() as (driver, database):
-        found = apikeys.list_keys(driver, database)
+    with graph_connection() as graph:
+        found = graph.list_keys()
     for key in found:
         created = key.created_at.isoformat() if key.created_at else None
         revoked = key.revoked_at.isoformat() if key.revoked_at else None
@@ -60,9 +60,9 @@ def list_(as_json: bool) -> None:
 @click.argument("key_id")
 def revoke(key_id: str) -> None:
     """Revoke the key KEY_ID (from `keys list`); it stops working at once."""
-    with graph_connection() as (driver, database):
+    with graph_connection() as graph:
         try:
-            key = apikeys.revoke_key(driver, database, key_id)
+            key = graph.revoke_key(key_id)
         except apikeys.ApiKeyError as error:
             click.echo(f"crosslink: {error}", err=True)
             sys.exit(1)

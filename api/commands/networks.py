@@ -10,8 +10,7 @@ from typing import Any
 import click
 
 from api.commands.connection import graph_connection
-from graph.networks import HubRule, NetworkReport, catch_up, rebuild
-from graph.networks.summary import network_summary
+from graph.networks import HubRule, NetworkReport
 
 
 @click.group("networks")
@@ -32,8 +31,8 @@ def rebuild_command(as_json: bool, show_hubs: int, **limits: int | None) -> None
         rule = replace(HubRule.from_env(), **{k: v for k, v in limits.items() if v is not None})
     except ValueError as error:
         raise click.BadParameter(str(error)) from None
-    with graph_connection() as (driver, database):
-        report = rebuild(driver, database, rule=rule)
+    with graph_connection() as graph:
+        report = graph.rebuild_networks(rule=rule)
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False))
         return
@@ -45,8 +44,8 @@ def rebuild_command(as_json: bool, show_hubs: int, **limits: int | None) -> None
 def update_command(as_json: bool) -> None:
     """Bring the networks up to date with every ingest run they do not yet account for (one that failed,
     was stopped, or ran with --no-networks): only the networks their adverts touch are recomputed."""
-    with graph_connection() as (driver, database):
-        done = catch_up(driver, database)
+    with graph_connection() as graph:
+        done = graph.update_networks()
     if as_json:
         click.echo(json.dumps(done.as_dict(), ensure_ascii=False))
     elif done.report is None:
@@ -81,8 +80,8 @@ def format_report(report: NetworkReport, show_hubs: int = 10) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def show(network_id: str, limit: int, as_json: bool) -> None:
     """A network's summary: score and why, platforms, countries, dates, members, shared identifiers."""
-    with graph_connection() as (driver, database):
-        found = network_summary(driver, database, network_id, limit=limit)
+    with graph_connection() as graph:
+        found = graph.network_summary(network_id, limit=limit)
     if found is None:
         click.echo(f"crosslink: no network with id {network_id!r}", err=True)
         sys.exit(1)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import click
-import neo4j
 import uvicorn
 
 from api.app import create_app
 from api.commands.connection import graph_connection
+from graph.crosslink import Crosslink
 
 
 @click.command("serve")
@@ -25,15 +25,13 @@ def serve(host: str, port: int, proxy_headers: bool) -> None:
     Every request but GET /health needs an API key (`crosslink keys create`). The audit log goes to
     CROSSLINK_AUDIT_LOG (default var/audit.jsonl); reads time out after CROSSLINK_READ_TIMEOUT seconds.
     """
-    with graph_connection() as (driver, database):
-        run_server(driver, database, host=host, port=port, proxy_headers=proxy_headers)
+    with graph_connection() as graph:
+        run_server(graph, host=host, port=port, proxy_headers=proxy_headers)
 
 
-def run_server(
-    driver: neo4j.Driver, database: str, *, host: str, port: int, proxy_headers: bool = False
-) -> None:
-    """Serve the API over an open driver until stopped (Ctrl-C)."""
-    app = create_app(driver, database)
+def run_server(graph: Crosslink, *, host: str, port: int, proxy_headers: bool = False) -> None:
+    """Serve the API over an open graph until stopped (Ctrl-C)."""
+    app = create_app(graph.driver, graph.database)
     click.echo(
         f"crosslink: GraphQL at http://{host}:{port}/graphql, IDE at http://{host}:{port}/ide", err=True
     )
