@@ -17,6 +17,7 @@ from strawberry.types import Info
 
 from graph import casework
 from graph.apikeys import ApiKey as ApiKeyRecord
+from graph.identifiers import TYPES
 from graph.read import queries, records
 from graph.read.keys import kind_of
 
@@ -40,14 +41,13 @@ EVIDENCE = KeyedRead("evidence", page="advertsPerIdentifier")
 # --- enums and small values ---
 
 
-@strawberry.enum(description="The kinds of identifier an advert can carry.")
-class IdentifierKind(Enum):
-    PHONE = "phone"
-    HANDLE = "handle"
-    PAYMENT = "payment"
-    EMAIL = "email"
-    URL = "url"
-    DOMAIN = "domain"
+# One value per identifier type, by its registry name, so that a new type is a kind analysts can name.
+IdentifierKind = strawberry.enum(
+    Enum("IdentifierKind", [(name.upper(), name) for name in TYPES.names]),
+    description="The kinds of identifier an advert can carry. A wallet is kept and answered as a PAYMENT "
+    "(its id is payment:<chain>:<address>); asked for, WALLET reads only a crypto address, PAYMENT any "
+    "payment tag, IBAN or wallet.",
+)
 
 
 @strawberry.enum(description="How to rank networks: all orders are highest first.")

@@ -69,6 +69,27 @@ def test_an_unreadable_identifier_is_bad_input_with_a_hint(api: Api) -> None:
     assert found["identifier"]["id"] == PHONE_A
 
 
+@pytest.mark.parametrize(
+    ("value", "kind", "key"),
+    [
+        ("1CEwg9pXFgT489hnmzygDmv3kYPRctKtat", "WALLET", "payment:btc:1CEwg9pXFgT489hnmzygDmv3kYPRctKtat"),
+        ("1CEwg9pXFgT489hnmzygDmv3kYPRctKtat", "PAYMENT", "payment:btc:1CEwg9pXFgT489hnmzygDmv3kYPRctKtat"),
+        ("https://WWW.Boats-UK.co.uk/x", "DOMAIN", "domain:boats-uk.co.uk"),
+    ],
+)
+def test_every_kind_an_analyst_names_reads_the_value_as_ingest_keys_it(
+    api: Api, value: str, kind: str, key: str
+) -> None:
+    answer = api.post(
+        "query ($v: String!, $k: IdentifierKind) { identifier(value: $v, kind: $k) { id } }",
+        {"v": value, "k": kind},
+    )
+
+    (error,) = answer["errors"]
+    assert error["extensions"]["code"] == "NOT_FOUND"
+    assert key in error["message"]
+
+
 def test_cross_border_cross_platform_networks_are_found_and_ranked_first(api: Api) -> None:
     page = api.data(
         """{ networks(orderBy: SCORE) {
