@@ -359,6 +359,8 @@ class Crosslink:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # Each method is the coroutine of AsyncCrosslink of the same name (its signature and docstring too),
+    # run to its result over this object's blocking Reader, changes made in place.
     identifier = _blocking(AsyncCrosslink.identifier)
     identifier_at = _blocking(AsyncCrosslink.identifier_at)
     account = _blocking(AsyncCrosslink.account)
