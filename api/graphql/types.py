@@ -15,6 +15,7 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
+from api.graphql.loaders import KeyedRead
 from graph import casework
 from graph.apikeys import ApiKey as ApiKeyRecord
 from graph.identifiers import TYPES
