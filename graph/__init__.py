@@ -1,8 +1,8 @@
 """Crosslink's core. `from graph import Crosslink` gives the object a Python user holds (`graph.crosslink`).
 
 It is imported when first asked for, not with the package: extraction alone (`graph.identifiers`, the
-ingest's worker processes) takes 30 ms to import, the driver and the network code behind `Crosslink` a
-second.
+ingest's worker processes) imports little, while the driver and the network code behind `Crosslink` take
+far longer to load.
 """
 
 from __future__ import annotations
