@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import replace
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import neo4j
 from fastapi import FastAPI, Request
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -33,17 +35,18 @@ from graph.crosslink import Crosslink
 from graph.db import connect, connect_async
 from graph.read import AsyncReader, read_timeout
 
-IDE_DIR = Path(__file__).resolve().parent / "graphiql"
-_MODULES = IDE_DIR / "node_modules"
-# The IDE's files, by the name the page asks for: nothing else under node_modules is served.
+# The IDE's page and assets, installed as package data (see pyproject.toml); vendor/ holds the files
+# scripts/setup copies from npm (GraphiQL and React). Served by the name the page asks for: nothing else.
+IDE_FILES = resources.files("api") / "graphiql"
 IDE_ASSETS = {
-    "react.js": _MODULES / "react" / "umd" / "react.production.min.js",
-    "react-dom.js": _MODULES / "react-dom" / "umd" / "react-dom.production.min.js",
-    "graphiql.js": _MODULES / "graphiql" / "graphiql.min.js",
-    "graphiql.css": _MODULES / "graphiql" / "graphiql.min.css",
-    "ide.js": IDE_DIR / "ide.js",
-    "ide.css": IDE_DIR / "ide.css",
+    "react.js": IDE_FILES / "vendor" / "react.js",
+    "react-dom.js": IDE_FILES / "vendor" / "react-dom.js",
+    "graphiql.js": IDE_FILES / "vendor" / "graphiql.js",
+    "graphiql.css": IDE_FILES / "vendor" / "graphiql.css",
+    "ide.js": IDE_FILES / "ide.js",
+    "ide.css": IDE_FILES / "ide.css",
 }
+_MEDIA_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
 # The page may load and connect to this server only; GraphiQL styles itself inline and uses data: fonts.
 IDE_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -140,20 +143,26 @@ def create_app(
     @app.get("/ide", response_class=HTMLResponse)
     async def ide() -> Response:
         """The in-browser IDE (GraphiQL), every asset served from here."""
-        html = (IDE_DIR / "index.html").read_text(encoding="utf-8")
+        html = (IDE_FILES / "index.html").read_text(encoding="utf-8")
         return HTMLResponse(html, headers={"Content-Security-Policy": IDE_CSP, "Cache-Control": "no-store"})
 
     @app.get("/ide/assets/{name}")
     async def ide_asset(name: str) -> Response:
-        path = IDE_ASSETS.get(name)
-        if path is None:
+        asset = IDE_ASSETS.get(name)
+        if asset is None:
             return JSONResponse({"detail": "no such asset"}, status_code=404)
-        if not path.is_file():
+        try:
+            content = _read_asset(name)
+        except FileNotFoundError:
             return JSONResponse(
-                {"detail": f"the IDE is not installed ({path.name} is missing): run scripts/setup"},
+                {
+                    "detail": f"the IDE is not installed ({asset} is missing): run scripts/setup, which "
+                    "copies it into the package, and build any wheel after that"
+                },
                 status_code=503,
             )
-        return FileResponse(path, headers={"Cache-Control": "public, max-age=3600"})
+        media_type = _MEDIA_TYPES[Path(name).suffix]
+        return Response(content, media_type=media_type, headers={"Cache-Control": "public, max-age=3600"})
 
     verified = apikeys.verified_keys()
     # Added innermost first: collect between requests, refuse oversized bodies, then unauthenticated
@@ -168,6 +177,12 @@ def create_app(
     app.add_middleware(BodyLimit, limits=limits)
     app.add_middleware(IdleCollection)  # outermost: it sees a request end once its answer is sent
     return app
+
+
+@cache
+def _read_asset(name: str) -> bytes:
+    """The bytes of one of IDE_ASSETS, read once and kept (an error is not kept: setup may come later)."""
+    return IDE_ASSETS[name].read_bytes()
 
 
 class _BodyTooLarge(Exception):

@@ -3,7 +3,8 @@
 An analyst's lookups are sensitive (they show who is being investigated), so the log records the API key's
 id, never the key; the operation and each root field with its arguments (variables filled in, long texts
 cut); the time, the duration and the outcome. The file is created readable by its owner only. Its path is
-CROSSLINK_AUDIT_LOG, by default `var/audit.jsonl` in the repository.
+CROSSLINK_AUDIT_LOG, by default `var/audit.jsonl` in the repository (in the current directory when
+installed from a wheel).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from graphql import (
 from graphql.utilities import value_from_ast_untyped
 from strawberry.extensions import SchemaExtension
 
-from graph.config import REPO_ROOT
+from graph.config import base_dir
 
 log = logging.getLogger("crosslink.api")
 DEFAULT_PATH = "var/audit.jsonl"
@@ -46,10 +47,10 @@ UNRECORDED = (
 
 
 def audit_path(environ: Mapping[str, str] | None = None) -> Path:
-    """CROSSLINK_AUDIT_LOG, or var/audit.jsonl; a relative path is taken from the repository root."""
+    """CROSSLINK_AUDIT_LOG, or var/audit.jsonl; a relative path is taken from `graph.config.base_dir()`."""
     env = os.environ if environ is None else environ
     path = Path(env.get("CROSSLINK_AUDIT_LOG") or DEFAULT_PATH)
-    return path if path.is_absolute() else REPO_ROOT / path
+    return path if path.is_absolute() else base_dir() / path
 
 
 class AuditLog:

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# The repository when running from a checkout (an editable install, the tests); installed from a wheel,
+# this is site-packages, and `base_dir` falls back to the current directory.
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_USER = "neo4j"
@@ -50,14 +52,22 @@ class Settings:
 def local_password_file(environ: Mapping[str, str] | None = None) -> Path:
     """The password file of the server run by `scripts/neo4j`: `$NEO4J_HOME_DIR/password`.
 
-    NEO4J_HOME_DIR defaults to `var/neo4j`; a relative path is taken from the repository root, as the
-    script does, so that it does not matter where a command is run from.
+    NEO4J_HOME_DIR defaults to `var/neo4j`; a relative path is taken from `base_dir()`.
     """
     env = os.environ if environ is None else environ
     home = Path(env.get("NEO4J_HOME_DIR") or "var/neo4j")
     if not home.is_absolute():
-        home = REPO_ROOT / home
+        home = base_dir() / home
     return home / "password"
+
+
+def base_dir() -> Path:
+    """Where relative default paths (`var/neo4j`, `var/audit.jsonl`) are taken from.
+
+    From a checkout, the repository root, as `scripts/neo4j` does, so that it does not matter where a
+    command is run from; installed from a wheel, which has no repository, the current directory.
+    """
+    return REPO_ROOT if (REPO_ROOT / "pyproject.toml").is_file() else Path.cwd()
 
 
 def _read_local_password(path: Path) -> str:

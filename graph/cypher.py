@@ -1,5 +1,8 @@
 """The Cypher in `cypher/`, loaded by file name, so that queries are data an analyst can read and paste.
 
+The folder installs as the package `graph.queries` (see pyproject.toml), so the files are read with
+importlib.resources and ship in the wheel.
+
 Each file starts with a `//` header saying what it does and which `$parameters` it takes; values are
 always parameters, never formatted into the text. The one exception is a `{{slot}}` (see `variant`),
 filled with a property name the caller picks from a fixed set, never from input.
@@ -9,9 +12,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
+from importlib import resources
+from importlib.resources.abc import Traversable
 
-CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
+QUERIES_PACKAGE = "graph.queries"
 _NAME_RE = re.compile(r"[a-z][a-z0-9_]*")
 # What a slot may hold: a plain name, or a small whole number.
 _SLOT_RE = re.compile(rf"{_NAME_RE.pattern}|[0-9]{{1,2}}")
@@ -21,16 +25,21 @@ class CypherNotFound(LookupError):
     """No `cypher/<name>.cypher` file: the name is misspelt or the file was not installed."""
 
 
+def queries() -> Traversable:
+    """The installed `cypher/` folder."""
+    return resources.files(QUERIES_PACKAGE)
+
+
 @cache
 def load(name: str) -> str:
     """The text of `cypher/<name>.cypher`, header comment included (Neo4j ignores `//` lines)."""
     if not _NAME_RE.fullmatch(name):
         raise CypherNotFound(f"{name!r} is not a query name (lower case letters, digits and _)")
-    path = CYPHER_DIR / f"{name}.cypher"
+    query = queries() / f"{name}.cypher"
     try:
-        return path.read_text(encoding="utf-8")
+        return query.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise CypherNotFound(f"no query named {name!r}: {path} does not exist") from None
+        raise CypherNotFound(f"no query named {name!r}: {query} does not exist") from None
 
 
 @cache

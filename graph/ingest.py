@@ -30,7 +30,6 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from graph import cypher, schema
 from graph.advert import Advert, AdvertError, Line, Reject, parse_advert, parse_line, read_lines, region_code
-from graph.config import REPO_ROOT
 from graph.db import QUIET
 from graph.evidence import find_mentions_many
 from graph.store import BatchResult, PendingAdvert, write_batch
@@ -39,8 +38,9 @@ DEFAULT_BATCH_SIZE = 500
 # How often an extraction worker checks that the run that started it is still there.
 _PARENT_CHECK_SECONDS = 1.0
 STDIN_NAME = "<stdin>"
-# The demo's adverts: a few small cross-platform, cross-border groups, noise, and some bad lines.
-SAMPLE_ADVERTS = REPO_ROOT / "tests" / "data" / "sample_adverts.jsonl"
+# The demo's adverts: a few small cross-platform, cross-border groups, noise, and some bad lines. Shipped
+# beside this module (package data), so that `crosslink demo` works from a wheel as from the repository.
+SAMPLE_ADVERTS = Path(__file__).with_name("sample_adverts.jsonl")
 
 
 @dataclass

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
+from fastapi.testclient import TestClient
 from planted import Api
 
-from api.app import IDE_ASSETS
+from api.app import IDE_ASSETS, _read_asset, create_app
+from api.audit import AuditLog
 from api.commands.schema import schema as schema_command
 from api.commands.schema import sdl
 from graph.config import REPO_ROOT
@@ -63,3 +67,24 @@ def test_the_committed_schema_is_the_printed_schema() -> None:
     assert printed.output == committed
     for name in ("identifier", "networks", "network", "account", "advert", "search", "path", "neighbourhood"):
         assert re.search(rf"^  {name}\(", committed, flags=re.M) or f"  {name}:" in committed, name
+
+
+def test_the_ide_is_served_from_the_installed_package() -> None:
+    # Package data (api/graphiql, its vendor/ filled by scripts/setup), so that a wheel serves it too.
+    for name, asset in IDE_ASSETS.items():
+        assert asset.is_file(), f"{name}: {asset} is missing (run scripts/setup)"
+        assert "node_modules" not in str(asset)
+
+
+def test_a_missing_asset_is_a_503_saying_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setitem(IDE_ASSETS, "graphiql.js", tmp_path / "graphiql.js")
+    _read_asset.cache_clear()
+    client = TestClient(create_app(audit=AuditLog(tmp_path / "audit.jsonl")))  # no graph needed: no lifespan
+
+    response = client.get("/ide/assets/graphiql.js")
+
+    assert response.status_code == 503
+    assert "scripts/setup" in response.json()["detail"]
+    _read_asset.cache_clear()
