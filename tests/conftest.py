@@ -15,6 +15,14 @@ from graph.config import Settings, SettingsError
 from graph.db import GraphUnavailable, connect
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks `neo4j` every test that reaches the graph through these fixtures, so that the fast tests run
+    alone with `pytest -m "not neo4j"` (as `make test-min` does)."""
+    for item in items:
+        if "neo4j_settings" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.neo4j)
+
+
 @pytest.fixture(scope="session")
 def neo4j_settings() -> Settings:
     """Connection settings from the environment, as the CLI and the API read them."""
