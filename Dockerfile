@@ -1,11 +1,22 @@
 # Crosslink (ingest and API) for deployment with Docker; docker-compose.yml runs it beside Neo4j.
 
 # The API's in-browser IDE: GraphiQL and React from the npm registry at the versions the lock names,
-# installed at build time so the page is served by the API itself and works offline.
+# copied by `npm run vendor` into the folder the Python package carries, so that the page is served by
+# the API itself and works offline.
 FROM node:20-slim AS ide
 WORKDIR /ide
 COPY api/graphiql/package.json api/graphiql/package-lock.json ./
-RUN npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+RUN mkdir vendor \
+    && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error \
+    && npm run --silent vendor
+
+# The wheel, built from the source with the IDE's files in place: the queries (cypher/), the IDE and the
+# demo's sample are package data inside it.
+FROM python:3.11-slim AS wheel
+WORKDIR /src
+COPY . .
+COPY --from=ide /ide/vendor/ api/graphiql/vendor/
+RUN pip wheel --no-cache-dir --disable-pip-version-check --no-deps --wheel-dir /dist .
 
 FROM python:3.11-slim
 
@@ -14,16 +25,18 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
-WORKDIR /app
-COPY . /app
-COPY --from=ide /ide/node_modules /app/api/graphiql/node_modules
-# Editable, as in development: the package then finds files kept beside it in the repository
-# (cypher/*.cypher), which a regular install would leave out.
-RUN pip install -e . \
+# The dependencies at the locked versions (the same file CI's wheel check installs), then the wheel
+# without dependencies of its own; `pip check` fails the build if the two disagree.
+COPY requirements/runtime.txt /tmp/runtime.txt
+RUN pip install --require-hashes --no-deps -r /tmp/runtime.txt && rm /tmp/runtime.txt
+COPY --from=wheel /dist/ /tmp/dist/
+RUN pip install --no-deps /tmp/dist/crosslink-*.whl \
+    && pip check \
+    && rm -r /tmp/dist \
     && useradd --system --uid 10001 --home-dir /var/lib/crosslink --create-home --shell /usr/sbin/nologin crosslink
 
 # The working folder is the service's own and writable: ingest writes its rejects file here, the API
-# its audit log (CROSSLINK_AUDIT_LOG).
+# its audit log (CROSSLINK_AUDIT_LOG); relative default paths are taken from it.
 WORKDIR /var/lib/crosslink
 ENV CROSSLINK_AUDIT_LOG=/var/lib/crosslink/audit/audit.jsonl
 USER crosslink
