@@ -14,6 +14,7 @@ import re
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+from pathlib import Path
 
 QUERIES_PACKAGE = "graph.queries"
 _NAME_RE = re.compile(r"[a-z][a-z0-9_]*")
@@ -26,8 +27,12 @@ class CypherNotFound(LookupError):
 
 
 def queries() -> Traversable:
-    """The installed `cypher/` folder."""
-    return resources.files(QUERIES_PACKAGE)
+    """The installed `cypher/` folder; in a source checkout put on `sys.path` without being installed (a
+    benchmark serving another checkout's code), the folder beside the `graph` package."""
+    try:
+        return resources.files(QUERIES_PACKAGE)
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "cypher"
 
 
 @cache

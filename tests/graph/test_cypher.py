@@ -47,3 +47,13 @@ def test_variant_fills_a_slot_with_a_small_whole_number() -> None:
     for bad in ("4}]->(x) DETACH DELETE x //", "-1", "123"):
         with pytest.raises(ValueError, match="plain name or number"):
             cypher.variant("read_path", max_hops=bad)
+
+
+def test_a_checkout_not_installed_reads_the_cypher_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the installed `graph.queries` package (another checkout's code on sys.path), the files
+    are read from the repository's own cypher/ folder, the same files."""
+    installed = {path.name for path in cypher.queries().iterdir() if path.name.endswith(".cypher")}
+    monkeypatch.setattr(cypher, "QUERIES_PACKAGE", "graph.no_such_package")
+    folder = cypher.queries()
+    assert folder.name == "cypher" and (folder / "read_path.cypher").is_file()
+    assert {path.name for path in folder.iterdir() if path.name.endswith(".cypher")} == installed
