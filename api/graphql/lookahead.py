@@ -18,8 +18,10 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import Any
 
+from strawberry import Schema
 from strawberry.types import Info, get_object_definition
 from strawberry.types.nodes import SelectedField, Selection
 
@@ -40,30 +42,45 @@ class FieldReads:
         """The reads of node `key` that the current field's selection will ask for, started. A field
         asked in a shape that cannot be read ahead (a page size out of bounds, a variable of the wrong
         type) is left to its resolver, which reads and reports as usual."""
+        declared = declared_reads(info.schema, self.type_name)
         loaders = info.context.loaders
         started = []
         for selected in asked(info):
-            field = info.schema.get_field_for_type(field_name=selected.name, type_name=self.type_name)
-            read = None if field is None else field.metadata.get(READ)
-            if not isinstance(read, KeyedRead):
+            found = declared.get(selected.name)
+            if found is None:
                 continue
+            read, default = found
             try:
-                size = None if read.page is None else _page_size(info, field, read.page, selected.arguments)
+                size = None if read.page is None else int(_given(selected.arguments, read.page, default))
                 started.append(_begin(read.load(loaders, key, size)))
             except (ReadError, TypeError, ValueError):
                 continue
         return started
 
 
-def _page_size(info: Info, field: Any, page: str, arguments: Mapping[str, Any]) -> int:
-    """The page size the field will read with: as asked (a variable left out or null gives None), or the
-    default of its argument."""
-    value = arguments.get(page)
-    if value is None:
-        names = info.schema.config.name_converter
-        argument = next(a for a in field.arguments if names.get_graphql_name(a) == page)
-        value = argument.default
-    return int(value)
+@lru_cache(maxsize=16)
+def declared_reads(schema: Schema, type_name: str) -> dict[str, tuple[KeyedRead, Any]]:
+    """By field name as a query writes it, the read each field of the type declares, with the default of
+    its page-size argument; found once per schema. ValueError when a read names no argument of its
+    field: the declaration is wrong, and the schema should not serve."""
+    definition = schema.get_type_by_name(type_name)
+    names = schema.config.name_converter
+    declared = {}
+    for field in getattr(definition, "fields", ()):
+        read = field.metadata.get(READ)
+        if not isinstance(read, KeyedRead):
+            continue
+        defaults = {names.get_graphql_name(a): a.default for a in field.arguments}
+        if read.page is not None and read.page not in defaults:
+            raise ValueError(f"{type_name}.{field.python_name} reads with a page size {read.page!r} it lacks")
+        declared[names.get_graphql_name(field)] = (read, defaults.get(read.page) if read.page else None)
+    return declared
+
+
+def _given(arguments: Mapping[str, Any], name: str, default: Any) -> Any:
+    """An argument as asked, or its default when left out (or given a variable that is null or unset)."""
+    value = arguments.get(name)
+    return default if value is None else value
 
 
 IDENTIFIER_FIELDS = FieldReads(t.Identifier)

@@ -17,10 +17,11 @@ from strawberry.types import ExecutionContext, Info
 from api.audit import AuditTrail
 from api.auth import CanIngest, IsAdmin
 from api.graphql import types as t
+from api.graphql.budget import core_schema
 from api.graphql.errors import ErrorCodes
 from api.graphql.expansion import CheckedValidation
 from api.graphql.limits import Limits, limiters
-from api.graphql.lookahead import IDENTIFIER_FIELDS, NETWORK_FIELDS, PathReads, read_ahead
+from api.graphql.lookahead import IDENTIFIER_FIELDS, NETWORK_FIELDS, PathReads, declared_reads, read_ahead
 from api.graphql.parsing import ParsedDocuments
 from graph.read import queries
 from graph.read.queries import NetworkFilter as Filter
@@ -315,8 +316,14 @@ def build_schema(limits: Limits | None = None) -> strawberry.Schema:
     validated one by the parsed document and the rules, limits included.
     """
     limits = limits or Limits()
-    return Schema(
+    schema = Schema(
         query=Query,
         mutation=Mutation,
         extensions=[AuditTrail, ErrorCodes, *limiters(limits), ParsedDocuments, CheckedValidation],
     )
+    # Made now rather than by the first request: what the item budget counts over, and the reads ahead
+    # (which also checks that each field's declared read names an argument it has).
+    core_schema(schema)
+    for reads in (IDENTIFIER_FIELDS, NETWORK_FIELDS):
+        declared_reads(schema, reads.type_name)
+    return schema

@@ -11,9 +11,13 @@ import time
 from typing import Any
 
 import pytest
+import strawberry
 from planted import Api
 
 from api.graphql import lookahead
+from api.graphql import types as t
+from api.graphql.loaders import KeyedRead
+from api.graphql.schema import build_schema
 from graph.read.reader import AsyncReader, Unavailable
 
 PHONE = "+44 7400 123456"
@@ -346,3 +350,33 @@ def test_a_failed_read_of_a_paths_adverts_is_each_hops_error(
     answer = ask(api, PATH)
     assert answer["data"] == {"path": None}
     assert ("GRAPH_UNAVAILABLE", ["path", "nodes"]) in codes(answer)
+
+
+def test_the_reads_ahead_are_those_the_types_declare() -> None:
+    """Derived from the types: each field that reads through a loader, with its page size's default."""
+    schema = build_schema()
+    identifier = lookahead.declared_reads(schema, "Identifier")
+    network = lookahead.declared_reads(schema, "Network")
+
+    assert set(identifier) == {"adverts", "accounts", "networks"}
+    assert identifier["adverts"] == (t.ADVERTS_OF, t.IDENTIFIER_ADVERTS)
+    assert identifier["networks"] == (t.NETWORKS_OF, None)
+    assert set(network) == {"adverts", "accounts", "identifiers", "timeline", "evidence"}
+    assert network["evidence"] == (t.EVIDENCE, t.EVIDENCE_ADVERTS)  # by the name a query writes
+
+
+@strawberry.type
+class Box:
+    @strawberry.field(metadata=KeyedRead("members", page="size").metadata)
+    def items(self, first: int = 3) -> int:
+        return first
+
+
+@strawberry.type
+class BoxQuery:
+    box: Box
+
+
+def test_a_read_declared_with_a_page_size_its_field_lacks_is_refused() -> None:
+    with pytest.raises(ValueError, match="'size'"):
+        lookahead.declared_reads(strawberry.Schema(BoxQuery), "Box")
