@@ -75,6 +75,10 @@ class RunReport:
         """Seconds since the run started, or its whole duration once finished."""
         return self._seconds if self._seconds is not None else time.monotonic() - self._clock
 
+    def stop_clock(self) -> None:
+        """Fix `seconds` at the run's whole duration, now that it has ended."""
+        self._seconds = time.monotonic() - self._clock
+
     @property
     def adverts_per_second(self) -> float:
         """Accepted adverts per second of the run."""
@@ -106,7 +110,8 @@ class RunReport:
             "error": self.error,
         }
 
-    def _add(self, result: BatchResult) -> None:
+    def add(self, result: BatchResult) -> None:
+        """Count a batch written (called once its transaction has committed)."""
         self.created += result.created
         self.updated += result.updated
         self.unchanged += result.unchanged
@@ -460,7 +465,7 @@ def _write(session: neo4j.Session, report: RunReport, batch: list[PendingAdvert]
             f"The {report.batches} batches before it are in the graph; run the same input again to finish.",
             report,
         ) from error
-    report._add(result)
+    report.add(result)
 
 
 def _line_range(batch: list[PendingAdvert]) -> str:
@@ -481,7 +486,7 @@ def _finish(driver: neo4j.Driver, database: str, report: RunReport, status: str,
     """
     report.status, report.error = status, error
     report.finished_at = datetime.now(UTC)
-    report._seconds = time.monotonic() - report._clock
+    report.stop_clock()
     properties = {"status": status, "finished_at": report.finished_at, "error": error}
     if status == "completed":
         properties.update(report.counts())

@@ -58,6 +58,11 @@ class PendingAdvert:
             )
         return self._mentions
 
+    @property
+    def skipped(self) -> int:
+        """Identifiers of the advert left out as too long to be a key (known once `mentions` ran)."""
+        return self._skipped
+
 
 @dataclass(frozen=True, slots=True)
 class BatchResult:
@@ -110,7 +115,7 @@ def write_batch(
                     continue
                 nodes[parameter].setdefault(mention.key, _node_row(mention))
                 rows[parameter].append(_mention_row(pending.advert, mention))
-            skipped += pending._skipped
+            skipped += pending.skipped
         tx.run(
             cypher.load("identifiers_write"), {name: list(keyed.values()) for name, keyed in nodes.items()}
         ).consume()
