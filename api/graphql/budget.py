@@ -192,8 +192,8 @@ class _Counter:
 
 
 def _default(argument: GraphQLArgument) -> Any:
-    """An argument's default: graphql-core 3.2 gives it coerced; later versions may keep only the literal
-    of a schema built from SDL, which is coerced here."""
+    """An argument's default: given coerced, or (graphql-core 3.3, for a schema built from SDL) only as
+    its literal, which is coerced here."""
     if argument.default_value is not Undefined:
         return argument.default_value
     node = argument.ast_node

@@ -1,6 +1,6 @@
 """How much one request may ask for: query depth, aliases, tokens, page sizes, items, the body's bytes.
 
-The first three are Strawberry's limiters (strawberry-graphql >= 0.315.7, whose limiters cannot be
+The first three are Strawberry's limiters (which, in the versions pyproject.toml allows, cannot be
 bypassed with fragments or introspection); page sizes are checked by the `graph` read functions, and the
 items of all pages together by `api.graphql.budget`; the body size is checked by `api.app` before the
 body is read.
