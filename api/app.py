@@ -29,7 +29,7 @@ from api.graphql.context import Context
 from api.graphql.errors import BAD_USER_INPUT, LIMIT_EXCEEDED, error_body
 from api.graphql.limits import Limits
 from api.graphql.schema import build_schema
-from graph import apikeys, casework, networks
+from graph import apikeys
 from graph.config import Settings
 from graph.crosslink import Crosslink
 from graph.db import connect, connect_async
@@ -53,15 +53,6 @@ IDE_CSP = (
     "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'; "
     "base-uri 'none'; form-action 'none'"
 )
-
-
-def prepare(driver: neo4j.Driver, database: str) -> None:
-    """What the API needs of the graph before its first request: the key, casework and network schemas,
-    and what networks written by older versions lack (the networks page reads its indexes in order)."""
-    apikeys.ensure_schema(driver, database)
-    casework.ensure_schema(driver, database)
-    networks.apply_schema(driver, database)
-    networks.fill_missing(driver, database)
 
 
 def create_app(
@@ -96,7 +87,7 @@ def create_app(
         try:
             app.state.reads = await connect_async(wanted)
             try:
-                await run_in_threadpool(prepare, app.state.driver, app.state.database)
+                await run_in_threadpool(app.state.graph.prepare_api)
                 freeze_startup_objects()
                 with serving_thresholds():
                     yield

@@ -21,7 +21,7 @@ from typing import IO, Any, Concatenate, ParamSpec, TypeVar, cast
 
 import neo4j
 
-from graph import apikeys, casework, schema
+from graph import apikeys, casework, networks, schema
 from graph.advert import Line, Reject, read_lines
 from graph.config import DEFAULT_DATABASE, Settings
 from graph.db import connect
@@ -218,6 +218,12 @@ class AsyncCrosslink:
         """Recompute every network, hubs decided afresh by `rule` (default: CROSSLINK_HUB_* variables)."""
         return await self._change(rebuild, rule=rule)
 
+    async def prepare_api(self) -> None:
+        """What serving the API needs of the graph before its first request: the schemas of API keys,
+        case work and networks, and the page properties networks written by older versions lack (the
+        networks page reads its indexes in order)."""
+        await self._change(_prepare_api)
+
     async def apply_schema(self) -> list[str]:
         """Create the graph's missing constraints and indexes (ingest does too); the names created."""
         return await self._change(schema.apply_schema)
@@ -379,6 +385,7 @@ class Crosslink:
     push_adverts = _blocking(AsyncCrosslink.push_adverts)
     update_networks = _blocking(AsyncCrosslink.update_networks)
     rebuild_networks = _blocking(AsyncCrosslink.rebuild_networks)
+    prepare_api = _blocking(AsyncCrosslink.prepare_api)
     apply_schema = _blocking(AsyncCrosslink.apply_schema)
     tag = _blocking(AsyncCrosslink.tag)
     mark_taken_down = _blocking(AsyncCrosslink.mark_taken_down)
@@ -389,6 +396,13 @@ class Crosslink:
     create_key = _blocking(AsyncCrosslink.create_key)
     list_keys = _blocking(AsyncCrosslink.list_keys)
     revoke_key = _blocking(AsyncCrosslink.revoke_key)
+
+
+def _prepare_api(driver: neo4j.Driver, database: str) -> None:
+    apikeys.ensure_schema(driver, database)
+    casework.ensure_schema(driver, database)
+    networks.apply_schema(driver, database)
+    networks.fill_missing(driver, database)
 
 
 def _read_timeout(seconds: float | None) -> float:

@@ -8,7 +8,7 @@ changes (case work, keys, pushed adverts) run the blocking core in a worker thre
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 
 from api.audit import AuditLog
 from api.graphql.loaders import Loaders
@@ -19,18 +19,19 @@ from graph.read import AsyncReader
 
 @dataclass
 class Context:
-    """Per request: who asks (`api_key`), the graph (`crosslink`), and the loaders that batch its reads."""
+    """Per request: who asks (`api_key`), the graph (`crosslink`, made from the app's `graph` with the
+    request's `reader`), and the loaders that batch its reads."""
 
     api_key: ApiKey | None
-    graph: Crosslink
+    graph: InitVar[Crosslink]
     reader: AsyncReader
     audit: AuditLog | None
     client: str | None = None
     crosslink: AsyncCrosslink = field(init=False)
     loaders: Loaders = field(init=False)
 
-    def __post_init__(self) -> None:
-        self.crosslink = AsyncCrosslink(self.graph, self.reader)
+    def __post_init__(self, graph: Crosslink) -> None:
+        self.crosslink = AsyncCrosslink(graph, self.reader)
         self.loaders = Loaders(self.reader)
 
     @property
