@@ -447,25 +447,6 @@ class Link(IdentifierType):
             return None
         return Identifier("url", f"url:{parsed.url}", raw.strip(), (0, len(raw)), "clean")
 
-    def clean_domain(self, raw: str) -> Identifier | None:
-        """The `domain:` key for a host or link typed by an analyst: `Domain.clean`."""
-        return Domain().clean(raw)
-
-    def clean_all(self, raw: str) -> list[Identifier]:
-        """Every identifier one analyst-typed link gives: url, domain, and the account it names."""
-        parsed = self._parse_input(raw)
-        if parsed is None:
-            return []
-        span = (0, len(raw))
-        found = [Identifier("url", f"url:{parsed.url}", raw.strip(), span, "clean")]
-        domain = self._domain(parsed)
-        if domain:
-            found.append(Identifier("domain", f"domain:{domain}", raw.strip(), span, "clean"))
-        derived = derived_identifier(parsed, span)
-        if derived:
-            found.append(derived)
-        return found
-
 
 class Domain(IdentifierType):
     """Registered domains: `domain:<registered domain>`, the site a link points at.

@@ -131,12 +131,6 @@ def test_clean_gives_the_same_key_as_find():
     assert link.clean("boats-uk.com").key == "url:https://boats-uk.com/"
     assert link.clean("not a link") is None
     assert link.clean("boats.invalidtld") is None
-    assert link.clean_domain("https://WWW.Boats-UK.co.uk/x").key == "domain:boats-uk.co.uk"
-
-
-def test_clean_all_gives_what_a_platform_link_names():
-    found = Link().clean_all("https://t.me/Boats_UK_Daily")
-    assert [f.key for f in found] == ["url:https://t.me/Boats_UK_Daily", "handle:telegram:boats_uk_daily"]
 
 
 def test_tldextract_uses_only_the_bundled_snapshot(tmp_path):
@@ -278,4 +272,5 @@ def test_domains_are_found_by_the_link_and_cleaned_by_their_own_type():
     assert list(Domain().find(Document("https://boats-uk.com/x"))) == []
     assert Domain().clean("https://shop.Boats-UK.com/x").key == "domain:boats-uk.com"
     assert Domain().clean("paypal.me/AliTravel") is None  # ingest keeps no node for a platform host
-    assert Link().clean_domain("facebook.com") is None
+    assert Domain().clean("https://WWW.Boats-UK.co.uk/x").key == "domain:boats-uk.co.uk"
+    assert Domain().clean("facebook.com") is None
