@@ -7,7 +7,7 @@ ingest always agree on the canonical key. `registry.TYPES` holds them by name.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar
 
@@ -61,6 +61,11 @@ class IdentifierType:
     # Whether a value typed without a kind may resolve to this one. Not so for a link's url and domain:
     # a pasted wa.me link means the phone it names.
     untyped_match: ClassVar[bool] = True
+    # What to tell an analyst whose value, read as this type, gave no key: for a lookup argument the
+    # type reads values with (`region`, `platform`), what to add when it was not given ...
+    needs: ClassVar[Mapping[str, str]] = {}
+    # ... and why a value that looks right may still give none, said whatever was given.
+    unread_because: ClassVar[str | None] = None
 
     def find(self, doc: Document) -> Iterator[Identifier]:
         """Yield identifiers of this kind, claiming their spans in `doc` so later kinds skip them."""

@@ -9,7 +9,8 @@ profile id is kept as the name: it is the one identifier that survives a change 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
 
 from graph.identifiers.base import Identifier, IdentifierType
 from graph.identifiers.countries import is_country_name
@@ -115,6 +116,9 @@ class Handle(IdentifierType):
 
     name = "handle"
     kind = "handle"
+    needs: ClassVar[Mapping[str, str]] = {
+        "platform": 'a bare handle needs its platform (e.g. platform: "telegram")'
+    }
 
     def find(self, doc: Document) -> Iterator[Identifier]:
         text = doc.masked()

@@ -460,6 +460,7 @@ class Domain(IdentifierType):
     name = "domain"
     kind = "domain"
     untyped_match = False
+    unread_because = "a platform's host (facebook.com, wa.me) is kept as the account its link names"
 
     def find(self, doc: Document) -> Iterator[Identifier]:
         return iter(())

@@ -9,9 +9,10 @@ coordinates and reference numbers are blanked before the search so their digits 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import ClassVar
 
 import phonenumbers
 
@@ -111,6 +112,7 @@ class Phone(IdentifierType):
 
     name = "phone"
     kind = "phone"
+    needs: ClassVar[Mapping[str, str]] = {"region": 'a national number needs its region (e.g. region: "GB")'}
 
     def find(self, doc: Document) -> Iterator[Identifier]:
         base = doc.masked()

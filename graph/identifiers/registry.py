@@ -95,6 +95,13 @@ class Registry:
             return (named,)
         return tuple(type_ for type_ in self._order if type_.kind == named.kind)
 
+    def reading(self, name: str | None) -> tuple[IdentifierType, ...]:
+        """The types a value an analyst types as `name` may be read as (`covering`); for a value typed
+        without a kind (None), every type such a value may resolve to (`IdentifierType.untyped_match`)."""
+        if name is not None:
+            return self.covering(name)
+        return tuple(type_ for type_ in self._order if type_.untyped_match)
+
 
 TYPES = Registry(Email(), Link(), Domain(), Payment(), Wallet(), Handle(), Phone())
 

@@ -60,17 +60,25 @@ def identifier_key(
     except ValueError as error:
         raise BadInput(str(error)) from None
     if found is None:
-        hints = []
-        if kind in (None, "phone") and region is None:
-            hints.append('a national number needs its region (e.g. region: "GB")')
-        if kind in (None, "handle") and platform is None:
-            hints.append('a bare handle needs its platform (e.g. platform: "telegram")')
-        if kind == "domain":
-            hints.append("a platform's host (facebook.com, wa.me) is kept as the account its link names")
+        hints = _hints(kind, {"region": region, "platform": platform})
         hint = f"; {' and '.join(hints)}" if hints else ""
         what = f"a valid {kind}" if kind else "a phone number, handle, payment tag, email or link"
         raise BadInput(f"{value!r} is not {what}{hint}")
     return found.key
+
+
+def _hints(kind: str | None, given: dict[str, str | None]) -> list[str]:
+    """What to tell an analyst whose value of `kind` gave no key, as the types that may read it say:
+    what to add, in the order of the lookup's arguments `given`, then why such a value gives none."""
+    types = registry.TYPES.reading(kind)
+    hints = [
+        type_.needs[argument]
+        for argument, value in given.items()
+        if value is None
+        for type_ in types
+        if argument in type_.needs
+    ]
+    return hints + [type_.unread_because for type_ in types if type_.unread_because]
 
 
 def node_key(value: str, *, region: str | None = None, platform: str | None = None) -> str:
