@@ -30,18 +30,7 @@ from graph.db import GraphUnavailable, connect_async
 from graph.ingest import RunReport
 from graph.read import AsyncReader, NotFound
 from graph.read.queries import NetworkFilter
-
-PLANTED = Path(__file__).parents[1] / "api" / "planted_adverts.jsonl"
-PHONE_A = "phone:+447400123456"
-IBAN_A = "payment:iban:GB33BUKB20201555555555"
-HUB_EMAIL = "email:crossinghelp@gmail.com"
-# The hub rule for a graph this small, as the API tests set it (tests/api/planted.py says why).
-HUB_RULE = {
-    "CROSSLINK_HUB_MIN_ACCOUNTS": "3",
-    "CROSSLINK_HUB_MAX_GROUPS_STRONG": "4",
-    "CROSSLINK_HUB_MAX_GROUPS_MEDIUM": "4",
-    "CROSSLINK_HUB_MAX_GROUPS_WEAK": "3",
-}
+from tests.api.planted import HUB_EMAIL, HUB_RULE, IBAN_A, PHONE_A, PLANTED
 
 # The fields each record shares with its GraphQL type, in the API's names.
 IDENTIFIER = "id kind value country scheme platform hub hubReason advertCount"
