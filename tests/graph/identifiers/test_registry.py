@@ -205,3 +205,15 @@ def test_a_typed_domain_gives_the_key_ingest_writes() -> None:
 def test_an_untyped_value_never_resolves_to_a_link_or_domain() -> None:
     assert identify("https://boats-uk.com/") is None
     assert identify("https://t.me/Boats_UK_Daily").key == "handle:telegram:boats_uk_daily"
+
+
+def test_a_value_is_read_as_the_types_its_kind_covers() -> None:
+    """What `graph.read.keys` collects the hints of: a graph kind covers the types under it, a type's
+    own name only itself, and no kind every type a value typed bare may be (never a link or domain)."""
+    assert [t.name for t in TYPES.reading("payment")] == ["payment", "wallet"]
+    assert [t.name for t in TYPES.reading("wallet")] == ["wallet"]
+    untyped = [t.name for t in TYPES.reading(None)]
+    assert "phone" in untyped and "handle" in untyped
+    assert "url" not in untyped and "domain" not in untyped
+    with pytest.raises(UnknownKind):
+        TYPES.reading("fax")
