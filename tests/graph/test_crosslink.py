@@ -429,3 +429,20 @@ def test_the_asyncio_face_answers_as_the_blocking_one(graph: Crosslink, neo4j_se
     )
     assert (watched.identifier, unwatched) == (IBAN_A, True)
     assert queries >= 4  # the face reads through the reader it was given
+
+
+def test_prepare_api_makes_the_schemas_the_api_needs(
+    neo4j_driver: neo4j.Driver, neo4j_settings: Settings
+) -> None:
+    """What the API's start-up runs: the constraints of keys and case work and the networks' indexes,
+    made again when missing."""
+    names = ("api_key_key", "tag_key", "watch_key")
+    for name in names:
+        neo4j_driver.execute_query(f"DROP CONSTRAINT {name} IF EXISTS", database_=neo4j_settings.database)
+
+    Crosslink(neo4j_driver, neo4j_settings.database).prepare_api()
+
+    records, _, _ = neo4j_driver.execute_query("SHOW INDEXES YIELD name", database_=neo4j_settings.database)
+    present = {record["name"] for record in records}
+    assert set(names) <= present
+    assert "network_filter_counts" in present
