@@ -64,9 +64,10 @@ def _lower_bound(requirement: Requirement) -> Version | None:
 
 @cache
 def _local_modules() -> frozenset[str]:
-    """The names tests and benchmarks import from their own folders (conftest puts those on the path)."""
+    """The names tests and benchmarks import from their own folders (conftest puts those on the path), or
+    from the repository's root (`tests.api.planted`)."""
     names = {path.stem for folder in ("tests", "bench") for path in (ROOT / folder).rglob("*.py")}
-    return frozenset(names | {"graph", "api"})
+    return frozenset(names | {"graph", "api", "tests", "bench"})
 
 
 @cache
