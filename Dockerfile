@@ -11,12 +11,15 @@ RUN mkdir vendor \
     && npm run --silent vendor
 
 # The wheel, built from the source with the IDE's files in place: the queries (cypher/), the IDE and the
-# demo's sample are package data inside it.
+# demo's sample are package data inside it. It is built with the setuptools the build lock pins, checked
+# against its hashes, rather than in an isolated environment that would fetch the newest one allowed.
 FROM python:3.11-slim AS wheel
 WORKDIR /src
+COPY requirements/build.txt /tmp/build.txt
+RUN pip install --no-cache-dir --disable-pip-version-check --require-hashes --no-deps -r /tmp/build.txt
 COPY . .
 COPY --from=ide /ide/vendor/ api/graphiql/vendor/
-RUN pip wheel --no-cache-dir --disable-pip-version-check --no-deps --wheel-dir /dist .
+RUN pip wheel --no-cache-dir --disable-pip-version-check --no-deps --no-build-isolation --wheel-dir /dist .
 
 FROM python:3.11-slim
 

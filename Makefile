@@ -35,9 +35,9 @@ test: export NEO4J_PASSWORD :=
 
 # Starts Neo4j; runs the tests (locked versions), the wheel check (scripts/check-wheel: the built wheel,
 # installed in a fresh virtualenv, ingests and answers GraphQL), the tests and the wheel check again on
-# the declared minimum versions (scripts/test-min, requirements/minimum.txt) and the linters; and stops
-# Neo4j again whatever happened (also on Ctrl-C or a CI timeout). NEO4J_KEEP_RUNNING=1 leaves it
-# running, for a server shared with other work.
+# the declared minimum versions (scripts/test-min, requirements/minimum.txt and build-minimum.txt) and
+# the linters; and stops Neo4j again whatever happened (also on Ctrl-C or a CI timeout).
+# NEO4J_KEEP_RUNNING=1 leaves it running, for a server shared with other work.
 # Every step runs; the exit status is the first failure's, in that order. "No tests collected" (5) is
 # a failure too.
 test: setup
@@ -51,7 +51,7 @@ test: setup
 	scripts/check-wheel || wheel=$$?; \
 	minimum=0; \
 	scripts/test-min || minimum=$$?; \
-	scripts/check-wheel requirements/minimum.txt || minimum=$$?; \
+	scripts/check-wheel requirements/minimum.txt requirements/build-minimum.txt || minimum=$$?; \
 	lint=0; \
 	$(VENV)/bin/ruff check . || lint=$$?; \
 	$(VENV)/bin/ruff format --check . || lint=$$?; \

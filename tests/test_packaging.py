@@ -1,7 +1,7 @@
 """pyproject.toml declares what the code imports, with bounds, and the lock files hold what it declares.
 
-The lock files are written by `make lock` (scripts/lock); these checks fail when pyproject.toml changed
-without it, or when a new import or package was not declared.
+The lock files are written by `make lock` (scripts/lock), the build backend's among them; these checks
+fail when pyproject.toml changed without it, or when a new import or package was not declared.
 """
 
 from __future__ import annotations
@@ -42,6 +42,8 @@ def _declared(extra: str | None = None) -> dict[str, Requirement]:
 
 RUNTIME = _declared()
 DEV = _declared("dev")
+# The build backend, which requirements/build.txt and build-minimum.txt lock.
+BUILD = {canonicalize_name(r.name): r for r in map(Requirement, PYPROJECT["build-system"]["requires"])}
 
 
 def _pins(name: str, *, applying: bool = True) -> dict[str, Version]:
@@ -127,23 +129,33 @@ def test_every_declared_package_is_imported_or_said_why_not() -> None:
     assert not unused, f"declared but imported nowhere: {sorted(unused)}"
 
 
+def _upper_bound(requirement: Requirement) -> Version | None:
+    bounds = [Version(s.version) for s in requirement.specifier if s.operator == "<"]
+    return min(bounds) if bounds else None
+
+
 def test_every_dependency_has_a_lower_bound_and_the_ones_relied_on_an_upper_bound() -> None:
-    for requirement in (RUNTIME | DEV).values():
+    for requirement in (RUNTIME | DEV | BUILD).values():
         assert _lower_bound(requirement) is not None, f"{requirement}: no lower bound"
-    for name in UPPER_BOUNDED:
-        assert any(s.operator == "<" for s in RUNTIME[name].specifier), f"{RUNTIME[name]}: no upper bound"
+    for requirement in [RUNTIME[name] for name in UPPER_BOUNDED] + list(BUILD.values()):
+        assert _upper_bound(requirement) is not None, f"{requirement}: no upper bound"
 
 
-def test_the_minimum_lock_pins_each_direct_dependency_at_its_lower_bound() -> None:
-    pins = _pins("minimum.txt", applying=False)
-    for name, requirement in (RUNTIME | DEV).items():
+@pytest.mark.parametrize(("lock", "declared"), [("minimum.txt", RUNTIME | DEV), ("build-minimum.txt", BUILD)])
+def test_the_minimum_locks_pin_each_direct_dependency_at_its_lower_bound(
+    lock: str, declared: dict[str, Requirement]
+) -> None:
+    pins = _pins(lock, applying=False)
+    for name, requirement in declared.items():
         assert pins.get(name) == _lower_bound(requirement), (
-            f"requirements/minimum.txt pins {name} at {pins.get(name)}, not at the lower bound of "
+            f"requirements/{lock} pins {name} at {pins.get(name)}, not at the lower bound of "
             f"{requirement}: run `make lock`, or raise the bound to a version that installs"
         )
 
 
-@pytest.mark.parametrize(("lock", "declared"), [("dev.txt", RUNTIME | DEV), ("runtime.txt", RUNTIME)])
+@pytest.mark.parametrize(
+    ("lock", "declared"), [("dev.txt", RUNTIME | DEV), ("runtime.txt", RUNTIME), ("build.txt", BUILD)]
+)
 def test_the_locks_pin_what_pyproject_allows(lock: str, declared: dict[str, Requirement]) -> None:
     pins = _pins(lock)
     for name, requirement in declared.items():
