@@ -27,9 +27,12 @@ PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 USED_WITHOUT_IMPORT = {"uvloop", "httptools", "neo4j-rust-ext"}
 # Dev tools that are run, not imported.
 DEV_COMMANDS = {"ruff", "uv"}
-# The libraries whose behaviour Crosslink relies on closely: bounded below their next major (for
-# graphql-core, whose minor versions follow GraphQL.js's majors, below its next minor).
+# The libraries whose behaviour Crosslink relies on closely: bounded below their next major, or for
+# those below, their next minor.
 UPPER_BOUNDED = {"neo4j", "fastapi", "starlette", "strawberry-graphql", "graphql-core"}
+# Breaking changes in minor versions (Strawberry's 0.x) or minor versions that follow GraphQL.js's majors
+# (graphql-core): bounded below the minor after the locked version, so that no untried series installs.
+MINOR_BOUNDED = {"strawberry-graphql", "graphql-core"}
 _PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)\s*(?:;\s*([^\\]+?))?\s*\\?$")
 
 
@@ -139,6 +142,17 @@ def test_every_dependency_has_a_lower_bound_and_the_ones_relied_on_an_upper_boun
         assert _lower_bound(requirement) is not None, f"{requirement}: no lower bound"
     for requirement in [RUNTIME[name] for name in UPPER_BOUNDED] + list(BUILD.values()):
         assert _upper_bound(requirement) is not None, f"{requirement}: no upper bound"
+
+
+def test_the_minor_bounded_allow_no_minor_series_beyond_the_locked_one() -> None:
+    pins = _pins("dev.txt")
+    for name in MINOR_BOUNDED:
+        locked = pins[name]
+        following = Version(f"{locked.major}.{locked.minor + 1}")
+        assert _upper_bound(RUNTIME[name]) == following, (
+            f"{RUNTIME[name]} with {name}=={locked} locked: bound it below {following}, the series after "
+            "the one the tests run on, or run `scripts/lock --upgrade` after raising it"
+        )
 
 
 @pytest.mark.parametrize(("lock", "declared"), [("minimum.txt", RUNTIME | DEV), ("build-minimum.txt", BUILD)])
