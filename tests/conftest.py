@@ -6,13 +6,26 @@ reached the fixtures fail loudly instead of skipping, so a missing database neve
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import neo4j
 import pytest
+from hypothesis import HealthCheck, settings
 
 from graph.config import Settings, SettingsError
 from graph.db import GraphUnavailable, connect
+
+# Property tests: `ci` (the default) tries few enough inputs per test to keep the suite quick; `thorough` is
+# the benchmark-size run, selected with HYPOTHESIS_PROFILE=thorough (RELIABILITY.md gives its figures).
+settings.register_profile("ci", max_examples=300, deadline=None)
+settings.register_profile(
+    "thorough",
+    max_examples=100_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
