@@ -2,7 +2,8 @@
 
 A reject names the field and the value that failed (`posted_at: not an ISO 8601 date: '32/13/2024'`) so
 whoever produced the file can fix it. Nothing is repaired silently: a text over the limit is rejected,
-not cut. Blank lines are skipped.
+not cut, and so is a NUL character in any field or a key given twice in one object. Ids may be given as
+JSON integers, as platform exports often do. Blank lines are skipped. docs/input.md has the whole format.
 """
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ RAW_PREVIEW_CHARS = 500
 # ISO 3166 alpha-2 codes that a phone number can belong to (phonenumbers' regions, Kosovo included).
 REGIONS = frozenset(phonenumbers.SUPPORTED_REGIONS)
 _LANG_RE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{1,8})*")
-# JSON can escape half of a surrogate pair (`"\\ud800"`), which no UTF-8 encoder, Neo4j's included, accepts.
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# JSON can escape half of a surrogate pair (`"\\ud800"`), which no UTF-8 encoder, Neo4j's included, accepts,
+# and a NUL (`"\\u0000"`), which is no text of an advert and which many tools downstream cut strings at.
+_UNSTORABLE_RE = re.compile("[\x00\ud800-\udfff]")
 _HANDLE = Handle()
 
 
@@ -209,9 +211,11 @@ def parse_line(line: Line) -> Advert | Reject | None:
     if not text.strip():
         return None
     try:
-        value = json.loads(text)
+        value = json.loads(text, object_pairs_hook=_unique_keys)
+    except DuplicateKey as error:
+        return _reject(line, str(error), text)
     except json.JSONDecodeError as error:
-        return _reject(line, f"not valid JSON: {error.msg} at column {error.colno}", text)
+        return _reject(line, f"not valid JSON: {_decode_problem(error)} at column {error.colno}", text)
     except RecursionError:
         return _reject(line, "not valid JSON: nested too deeply", text)
     except ValueError:  # Python's own bound on the digits of an integer it will convert
@@ -222,6 +226,36 @@ def parse_line(line: Line) -> Advert | Reject | None:
         return parse_advert(value)
     except AdvertError as error:
         return _reject(line, str(error), text)
+
+
+class DuplicateKey(ValueError):
+    """A JSON object names the same key twice: which value was meant is anyone's guess, so the line is
+    rejected rather than read with the last value, as JSON decoders commonly do."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"not valid JSON for an advert: the key {_show(key)} is given twice in one object")
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """The object decoded from `pairs`, or DuplicateKey when a key repeats (anywhere in the line)."""
+    record = dict(pairs)
+    if len(record) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise DuplicateKey(key)
+            seen.add(key)
+    return record
+
+
+def _decode_problem(error: json.JSONDecodeError) -> str:
+    """The decoder's message, without its trailing "at" (the reason adds "at column N"), naming the
+    control character it stopped at."""
+    problem = error.msg.removesuffix(" at")
+    if problem == "Invalid control character" and error.pos < len(error.doc):
+        problem += f" U+{ord(error.doc[error.pos]):04X}"
+    return problem
 
 
 def parse_lines(lines: Iterable[Line]) -> Iterator[tuple[Line, Advert | Reject]]:
@@ -276,19 +310,23 @@ def _json_type(value: Any) -> str:
 
 
 def _show(value: Any, limit: int = 60) -> str:
-    """A value as it appears in a message, shortened."""
+    """A value as it appears in a message, shortened, every character printable."""
     shown = repr(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    if not shown.isprintable():  # a line separator, say, that JSON leaves as it is
+        shown = json.dumps(value)
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def _encodable(field: str, text: str) -> str:
-    """The text, unless it holds half a surrogate pair that could not be stored."""
-    bad = _SURROGATE_RE.search(text)
-    if bad:
-        raise AdvertError(
-            field, f"holds an unpaired surrogate \\u{ord(bad.group()):04x} at character {bad.start() + 1}"
-        )
-    return text
+    """The text, unless it holds a NUL or half a surrogate pair (see _UNSTORABLE_RE)."""
+    bad = _UNSTORABLE_RE.search(text)
+    if bad is None:
+        return text
+    if bad.group() == "\x00":
+        raise AdvertError(field, f"holds a NUL character (\\u0000) at character {bad.start() + 1}")
+    raise AdvertError(
+        field, f"holds an unpaired surrogate \\u{ord(bad.group()):04x} at character {bad.start() + 1}"
+    )
 
 
 def _platform(value: Any) -> str:
@@ -296,7 +334,7 @@ def _platform(value: Any) -> str:
         raise AdvertError("platform", "missing")
     if not isinstance(value, str):
         raise AdvertError("platform", f"must be a string, not {_json_type(value)}")
-    name = value.strip().lower()
+    name = _encodable("platform", value).strip().lower()
     name = _PLATFORM_ALIASES.get(name, name)
     if name not in PLATFORMS:
         raise AdvertError(
@@ -306,7 +344,12 @@ def _platform(value: Any) -> str:
 
 
 def _identifier(field: str, value: Any, *, required: bool = False) -> str | None:
-    """An id given as a string or an integer, as a non-empty string."""
+    """An id given as a string or an integer, as a non-empty string.
+
+    Platform exports often give numeric ids as JSON numbers, so an integer is read as its decimal string
+    (`12345` and `"12345"` are the same id; negative ones too, as Telegram's chat ids are). A float or a
+    boolean is refused: `1.5e9` or `true` is no id, and a float may have lost digits on the way.
+    """
     if value is None:
         if required:
             raise AdvertError(field, "missing")
@@ -344,6 +387,7 @@ def _posted_at(value: Any) -> datetime:
         raise AdvertError("posted_at", "missing")
     if not isinstance(value, str):
         raise AdvertError("posted_at", f"not an ISO 8601 date: {_show(value)} is {_json_type(value)}")
+    value = _encodable("posted_at", value)  # before the try: an AdvertError is a ValueError too
     try:
         when = datetime.fromisoformat(value.strip())
     except ValueError:

@@ -277,3 +277,101 @@ def test_defaults_only_fill_a_missing_region_or_source() -> None:
     assert (filled.region, filled.source) == ("GB", "feed")
     kept = parse_advert(with_(region="FR")).with_defaults(region="GB", source="feed")
     assert (kept.region, kept.source) == ("FR", "referrals")
+
+
+# --- edge cases decided in docs/input.md ---
+
+NUL_FIELDS = [
+    ("platform", with_(platform="face\u0000book")),
+    ("post_id", with_(post_id="12\u000034")),
+    ("text", with_(text="call \u0000 now")),
+    ("posted_at", with_(posted_at="2024-03-04\u0000")),
+    ("url", with_(url="https://example.com/\u0000")),
+    ("author.handle", with_(author={"handle": "boat\u0000uk"})),
+    ("author.id", with_(author={"id": "10\u000001"})),
+    ("author.name", with_(author={"name": "\u0000Boat"})),
+    ("lang", with_(lang="en\u0000")),
+    ("region", with_(region="\u0000GB")),
+    ("media[0]", with_(media=["sha256:\u00009f"])),
+    ("source", with_(source="feed\u0000")),
+]
+
+
+@pytest.mark.parametrize(("field", "record"), NUL_FIELDS, ids=[f for f, _ in NUL_FIELDS])
+def test_an_escaped_nul_is_rejected_in_every_string_field(field: str, record: dict) -> None:
+    text = json.dumps(record)
+    assert "\\u0000" in text and "\x00" not in text  # escaped, as JSON writes it
+    assert reason(record).startswith(f"{field}: holds a NUL character (\\u0000) at character ")
+
+
+def test_a_raw_nul_is_rejected_by_name_at_its_column() -> None:
+    data = b'{"platform": "x", "text": "a\x00b"}'
+    parsed = parse_line(Line("f.jsonl", 2, data))
+    assert isinstance(parsed, Reject)
+    assert parsed.reason == "not valid JSON: Invalid control character U+0000 at column 29"
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b'{"text": "a\tb"}', "not valid JSON: Invalid control character U+0009 at column 12"),
+        (b'{"text": "abc', "not valid JSON: Unterminated string starting at column 10"),
+    ],
+)
+def test_a_decode_error_says_at_column_once(data: bytes, expected: str) -> None:
+    parsed = parse_line(Line("f.jsonl", 1, data))
+    assert isinstance(parsed, Reject)
+    assert parsed.reason == expected and "at at" not in parsed.reason
+
+
+def test_integer_ids_are_read_as_their_decimal_string() -> None:
+    given_as_numbers = parse_advert(with_(post_id=12345, author={"id": -1001234567890}))
+    given_as_strings = parse_advert(with_(post_id="12345", author={"id": "-1001234567890"}))
+    assert given_as_numbers.post_id == "12345" and given_as_numbers.author.id == "-1001234567890"
+    assert given_as_numbers.key == given_as_strings.key == "advert:facebook:12345"
+    assert given_as_numbers.content_hash() == given_as_strings.content_hash()
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        (with_(post_id=12345.0), "post_id: must be a string or an integer, not a number: 12345.0"),
+        (with_(post_id=1e20), "post_id: must be a string or an integer, not a number: 1e+20"),
+        (with_(author={"id": False}), "author.id: must be a string or an integer, not a boolean: false"),
+    ],
+)
+def test_float_and_boolean_ids_are_rejected(record: dict, expected: str) -> None:
+    assert reason(record) == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "key"),
+    [
+        ('{"platform": "x", "post_id": "1", "text": "a", "text": "b", "posted_at": "2024-03-04"}', "text"),
+        (
+            '{"platform": "x", "post_id": "1", "post_id": "1", "text": "a", "posted_at": "2024-03-04"}',
+            "post_id",
+        ),
+        (
+            '{"platform": "x", "post_id": "1", "text": "a", "posted_at": "2024-03-04", '
+            '"author": {"id": 1, "id": 2}}',
+            "id",
+        ),
+        (
+            '{"platform": "x", "post_id": "1", "text": "a", "posted_at": "2024-03-04", '
+            '"extra": {"k": 1, "k": 1}}',
+            "k",
+        ),
+    ],
+)
+def test_a_key_given_twice_rejects_the_line(data: str, key: str) -> None:
+    parsed = parse_line(Line("f.jsonl", 4, data))
+    assert isinstance(parsed, Reject), parsed
+    assert (parsed.file, parsed.line) == ("f.jsonl", 4)
+    assert parsed.reason == f"not valid JSON for an advert: the key '{key}' is given twice in one object"
+
+
+def test_keys_differing_only_in_case_are_different_keys() -> None:
+    data = '{"platform": "x", "post_id": "1", "text": "a", "Text": "b", "posted_at": "2024-03-04"}'
+    parsed = parse_line(Line(None, 1, data))
+    assert isinstance(parsed, Advert) and parsed.text == "a"
