@@ -2,9 +2,10 @@
 
 An analyst's lookups are sensitive (they show who is being investigated), so the log records the API key's
 id, never the key; the operation and each root field with its arguments (variables filled in, long texts
-cut); the time, the duration and the outcome. The file is created readable by its owner only. Its path is
-CROSSLINK_AUDIT_LOG, by default `var/audit.jsonl` in the repository (in the current directory when
-installed from a wheel).
+cut); the time, the duration and the outcome; and the id of the server process that wrote it, since
+`crosslink serve --workers N` runs several that append to one file. The file is created readable by its
+owner only. Its path is CROSSLINK_AUDIT_LOG, by default `var/audit.jsonl` in the repository (in the
+current directory when installed from a wheel).
 """
 
 from __future__ import annotations
@@ -70,7 +71,9 @@ class AuditLog:
         file cannot be opened without it: checking it on every record raised and caught an exception
         each time, a cost every request paid."""
         line = json.dumps(
-            {"time": datetime.now(UTC).isoformat(), **record}, ensure_ascii=False, default=_json
+            {"time": datetime.now(UTC).isoformat(), "pid": os.getpid(), **record},
+            ensure_ascii=False,
+            default=_json,
         )
         # Escaped, not refused: a lone surrogate sent by a client is recorded as \udxxx (valid JSON).
         data = (line + "\n").encode("utf-8", "backslashreplace")
