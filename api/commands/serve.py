@@ -1,6 +1,9 @@
-"""`crosslink serve`: run the analysts' GraphQL API with uvicorn."""
+"""`crosslink serve`: run the analysts' GraphQL API with uvicorn, in one process or several."""
 
 from __future__ import annotations
+
+import inspect
+from typing import Any
 
 import click
 import uvicorn
@@ -8,6 +11,15 @@ import uvicorn
 from api.app import create_app
 from api.commands.connection import graph_connection
 from graph.crosslink import Crosslink
+
+# What each worker process imports and calls, with no arguments, to build its own app: `create_app()`
+# connects to the graph at start-up with the environment's settings, so that every worker holds drivers
+# of its own (a driver's sockets and threads cannot be shared across processes).
+APP_FACTORY = "api.app:create_app"
+# How long a worker may leave its supervisor's health check unanswered before it is taken for hung,
+# killed and replaced. uvicorn's default is short enough that a worker still importing the app on a busy
+# machine was killed at start-up, again and again; a worker that hangs for good is still replaced.
+HEALTH_CHECK_SECONDS = 60
 
 
 @click.command("serve")
@@ -19,28 +31,64 @@ from graph.crosslink import Crosslink
     show_default=True,
     help="Trust X-Forwarded-For from a reverse proxy on this machine (the audit log then names the client).",
 )
-def serve(host: str, port: int, proxy_headers: bool) -> None:
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="API processes answering on the one port, each with its own connections to the graph; "
+    "more than the machine's cores only adds memory.",
+)
+def serve(host: str, port: int, proxy_headers: bool, workers: int) -> None:
     """Serve the GraphQL API at http://HOST:PORT/graphql and its IDE at /ide.
 
     Every request but GET /health needs an API key (`crosslink keys create`). The audit log goes to
     CROSSLINK_AUDIT_LOG (default var/audit.jsonl); reads time out after CROSSLINK_READ_TIMEOUT seconds.
+    With --workers N, N processes share the port and the audit log (each record names its process);
+    Ctrl-C or SIGTERM stops them all, SIGHUP replaces them one by one.
     """
     with graph_connection() as graph:
-        run_server(graph, host=host, port=port, proxy_headers=proxy_headers)
+        if workers == 1:
+            run_server(graph, host=host, port=port, proxy_headers=proxy_headers)
+            return
+        # Once, here, so that the workers starting together find the schemas made and do not race.
+        graph.prepare_api()
+    run_workers(workers, host=host, port=port, proxy_headers=proxy_headers)
 
 
 def run_server(graph: Crosslink, *, host: str, port: int, proxy_headers: bool = False) -> None:
-    """Serve the API over an open graph until stopped (Ctrl-C)."""
+    """Serve the API over an open graph, in this process, until stopped (Ctrl-C)."""
     app = create_app(graph.driver, graph.database)
+    _announce(host, port)
+    uvicorn.run(app, **_server_options(host, port, proxy_headers))
+
+
+def run_workers(workers: int, *, host: str, port: int, proxy_headers: bool = False) -> None:
+    """Serve the API from `workers` processes behind one port until stopped (Ctrl-C or SIGTERM).
+
+    uvicorn binds the port here and starts each worker as a fresh interpreter (spawned, not forked)
+    that builds the app with `APP_FACTORY`; this process only watches them, restarting one that dies."""
+    _announce(host, port, workers)
+    options = _server_options(host, port, proxy_headers)
+    if "timeout_worker_healthcheck" in inspect.signature(uvicorn.Config).parameters:  # newer uvicorn only
+        options["timeout_worker_healthcheck"] = HEALTH_CHECK_SECONDS
+    uvicorn.run(APP_FACTORY, factory=True, workers=workers, **options)
+
+
+def _announce(host: str, port: int, workers: int = 1) -> None:
+    processes = f" ({workers} processes)" if workers > 1 else ""
     click.echo(
-        f"crosslink: GraphQL at http://{host}:{port}/graphql, IDE at http://{host}:{port}/ide", err=True
+        f"crosslink: GraphQL at http://{host}:{port}/graphql, IDE at http://{host}:{port}/ide{processes}",
+        err=True,
     )
-    uvicorn.run(
-        app,
-        host=host,
-        port=port,
-        proxy_headers=proxy_headers,
-        forwarded_allow_ips="127.0.0.1" if proxy_headers else None,
-        server_header=False,
-        log_level="info",
-    )
+
+
+def _server_options(host: str, port: int, proxy_headers: bool) -> dict[str, Any]:
+    return {
+        "host": host,
+        "port": port,
+        "proxy_headers": proxy_headers,
+        "forwarded_allow_ips": "127.0.0.1" if proxy_headers else None,
+        "server_header": False,
+        "log_level": "info",
+    }
