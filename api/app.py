@@ -21,7 +21,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.audit import AuditLog, audit_path
+from api.audit import AuditLog, audit_path, refused
 from api.auth import Authentication, send_json
 from api.collector import IdleCollection, freeze_startup_objects, serving_thresholds
 from api.endpoint import GraphQLEndpoint
@@ -156,16 +156,17 @@ def create_app(
         return Response(content, media_type=media_type, headers={"Cache-Control": "public, max-age=3600"})
 
     verified = apikeys.verified_keys()
-    # Added innermost first: collect between requests, refuse oversized bodies, then unauthenticated
-    # callers, then answer GraphQL.
-    app.add_middleware(GraphQLHttpErrors)
+    # Added innermost first: collect between requests, refuse unauthenticated callers, then oversized
+    # bodies (neither reads the body; after the key, so that a refusal is recorded with the key's id),
+    # then answer GraphQL.
+    app.add_middleware(GraphQLHttpErrors, audit=audit)
+    app.add_middleware(BodyLimit, limits=limits, audit=audit)
     app.add_middleware(
         Authentication,
         verify=lambda key: verified.verify(app.state.driver, app.state.database, key),
         cached=verified.cached,
         audit=audit,
     )
-    app.add_middleware(BodyLimit, limits=limits)
     app.add_middleware(IdleCollection)  # outermost: it sees a request end once its answer is sent
     return app
 
@@ -182,25 +183,28 @@ class _BodyTooLarge(Exception):
 
 class BodyLimit:
     """Refuses a request whose body is over the limit: by its Content-Length before reading anything, or,
-    sent in chunks without one, as soon as the bytes read pass the limit. Also caps a GET's query string."""
+    sent in chunks without one, as soon as the bytes read pass the limit. Also caps a GET's query string.
+    Each refusal is recorded in the audit log."""
 
-    def __init__(self, app: ASGIApp, *, limits: Limits) -> None:
+    def __init__(self, app: ASGIApp, *, limits: Limits, audit: AuditLog) -> None:
         self.app = app
         self.limit = limits.body_bytes
         self.query_limit = limits.query_string_bytes
+        self.audit = audit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         if len(scope.get("query_string", b"")) > self.query_limit:
+            scope = {**scope, "query_string": b""}  # not read for the record either
             await self._refuse(
-                send, 414, f"the query string is over {self.query_limit:,} bytes; send it by POST"
+                scope, send, 414, f"the query string is over {self.query_limit:,} bytes; send it by POST"
             )
             return
         declared = _content_length(scope)
         if declared is not None and declared > self.limit:
-            await self._refuse(send, 413, self._message())
+            await self._refuse(scope, send, 413, self._message())
             return
         received = 0
         started = False
@@ -224,7 +228,7 @@ class BodyLimit:
             await self.app(scope, limited_receive, tracking_send)
         except _BodyTooLarge:
             if not started:
-                await self._refuse(send, 413, self._message())
+                await self._refuse(scope, send, 413, self._message())
 
     def _message(self) -> str:
         return (
@@ -232,7 +236,8 @@ class BodyLimit:
             "(files go through `crosslink ingest`)"
         )
 
-    async def _refuse(self, send: Send, status: int, message: str) -> None:
+    async def _refuse(self, scope: Scope, send: Send, status: int, message: str) -> None:
+        refused(self.audit, scope, LIMIT_EXCEEDED)
         await send_json(send, status, error_body(LIMIT_EXCEEDED, message))
 
 
@@ -248,10 +253,12 @@ def _content_length(scope: Scope) -> int | None:
 
 class GraphQLHttpErrors:
     """Turns the plain-text 4xx answers of the GraphQL endpoint (a body that is not JSON, no query, a
-    mutation sent by GET) into GraphQL errors with a code, like every other error of the API."""
+    mutation sent by GET) into GraphQL errors with a code, like every other error of the API, and records
+    them in the audit log (GraphQL never ran for them, so its audit trail did not)."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, *, audit: AuditLog) -> None:
         self.app = app
+        self.audit = audit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not scope.get("path", "").startswith("/graphql"):
@@ -271,6 +278,7 @@ class GraphQLHttpErrors:
                     return
                 reason = held["body"].decode("utf-8", "replace").strip() or "the request could not be read"
                 status = held["start"]["status"]
+                refused(self.audit, scope, BAD_USER_INPUT)
                 await send_json(send, status, error_body(BAD_USER_INPUT, reason))
                 return
             await send(message)

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 from graphql import (
     FieldNode,
@@ -29,7 +30,9 @@ from graphql import (
     SelectionSetNode,
     get_operation_ast,
 )
+from graphql.language import Lexer, Source, TokenKind
 from graphql.utilities import value_from_ast_untyped
+from starlette.types import Scope
 from strawberry.extensions import SchemaExtension
 
 from graph.config import base_dir
@@ -136,8 +139,9 @@ class AuditTrail(SchemaExtension):
         """The operation's name and type, and each root field asked with its arguments."""
         ctx = self.execution_context
         document = ctx.graphql_document
-        if document is None:
-            return ctx.operation_name, None, []
+        if document is None:  # it did not parse: named from its first words, or as the client named it
+            name, kind = operation_of(ctx.query)
+            return ctx.operation_name or name, kind, []
         operation = get_operation_ast(document, ctx.operation_name)
         if operation is None:
             return ctx.operation_name, None, []
@@ -153,6 +157,60 @@ class AuditTrail(SchemaExtension):
             fields.append(entry)
         name = operation.name.value if operation.name else ctx.operation_name
         return name, operation.operation.value, fields
+
+
+OPERATION_TYPES = ("query", "mutation", "subscription")
+
+
+def operation_of(document: str | None) -> tuple[str | None, str | None]:
+    """The name and type of the operation a document starts with, read from its first two tokens only:
+    a document that does not parse, or that is refused before it is parsed, is named all the same
+    (`query Lookup { ...` is Lookup, a query; `{ ...` is an unnamed query). (None, None) when it does not
+    start with an operation."""
+    if not document:
+        return None, None
+    lexer = Lexer(Source(document))
+    try:
+        first = lexer.advance()
+        if first.kind == TokenKind.BRACE_L:
+            return None, "query"
+        if first.kind != TokenKind.NAME or first.value not in OPERATION_TYPES:
+            return None, None
+        second = lexer.advance()
+    except GraphQLError:  # a character no GraphQL token starts with
+        return None, None
+    return (second.value if second.kind == TokenKind.NAME else None), first.value
+
+
+def refused(audit: AuditLog, scope: Scope, code: str, **extra: Any) -> None:
+    """Record a request refused before GraphQL ran (no key, a body too large or unreadable, a mutation
+    sent by GET): the key's id when one was accepted, and the operation when the request names it
+    without its body being read (a GET's `query` and `operationName`)."""
+    key = (scope.get("state") or {}).get("api_key")
+    operation, kind = _operation_in_query_string(scope)
+    audit.write(
+        {
+            "key_id": key.id if key else None,
+            "role": key.role if key else None,
+            "client": (scope.get("client") or [None])[0],
+            "method": scope.get("method"),
+            "path": scope.get("path"),
+            "operation": operation,
+            "type": kind,
+            "outcome": "refused",
+            "errors": [code],
+            **extra,
+        }
+    )
+
+
+def _operation_in_query_string(scope: Scope) -> tuple[str | None, str | None]:
+    try:
+        params = parse_qs(scope.get("query_string", b"").decode("utf-8", "replace"), max_num_fields=20)
+    except ValueError:  # more fields than a GraphQL request has
+        return None, None
+    name, kind = operation_of((params.get("query") or [None])[0])
+    return (params.get("operationName") or [name])[0], kind
 
 
 def _root_fields(
@@ -199,4 +257,4 @@ def _json(value: Any) -> Any:
     return str(value)
 
 
-__all__ = ["AuditLog", "AuditTrail", "audit_path"]
+__all__ = ["AuditLog", "AuditTrail", "audit_path", "operation_of", "refused"]

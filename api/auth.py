@@ -16,9 +16,9 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.permission import BasePermission
 from strawberry.types import Info
 
-from api.audit import AuditLog
+from api.audit import AuditLog, refused
 from api.graphql.errors import FORBIDDEN, GRAPH_UNAVAILABLE, UNAUTHENTICATED, classify, error_body
-from graph.apikeys import ApiKey
+from graph.apikeys import ApiKey, claimed_id
 
 # Paths answered without a key: the health check, the icon browsers ask for, and the IDE's page and assets,
 # which hold no data (a browser cannot send a key when it opens a page; the IDE sends one with each query).
@@ -66,7 +66,7 @@ class Authentication:
             return
         presented = bearer_key(scope.get("headers", []))
         if presented is None:
-            await self._refuse(scope, send, 401, UNAUTHENTICATED, _MISSING)
+            await self._refuse(scope, send, 401, UNAUTHENTICATED, _MISSING, None)
             return
         try:
             known, key = self.cached(presented)
@@ -76,25 +76,21 @@ class Authentication:
             code, message = classify(error)
             if code != GRAPH_UNAVAILABLE:
                 message = "the API key could not be checked; try again shortly"
-            await self._refuse(scope, send, 503, GRAPH_UNAVAILABLE, message)
+            await self._refuse(scope, send, 503, GRAPH_UNAVAILABLE, message, presented)
             return
         if key is None:
-            await self._refuse(scope, send, 401, UNAUTHENTICATED, _INVALID)
+            await self._refuse(scope, send, 401, UNAUTHENTICATED, _INVALID, presented)
             return
         scope.setdefault("state", {})["api_key"] = key
         await self.app(scope, receive, send)
 
-    async def _refuse(self, scope: Scope, send: Send, status: int, code: str, message: str) -> None:
-        self.audit.write(
-            {
-                "key_id": None,
-                "client": (scope.get("client") or [None])[0],
-                "method": scope.get("method"),
-                "path": scope.get("path"),
-                "outcome": "refused",
-                "errors": [code],
-            }
-        )
+    async def _refuse(
+        self, scope: Scope, send: Send, status: int, code: str, message: str, presented: str | None
+    ) -> None:
+        """Answer with a refusal, recorded with the id the presented key names (`key_id` stays None: the
+        key was not accepted), and the operation when the request names it without a body."""
+        claimed = claimed_id(presented) if presented is not None else None
+        refused(self.audit, scope, code, presented_key_id=claimed)
         if scope["type"] == "websocket":
             await send({"type": "websocket.close", "code": 1008})
             return

@@ -92,6 +92,14 @@ def create_key(driver: neo4j.Driver, database: str, *, role: str, name: str) -> 
     return _key(rows[0]), secret
 
 
+def claimed_id(presented: str) -> str | None:
+    """The id a presented key names (`clk_<id>_...`), whether or not the key is valid: what the audit log
+    records for a refused key (a revoked one, a forged one), never the key itself. None when the key
+    does not have the form of one."""
+    match = _KEY_RE.fullmatch(presented.strip())
+    return match.group(1) if match else None
+
+
 def verify_key(driver: neo4j.Driver, database: str, presented: str) -> ApiKey | None:
     """The active key `presented` is, or None (malformed, unknown, wrong secret or revoked)."""
     match = _KEY_RE.fullmatch(presented.strip())

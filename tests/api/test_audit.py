@@ -106,3 +106,118 @@ def test_a_request_whose_record_cannot_be_written_is_not_answered(
     assert [e["extensions"]["code"] for e in answer["errors"]] == ["INTERNAL"]
     assert "audit log" in answer["errors"][0]["message"]
     assert "No space" not in response.text
+
+
+def last_record(api: Api) -> dict:
+    return api.audit()[-1]
+
+
+DEEP = 'query Deep { advert(id: "facebook:a1") { ' + "network { adverts { " * 6 + "id" + " } }" * 6 + " } }"
+
+
+@pytest.mark.parametrize(
+    ("role", "query", "operation", "kind", "code"),
+    [
+        ("reader", "query Keys { apiKeys { id } }", "Keys", "query", "FORBIDDEN"),
+        ("ingest", 'mutation Note { tag(id: "x", label: "y") { id } }', "Note", "mutation", "FORBIDDEN"),
+        ("reader", DEEP, "Deep", "query", "LIMIT_EXCEEDED"),
+        (
+            "reader",
+            "query Many { networks(first: 500) { edges { node { adverts(first: 500) { id } } } } }",
+            "Many",
+            "query",
+            "LIMIT_EXCEEDED",
+        ),
+        ("reader", "query Broken { stats { adverts ", "Broken", "query", "BAD_USER_INPUT"),
+        ("admin", "mutation Half { unwatch(identifier: ", "Half", "mutation", "BAD_USER_INPUT"),
+        ("reader", "{ nope }", None, "query", "BAD_USER_INPUT"),
+    ],
+)
+def test_a_refused_operation_is_recorded_with_its_key_and_name(
+    api: Api, role: str, query: str, operation: str | None, kind: str, code: str
+) -> None:
+    """Refused for the role, over a limit, or not even parsed: the record still names who and what."""
+    answer = api.post(query, role=role)
+    record = last_record(api)
+
+    assert code in [e["extensions"]["code"] for e in answer["errors"]]
+    assert record["key_id"] == api.key_ids[role]
+    assert record["role"] == role
+    assert (record["operation"], record["type"]) == (operation, kind)
+    assert record["outcome"] == "error" and code in record["errors"]
+
+
+def test_a_malformed_document_is_recorded_under_the_name_the_client_gave(api: Api) -> None:
+    api.client.post(
+        "/graphql",
+        json={"query": "}{ query", "operationName": "Lookup"},
+        headers={"Authorization": f"Bearer {api.keys['reader']}"},
+    )
+
+    record = last_record(api)
+    assert (record["key_id"], record["operation"], record["errors"]) == (
+        api.key_ids["reader"],
+        "Lookup",
+        ["BAD_USER_INPUT"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("request_", "status", "code", "operation"),
+    [
+        ({"content": b"{not json", "headers_": "json"}, 400, "BAD_USER_INPUT", None),
+        (
+            {"method": "GET", "params": {"query": 'mutation Drop { unwatch(identifier: "x") }'}},
+            400,
+            "BAD_USER_INPUT",
+            "Drop",
+        ),
+        ({"content": b"x" * (3 * 1024 * 1024), "headers_": "json"}, 413, "LIMIT_EXCEEDED", None),
+        (
+            {"method": "GET", "params": {"query": "{ stats { adverts } }" + " " * 20_000}},
+            414,
+            "LIMIT_EXCEEDED",
+            None,
+        ),
+    ],
+)
+def test_a_request_refused_before_graphql_runs_is_recorded_with_its_key(
+    api: Api, request_: dict, status: int, code: str, operation: str | None
+) -> None:
+    """Not JSON, a mutation sent by GET, a body or query string over the limit: GraphQL never ran, and the
+    record is written all the same, with the key's id (and the operation, when a GET names it)."""
+    request = dict(request_)
+    headers = {"Authorization": f"Bearer {api.keys['admin']}"}
+    if request.pop("headers_", None):
+        headers["Content-Type"] = "application/json"
+    answered = api.client.request(request.pop("method", "POST"), "/graphql", headers=headers, **request)
+    record = last_record(api)
+
+    assert answered.status_code == status
+    assert [e["extensions"]["code"] for e in answered.json()["errors"]] == [code]
+    assert (record["key_id"], record["role"]) == (api.key_ids["admin"], "admin")
+    assert record["operation"] == operation
+    assert record["outcome"] == "refused" and record["errors"] == [code]
+
+
+@pytest.mark.parametrize("role", ["revoked", "forged"])
+def test_a_refused_key_is_recorded_by_the_id_it_names_never_by_itself(api: Api, role: str) -> None:
+    api.client.get(
+        "/graphql",
+        params={"query": "query Who { stats { adverts } }"},
+        headers={"Authorization": f"Bearer {api.keys[role]}"},
+    )
+    record = last_record(api)
+
+    assert record["key_id"] is None
+    assert record["presented_key_id"] == api.keys[role].split("_")[1]
+    assert (record["operation"], record["errors"]) == ("Who", ["UNAUTHENTICATED"])
+    assert api.keys[role] not in api.audit_path.read_text(encoding="utf-8")
+
+
+def test_a_request_without_a_key_is_recorded_without_one(api: Api) -> None:
+    api.client.post("/graphql", json={"query": "query Who { stats { adverts } }"})
+    record = last_record(api)
+
+    assert record["key_id"] is None and record["presented_key_id"] is None
+    assert record["errors"] == ["UNAUTHENTICATED"]
