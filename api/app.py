@@ -113,6 +113,7 @@ def create_app(
             reader=AsyncReader(state.reads, state.database, timeout=state.timeout, listener=query_listener),
             audit=state.audit,
             client=request.client.host if request.client else None,
+            limits=limits,
         )
 
     app.add_route("/graphql", GraphQLEndpoint(build_schema(limits), context), methods=["GET", "POST"])

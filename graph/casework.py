@@ -67,13 +67,7 @@ def push_adverts(
 ) -> PushReport:
     """Ingest a few adverts (records as in the JSON Lines files) through the same pipeline as the CLI,
     then update the networks of the adverts written. At most MAX_PUSH adverts per call."""
-    if len(adverts) > MAX_PUSH:
-        raise TooMany(
-            f"{len(adverts)} adverts in one push; at most {MAX_PUSH} are taken, "
-            "send more with `crosslink ingest`"
-        )
-    if not source.strip():
-        raise BadInput("source (the name of the feed) is empty")
+    check_push(adverts, source=source)
     rejects: list[Reject] = []
     try:
         report = ingest(
@@ -103,6 +97,18 @@ def push_adverts(
         rejects=rejects,
         networks_updated=_catch_up(driver, database, report.run_id),
     )
+
+
+def check_push(adverts: Sequence[object], *, source: str) -> None:
+    """Refuse a push that `push_adverts` would refuse whole (too many adverts, no source), before the
+    caller spends anything on it: TooMany or BadInput."""
+    if len(adverts) > MAX_PUSH:
+        raise TooMany(
+            f"{len(adverts)} adverts in one push; at most {MAX_PUSH} are taken, "
+            "send more with `crosslink ingest`"
+        )
+    if not source.strip():
+        raise BadInput("source (the name of the feed) is empty")
 
 
 # A push waits this long for another recompute (another push's, most likely) before leaving its run pending.
@@ -315,6 +321,7 @@ __all__ = [
     "TooMany",
     "Watch",
     "WatchHit",
+    "check_push",
     "ensure_schema",
     "mark_taken_down",
     "push_adverts",

@@ -21,7 +21,7 @@ from typing import IO, Any, Concatenate, ParamSpec, TypeVar, cast
 
 import neo4j
 
-from graph import apikeys, casework, networks, schema
+from graph import apikeys, casework, ingest_budget, networks, schema
 from graph.advert import Line, Reject, read_lines
 from graph.config import DEFAULT_DATABASE, Settings
 from graph.db import connect
@@ -284,6 +284,11 @@ class AsyncCrosslink:
         """Revoke the key with this id: refused at once here, within seconds on API servers elsewhere."""
         return await self._change(apikeys.revoke_key, id)
 
+    async def spend_ingest_budget(self, key_id: str, chars: int, *, per_minute: int) -> ingest_budget.Spend:
+        """Count `chars` characters of pushed advert text against the key's minute, unless that would pass
+        `per_minute` (then nothing is counted): shared by every API process over this graph."""
+        return await self._change(ingest_budget.spend, key_id, chars, per_minute=per_minute)
+
 
 class _InPlace(AsyncCrosslink):
     """The coroutines as `Crosslink` runs them: reads over its blocking Reader, changes made here and
@@ -396,6 +401,7 @@ class Crosslink:
     create_key = _blocking(AsyncCrosslink.create_key)
     list_keys = _blocking(AsyncCrosslink.list_keys)
     revoke_key = _blocking(AsyncCrosslink.revoke_key)
+    spend_ingest_budget = _blocking(AsyncCrosslink.spend_ingest_budget)
 
 
 def _prepare_api(driver: neo4j.Driver, database: str) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import InitVar, dataclass, field
 
 from api.audit import AuditLog
+from api.graphql.limits import Limits
 from api.graphql.loaders import Loaders
 from graph.apikeys import ApiKey
 from graph.crosslink import AsyncCrosslink, Crosslink
@@ -20,13 +21,14 @@ from graph.read import AsyncReader
 @dataclass
 class Context:
     """Per request: who asks (`api_key`), the graph (`crosslink`, made from the app's `graph` with the
-    request's `reader`), and the loaders that batch its reads."""
+    request's `reader`), the loaders that batch its reads, and the app's limits (those resolvers check)."""
 
     api_key: ApiKey | None
     graph: InitVar[Crosslink]
     reader: AsyncReader
     audit: AuditLog | None
     client: str | None = None
+    limits: Limits = field(default_factory=Limits)
     crosslink: AsyncCrosslink = field(init=False)
     loaders: Loaders = field(init=False)
 

@@ -1,9 +1,10 @@
-"""How much one request may ask for: query depth, aliases, tokens, page sizes, items, the body's bytes.
+"""How much one request may ask for: query depth, aliases, tokens, page sizes, items, the body's bytes,
+and the advert text `ingestAdverts` may push, per request and per key a minute.
 
 The first three are Strawberry's limiters (which, in the versions pyproject.toml allows, cannot be
 bypassed with fragments or introspection); page sizes are checked by the `graph` read functions, and the
 items of all pages together by `api.graphql.budget`; the body size is checked by `api.app` before the
-body is read.
+body is read; pushed text by `api.graphql.ingest_budget`.
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ MAX_TOKENS = 3000
 MAX_BODY_BYTES = 2 * 1024 * 1024
 # A GET request's query string; longer documents go in a POST body.
 MAX_QUERY_STRING_BYTES = 16 * 1024
+# Characters of advert text one ingestAdverts request may push (its adverts' texts added up), and one key
+# in a minute, all API processes together: extraction's work grows with the text, so these bound the work
+# one ingest key can make the API do. A day's feed goes through `crosslink ingest`, which has no such limit.
+MAX_INGEST_CHARS = 200_000
+MAX_INGEST_CHARS_PER_MINUTE = 1_000_000
 
 __all__ = ["MAX_PAGE", "Limits", "limiters"]
 
@@ -46,6 +52,8 @@ class Limits:
     body_bytes: int = MAX_BODY_BYTES
     query_string_bytes: int = MAX_QUERY_STRING_BYTES
     items: int = MAX_ITEMS
+    ingest_chars: int = MAX_INGEST_CHARS
+    ingest_chars_per_minute: int = MAX_INGEST_CHARS_PER_MINUTE
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
@@ -57,6 +65,8 @@ class Limits:
             ("tokens", "CROSSLINK_MAX_TOKENS"),
             ("body_bytes", "CROSSLINK_MAX_BODY_BYTES"),
             ("items", "CROSSLINK_MAX_ITEMS"),
+            ("ingest_chars", "CROSSLINK_MAX_INGEST_CHARS"),
+            ("ingest_chars_per_minute", "CROSSLINK_MAX_INGEST_CHARS_PER_MINUTE"),
         ):
             raw = env.get(variable)
             if raw:

@@ -16,6 +16,7 @@ from strawberry.types import ExecutionContext, Info
 
 from api.audit import AuditTrail
 from api.auth import CanIngest, IsAdmin
+from api.graphql import ingest_budget
 from api.graphql import types as t
 from api.graphql.budget import core_schema
 from api.graphql.errors import ErrorCodes
@@ -192,7 +193,8 @@ class Mutation:
     @strawberry.mutation(
         description="Ingest a few adverts (at most 100) through the same pipeline as `crosslink ingest`,"
         " then "
-        "update the networks they touch. Invalid adverts are returned in `rejects`, the others are written.",
+        "update the networks they touch. Invalid adverts are returned in `rejects`, the others are written. "
+        "Their texts together have a budget per request and per key a minute (INGEST_BUDGET_EXCEEDED).",
         permission_classes=[CanIngest],
     )
     async def ingest_adverts(
@@ -205,6 +207,7 @@ class Mutation:
         ],
         region: str | None = None,
     ) -> t.IngestResult:
+        await ingest_budget.spend(info.context, [a.text for a in adverts], source=feed)
         report = await info.context.crosslink.push_adverts(
             [a.as_record() for a in adverts], source=feed, region=region
         )
