@@ -318,17 +318,21 @@ def median(runs: list[dict], key: str) -> float:
 
 
 def report(results: list[dict], args: argparse.Namespace, graph: str) -> None:
+    """The medians of each configuration's runs, as markdown tables."""
     mib = 1024 * 1024
+    loads = [r["load_average_before"] for r in results]
     print(
         f"\nmachine: {platform.machine()}, {os.cpu_count()} cores, shared (server, Neo4j, Locust and the "
-        f"ingest on the same cores); graph: {graph}; {args.users} clients for {args.seconds} s, no pause, "
-        f"seed {args.seed}; medians of {args.runs} runs"
+        f"ingest on the same cores; load average {min(loads):.1f}-{max(loads):.1f} before the runs); "
+        f"graph: {graph}; {args.users} clients for {args.seconds} s, no pause, seed {args.seed}; "
+        f"medians of {args.runs} runs"
     )
     print(
         "| workers | phase | requests/s | error rate | p50 ms | p95 ms | p99 ms | RSS before MiB "
-        "| RSS after MiB | RSS peak MiB | CPU s server / Neo4j / Locust | adverts ingested meanwhile |"
+        "| RSS after MiB | RSS peak MiB | CPU s server / Neo4j / Locust | CPU ms per request server / Neo4j "
+        "| adverts ingested meanwhile |"
     )
-    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|")
     for workers in args.workers:
         for phase in PHASES:
             runs = [r for r in results if r["workers"] == workers and r["phase"] == phase]
@@ -337,6 +341,10 @@ def report(results: list[dict], args: argparse.Namespace, graph: str) -> None:
             cpu = " / ".join(
                 f"{statistics.median(r['cpu_seconds'][k] for r in runs):.0f}"
                 for k in ("server", "neo4j", "locust")
+            )
+            per_request = " / ".join(
+                f"{statistics.median(r['cpu_seconds'][k] / r['requests'] for r in runs) * 1000:.1f}"
+                for k in ("server", "neo4j")
             )
             ingested = (
                 f"{statistics.median(r['ingest']['accepted'] or 0 for r in runs):,.0f}"
@@ -347,8 +355,17 @@ def report(results: list[dict], args: argparse.Namespace, graph: str) -> None:
                 f"| {workers} | {phase} | {median(runs, 'rps'):.1f} | {median(runs, 'error_rate'):.2%} "
                 f"| {median(runs, 'p50'):.0f} | {median(runs, 'p95'):.0f} | {median(runs, 'p99'):.0f} "
                 f"| {median(runs, 'rss_before') / mib:.0f} | {median(runs, 'rss_after') / mib:.0f} "
-                f"| {median(runs, 'rss_peak') / mib:.0f} | {cpu} | {ingested} |"
+                f"| {median(runs, 'rss_peak') / mib:.0f} | {cpu} | {per_request} | {ingested} |"
             )
+    print("\nFailures, all runs together:")
+    for workers in args.workers:
+        for phase in PHASES:
+            kinds: collections.Counter[str] = collections.Counter()
+            for r in results:
+                if r["workers"] == workers and r["phase"] == phase:
+                    kinds.update(r["failure_kinds"])
+            listed = "; ".join(f"{kind} x{count}" for kind, count in kinds.most_common()) or "none"
+            print(f"- {workers} worker(s), {phase}: {listed}")
     print("\nPer question (medians of the runs): p50 / p95 ms")
     print("| workers | phase | " + " | ".join(api_latency.QUESTIONS) + " |")
     print("|---:|---|" + "---:|" * len(api_latency.QUESTIONS))
@@ -380,7 +397,14 @@ def main() -> None:
     )
     parser.add_argument("--phase", choices=PHASES, action="append", help="only this phase (repeatable)")
     parser.add_argument("--out", type=Path, default=ROOT / "var" / "bench" / "api-load")
+    parser.add_argument(
+        "--report", type=Path, metavar="RESULTS", help="only print the tables of a results.json"
+    )
     args = parser.parse_args()
+    if args.report:
+        saved = json.loads(args.report.read_text(encoding="utf-8"))
+        report(saved["results"], argparse.Namespace(**saved["settings"]), saved["graph"])
+        return
     args.out.mkdir(parents=True, exist_ok=True)
     args.corpus_file = ingest_scale.corpus_file(args)
     settings = Settings.from_env()
@@ -394,6 +418,7 @@ def main() -> None:
     plan_path.write_text(json.dumps(make_plan(driver, database, key, args.seed)), encoding="utf-8")
     os.chmod(plan_path, 0o600)  # it holds the benchmark's key, revoked at the end
     results: list[dict] = []
+    chosen = {k: getattr(args, k) for k in ("users", "seconds", "seed", "runs", "workers")}
     try:
         if args.warmup:  # Neo4j's page cache and query plans, the operating system's file cache
             warm = one_run(1, "idle", "warmup", args, plan_path, args.warmup)
@@ -406,7 +431,8 @@ def main() -> None:
                     result = one_run(workers, phase, label, args, plan_path, args.seconds)
                     results.append(result)
                     print(json.dumps({k: v for k, v in result.items() if k != "by_question"}), flush=True)
-                    (args.out / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+                    saved = {"graph": graph, "settings": chosen, "results": results}
+                    (args.out / "results.json").write_text(json.dumps(saved, indent=1), encoding="utf-8")
     finally:
         apikeys.revoke_key(driver, database, reader.id)
         driver.close()
