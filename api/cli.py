@@ -42,6 +42,7 @@ from graph.ingest import (
 from graph.networks import NetworkReport
 from graph.networks.lease import RecomputeBusy
 from graph.read.records import Network
+from graph.runs import stale_seconds
 from graph.summary import format_summary
 
 EXIT_OK = 0
@@ -211,6 +212,7 @@ def ingest_command(
     """
     paths = list(files) or ["-"]
     names = ["<stdin>" if p == "-" else p for p in paths]
+    stale_after = _stale_after()
     if rejects_path is None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in source)[:40]
@@ -235,6 +237,7 @@ def ingest_command(
                 stop=stop,
                 workers=workers,
                 update_networks=False,  # below, so that a failure there is told apart
+                stale_after=stale_after,
             )
         except IngestInterrupted as error:
             progress.close()
@@ -278,11 +281,23 @@ def _catch_up_networks(graph: Crosslink) -> dict[str, Any]:
         )
 
 
+def _stale_after() -> float:
+    """The stale threshold of ingest runs (graph.runs), or a usage error naming the variable."""
+    try:
+        return stale_seconds()
+    except ValueError as error:
+        click.echo(f"crosslink: {error}", err=True)
+        sys.exit(2)
+
+
 def _human(summary: dict[str, Any]) -> str:
     """The final summary as one sentence, for a terminal."""
     rejected = f"rejected {summary['rejected']}"
     if summary.get("rejects_file"):
         rejected += f" (see {summary['rejects_file']})"
+    stale = summary.get("stale_runs")
+    if stale:  # runs that had died without saying so, found when this one started
+        rejected += f"; marked interrupted (no heartbeat): {', '.join(stale)}"
     return (
         f"{summary['run']} {summary['status']}: read {summary['read']}, accepted {summary['accepted']}, "
         f"{rejected}; created {summary['created']}, updated {summary['updated']}, unchanged "
@@ -319,9 +334,14 @@ def schema_apply_command() -> None:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def summary_command(limit: int, as_json: bool) -> None:
-    """What the graph holds, and the identifiers shared by several accounts or platforms."""
+    """What the graph holds, and the identifiers shared by several accounts or platforms.
+
+    Ingest runs left `running` with no heartbeat for CROSSLINK_RUN_STALE_SECONDS are marked interrupted
+    first, and interrupted runs are listed.
+    """
+    stale_after = _stale_after()
     with graph_connection() as graph:
-        summary = graph.summary(limit=limit)
+        summary = graph.summary(limit=limit, stale_after=stale_after)
     if as_json:
         click.echo(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
     else:

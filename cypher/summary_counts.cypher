@@ -1,8 +1,10 @@
 // What the graph holds: how many adverts, accounts and identifiers of each kind, adverts by platform and
-// by country, and the last ingest run.
-// No parameters. Returns one row: adverts, authors (accounts that posted), accounts (all Account nodes,
-// authors and accounts named in adverts), phones, payment_tags, emails, links, domains, countries,
-// platforms [{platform, adverts}], advert_countries [{country, adverts}], last_run {key, status, ...}.
+// by country, the last ingest run, and the runs that ended interrupted (stopped, or found stale: graph/runs.py).
+// Parameters: $interrupted (how many interrupted runs to list, newest first). Returns one row: adverts,
+// authors (accounts that posted), accounts (all Account nodes, authors and accounts named in adverts),
+// phones, payment_tags, emails, links, domains, countries, platforms [{platform, adverts}],
+// advert_countries [{country, adverts}], last_run {key, status, ...}, interrupted_runs (how many in all),
+// interrupted [{key, source, started_at, finished_at, batches, accepted, error, stale_at}].
 CALL () { MATCH (n:Advert) RETURN count(n) AS adverts }
 CALL () { MATCH (n:Account) RETURN count(n) AS accounts }
 CALL () { MATCH (n:Account) WHERE EXISTS { (n)-[:POSTED]->(:Advert) } RETURN count(n) AS authors }
@@ -26,7 +28,14 @@ CALL () {
   OPTIONAL MATCH (r:IngestRun)
   WITH r ORDER BY r.started_at DESC LIMIT 1
   RETURN CASE WHEN r IS NULL THEN null ELSE r {.key, .source, .status, .started_at, .finished_at, .read,
-    .accepted, .rejected, .created, .updated, .unchanged} END AS last_run
+    .accepted, .rejected, .created, .updated, .unchanged, .heartbeat_at, .error} END AS last_run
+}
+CALL () {
+  MATCH (r:IngestRun) WHERE r.status = 'interrupted'
+  WITH r ORDER BY r.started_at DESC
+  RETURN count(r) AS interrupted_runs,
+         collect(r {.key, .source, .started_at, .finished_at, .batches, .accepted, .error, .stale_at})[..$interrupted]
+           AS interrupted
 }
 RETURN adverts, authors, accounts, phones, payment_tags, emails, links, domains, countries, platforms,
-       advert_countries, last_run
+       advert_countries, last_run, interrupted_runs, interrupted

@@ -151,10 +151,23 @@ class AsyncCrosslink:
         """What the graph holds: counts by kind, platforms, countries, the last ingest run."""
         return await queries.stats(self.reader)
 
-    async def summary(self, *, limit: int = 20, min_accounts: int = 2, min_platforms: int = 2) -> Summary:
-        """Counts, and the `limit` identifiers shared by most accounts or platforms (`crosslink summary`)."""
+    async def summary(
+        self,
+        *,
+        limit: int = 20,
+        min_accounts: int = 2,
+        min_platforms: int = 2,
+        stale_after: float | None = None,
+    ) -> Summary:
+        """Counts, and the `limit` identifiers shared by most accounts or platforms (`crosslink summary`);
+        first, runs with no heartbeat for `stale_after` seconds (default CROSSLINK_RUN_STALE_SECONDS) are
+        marked interrupted."""
         return await self._change(
-            summarize, limit=limit, min_accounts=min_accounts, min_platforms=min_platforms
+            summarize,
+            limit=limit,
+            min_accounts=min_accounts,
+            min_platforms=min_platforms,
+            stale_after=stale_after,
         )
 
     async def network_summary(self, id: str, *, limit: int = 20) -> dict[str, Any] | None:
@@ -178,12 +191,15 @@ class AsyncCrosslink:
         progress: Callable[[RunReport], None] | None = None,
         stop: threading.Event | None = None,
         update_networks: bool = True,
+        stale_after: float | None = None,
     ) -> RunReport:
         """Ingest adverts from a JSON Lines file (a path; '-' is standard input), a binary stream, or
         records (dicts as in the files): the same run as `crosslink ingest`, safe to repeat. Then bring
         the networks up to date, unless `update_networks` is False (between the files of a bulk load,
         say; `update_networks()` catches up later). Rejected lines go to `rejects`; IngestFailed when a
-        batch cannot be written (the batches before it stay written)."""
+        batch cannot be written (the batches before it stay written). Runs left `running` with no
+        heartbeat for `stale_after` seconds (default CROSSLINK_RUN_STALE_SECONDS) are marked interrupted
+        first."""
         lines, names = _lines(adverts)
         report = await self._change(
             run_ingest,
@@ -197,6 +213,7 @@ class AsyncCrosslink:
             rewrite=rewrite,
             stop=stop,
             workers=workers,
+            stale_after=stale_after,
         )
         if update_networks:
             await self.update_networks()

@@ -3,7 +3,8 @@
 Lines are read one at a time, validated, and written in batches of `batch_size` adverts, each batch in
 one transaction. A batch is all or nothing, and an advert already in the graph with the same content is
 skipped, so running the same input again, or again after a crash, ends with the graph one clean run
-gives. Each run is recorded as an `IngestRun` node with its counts and status.
+gives. Each run is recorded as an `IngestRun` node with its counts and status, and beats a heartbeat
+while it runs, so that one killed outright is found and marked interrupted later (`graph.runs`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from graph import cypher, schema
 from graph.advert import Advert, AdvertError, Line, Reject, parse_advert, parse_line, read_lines, region_code
 from graph.db import QUIET
 from graph.evidence import find_mentions_many
+from graph.runs import HEARTBEAT_SECONDS, Heartbeat, beat, mark_stale, stale_seconds
 from graph.store import BatchResult, PendingAdvert, write_batch
 
 DEFAULT_BATCH_SIZE = 500
@@ -67,6 +69,8 @@ class RunReport:
     skipped_identifiers: int = 0
     finished_at: datetime | None = None
     error: str | None = None
+    # Runs found stale when this one started, and marked interrupted (see graph.runs).
+    stale_runs: list[str] = field(default_factory=list)
     _clock: float = field(default_factory=time.monotonic, repr=False)
     _seconds: float | None = field(default=None, repr=False)
 
@@ -108,6 +112,7 @@ class RunReport:
             "seconds": round(self.seconds, 3),
             "adverts_per_second": round(self.adverts_per_second, 1),
             "error": self.error,
+            "stale_runs": self.stale_runs,
         }
 
     def add(self, result: BatchResult) -> None:
@@ -176,6 +181,8 @@ def ingest(
     apply_schema: bool = True,
     stop: threading.Event | None = None,
     workers: int = 0,
+    stale_after: float | None = None,
+    heartbeat: float = HEARTBEAT_SECONDS,
 ) -> RunReport:
     """Ingest adverts and return the run's report; raise IngestFailed when a batch cannot be written.
 
@@ -189,15 +196,21 @@ def ingest(
     the driver's network code can leave its connection unusable. A KeyboardInterrupt that arrives anyway
     also marks the run interrupted (best effort) and is re-raised. `workers` > 0 extracts identifiers in
     that many worker processes, ahead of and alongside the writes (see `_Pipeline`).
+
+    Before it starts, runs left `running` with no heartbeat for `stale_after` seconds (default: the
+    CROSSLINK_RUN_STALE_SECONDS threshold) are marked interrupted (`report.stale_runs`); while it runs
+    it writes its own heartbeat every `heartbeat` seconds and in each batch (see `graph.runs`).
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     started = datetime.now(UTC)
     report = RunReport(new_run_id(started), source, list(files), started)
     region = region_code(region)  # an unknown code raises AdvertError here, before anything is written
+    stale_after = stale_seconds() if stale_after is None else stale_after  # ValueError, likewise
     try:
         if apply_schema:
             schema.apply_schema(driver, database)
+        report.stale_runs = mark_stale(driver, database, stale_after)
         driver.execute_query(
             cypher.load("run_start"),
             run=report.run_id,
@@ -210,7 +223,10 @@ def ingest(
         report.status, report.error = "failed", f"could not start the run: {error}"
         raise IngestFailed(report.error, report) from error
     try:
-        _run(driver, database, report, lines, region, batch_size, rejects, progress, rewrite, stop, workers)
+        with Heartbeat(driver, database, report.run_id, heartbeat):  # stopped before the end is recorded
+            _run(
+                driver, database, report, lines, region, batch_size, rejects, progress, rewrite, stop, workers
+            )
     except IngestInterrupted as error:
         _finish(driver, database, report, "interrupted", str(error))
         raise
@@ -454,6 +470,7 @@ def _write(session: neo4j.Session, report: RunReport, batch: list[PendingAdvert]
             counts[name] += getattr(result, name)
         counts["batches"] += 1
         tx.run(cypher.load("run_update"), run=report.run_id, properties=counts).consume()
+        beat(tx, report.run_id)
         return result
 
     try:
@@ -487,7 +504,8 @@ def _finish(driver: neo4j.Driver, database: str, report: RunReport, status: str,
     report.status, report.error = status, error
     report.finished_at = datetime.now(UTC)
     report.stop_clock()
-    properties = {"status": status, "finished_at": report.finished_at, "error": error}
+    # stale_at removed: the run recorded its own end, and a late heartbeat must not revive it.
+    properties = {"status": status, "finished_at": report.finished_at, "error": error, "stale_at": None}
     if status == "completed":
         properties.update(report.counts())
     try:

@@ -1,18 +1,20 @@
 """What the graph holds and what it found: counts, and the identifiers shared across accounts or platforms.
 
 The same function serves `crosslink summary` and the demo; the queries are `cypher/summary_counts.cypher`
-and `cypher/shared_identifiers.cypher`.
+and `cypher/shared_identifiers.cypher`. Ingest runs left `running` by a process that died are marked
+interrupted first (`graph.runs`), so that the summary says how the last runs really ended.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import neo4j
 
 from graph import cypher
+from graph.runs import mark_stale, stale_seconds
 
 # Node labels as an analyst names the identifier kinds.
 KIND_NAMES = {
@@ -24,6 +26,8 @@ KIND_NAMES = {
     "Domain": "domain",
 }
 QUERY_TIMEOUT_SECONDS = 60.0
+# Interrupted runs listed by name (newest first); the summary counts them all.
+INTERRUPTED_LISTED = 5
 
 
 @dataclass(frozen=True)
@@ -42,26 +46,40 @@ class SharedIdentifier:
 
 @dataclass(frozen=True)
 class Summary:
-    """Counts of what the graph holds, and the strongest shared identifiers."""
+    """Counts of what the graph holds, and the strongest shared identifiers; `marked_interrupted`, the
+    runs this summary found stale and marked interrupted."""
 
     counts: dict[str, Any]
     shared: list[SharedIdentifier]
+    marked_interrupted: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """The summary as JSON values."""
         return {
             "counts": _plain(self.counts),
             "shared": [_plain(vars(s)) for s in self.shared],
+            "marked_interrupted": list(self.marked_interrupted),
         }
 
 
 def summarize(
-    driver: neo4j.Driver, database: str, *, limit: int = 20, min_accounts: int = 2, min_platforms: int = 2
+    driver: neo4j.Driver,
+    database: str,
+    *,
+    limit: int = 20,
+    min_accounts: int = 2,
+    min_platforms: int = 2,
+    stale_after: float | None = None,
 ) -> Summary:
-    """Read the counts and the top `limit` shared identifiers, in read transactions with a timeout."""
+    """Mark interrupted the runs with no heartbeat for `stale_after` seconds (default: the
+    CROSSLINK_RUN_STALE_SECONDS threshold), then read the counts and the top `limit` shared identifiers,
+    in read transactions with a timeout."""
+    marked = tuple(mark_stale(driver, database, stale_seconds() if stale_after is None else stale_after))
 
     def read(tx: neo4j.ManagedTransaction) -> Summary:
-        counts = tx.run(cypher.load("summary_counts")).single(strict=True).data()
+        counts = (
+            tx.run(cypher.load("summary_counts"), interrupted=INTERRUPTED_LISTED).single(strict=True).data()
+        )
         shared = [
             SharedIdentifier(
                 key=r["key"],
@@ -80,7 +98,7 @@ def summarize(
                 limit=limit,
             )
         ]
-        return Summary(counts, shared)
+        return Summary(counts, shared, marked)
 
     with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
         return session.execute_read(neo4j.unit_of_work(timeout=QUERY_TIMEOUT_SECONDS)(read))
@@ -104,6 +122,7 @@ def format_summary(summary: Summary) -> str:
             f"accepted {run['accepted']}, rejected {run['rejected']}, created {run['created']}, "
             f"updated {run['updated']}, unchanged {run['unchanged']}"
         )
+    lines += _interrupted_lines(summary)
     lines.append("")
     if not summary.shared:
         lines.append("No identifier is shared by adverts of two accounts or on two platforms yet.")
@@ -121,6 +140,29 @@ def format_summary(summary: Summary) -> str:
             f"platforms: {', '.join(s.platforms)}; countries: {', '.join(s.countries) or '-'}{seen}"
         )
     return "\n".join(lines)
+
+
+def _interrupted_lines(summary: Summary) -> list[str]:
+    """The runs that ended interrupted, newest first, and those this summary just marked so."""
+    count = summary.counts.get("interrupted_runs") or 0
+    if not count:
+        return []
+    lines = [f"Interrupted runs: {count} (their committed batches are in the graph; run the input again)"]
+    for run in summary.counts.get("interrupted", []):
+        marked = "  marked now" if run["key"] in summary.marked_interrupted else ""
+        lines.append(
+            f"  {run['key']} ({run['source']}) started {_when(run['started_at'])}, last seen "
+            f"{_when(run['finished_at'])}, {run['batches']} batches, {run['accepted']} accepted{marked}"
+        )
+        if run.get("error"):
+            lines.append(f"      {run['error']}")
+    return lines
+
+
+def _when(value: Any) -> str:
+    """A stored time to the second, in UTC, or `-`."""
+    value = _native(value)
+    return f"{value.astimezone(UTC):%Y-%m-%d %H:%M:%S}Z" if isinstance(value, datetime) else "-"
 
 
 def _native(value: Any) -> Any:

@@ -5,8 +5,9 @@ accounted for once its `IngestRun` node has `networks_at`. `catch_up` finds the 
 it, recomputes the networks their adverts touch and marks them, so a run that failed half way, was
 stopped, or ran with --no-networks, or whose process died between recording its end and updating the
 networks, is caught up by the next one, or by `crosslink networks update`. A run whose end was never
-recorded (its process killed outright, or Neo4j gone at the end) stays `running`, and only a
-`crosslink networks rebuild` covers its adverts.
+recorded (its process killed outright, or Neo4j gone at the end) stays `running` until its heartbeat is
+found stale (`graph.runs`, by the next ingest or `crosslink summary`); it is then `interrupted` and
+caught up like the others.
 """
 
 from __future__ import annotations
