@@ -1,5 +1,6 @@
 // What the graph holds, for the API's `stats`: counts of adverts, accounts, identifiers by kind and
-// networks, how many networks span several platforms or countries, the hubs, and the last ingest run.
+// networks, how many networks span several platforms or countries, the hubs, the last ingest run, and how
+// many runs ended interrupted (stopped, or found with a stale heartbeat: graph/runs.py).
 // No parameters. Returns one row.
 CALL () { MATCH (n:Advert) RETURN count(n) AS adverts }
 CALL () { MATCH (n:Account) RETURN count(n) AS accounts }
@@ -29,8 +30,9 @@ CALL () {
   OPTIONAL MATCH (r:IngestRun)
   WITH r ORDER BY r.started_at DESC LIMIT 1
   RETURN r.key AS last_run, r.status AS last_run_status, r.started_at AS last_run_started_at,
-         r.finished_at AS last_run_finished_at
+         r.finished_at AS last_run_finished_at, r.heartbeat_at AS last_run_heartbeat_at
 }
+CALL () { MATCH (r:IngestRun) WHERE r.status = 'interrupted' RETURN count(r) AS interrupted_runs }
 RETURN adverts, accounts, phones, payment_tags, emails, links, domains, networks, cross_platform_networks,
        cross_border_networks, networks_updated_at, platforms, countries, last_run, last_run_status,
-       last_run_started_at, last_run_finished_at
+       last_run_started_at, last_run_finished_at, last_run_heartbeat_at, interrupted_runs

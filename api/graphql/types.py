@@ -695,9 +695,15 @@ class Count:
 @strawberry.type
 class IngestRun:
     id: str
-    status: str | None
+    status: str | None = strawberry.field(
+        description="running, completed, failed or interrupted (stopped, or found with a stale heartbeat)."
+    )
     started_at: datetime | None
     finished_at: datetime | None
+    heartbeat_at: datetime | None = strawberry.field(
+        description="The run's last sign of life, written while it runs: an old one on a running run means "
+        "its process died; the next ingest or `crosslink summary` marks it interrupted."
+    )
 
 
 @strawberry.type(description="What the graph holds.")
@@ -716,6 +722,9 @@ class Stats:
     countries: list[Count]
     networks_updated_at: datetime | None
     last_run: IngestRun | None
+    interrupted_runs: int = strawberry.field(
+        description="Ingest runs that ended interrupted: stopped, or killed and found with a stale heartbeat."
+    )
 
     @classmethod
     def of(cls, s: queries.Stats) -> Stats:
@@ -726,6 +735,7 @@ class Stats:
                 status=s.last_run_status,
                 started_at=s.last_run_started_at,
                 finished_at=s.last_run_finished_at,
+                heartbeat_at=s.last_run_heartbeat_at,
             )
         return cls(
             **s.counts,
@@ -733,6 +743,7 @@ class Stats:
             countries=[Count(name=n, adverts=c) for n, c in s.countries],
             networks_updated_at=s.networks_updated_at,
             last_run=run,
+            interrupted_runs=s.interrupted_runs,
         )
 
 

@@ -395,6 +395,8 @@ class Stats:
     last_run_status: str | None
     last_run_started_at: datetime | None
     last_run_finished_at: datetime | None
+    last_run_heartbeat_at: datetime | None = None
+    interrupted_runs: int = 0
 
 
 async def stats(reader: ReaderBase) -> Stats:
@@ -413,6 +415,8 @@ async def stats(reader: ReaderBase) -> Stats:
         last_run_status=row.get("last_run_status"),
         last_run_started_at=row.get("last_run_started_at"),
         last_run_finished_at=row.get("last_run_finished_at"),
+        last_run_heartbeat_at=row.get("last_run_heartbeat_at"),
+        interrupted_runs=int(row.get("interrupted_runs") or 0),
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from planted import HUB_EMAIL, IBAN_A, PHONE_A, PHONE_B, Api
 
@@ -318,7 +320,8 @@ def test_stats(api: Api) -> None:
     stats = api.data(
         """{ stats {
           adverts phones networks crossPlatformNetworks crossBorderNetworks
-          platforms { name adverts } lastRun { status } } }"""
+          platforms { name adverts } interruptedRuns
+          lastRun { status startedAt finishedAt heartbeatAt } } }"""
     )["stats"]
 
     assert stats["adverts"] == 13
@@ -326,6 +329,9 @@ def test_stats(api: Api) -> None:
     assert stats["crossPlatformNetworks"] == 1
     assert stats["crossBorderNetworks"] == 2
     assert stats["lastRun"]["status"] == "completed"
+    times = [datetime.fromisoformat(stats["lastRun"][f]) for f in ("startedAt", "heartbeatAt", "finishedAt")]
+    assert times == sorted(times)  # the heartbeat falls within the run
+    assert stats["interruptedRuns"] == 0
     assert sum(p["adverts"] for p in stats["platforms"]) == 13
 
 
