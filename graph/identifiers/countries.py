@@ -7,6 +7,7 @@ the route's languages, or a label such as "UK number". Nothing here guesses from
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -143,7 +144,8 @@ def _normal(region: str) -> str:
     return "GB" if region == "UK" else region
 
 
-@lru_cache(maxsize=4096)
+# Few entries: a text may be an advert of 100,000 characters, and the cache keeps each one alive.
+@lru_cache(maxsize=256)
 def mentions(text: str, *, cities: bool = True) -> tuple[tuple[int, int, str], ...]:
     """Every (start, end, region) a text names, by flag, name, ISO label or (with `cities`) city."""
     found: list[tuple[int, int, str]] = []
@@ -178,22 +180,52 @@ def _named(
     return found
 
 
+class Places:
+    """The regions one text names, indexed by where they stand.
+
+    Asking what is named near a span looks only at the names within reach of it, so a finder that
+    asks for every candidate of a long text does work in proportion to the candidates, not to the
+    candidates times the names.
+    """
+
+    def __init__(self, text: str, *, cities: bool = True) -> None:
+        self.text = text
+        self._named = mentions(text, cities=cities)
+        self._starts = [start for start, _, _ in self._named]
+
+    def named_within(self, start: int, end: int) -> bool:
+        """Whether any name starts in [start, end)."""
+        first = bisect.bisect_left(self._starts, start)
+        return first < len(self._starts) and self._starts[first] < end
+
+    def near(self, start: int, end: int, *, before: int = 40, after: int = 25) -> list[str]:
+        """Regions named on the same line as text[start:end] and close to it, nearest first."""
+        reach = max(0, start - before)
+        first = bisect.bisect_left(self._starts, reach)
+        last = bisect.bisect_left(self._starts, end + after, first)
+        if first == last:
+            return []
+        text = self.text
+        newline = text.rfind("\n", reach, start)
+        if newline >= 0:
+            first = bisect.bisect_left(self._starts, newline + 1, first, last)
+        newline = text.find("\n", end, end + after)
+        highest = newline if newline >= 0 else end + after
+        near: list[tuple[int, str]] = []
+        for m_start, m_end, region in self._named[first:last]:
+            if m_end <= start:
+                near.append((start - m_end, region))
+            elif m_start >= end and m_end <= highest:
+                near.append((m_start - end, region))
+        near.sort()
+        return list(dict.fromkeys(region for _, region in near))
+
+
 def regions_near(
     text: str, start: int, end: int, *, before: int = 40, after: int = 25, cities: bool = True
 ) -> list[str]:
-    """Regions named on the same line as text[start:end] and close to it, nearest first."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    near: list[tuple[int, str]] = []
-    for m_start, m_end, region in mentions(text, cities=cities):
-        if m_end <= start and m_start >= max(line_start, start - before):
-            near.append((start - m_end, region))
-        elif m_start >= end and m_end <= min(line_end, end + after):
-            near.append((m_start - end, region))
-    near.sort()
-    seen: list[str] = []
-    for _, region in near:
-        if region not in seen:
-            seen.append(region)
-    return seen
+    """Regions named on the same line as text[start:end] and close to it, nearest first.
+
+    For one question about a text; a finder asking about many spans keeps a `Places` instead.
+    """
+    return Places(text, cities=cities).near(start, end, before=before, after=after)

@@ -8,17 +8,18 @@ coordinates and reference numbers are blanked before the search so their digits 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar
 
 import phonenumbers
 
 from graph.identifiers.base import Identifier, IdentifierType
-from graph.identifiers.countries import regions_near
+from graph.identifiers.countries import Places
 from graph.identifiers.document import Document, fold
+from graph.identifiers.numbershape import may_be_international, may_be_national
 from graph.identifiers.numberwords import spell_out
 
 # A run of digit groups with separators between them; `+` may open it, `(0)` may sit inside it.
@@ -26,6 +27,9 @@ _SEP = r"[ \t\r\n.\-/\\()_·•~,]"
 _RUN_RE = re.compile(r"(?<![\w+])\+?[ \t]*\(?\d(?:\d|" + _SEP + r"{1,4}(?=\(?\d))*\d\)?")
 _GROUP_RE = re.compile(r"\d+")
 _DIGIT_RE = re.compile(r"\d")
+# The fewest and most digits a number may have, trunk or international prefix included.
+_MIN_DIGITS = 6
+_MAX_DIGITS = 17
 
 # O/o for 0 and l/I for 1, rewritten only inside runs that are mostly real digits ("O6 l8 ll 57 47").
 _LOOKALIKE_RUN_RE = re.compile(r"(?<![^\W\d_])[0-9OolI]+(?:[ .\-]{1,2}[0-9OolI]+)*(?![^\W\d_])")
@@ -82,6 +86,10 @@ _REFERENCE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _REFERENCE_RE = re.compile(r"\d[\d\-/]*\d")
+# Every currency and reference label holds a letter or one of these signs; text without any has neither.
+_LABEL_HINT_RE = re.compile(r"[^\W\d_]|[€$£¥₺₫﷼#№]")
+# Every cue word is written in letters.
+_LETTER_RE = re.compile(r"[^\W\d_]")
 _LOOK_BEHIND = 24
 
 # Words after which a bare international number (no + or 00) is read as one.
@@ -94,17 +102,11 @@ _INTL_CUE_RE = re.compile(
 _CUE_WINDOW = 30
 # A bare international number carries its country code: fewer digits than this is a national number.
 _MIN_BARE_INTERNATIONAL = 10
-# How close a flag or country name must be to count as naming the number itself.
+# How close a flag or country name must be to count as naming the number itself ...
 _BESIDE = 12
-
-
-@dataclass(frozen=True, slots=True)
-class _Group:
-    """One unbroken run of digits inside a candidate, with its place in the searched text."""
-
-    digits: str
-    start: int
-    end: int
+# ... and how far before and after it a name (a city too) still counts, after the advert's region.
+_NEAR_BEFORE = 40
+_NEAR_AFTER = 25
 
 
 class Phone(IdentifierType):
@@ -126,36 +128,10 @@ class Phone(IdentifierType):
             yield _identifier(number, span, doc.original[span[0] : span[1]].strip(), "text")
 
     def _numbers(self, text: str, region: str | None) -> Iterator[tuple[int, int, phonenumbers.PhoneNumber]]:
+        context = _Context(text, region)
         for run in _RUN_RE.finditer(text):
-            groups = [
-                _Group(m.group(), run.start() + m.start(), run.start() + m.end())
-                for m in _GROUP_RE.finditer(run.group())
-            ]
             plus = run.group().lstrip().startswith("+")
-            yield from self._split(text, groups, run.start() if plus else None, region)
-
-    def _split(
-        self, text: str, groups: list[_Group], plus_at: int | None, region: str | None
-    ) -> Iterator[tuple[int, int, phonenumbers.PhoneNumber]]:
-        """Cut a run of digit groups into valid numbers, longest valid prefix first.
-
-        `plus_at` is where the run's `+` stands, when it has one; it belongs to the first group only.
-        """
-        i = 0
-        while i < len(groups):
-            for j in range(len(groups), i, -1):
-                digits = "".join(g.digits for g in groups[i:j])
-                if not 6 <= len(digits) <= 17:
-                    continue
-                plus = plus_at is not None and i == 0
-                start = plus_at if plus else groups[i].start
-                number = _resolve(text, digits, plus, start, groups[j - 1].end, region)
-                if number is not None:
-                    yield start, groups[j - 1].end, number
-                    i = j
-                    break
-            else:
-                i += 1
+            yield from _split(context, _Run(run), run.start() if plus else None)
 
     def clean(self, raw: str, *, region: str | None = None, platform: str | None = None) -> Identifier | None:
         folded, _ = fold(raw.strip())
@@ -163,7 +139,7 @@ class Phone(IdentifierType):
         if spelled:
             folded = spelled[0]
         digits = re.sub(r"\D", "", folded.translate(_LOOKALIKE))
-        if not 6 <= len(digits) <= 17:
+        if not _MIN_DIGITS <= len(digits) <= _MAX_DIGITS:
             return None
         plus = folded.lstrip().startswith("+")
         number = None
@@ -209,7 +185,11 @@ def _blank_non_phones(text: str) -> str:
     for match in _AMOUNT_RE.finditer(text):
         start, end = match.span()
         before = text[max(0, start - _LOOK_BEHIND) : start]
-        if _CURRENCY_BEFORE_RE.search(before):
+        if not _LABEL_HINT_RE.search(before):
+            # No letter or sign before it: only a currency written after it can make it an amount.
+            if after := _CURRENCY_AFTER_RE.match(text, end):
+                spans.append((start, after.end()))
+        elif _CURRENCY_BEFORE_RE.search(before):
             spans.append((start, end))
         elif after := _CURRENCY_AFTER_RE.match(text, end):
             spans.append((start, after.end()))
@@ -233,32 +213,142 @@ def _unmask_lookalikes(match: re.Match[str]) -> str:
     return _LOOKALIKE_TOKEN_RE.sub(lambda token: token.group().translate(_LOOKALIKE), run)
 
 
-def _resolve(
-    text: str, digits: str, plus: bool, start: int, end: int, region: str | None
-) -> phonenumbers.PhoneNumber | None:
-    """The valid number these digits are, given how they were written and what surrounds them."""
-    if plus:
-        return _parse_international(digits)
-    if digits.startswith("00"):
-        return _parse_international(digits[2:])
-    # A flag or country name right beside the number says more than where the advert was collected;
-    # the advert's region comes next, then names (cities too) a little further away on the same line.
-    regions = regions_near(text, start, end, before=_BESIDE, after=_BESIDE, cities=False)
-    if region:
-        regions.append(region)
-    regions += regions_near(text, start, end)
-    for candidate in regions:
-        if _writes_national(digits, candidate):
-            number = _parse_national(digits, candidate)
-            if number is not None:
-                return number
-    if (
-        not digits.startswith("0")
-        and len(digits) >= _MIN_BARE_INTERNATIONAL
-        and _INTL_CUE_RE.search(text, max(0, start - _CUE_WINDOW), start)
-    ):
-        return _parse_international(digits)
+class _Run:
+    """One run of digit groups, with the digits of any window of consecutive groups a slice away."""
+
+    def __init__(self, run: re.Match[str]) -> None:
+        offset = run.start()
+        self.spans = [(offset + m.start(), offset + m.end()) for m in _GROUP_RE.finditer(run.group())]
+        self.digits = "".join(_GROUP_RE.findall(run.group()))
+        # reach[k]: how many digits groups 0..k-1 hold, so groups i..j-1 are digits[reach[i]:reach[j]].
+        self.reach = [0]
+        for start, end in self.spans:
+            self.reach.append(self.reach[-1] + end - start)
+
+    def windows(self, i: int) -> range:
+        """The ends j of the windows i..j-1 that hold a number's worth of digits."""
+        first = bisect.bisect_left(self.reach, self.reach[i] + _MIN_DIGITS, i + 1)
+        last = bisect.bisect_right(self.reach, self.reach[i] + _MAX_DIGITS, i + 1) - 1
+        return range(first, last + 1)
+
+    def window(self, i: int, j: int) -> str:
+        return self.digits[self.reach[i] : self.reach[j]]
+
+
+def _split(
+    context: _Context, run: _Run, plus_at: int | None
+) -> Iterator[tuple[int, int, phonenumbers.PhoneNumber]]:
+    """Cut a run of digit groups into valid numbers, longest valid prefix first.
+
+    `plus_at` is where the run's `+` stands, when it has one; it belongs to the first group only.
+    A window holds at most `_MAX_DIGITS` digits, so each group starts a bounded number of windows and
+    a run of any length is cut in time proportional to its groups.
+    """
+    i = 0
+    while i < len(run.spans):
+        plus = plus_at if i == 0 else None
+        found = _longest_from(context, run, i, plus)
+        if found is None:
+            i += 1
+            continue
+        j, number = found
+        yield plus if plus is not None else run.spans[i][0], run.spans[j - 1][1], number
+        i = j
+
+
+def _longest_from(
+    context: _Context, run: _Run, i: int, plus_at: int | None
+) -> tuple[int, phonenumbers.PhoneNumber] | None:
+    """The longest window of groups starting at group i that is a valid number: (its end, number)."""
+    ends = run.windows(i)
+    if not ends:
+        return None
+    start = plus_at if plus_at is not None else run.spans[i][0]
+    if plus_at is None and not context.may_start(run.window(i, ends[-1]), start, run.spans[ends[-1] - 1][1]):
+        return None
+    for j in reversed(ends):
+        number = context.resolve(run.window(i, j), plus_at is not None, start, run.spans[j - 1][1])
+        if number is not None:
+            return j, number
     return None
+
+
+class _Context:
+    """What surrounds the candidates of one text, looked up once however many candidates ask.
+
+    The places the text names are indexed once (`Places`), and whether a messaging app's name stands
+    before a position is remembered per position, since every window starting there asks again.
+    """
+
+    def __init__(self, text: str, region: str | None) -> None:
+        self.text = text
+        self.region = region
+        self._beside: Places | None = None
+        self._near: Places | None = None
+        self._cued: dict[int, bool] = {}
+
+    def resolve(self, digits: str, plus: bool, start: int, end: int) -> phonenumbers.PhoneNumber | None:
+        """The valid number these digits are, given how they were written and what surrounds them."""
+        if plus:
+            return _parse_international(digits)
+        if digits.startswith("00"):
+            return _parse_international(digits[2:])
+        for candidate in self._regions(start, end):
+            if _writes_national(digits, candidate):
+                number = _parse_national(digits, candidate)
+                if number is not None:
+                    return number
+        if not digits.startswith("0") and len(digits) >= _MIN_BARE_INTERNATIONAL and self._cue_before(start):
+            return _parse_international(digits)
+        return None
+
+    def may_start(self, digits: str, start: int, end: int) -> bool:
+        """False when no window of these digits from `start` (to `end` at most) can be read as a number.
+
+        Every window from one start shares its first digits, so the trunk prefix, the `00` and the cue
+        word before it are asked once for all of them; where no place is named near any of them, the
+        advert's region is the only one to try. Most starts in a long run of digits end here.
+        """
+        if digits.startswith("00"):
+            return True
+        if self._named_near(start, end):
+            return True
+        if self.region and _writes_national(digits, self.region):
+            return True
+        return (
+            not digits.startswith("0") and len(digits) >= _MIN_BARE_INTERNATIONAL and self._cue_before(start)
+        )
+
+    def _named_near(self, start: int, end: int) -> bool:
+        """Whether a place is named close enough to any window in [start, end) to count for it."""
+        return self._places()[1].named_within(start - _NEAR_BEFORE, end + _NEAR_AFTER)
+
+    def _places(self) -> tuple[Places, Places]:
+        if self._beside is None or self._near is None:
+            self._beside = Places(self.text, cities=False)
+            self._near = Places(self.text)
+        return self._beside, self._near
+
+    def _regions(self, start: int, end: int) -> list[str]:
+        """A flag or country name right beside the number says more than where the advert was
+        collected; the advert's region comes next, then names (cities too) a little further away."""
+        if not self._named_near(start, end):
+            return [self.region] if self.region else []
+        beside, near = self._places()
+        regions = beside.near(start, end, before=_BESIDE, after=_BESIDE)
+        if self.region:
+            regions.append(self.region)
+        return regions + near.near(start, end, before=_NEAR_BEFORE, after=_NEAR_AFTER)
+
+    def _cue_before(self, start: int) -> bool:
+        cued = self._cued.get(start)
+        if cued is None:
+            reach = max(0, start - _CUE_WINDOW)
+            cued = bool(
+                _LETTER_RE.search(self.text, reach, start) and _INTL_CUE_RE.search(self.text, reach, start)
+            )
+            self._cued[start] = cued
+        return cued
 
 
 @lru_cache(maxsize=512)
@@ -278,11 +368,15 @@ def _writes_national(digits: str, region: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _parse_international(digits: str) -> phonenumbers.PhoneNumber | None:
+    if not may_be_international(digits):
+        return None
     return _valid("+" + digits, None)
 
 
 @lru_cache(maxsize=65536)
 def _parse_national(digits: str, region: str) -> phonenumbers.PhoneNumber | None:
+    if not may_be_national(digits, region):
+        return None
     return _valid(digits, region)
 
 

@@ -1,4 +1,4 @@
-from graph.identifiers.countries import flag_region, regions_near
+from graph.identifiers.countries import Places, flag_region, mentions, regions_near
 
 
 def test_flag_region() -> None:
@@ -16,3 +16,34 @@ def test_far_names_are_not_evidence() -> None:
     text = "Passage vers l'Angleterre, départ garanti, places limitées, appelez 07400 123456"
     start = text.index("074")
     assert regions_near(text, start, start + 12) == []
+
+
+def near_by_scan(text: str, start: int, end: int, before: int, after: int) -> list[str]:
+    """What `Places.near` answers, found the slow way: every name of the text, looked at in turn."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    near = []
+    for m_start, m_end, region in mentions(text):
+        if m_end <= start and m_start >= max(line_start, start - before):
+            near.append((start - m_end, region))
+        elif m_start >= end and m_end <= min(line_end, end + after):
+            near.append((m_start - end, region))
+    return list(dict.fromkeys(region for _, region in sorted(near)))
+
+
+def test_places_answer_as_a_scan_of_every_name_does() -> None:
+    text = "🇹🇳 22 123 456 or Angleterre 07400 123456 Italia\nFrance 06 12 34 56 78 UK"
+    places = Places(text)
+    for start in range(len(text)):
+        for end in range(start, min(len(text), start + 20)):
+            for before, after in ((40, 25), (12, 12)):
+                expected = near_by_scan(text, start, end, before, after)
+                assert places.near(start, end, before=before, after=after) == expected
+
+
+def test_named_within_finds_a_name_starting_in_the_range() -> None:
+    text = "call 07400 123456 UK"
+    places = Places(text)
+    assert places.named_within(text.index("UK"), len(text))
+    assert not places.named_within(0, text.index("UK"))
