@@ -26,9 +26,10 @@ from click.testing import CliRunner
 
 from api.cli import main
 from graph.config import REPO_ROOT, Settings
-from graph.ingest import SAMPLE_ADVERTS, RunReport, ingest
+from graph.ingest import SAMPLE_ADVERTS, IngestFailed, RunReport, ingest
 from graph.networks import catch_up
 from graph.runs import STALE_SECONDS, STALE_VARIABLE, beat, mark_stale, stale_seconds
+from tests.graph.test_ingest import Proxy
 
 STALE = 3.0  # seconds without a heartbeat after which a run counts as dead, in these tests
 FAST_BEAT = 0.2  # the live runs' heartbeat interval, far inside STALE
@@ -230,6 +231,37 @@ def test_summary_marks_a_killed_run_interrupted_and_lists_it_and_the_networks_co
     assert summary["marked_interrupted"] == []  # marked once
     assert summary["counts"]["interrupted_runs"] == 1
     assert [r["key"] for r in summary["counts"]["interrupted"]] == [killed["key"]]
+
+
+def test_a_run_cut_off_from_neo4j_is_marked_interrupted_once_stale(
+    graph: neo4j.Driver, database: str, neo4j_settings: Settings
+):
+    proxy = Proxy(neo4j_settings.uri)
+
+    def cut_after_two_batches(report: RunReport) -> None:
+        if report.batches == 2:
+            proxy.cut()
+
+    auth = (neo4j_settings.user, neo4j_settings.password)
+    flaky = neo4j.GraphDatabase.driver(proxy.uri, auth=auth, max_transaction_retry_time=0.5)
+    items = [advert(str(n)) for n in range(5)]
+    with flaky, pytest.raises(IngestFailed) as failed:
+        ingest(
+            flaky,
+            database,
+            items,
+            source="cut",
+            batch_size=1,
+            progress=cut_after_two_batches,
+            heartbeat=FAST_BEAT,
+        )
+
+    key = failed.value.report.run_id
+    assert run_node(graph, database, key)["status"] == "running"  # it could not record its failure
+    wait_until_stale(graph, database, key)
+    assert mark_stale(graph, database, STALE) == [key]
+    node = run_node(graph, database, key)
+    assert (node["status"], node["batches"]) == ("interrupted", 2)
 
 
 def test_a_live_run_marked_by_mistake_is_running_again_at_its_next_heartbeat(
