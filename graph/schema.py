@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import neo4j
+from neo4j.exceptions import ClientError
 
 from graph import cypher
 
@@ -17,6 +18,15 @@ _NAME_RE = re.compile(
 )
 # How long to wait for new indexes to come online before giving up (seconds).
 AWAIT_INDEXES_SECONDS = 300
+# What Neo4j answers when another transaction created the same index or constraint while this statement
+# ran: IF NOT EXISTS only sees what was committed when the statement began.
+CREATED_MEANWHILE = frozenset(
+    {
+        "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
+        "Neo.ClientError.Schema.IndexAlreadyExists",
+        "Neo.ClientError.Schema.ConstraintAlreadyExists",
+    }
+)
 
 
 def schema_names() -> dict[str, str]:
@@ -42,14 +52,26 @@ def apply_schema(driver: neo4j.Driver, database: str) -> list[str]:
     """Create whatever constraints and indexes are missing, wait until all are online; return the new names.
 
     Each statement runs in its own transaction (Neo4j does not mix schema and data changes), and each
-    is `IF NOT EXISTS`, so two processes applying the schema at once do not fail.
+    is `IF NOT EXISTS`; an item another process created at the same moment counts as there, so two
+    ingests started at once on a new database both go on.
     """
     missing = {name: statement for name, statement in schema_names().items()}
     for name in existing_names(driver, database):
         missing.pop(name, None)
-    for statement in missing.values():
-        driver.execute_query(statement, database_=database)
+    created = [name for name, statement in missing.items() if create(driver, database, statement)]
     driver.execute_query(
         "CALL db.awaitIndexes($seconds)", {"seconds": AWAIT_INDEXES_SECONDS}, database_=database
     )
-    return list(missing)
+    return created
+
+
+def create(driver: neo4j.Driver, database: str, statement: str) -> bool:
+    """Run one `CREATE ... IF NOT EXISTS` statement; False when another transaction created the item
+    first, which Neo4j reports as an error when the two overlap."""
+    try:
+        driver.execute_query(statement, database_=database)
+    except ClientError as error:
+        if error.code in CREATED_MEANWHILE:
+            return False
+        raise
+    return True

@@ -15,7 +15,7 @@ from typing import Any
 
 import neo4j
 
-from graph import cypher
+from graph import cypher, schema
 from graph.db import QUIET
 
 BATCH = 10_000
@@ -80,8 +80,7 @@ def apply_schema(driver: neo4j.Driver, database: str) -> list[str]:
     for statement in cypher.statements("networks_schema"):
         match = _SCHEMA_NAME.match(statement)
         name = match.group(1) if match else None
-        if name not in existing:
-            driver.execute_query(statement, database_=database)
+        if name not in existing and schema.create(driver, database, statement):
             created.append(name or statement)
     if created:
         driver.execute_query("CALL db.awaitIndexes(300)", database_=database)

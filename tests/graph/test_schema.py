@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 import neo4j
 import pytest
 
 from graph import cypher
 from graph.config import Settings
-from graph.schema import apply_schema, existing_names, schema_names
+from graph.schema import apply_schema, create, existing_names, schema_names
 
 LABELS = ("Advert", "Account", "Phone", "PaymentTag", "Email", "Link", "Domain", "Country", "IngestRun")
 
@@ -65,3 +68,26 @@ def test_full_text_index_finds_advert_words(empty_graph: neo4j.Driver, neo4j_set
         database_=neo4j_settings.database,
     )
     assert [r["key"] for r in records] == ["advert:x:1"]
+
+
+def test_an_index_another_transaction_creates_meanwhile_counts_as_there(
+    neo4j_driver: neo4j.Driver, neo4j_settings: Settings
+) -> None:
+    """As when two ingests start together on a new database: Neo4j reports an index committed by another
+    transaction while the statement waited as an error, despite IF NOT EXISTS."""
+    database = neo4j_settings.database
+    statement = schema_names()["advert_platform"]
+    neo4j_driver.execute_query("DROP INDEX advert_platform IF EXISTS", database_=database)
+    outcome: list[object] = []
+    with neo4j_driver.session(database=database) as session:
+        other = session.begin_transaction()
+        other.run(statement).consume()
+        waiting = threading.Thread(target=lambda: outcome.append(create(neo4j_driver, database, statement)))
+        waiting.start()
+        time.sleep(1)  # long enough for the statement to wait on the other transaction's lock
+        other.commit()
+        waiting.join()
+
+    assert outcome == [False]
+    assert "advert_platform" in existing_names(neo4j_driver, database)
+    assert apply_schema(neo4j_driver, database) == []
