@@ -4,7 +4,7 @@
 // authors (accounts that posted), accounts (all Account nodes, authors and accounts named in adverts),
 // phones, payment_tags, emails, links, domains, countries, platforms [{platform, adverts}],
 // advert_countries [{country, adverts}], last_run {key, status, ...}, interrupted_runs (how many in all),
-// interrupted [{key, source, started_at, finished_at, batches, accepted, error, stale_at}].
+// interrupted [{key, source, started_at, finished_at, batches, created, updated, unchanged, error, stale_at}].
 CALL () { MATCH (n:Advert) RETURN count(n) AS adverts }
 CALL () { MATCH (n:Account) RETURN count(n) AS accounts }
 CALL () { MATCH (n:Account) WHERE EXISTS { (n)-[:POSTED]->(:Advert) } RETURN count(n) AS authors }
@@ -34,8 +34,8 @@ CALL () {
   MATCH (r:IngestRun) WHERE r.status = 'interrupted'
   WITH r ORDER BY r.started_at DESC
   RETURN count(r) AS interrupted_runs,
-         collect(r {.key, .source, .started_at, .finished_at, .batches, .accepted, .error, .stale_at})[..$interrupted]
-           AS interrupted
+         collect(r {.key, .source, .started_at, .finished_at, .batches, .created, .updated, .unchanged, .error,
+           .stale_at})[..$interrupted] AS interrupted
 }
 RETURN adverts, authors, accounts, phones, payment_tags, emails, links, domains, countries, platforms,
        advert_countries, last_run, interrupted_runs, interrupted

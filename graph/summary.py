@@ -150,9 +150,11 @@ def _interrupted_lines(summary: Summary) -> list[str]:
     lines = [f"Interrupted runs: {count} (their committed batches are in the graph; run the input again)"]
     for run in summary.counts.get("interrupted", []):
         marked = "  marked now" if run["key"] in summary.marked_interrupted else ""
+        # The counts of its last committed batch: what is in the graph (reading may have run ahead).
         lines.append(
             f"  {run['key']} ({run['source']}) started {_when(run['started_at'])}, last seen "
-            f"{_when(run['finished_at'])}, {run['batches']} batches, {run['accepted']} accepted{marked}"
+            f"{_when(run['finished_at'])}, {run['batches']} batches committed: created {run['created']}, "
+            f"updated {run['updated']}, unchanged {run['unchanged']}{marked}"
         )
         if run.get("error"):
             lines.append(f"      {run['error']}")

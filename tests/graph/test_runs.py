@@ -220,6 +220,7 @@ def test_summary_marks_a_killed_run_interrupted_and_lists_it_and_the_networks_co
         node = run_node(graph, database, killed["key"])
         assert node["status"] == "interrupted"
         assert written == node["batches"] * BATCH
+        assert f"{node['batches']} batches committed: created {node['created']}, " in shown
         assert run_node(graph, database, live.key)["status"] == "running"
         done = catch_up(graph, database)
         assert (done.runs, done.adverts) == ([killed["key"]], written)  # the live run is left to itself
