@@ -26,6 +26,9 @@ CREATE INDEX account_handle IF NOT EXISTS FOR (n:Account) ON (n.handle);
 
 // Recent runs first.
 CREATE INDEX ingest_run_started_at IF NOT EXISTS FOR (n:IngestRun) ON (n.started_at);
+// Runs by status: the running ones whose heartbeat may be stale (graph/runs.py), checked at every run's
+// start, and there are as many runs as nights and API pushes.
+CREATE INDEX ingest_run_status IF NOT EXISTS FOR (n:IngestRun) ON (n.status);
 
 // Words in advert text, for search (CALL db.index.fulltext.queryNodes('advert_text', 'crossing')).
 CREATE FULLTEXT INDEX advert_text IF NOT EXISTS FOR (n:Advert) ON EACH [n.text];
