@@ -78,7 +78,6 @@ class Heartbeat:
         if not every > 0:
             raise ValueError(f"the heartbeat interval must be above 0 seconds, not {every!r}")
         self.driver, self.database, self.run, self.every = driver, database, run, every
-        self.beats = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._beat, name="crosslink-heartbeat", daemon=True)
 
@@ -99,6 +98,5 @@ class Heartbeat:
                     database=self.database, notifications_disabled_classifications=QUIET
                 ) as session:
                     session.run(cypher.load("run_heartbeat"), run=self.run).consume()  # no retries: next beat
-                self.beats += 1
             except (Neo4jError, DriverError, OSError):
                 continue
