@@ -41,6 +41,8 @@ log = logging.getLogger("crosslink.api")
 DEFAULT_PATH = "var/audit.jsonl"
 # Longer strings (an advert's text pushed by ingestAdverts) are cut; the log is about what was asked.
 MAX_STRING = 300
+# Line breaks outside ASCII (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR), as JSON escapes.
+_LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 MAX_LIST = 50
 # The answer to a request whose record could not be written: it may have changed the graph (a mutation
 # runs before its record is written), so the message says so.
@@ -78,6 +80,9 @@ class AuditLog:
             ensure_ascii=False,
             default=_json,
         )
+        # A client's text may hold Unicode line breaks, which JSON leaves as they are but many line
+        # readers (Python's str.splitlines among them) split on: escaped, a record stays one line.
+        line = line.translate(_LINE_BREAKS)
         # Escaped, not refused: a lone surrogate sent by a client is recorded as \udxxx (valid JSON).
         data = (line + "\n").encode("utf-8", "backslashreplace")
         with self._lock:

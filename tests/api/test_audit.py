@@ -87,6 +87,18 @@ def test_a_lone_surrogate_is_escaped_not_refused(tmp_path: Path) -> None:
     assert json.loads(raw)["args"] == "half \ud83d an emoji"  # valid JSON, the text as it was sent
 
 
+def test_unicode_line_breaks_in_a_value_leave_the_record_one_line(tmp_path: Path) -> None:
+    """A pushed text may hold NEL or LINE SEPARATOR: a reader splitting on every Unicode line break
+    (Python's str.splitlines) still reads one record per line."""
+    log = AuditLog(tmp_path / "audit.jsonl")
+    text = "first\u2028second\x85third\u2029fourth"
+    log.write({"args": text})
+    log.write({"args": "next"})
+
+    lines = log.path.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["args"] for line in lines] == [text, "next"]
+
+
 def test_a_request_whose_record_cannot_be_written_is_not_answered(
     api: Api, monkeypatch: pytest.MonkeyPatch
 ) -> None:
