@@ -24,7 +24,9 @@ from graph.identifiers.numberwords import spell_out
 
 # A run of digit groups with separators between them; `+` may open it, `(0)` may sit inside it.
 _SEP = r"[ \t\r\n.\-/\\()_·•~,]"
-_RUN_RE = re.compile(r"(?<![\w+])\+?[ \t]*\(?\d(?:\d|" + _SEP + r"{1,4}(?=\(?\d))*\d\)?")
+# Spaces may stand between the `+` and the digits, and only there: a run may not begin with spaces,
+# which would make every space of a long blank stretch a start to try.
+_RUN_RE = re.compile(r"(?<![\w+])(?:\+[ \t]*)?\(?\d(?:\d|" + _SEP + r"{1,4}(?=\(?\d))*\d\)?")
 _GROUP_RE = re.compile(r"\d+")
 _DIGIT_RE = re.compile(r"\d")
 # The fewest and most digits a number may have, trunk or international prefix included.
