@@ -153,7 +153,7 @@ class AuditTrail(SchemaExtension):
         variables = ctx.variables or {}
         fragments = {d.name.value: d for d in document.definitions if hasattr(d, "type_condition")}
         fields = []
-        for node in _root_fields(operation.selection_set, fragments):
+        for node in root_fields(operation.selection_set, fragments):
             entry: dict[str, Any] = {"field": node.name.value}
             # As written, variables filled in (not coerced: an invalid value is recorded as it was sent).
             entry["args"] = _short(
@@ -218,7 +218,7 @@ def _operation_in_query_string(scope: Scope) -> tuple[str | None, str | None]:
     return (params.get("operationName") or [name])[0], kind
 
 
-def _root_fields(
+def root_fields(
     selection_set: SelectionSetNode, fragments: dict[str, Any], opened: set[str] | None = None
 ) -> Iterator[FieldNode]:
     """The fields of an operation's top level, each fragment opened once: one spreading another twice,
@@ -228,12 +228,12 @@ def _root_fields(
         if isinstance(selection, FieldNode):
             yield selection
         elif isinstance(selection, InlineFragmentNode):
-            yield from _root_fields(selection.selection_set, fragments, opened)
+            yield from root_fields(selection.selection_set, fragments, opened)
         elif isinstance(selection, FragmentSpreadNode) and selection.name.value not in opened:
             opened.add(selection.name.value)
             fragment = fragments.get(selection.name.value)
             if fragment is not None:
-                yield from _root_fields(fragment.selection_set, fragments, opened)
+                yield from root_fields(fragment.selection_set, fragments, opened)
 
 
 def _short(value: Any) -> Any:
@@ -262,4 +262,4 @@ def _json(value: Any) -> Any:
     return str(value)
 
 
-__all__ = ["AuditLog", "AuditTrail", "audit_path", "operation_of", "refused"]
+__all__ = ["AuditLog", "AuditTrail", "audit_path", "operation_of", "refused", "root_fields"]

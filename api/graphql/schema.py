@@ -322,7 +322,14 @@ def build_schema(limits: Limits | None = None) -> strawberry.Schema:
     schema = Schema(
         query=Query,
         mutation=Mutation,
-        extensions=[AuditTrail, ErrorCodes, *limiters(limits), ParsedDocuments, CheckedValidation],
+        extensions=[
+            AuditTrail,
+            ErrorCodes,
+            *limiters(limits),
+            ingest_budget.OnePushPerRequest,
+            ParsedDocuments,
+            CheckedValidation,
+        ],
     )
     # Made now rather than by the first request: what the item budget counts over, and the reads ahead
     # (which also checks that each field's declared read names an argument it has).

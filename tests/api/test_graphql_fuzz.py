@@ -27,6 +27,7 @@ from api.graphql.errors import (
     BAD_USER_INPUT,
     CODES,
     FORBIDDEN,
+    INGEST_BUDGET_EXCEEDED,
     INTERNAL,
     LIMIT_EXCEEDED,
     UNAUTHENTICATED,
@@ -49,7 +50,7 @@ ADMIN_ONLY = frozenset(
 )
 REFUSED = {"reader": ADMIN_ONLY | {"ingestAdverts"}, "ingest": ADMIN_ONLY, "admin": frozenset()}
 # The codes of a request refused whole before any field runs: a limit, or a document that cannot run.
-BEFORE_RUNNING = {LIMIT_EXCEEDED, BAD_USER_INPUT}
+BEFORE_RUNNING = {LIMIT_EXCEEDED, BAD_USER_INPUT, INGEST_BUDGET_EXCEEDED}
 # What no answer may show: a Python trace, source files, the driver's or the database's own errors.
 INTERNALS = re.compile(
     r"Traceback|File \"|\.py\b|neo4j\.|Neo\.ClientError|Neo\.TransientError|Neo\.DatabaseError"

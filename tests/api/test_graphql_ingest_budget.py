@@ -141,6 +141,35 @@ def test_servers_over_one_graph_share_a_keys_minute(
     assert push(second_server, secret, adverts(500))["data"]["ingestAdverts"]["accepted"] == 1
 
 
+@pytest.mark.parametrize(
+    "document",
+    [
+        'mutation ($a: [AdvertInput!]!, $b: [AdvertInput!]!) { a: ingestAdverts(adverts: $a, source: "s") '
+        '{ accepted } b: ingestAdverts(adverts: $b, source: "s") { accepted } }',
+        'mutation ($a: [AdvertInput!]!, $b: [AdvertInput!]!) { a: ingestAdverts(adverts: $a, source: "s") '
+        '{ accepted } ...More } fragment More on Mutation { b: ingestAdverts(adverts: $b, source: "s") '
+        "{ accepted } }",
+    ],
+    ids=["aliases", "through-a-fragment"],
+)
+def test_one_request_pushes_once(
+    servers: tuple[TestClient, TestClient, Path], key: tuple[str, str], document: str
+) -> None:
+    """Aliases would multiply the request's budget (and leave the first push written when the second is
+    refused): an operation asking for ingestAdverts twice is refused before either runs."""
+    client, _, _ = servers
+    _, secret = key
+    first, second = adverts(600), adverts(600)
+    headers = {"Authorization": f"Bearer {secret}"}
+
+    answer = client.post(
+        "/graphql", json={"query": document, "variables": {"a": first, "b": second}}, headers=headers
+    ).json()
+
+    assert "ingestAdverts 2 times" in refusal(answer)
+    assert written(client, secret, first + second) == [False, False]
+
+
 def test_a_refused_push_is_audited_with_its_key_and_operation(
     servers: tuple[TestClient, TestClient, Path], key: tuple[str, str]
 ) -> None:
