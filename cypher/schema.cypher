@@ -13,6 +13,8 @@ CREATE CONSTRAINT link_key IF NOT EXISTS FOR (n:Link) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT domain_key IF NOT EXISTS FOR (n:Domain) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT country_key IF NOT EXISTS FOR (n:Country) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT ingest_run_key IF NOT EXISTS FOR (n:IngestRun) REQUIRE n.key IS UNIQUE;
+// The one node whose lock the batches of overlapping ingest runs take in turn (ingest_lock.cypher).
+CREATE CONSTRAINT ingest_lock_key IF NOT EXISTS FOR (n:IngestLock) REQUIRE n.key IS UNIQUE;
 
 // Adverts by date and platform (timelines, "what was posted on TikTok last week").
 CREATE INDEX advert_posted_at IF NOT EXISTS FOR (n:Advert) ON (n.posted_at);

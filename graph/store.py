@@ -2,9 +2,8 @@
 
 `write_batch` is a transaction function for `session.execute_write`. It may run more than once (the driver
 retries transient errors), so it changes nothing outside the transaction except the cached extraction of
-each advert. Its statements are in `cypher/`: advert_hashes, advert_clear, advert_write, identifiers_write,
-mentions_write, uses_add,
-uses_recompute and orphans_prune.
+each advert. Its statements are in `cypher/`: ingest_lock, advert_hashes, advert_clear, advert_write,
+identifiers_write, mentions_write, uses_add, uses_recompute and orphans_prune.
 """
 
 from __future__ import annotations
@@ -83,12 +82,15 @@ def write_batch(
 ) -> BatchResult:
     """Write one batch of adverts (keys unique in the batch); adverts whose content is unchanged are skipped.
 
-    Order: find which adverts exist with which content hash; clear the changed ones (their old MENTIONS,
-    POSTED, IN_COUNTRY); write adverts and authors; write identifiers and MENTIONS; add the USES of new
-    adverts and recompute USES for every (author, identifier) pair a changed advert touched, old or new;
-    delete nodes the changed adverts left with no evidence. With `rewrite`, unchanged adverts are written
-    again too (after the extraction rules changed); the result is the same as for a new advert.
+    Order: wait for any other run's batch being written (one batch at a time, so that two runs never
+    both take an advert for new); find which adverts exist with which content hash; clear the changed
+    ones (their old MENTIONS, POSTED, IN_COUNTRY); write adverts and authors; write identifiers and
+    MENTIONS; add the USES of new adverts and recompute USES for every (author, identifier) pair a
+    changed advert touched, old or new; delete nodes the changed adverts left with no evidence. With
+    `rewrite`, unchanged adverts are written again too (after the extraction rules changed); the result
+    is the same as for a new advert.
     """
+    tx.run(cypher.load("ingest_lock")).consume()  # before reading what exists: see ingest_lock.cypher
     hashes = {r["key"]: r["content_hash"] for r in tx.run(cypher.load("advert_hashes"), keys=_keys(batch))}
     to_write = [p for p in batch if rewrite or hashes.get(p.key) != p.content_hash]
     created = sum(1 for p in to_write if p.key not in hashes)

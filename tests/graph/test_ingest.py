@@ -127,6 +127,7 @@ def test_a_fresh_ingest_writes_adverts_accounts_identifiers_and_evidence(graph: 
         "Account": 3,  # two authors and the Telegram handle
         "Advert": 4,
         "Country": 3,  # FR and IQ (advert regions), GB (the phone's and the IBAN's)
+        "IngestLock": 1,  # taken by each batch, so that overlapping runs write one batch at a time
         "IngestRun": 1,
         "PaymentTag": 1,
         "Phone": 1,
