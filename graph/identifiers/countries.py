@@ -151,7 +151,8 @@ def mentions(text: str, *, cities: bool = True) -> tuple[tuple[int, int, str], .
     found: list[tuple[int, int, str]] = []
     if not text.isascii():
         found += [(m.start(), m.end(), flag_region(m.group())) for m in _FLAG_RE.finditer(text)]
-    words = [m.span() for m in _WORD_RE.finditer(text)]
+    # No name holds a digit, so runs of digits (most of the words of a price list) are left out.
+    words = [m.span() for m in _WORD_RE.finditer(text) if not m.group().isdigit()]
     found += _named(text, words, _NAME_TO_REGION, _LONGEST_NAME)
     found += [(s, e, _CAPITALISED[text[s:e]]) for s, e in words if text[s:e] in _CAPITALISED]
     if cities:

@@ -53,47 +53,76 @@ class _Plan:
         return any(len(r) in self.lengths and self.shape.fullmatch(r) for r in readings)
 
 
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """How a parse reads a number in one setting (a region's national format, or after a `+code`):
+    the plan it must fit and the trunk prefixes it may drop; `open_ended` when the rule for dropping a
+    prefix is more than a list of digit strings, so that nothing can be ruled out."""
+
+    plan: _Plan
+    prefixes: tuple[str, ...]
+    open_ended: bool
+    exit_code: re.Pattern[str] | None = None
+    # How many digits a number written nationally may have: a plan's length, with or without a prefix.
+    lengths: frozenset[int] = frozenset()
+
+    def fits(self, national: str) -> bool:
+        return self.open_ended or self.plan.fits(_readings(national, self.prefixes))
+
+
 def may_be_international(digits: str) -> bool:
     """False only when `+digits` cannot be a valid number: no calling code, or a plan it does not fit."""
     for size in range(1, min(_LONGEST_CODE, len(digits)) + 1):
-        code = int(digits[:size])
-        plan = _plan(code)
-        if plan is None:
-            continue
-        prefixes = _trunk_prefixes(_home_metadata(code))
-        return prefixes is None or plan.fits(_readings(digits[size:], prefixes))
+        rules = _international_rules(int(digits[:size]))
+        if rules is not None:
+            return rules.fits(digits[size:])
     return False
 
 
 def may_be_national(digits: str, region: str) -> bool:
     """False only when `digits`, read as a number written in `region`, cannot be a valid number."""
-    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
-    if metadata is None:
+    rules = _national_rules(region)
+    if rules is None:
         return False
-    if metadata.international_prefix and _compiled(metadata.international_prefix).match(digits):
-        return True  # read as an international number after the region's exit code; left to the parse
-    prefixes = _trunk_prefixes(metadata)
-    plan = _plan(metadata.country_code)
-    if prefixes is None or plan is None:
-        return True
-    if plan.fits(_readings(digits, prefixes)):
+    if rules.open_ended or (rules.exit_code is not None and rules.exit_code.match(digits)):
+        return True  # an exit code makes it an international number: left to the parse
+    if len(digits) in rules.lengths and rules.fits(digits):
         return True
     # A national number written after its own calling code (`33 6 12 34 56 78`, `33 0 6…`, `33 00 6…`).
-    if not digits.startswith(plan.code):
+    code = rules.plan.code
+    if not digits.startswith(code):
         return False
-    rest = digits[len(plan.code) :]
+    rest = digits[len(code) :]
     zeros = len(rest) - len(rest.lstrip("0"))
-    return any(plan.fits(_readings(rest[k:], prefixes)) for k in range(zeros + 1))
+    return any(rules.fits(rest[k:]) for k in range(zeros + 1))
+
+
+@cache
+def _international_rules(code: int) -> _Rules | None:
+    plan = _plan(code)
+    if plan is None:
+        return None
+    prefixes = _trunk_prefixes(_home_metadata(code))
+    return _Rules(plan, prefixes or (), prefixes is None)
+
+
+@cache
+def _national_rules(region: str) -> _Rules | None:
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if metadata is None:
+        return None
+    plan = _plan(metadata.country_code)
+    if plan is None:
+        return None
+    prefixes = _trunk_prefixes(metadata)
+    exit_code = re.compile(metadata.international_prefix) if metadata.international_prefix else None
+    lengths = {n + len(p) for n in plan.lengths for p in ("", *(prefixes or ()))}
+    return _Rules(plan, prefixes or (), prefixes is None, exit_code, frozenset(lengths))
 
 
 def _readings(national: str, prefixes: tuple[str, ...]) -> list[str]:
     """The national significant numbers a parse may take from `national`: as written, or less a prefix."""
     return [national] + [national[len(p) :] for p in prefixes if national.startswith(p)]
-
-
-@cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
 
 
 def _home_metadata(code: int) -> phonenumbers.PhoneMetadata | None:

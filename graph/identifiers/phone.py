@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from typing import ClassVar
@@ -88,8 +89,8 @@ _REFERENCE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _REFERENCE_RE = re.compile(r"\d[\d\-/]*\d")
-# Every currency and reference label holds a letter or one of these signs; text without any has neither.
-_LABEL_HINT_RE = re.compile(r"[^\W\d_]|[€$£¥₺₫﷼#№]")
+_HASH_BEFORE_RE = re.compile(r"#\s*[:#№]?\s*$")
+_ASCII_SIGNS = frozenset(string.punctuation)
 # Every cue word is written in letters.
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _LOOK_BEHIND = 24
@@ -187,15 +188,11 @@ def _blank_non_phones(text: str) -> str:
     for match in _AMOUNT_RE.finditer(text):
         start, end = match.span()
         before = text[max(0, start - _LOOK_BEHIND) : start]
-        if not _LABEL_HINT_RE.search(before):
-            # No letter or sign before it: only a currency written after it can make it an amount.
-            if after := _CURRENCY_AFTER_RE.match(text, end):
-                spans.append((start, after.end()))
-        elif _CURRENCY_BEFORE_RE.search(before):
+        if _ends_in_currency(before):
             spans.append((start, end))
         elif after := _CURRENCY_AFTER_RE.match(text, end):
             spans.append((start, after.end()))
-        elif _REFERENCE_BEFORE_RE.search(before):
+        elif _ends_in_reference_label(before):
             reference = _REFERENCE_RE.match(text, start)
             spans.append(reference.span() if reference else (start, end))
     if not spans:
@@ -204,6 +201,28 @@ def _blank_non_phones(text: str) -> str:
     for start, end in spans:
         chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+def _ends_in_currency(before: str) -> bool:
+    """Whether a currency is written right before an amount (`€ 500`, `usd500`)."""
+    return _may_end_in_word(before.rstrip()) and bool(_CURRENCY_BEFORE_RE.search(before))
+
+
+def _ends_in_reference_label(before: str) -> bool:
+    """Whether a reference label stands right before a number (`ref: 5567`, `#5567`, `n° 5567`)."""
+    if _HASH_BEFORE_RE.search(before):
+        return True
+    return _may_end_in_word(before.rstrip(" \t\r\n:#№.")) and bool(_REFERENCE_BEFORE_RE.search(before))
+
+
+def _may_end_in_word(text: str) -> bool:
+    """False when `text` ends in a digit or an ASCII sign other than `$`, as no label or currency does.
+
+    Asked before the label patterns, which try every position of the text before each amount, so that
+    a long run of digits and separators (`#7#7…`, a timetable) is not searched once per number in it.
+    """
+    last = text[-1:]
+    return bool(last) and not last.isdigit() and (last == "$" or last not in _ASCII_SIGNS)
 
 
 def _unmask_lookalikes(match: re.Match[str]) -> str:

@@ -47,3 +47,10 @@ def test_named_within_finds_a_name_starting_in_the_range() -> None:
     places = Places(text)
     assert places.named_within(text.index("UK"), len(text))
     assert not places.named_within(0, text.index("UK"))
+
+
+def test_no_place_name_holds_a_digit() -> None:
+    # `mentions` leaves runs of digits out of the words it looks names up in.
+    text = "Tunisie 22 Angleterre 5 United Kingdom 🇫🇷"
+    assert [region for _, _, region in mentions(text)] == ["TN", "GB", "GB", "FR"]
+    assert mentions("united 5 kingdom") == ()

@@ -1,7 +1,10 @@
 """Phone finding against the forms adverts really use, and the numbers that must not become phones."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from graph.identifiers import phone
 from graph.identifiers.document import Document
 from graph.identifiers.phone import Phone
 
@@ -127,3 +130,65 @@ def test_short_bare_number_after_messenger_word_is_not_international() -> None:
 def test_capitalised_vietnamese_country_name_is_evidence() -> None:
     assert phones("Gọi ngay Pháp 07 62 53 24 10") == ["phone:+33762532410"]
     assert phones("nhiều anh em 07 62 53 24 10") == []
+
+
+def blank_by_search(text: str) -> str:
+    """What `_blank_non_phones` does, the slow way: every label pattern searched before every amount."""
+    spans = [m.span() for m in phone._DATE_TIME_PLACE_RE.finditer(text)]
+    for match in phone._AMOUNT_RE.finditer(text):
+        start, end = match.span()
+        before = text[max(0, start - phone._LOOK_BEHIND) : start]
+        if phone._CURRENCY_BEFORE_RE.search(before):
+            spans.append((start, end))
+        elif after := phone._CURRENCY_AFTER_RE.match(text, end):
+            spans.append((start, after.end()))
+        elif phone._REFERENCE_BEFORE_RE.search(before):
+            reference = phone._REFERENCE_RE.match(text, start)
+            spans.append(reference.span() if reference else (start, end))
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+PRICE_LIST_PIECES = st.sampled_from(
+    [
+        "7",
+        "12",
+        "1,200",
+        "5.50",
+        " ",
+        "  ",
+        "\n",
+        "#",
+        "# ",
+        ":",
+        "№",
+        "-",
+        ".",
+        "/",
+        "$",
+        "€",
+        "£",
+        "eur",
+        "usd",
+        "ref",
+        "ref:",
+        "no.",
+        "n°",
+        "order",
+        "numéro de réservation",
+        "فاتورة",
+        "تومان",
+        "tel",
+        "a",
+        "0",
+        "06",
+        "٣",
+    ]
+)
+
+
+@given(st.lists(PRICE_LIST_PIECES, max_size=40).map("".join))
+def test_blanking_skips_only_what_the_label_patterns_would_not_find(text: str) -> None:
+    assert phone._blank_non_phones(text) == blank_by_search(text)
