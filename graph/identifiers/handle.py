@@ -116,6 +116,8 @@ class Handle(IdentifierType):
 
     name = "handle"
     kind = "handle"
+    # A profile link (`https://t.me/boatman`, `instagram.com/sara.travel`) pasted as a handle names it.
+    read_in_context = True
     needs: ClassVar[Mapping[str, str]] = {
         "platform": 'a bare handle needs its platform (e.g. platform: "telegram")'
     }

@@ -46,6 +46,7 @@ _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_ps
 _URL_CHAR = r"[\w\-.~:/?#\[\]@!$&'()*+,;=%]"
 _LABEL = r"[^\W_]+(?:-+[^\W_]+)*"
 _HOST = rf"{_LABEL}(?:\.{_LABEL})+"
+_HOST_RE = re.compile(_HOST)
 _PORT_AND_PATH = rf"(?::\d{{1,5}})?(?:[/?#]{_URL_CHAR}*)?"
 _LINK_RE = re.compile(
     rf"(?P<scheme>(?<![A-Za-z0-9+.\-])(?i:https?|ftp|whatsapp|viber|tg)://{_URL_CHAR}+)"
@@ -434,7 +435,8 @@ class Link(IdentifierType):
         if parsed.scheme not in _WEB_SCHEMES or _is_ip(parsed.host):
             return ""
         domain = registered_domain(parsed.host)
-        return "" if domain in SHARED_DOMAINS else domain
+        # A name no registry issues (`a_b.co.uk`: an underscore) is kept as a link but is not a site.
+        return "" if domain in SHARED_DOMAINS or not _HOST_RE.fullmatch(domain) else domain
 
     def _parse_input(self, raw: str) -> _Parsed | None:
         """An analyst's link, folded like an advert and stripped of surrounding brackets and quotes."""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.identifiers import extract, identify
 from graph.identifiers.document import Document
 from graph.identifiers.link import Domain, Link
 
@@ -274,3 +275,9 @@ def test_domains_are_found_by_the_link_and_cleaned_by_their_own_type():
     assert Domain().clean("paypal.me/AliTravel") is None  # ingest keeps no node for a platform host
     assert Domain().clean("https://WWW.Boats-UK.co.uk/x").key == "domain:boats-uk.co.uk"
     assert Domain().clean("facebook.com") is None
+
+
+def test_a_host_no_registry_issues_is_a_link_but_not_a_domain() -> None:
+    keys = [i.key for i in extract("https://a_b.co.uk/boats")]
+    assert keys == ["url:https://a_b.co.uk/boats"]
+    assert identify("a_b.co.uk", kind="domain") is None

@@ -217,3 +217,9 @@ def test_a_value_is_read_as_the_types_its_kind_covers() -> None:
     assert "url" not in untyped and "domain" not in untyped
     with pytest.raises(UnknownKind):
         TYPES.reading("fax")
+
+
+def test_a_profile_link_typed_as_a_handle_names_its_account() -> None:
+    found = identify("https://t.me/boat_man", kind="handle", platform="telegram")
+    assert found is not None and found.key == "handle:telegram:boat_man"
+    assert identify("boat_man", kind="handle", platform="telegram").key == "handle:telegram:boat_man"
