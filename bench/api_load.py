@@ -15,8 +15,8 @@ rebuild`; a graph that already holds adverts is used as it is. Then, `--runs` ti
    marked interrupted) when the load ends, and the adverts it wrote meanwhile are counted;
 3. Locust, headless, runs `--users` clients for `--seconds` (`bench/api_load_users.py`), each asking
    `identifier`, `network`, `networks` (first 50) and `path` as fast as it is answered, the questions
-   and inputs picked by a generator seeded with `--seed` (the inputs drawn from the graph once, as
-   `bench/api_latency.py` draws them, and the same for every run);
+   and inputs picked by a generator seeded with `--seed` (the inputs drawn with the same seed from the
+   candidates `bench/api_latency.py`'s queries find, the same in every run on the same graph);
 4. the server is stopped by SIGTERM and must leave no process behind.
 Before the first run, `--warmup` seconds of the same load on one worker, not recorded, warm Neo4j's page
 cache and query plans.
@@ -37,6 +37,7 @@ import csv
 import json
 import os
 import platform
+import random
 import signal
 import socket
 import statistics
@@ -66,6 +67,8 @@ PHASES = ("idle", "ingest")
 INGEST_SOURCE = "bench-load"
 COUNT_ADVERTS = "MATCH (a:Advert) RETURN count(a) AS adverts"
 COUNT_NETWORKS = "MATCH (n:Network) RETURN count(n) AS networks"
+INPUTS = 500  # of each kind, as bench/api_latency.py draws
+EVERY = 100_000_000  # the sampling queries' limit when every candidate is wanted
 
 
 def ensure_graph(driver: Any, database: str, corpus: Path) -> int:
@@ -81,14 +84,18 @@ def ensure_graph(driver: Any, database: str, corpus: Path) -> int:
 
 
 def make_plan(driver: Any, database: str, key: str, seed: int) -> dict[str, Any]:
-    """What the clients ask: the documents of bench/api_latency.py and inputs drawn from the graph as it
-    draws them (phones of networks as an analyst types them, networks, pairs joined through adverts)."""
+    """What the clients ask: the documents of bench/api_latency.py and inputs found in the graph by its
+    queries (phones of networks as an analyst types them, networks, pairs joined through adverts), every
+    candidate read and `INPUTS` of each drawn with `seed`: the same graph and seed give the same inputs
+    (its queries draw at random in Neo4j, and whether the few slowest networks were drawn changed runs)."""
+    rng = random.Random(seed)
 
-    def sample(query: str) -> list[Any]:
-        return driver.execute_query(query, limit=500, database_=database).records
+    def draw(query: str) -> list[Any]:
+        rows = driver.execute_query(query, limit=EVERY, database_=database).records
+        return rng.sample(sorted(rows, key=lambda row: list(row.values())), min(INPUTS, len(rows)))
 
     phones = [
-        f"{r['e164'][:3]} {r['e164'][3:7]} {r['e164'][7:]}" for r in sample(api_latency.SAMPLE_IDENTIFIERS)
+        f"{r['e164'][:3]} {r['e164'][3:7]} {r['e164'][7:]}" for r in draw(api_latency.SAMPLE_IDENTIFIERS)
     ]
     return {
         "key": key,
@@ -101,9 +108,9 @@ def make_plan(driver: Any, database: str, key: str, seed: int) -> dict[str, Any]
             "path": api_latency.PATH,
         },
         "inputs": {
-            "identifier": sorted(phones),
-            "network": sorted(r["id"] for r in sample(api_latency.SAMPLE_NETWORKS)),
-            "path": sorted([r["a"], r["b"]] for r in sample(api_latency.SAMPLE_PAIRS)),
+            "identifier": phones,
+            "network": [r["id"] for r in draw(api_latency.SAMPLE_NETWORKS)],
+            "path": [[r["a"], r["b"]] for r in draw(api_latency.SAMPLE_PAIRS)],
         },
     }
 
