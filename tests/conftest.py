@@ -26,6 +26,12 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+# HYPOTHESIS_MAX_EXAMPLES overrides the profile's count: a benchmark-size run can then be split into
+# processes of a few thousand examples, each with its own --hypothesis-seed, as Hypothesis keeps what it
+# learnt of every example in memory for the length of a run.
+if os.environ.get("HYPOTHESIS_MAX_EXAMPLES"):
+    settings.register_profile("chosen", settings(max_examples=int(os.environ["HYPOTHESIS_MAX_EXAMPLES"])))
+    settings.load_profile("chosen")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
