@@ -261,15 +261,17 @@ class Faults:
         try:
             for process in (first, second):
                 outcome.exits.append(process.wait(RUN_TIMEOUT))
-                outcome.notes.append(process.last_message()[:200])
+                if outcome.exits[-1] != 0:
+                    outcome.notes.append(f"{process.log.name}: {process.last_message()[:200]}")
         finally:
             first.stop()
             second.stop()
         outcome.seconds = time.monotonic() - started
         with self.server.driver() as driver:
             outcome.found = fingerprint(driver, "neo4j")
-            statuses = [run.status for run in runs(driver, "neo4j")]
-        outcome.killed_run = "runs: " + ", ".join(statuses)
+            ended = runs(driver, "neo4j")
+        outcome.killed_run = "runs: " + ", ".join(run.status for run in ended)
+        outcome.notes.extend(f"a run created {run.created}, found {run.unchanged} unchanged" for run in ended)
         return outcome
 
     def parts(self) -> list[Path]:
