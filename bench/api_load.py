@@ -337,7 +337,7 @@ def report(results: list[dict], args: argparse.Namespace, graph: str) -> None:
     print(
         "| workers | phase | requests/s | error rate | p50 ms | p95 ms | p99 ms | RSS before MiB "
         "| RSS after MiB | RSS peak MiB | CPU s server / Neo4j / Locust | CPU ms per request server / Neo4j "
-        "| adverts ingested meanwhile |"
+        "| adverts the ingest wrote meanwhile |"
     )
     print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|")
     for workers in args.workers:
