@@ -13,6 +13,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 _KEYCAP = "\u20e3"
+# What a claimed span is blanked with: neither a space nor a word character, and never in an advert (the
+# reader refuses NUL).
+_BLANK = "\x00"
 _VARIATION_SELECTOR = "\ufe0f"
 # Invisible characters inserted to break naive pattern matching; dropped outright.
 _INVISIBLE = frozenset(
@@ -143,10 +146,15 @@ class Document:
         return all(end <= s or start >= e for s, e in self._claimed)
 
     def masked(self) -> str:
-        """The folded text with claimed spans blanked out, same length and offsets."""
+        """The folded text with claimed spans blanked out, same length and offsets.
+
+        The blank is a character no finder reads as part of an identifier or as the space between its
+        pieces, so that a later finder cannot join the text before a claimed span to the text after it
+        (`sara [at] gmail [dot]` + a claimed address + `zero` is not `sara@gmail.zero`).
+        """
         if not self._claimed:
             return self.text
         chars = list(self.text)
         for s, e in self._claimed:
-            chars[s:e] = " " * (e - s)
+            chars[s:e] = _BLANK * (e - s)
         return "".join(chars)

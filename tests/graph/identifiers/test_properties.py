@@ -115,12 +115,16 @@ def lookup(found: Identifier, value: str, region: str | None) -> str | None:
     # are what an analyst gives with the value.
     labelled_tag = found.kind == "payment" and found.rule.startswith("label:")
     type_platform = found.scheme if found.kind == "handle" or labelled_tag else None
+    # A phone is read in its own country: the advert's region may not be what made it a number (a
+    # bare international number after `WhatsApp`, a number with its own country named beside it).
+    region = found.country if found.kind == "phone" else region
     identified = identify(value, kind=found.kind, region=region, platform=type_platform)
     return identified.key if identified else None
 
 
 @given(text=ADVERTS, region=st.sampled_from([*ROUTE_REGIONS, None]), platform=st.sampled_from(PLATFORMS))
 @example(text="Cash App $BoatCash", region=None, platform="facebook")
+@example(text="123456https://api.whatsapp.com/send?phone=447400123456", region="DE", platform="facebook")
 def test_every_found_identifier_holds_together(text: str, region: str | None, platform: str | None) -> None:
     found = occurrences(text, platform=platform, region=region)
     links = {i.span for i in found if i.kind == "url"}
