@@ -162,7 +162,7 @@ def tag(driver: neo4j.Driver, database: str, target: str, label: str, note: str 
     }
     rows = _write(driver, database, "casework_tag", target=target, tag=properties)
     if not rows:
-        raise NotFound(f"no node {target} in the graph to tag")
+        raise NotFound(f"no node {target!r} in the graph to tag")
     return _tag(rows[0]["target"], rows[0]["tag"])
 
 
@@ -197,9 +197,11 @@ def mark_taken_down(
     at = at or datetime.now(UTC)
     if at.tzinfo is None:
         raise BadInput("the takedown time needs a time zone (e.g. 2024-05-01T10:00:00Z)")
+    if not account.strip():
+        raise BadInput("the account is empty: give its key (handle:<platform>:<name> or account:...)")
     rows = _write(driver, database, "casework_takedown", account=account.strip(), at=at, by=by)
     if not rows:
-        raise NotFound(f"no account {account} in the graph")
+        raise NotFound(f"no account {account.strip()!r} in the graph")
     return rows[0]["key"]
 
 

@@ -82,7 +82,7 @@ async def identifier_at(reader: ReaderBase, key: str, value: str) -> Identifier:
     """The identifier with this key, which `value` (as typed) was read as."""
     (node,) = await batch.nodes(reader, [key])
     if node is None:
-        raise NotFound(f"no {kind_of(key)} {key} in the graph (read from {value!r})")
+        raise NotFound(f"no {kind_of(key)} {key!r} in the graph (read from {value!r})")
     return identifier_of(node)
 
 
@@ -91,26 +91,30 @@ async def account(reader: ReaderBase, platform: str, handle: str) -> Account:
     key = account_key(_platform(platform) or "", handle)
     (node,) = await batch.nodes(reader, [key])
     if not isinstance(node, Account):
-        raise NotFound(f"no account {key} in the graph")
+        raise NotFound(f"no account {key!r} in the graph")
     return node
 
 
 async def advert(reader: ReaderBase, key: str) -> Advert:
     """The advert with this key (`advert:<platform>:<post_id>`; the `advert:` prefix may be left out)."""
     key = key.strip()
+    if key.removeprefix("advert:") == "":
+        raise BadInput("the advert id is empty: give advert:<platform>:<post id>")
     if not key.startswith("advert:"):
         key = f"advert:{key}"
     (node,) = await batch.nodes(reader, [key])
     if not isinstance(node, Advert):
-        raise NotFound(f"no advert {key} in the graph")
+        raise NotFound(f"no advert {key!r} in the graph")
     return node
 
 
 async def network_at(reader: ReaderBase, key: str) -> Network:
     """The network with this key."""
+    if key.removeprefix("network:") == "":
+        raise BadInput("the network id is empty: give its id (n-...) or key (network:n-...)")
     (node,) = await batch.nodes(reader, [key])
     if not isinstance(node, Network):
-        raise NotFound(f"no network {key} in the graph (networks are rebuilt after each ingest)")
+        raise NotFound(f"no network {key!r} in the graph (networks are rebuilt after each ingest)")
     return node
 
 
@@ -127,7 +131,7 @@ async def node(
     key = node_key(value, region=_region(region), platform=_platform(platform))
     (found,) = await batch.nodes(reader, [key])
     if found is None:
-        raise NotFound(f"no node {key} in the graph" + ("" if is_key(value) else f" (read from {value!r})"))
+        raise NotFound(f"no node {key!r} in the graph" + ("" if is_key(value) else f" (read from {value!r})"))
     return found
 
 
@@ -304,7 +308,7 @@ async def path(
     found, records = await reader.together(search(), batch.nodes(reader, ends))
     for key, record in zip(ends, records, strict=True):
         if record is None:
-            raise NotFound(f"no node {key} in the graph")
+            raise NotFound(f"no node {key!r} in the graph")
     return found
 
 

@@ -112,3 +112,11 @@ def test_watch_hits_are_new_adverts_carrying_a_watched_identifier(graph: tuple[n
     assert [w.identifier for w in reader.call(casework.watchlist)] == ["phone:+447957500418"]
     assert casework.unwatch(driver, database, "+44 7957 500418") is True
     assert casework.unwatch(driver, database, "+44 7957 500418") is False
+
+
+def test_a_takedown_of_an_empty_account_is_bad_input(graph: tuple[neo4j.Driver, str]) -> None:
+    driver, database = graph
+    with pytest.raises(BadInput, match="the account is empty"):
+        casework.mark_taken_down(driver, database, "  ", by="test")
+    with pytest.raises(NotFound, match="no account 'handle:x:nobody' in the graph"):
+        casework.mark_taken_down(driver, database, "handle:x:nobody", by="test")

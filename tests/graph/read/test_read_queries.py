@@ -88,3 +88,24 @@ def test_every_read_is_counted_and_reported_to_the_listener(reader: Reader) -> N
 
     assert names == ["read_stats", "read_nodes"]
     assert counted.queries == 2
+
+
+@pytest.mark.parametrize(
+    ("read", "value", "problem"),
+    [
+        (queries.advert, " ", "the advert id is empty"),
+        (queries.advert, "advert:", "the advert id is empty"),
+        (queries.network_at, "network:", "the network id is empty"),
+    ],
+)
+def test_an_empty_id_is_bad_input_not_a_missing_node(
+    reader: Reader, read: object, value: str, problem: str
+) -> None:
+    with pytest.raises(BadInput, match=problem):
+        reader.call(read, value)  # type: ignore[arg-type]
+
+
+def test_a_missing_node_is_named_in_quotes(reader: Reader) -> None:
+    """Quoted, a value with spaces or control characters is still readable in the message."""
+    with pytest.raises(NotFound, match=r"no advert 'advert:x: a\\x01' in the graph"):
+        reader.call(queries.advert, "x: a\x01")
