@@ -85,7 +85,8 @@ def run(args: argparse.Namespace, secret: str, folder: Path) -> None:
                 "--no-color",
             ]
             started = time.monotonic()
-            done = subprocess.run(command, capture_output=True, text=True, check=False)
+            # Run in the temporary folder: Schemathesis keeps a cache of its findings where it runs.
+            done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=folder)
             print(f"schemathesis ran {time.monotonic() - started:.0f} s, exit code {done.returncode}")
             (folder / "schemathesis.log").write_text(done.stdout + done.stderr, encoding="utf-8")
             verdict = [line for line in done.stdout.splitlines() if re.search(r"passed|failed|ST\d+", line)]
