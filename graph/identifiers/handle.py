@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from graph.identifiers.base import Identifier, IdentifierType
 from graph.identifiers.countries import is_country_name
-from graph.identifiers.document import Document
+from graph.identifiers.document import Document, fold
 
 PLATFORMS = ("facebook", "instagram", "tiktok", "x", "telegram", "snapchat")
 
@@ -178,7 +178,9 @@ class Handle(IdentifierType):
         canonical = canonical_platform(platform)
         if canonical is None:
             return None
-        name = canonical_name(raw, canonical)
+        # Folded as an advert's text is, so that a name written with look-alike digits (`sara_1²`) or
+        # full-width letters is the account ingest keyed.
+        name = canonical_name(fold(raw)[0], canonical)
         if name is None:
             return None
         return Identifier(self.kind, f"handle:{canonical}:{name}", raw.strip(), (0, len(raw)), "clean")

@@ -54,7 +54,9 @@ _LINK_RE = re.compile(
     rf"|(?P<bare>(?<![\w@.\-/$#]){_HOST}{_PORT_AND_PATH})"
 )
 # Sentence punctuation that ends a link rather than belonging to it.
-_TRAILING = ".,;:!?)]}'\""
+# Sentence punctuation after a link, and an empty fragment (`#`), which names nothing: dropped, so that a
+# link's key is the one its own canonical form cleans to (`site.com/a.#` and `site.com/a.` are `site.com/a`).
+_TRAILING = ".,;:!?)]}'\"#"
 _CLOSERS = {")": "(", "]": "[", "}": "{"}
 
 _DEFAULT_PORTS = {"http": 80, "https": 443, "ftp": 21}
@@ -240,6 +242,12 @@ def canonical_url(raw: str) -> _Parsed | None:
     authority = host if port is None or port == _DEFAULT_PORTS.get(scheme) else f"{host}:{port}"
     path = _upper_escapes(path)
     query = _upper_escapes(_clean_query(parts.query, host))
+    # Without the fragment and tracking parameters, a link may end in what reads as sentence punctuation
+    # (`site.com/a.#top`); dropped as it is from a link in text, so that the key cleans to itself.
+    if query:
+        query = _trim(query)
+    elif path != "/":
+        path = _trim(path) or "/"
     url = f"{scheme}://{authority}{path}" + (f"?{query}" if query else "")
     return _Parsed(url, scheme, host, path, query)
 

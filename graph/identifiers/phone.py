@@ -117,6 +117,8 @@ class Phone(IdentifierType):
 
     name = "phone"
     kind = "phone"
+    # A WhatsApp or Viber link pasted as a phone names its number, as it does in an advert.
+    read_in_context = True
     needs: ClassVar[Mapping[str, str]] = {"region": 'a national number needs its region (e.g. region: "GB")'}
 
     def find(self, doc: Document) -> Iterator[Identifier]:

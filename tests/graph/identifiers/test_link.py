@@ -281,3 +281,12 @@ def test_a_host_no_registry_issues_is_a_link_but_not_a_domain() -> None:
     keys = [i.key for i in extract("https://a_b.co.uk/boats")]
     assert keys == ["url:https://a_b.co.uk/boats"]
     assert identify("a_b.co.uk", kind="domain") is None
+
+
+@pytest.mark.parametrize(
+    "written", ["boats.example.com/a.#", "boats.example.com/a.#top", "boats.example.com/a.?utm_source=x"]
+)
+def test_a_link_ending_in_a_dot_once_its_fragment_is_gone_keys_as_it_cleans(written: str) -> None:
+    [url] = [i for i in extract(f"see {written} now") if i.kind == "url"]
+    assert url.key == "url:https://boats.example.com/a"
+    assert identify(url.key.removeprefix("url:"), kind="url").key == url.key

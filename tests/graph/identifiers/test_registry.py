@@ -223,3 +223,14 @@ def test_a_profile_link_typed_as_a_handle_names_its_account() -> None:
     found = identify("https://t.me/boat_man", kind="handle", platform="telegram")
     assert found is not None and found.key == "handle:telegram:boat_man"
     assert identify("boat_man", kind="handle", platform="telegram").key == "handle:telegram:boat_man"
+
+
+def test_a_messaging_link_typed_as_a_phone_names_its_number() -> None:
+    found = identify("https://api.whatsapp.com/send?phone=447400123456", kind="phone")
+    assert found is not None and found.key == "phone:+447400123456"
+
+
+def test_a_handle_typed_with_look_alike_digits_is_the_account_ingest_keyed() -> None:
+    [found] = extract("insta: sara_1²", platform="facebook")
+    assert found.key == "handle:instagram:sara_12"
+    assert identify(found.value, kind="handle", platform="instagram").key == found.key
