@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import neo4j
-from neo4j.exceptions import DriverError, Neo4jError
+from neo4j.exceptions import DriverError, IncompleteCommit, Neo4jError
 
 from graph import cypher, schema
 from graph.advert import Advert, AdvertError, Line, Reject, parse_advert, parse_line, read_lines, region_code
@@ -477,9 +477,13 @@ def _write(session: neo4j.Session, report: RunReport, batch: list[PendingAdvert]
         result = session.execute_write(work)
     except (Neo4jError, DriverError, OSError) as error:
         where = _line_range(batch)
+        # Neo4j went away while confirming the commit: the batch may be in the graph or not.
+        unsure = isinstance(error, IncompleteCommit)
+        outcome = "may have been written or not" if unsure else "could not be written"
         raise IngestFailed(
-            f"batch {report.batches + 1} ({where}) could not be written: {type(error).__name__}: {error}. "
-            f"The {report.batches} batches before it are in the graph; run the same input again to finish.",
+            f"batch {report.batches + 1} ({where}) {outcome}: {type(error).__name__}: {error}. "
+            f"The {report.batches} batches before it are in the graph; run the same input again to finish "
+            "(what is already there is not written twice).",
             report,
         ) from error
     report.add(result)
