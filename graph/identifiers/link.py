@@ -24,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 import ipaddress
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -146,8 +147,11 @@ def _is_ip(host: str) -> bool:
 
 
 def _is_latin(ch: str) -> bool:
-    """True for ASCII and the Latin-1 / Latin Extended letters that hosts and paths use."""
-    return ch < "\u0250"
+    """True for ASCII and the Latin-1 / Latin Extended letters that hosts and paths use.
+
+    Judged on the character a host name maps it to: the micro sign `µ` becomes the Greek `μ`.
+    """
+    return unicodedata.normalize("NFKC", ch)[:1] < "\u0250"
 
 
 def _script_cut(candidate: str) -> tuple[int, int]:

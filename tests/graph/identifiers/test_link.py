@@ -290,3 +290,10 @@ def test_a_link_ending_in_a_dot_once_its_fragment_is_gone_keys_as_it_cleans(writ
     [url] = [i for i in extract(f"see {written} now") if i.kind == "url"]
     assert url.key == "url:https://boats.example.com/a"
     assert identify(url.key.removeprefix("url:"), kind="url").key == url.key
+
+
+def test_a_micro_sign_glued_to_a_link_is_cut_off_as_greek_is() -> None:
+    # IDNA maps the micro sign to the Greek mu: the host must be judged as it will be keyed.
+    keys = [i.key for i in extract("µpaypal.me/a0000")]
+    assert keys == [i.key for i in extract("μpaypal.me/a0000")]
+    assert "payment:paypal:a0000" in keys
