@@ -147,7 +147,15 @@ def _normal(region: str) -> str:
 # Few entries: a text may be an advert of 100,000 characters, and the cache keeps each one alive.
 @lru_cache(maxsize=256)
 def mentions(text: str, *, cities: bool = True) -> tuple[tuple[int, int, str], ...]:
-    """Every (start, end, region) a text names, by flag, name, ISO label or (with `cities`) city."""
+    """Every (start, end, region) a text names, by flag, name, ISO label or (with `cities`) city.
+
+    Remembered for the texts asked about again (a network's adverts); `Places` reads each text once
+    and does not keep it.
+    """
+    return _mentions(text, cities=cities)
+
+
+def _mentions(text: str, *, cities: bool = True) -> tuple[tuple[int, int, str], ...]:
     found: list[tuple[int, int, str]] = []
     if not text.isascii():
         found += [(m.start(), m.end(), flag_region(m.group())) for m in _FLAG_RE.finditer(text)]
@@ -191,7 +199,7 @@ class Places:
 
     def __init__(self, text: str, *, cities: bool = True) -> None:
         self.text = text
-        self._named = mentions(text, cities=cities)
+        self._named = _mentions(text, cities=cities)
         self._starts = [start for start, _, _ in self._named]
 
     def named_within(self, start: int, end: int) -> bool:
