@@ -16,6 +16,7 @@ The targets: every family under 1 s at 100,000 characters, and 100,000 costing a
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import platform
 import random
@@ -107,6 +108,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
 def cpu_seconds(extract: Callable[..., object], text: str, region: str | None, runs: int) -> float:
     """The median CPU time of `runs` extractions of `text`."""
     times = []
+    gc.collect()  # each measurement starts from the same collector state, whatever ran before it
     for _ in range(runs):
         start = time.process_time()
         extract(text, platform="telegram", region=region)
