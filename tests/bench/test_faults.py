@@ -89,17 +89,24 @@ def test_an_ingest_killed_with_sigkill_and_run_again_ends_like_one_clean_run(
     assert again is not None and again.unchanged == killed.batches * BATCH
 
 
-def test_two_ingests_of_the_same_file_at_once_end_like_one_clean_run(
-    clean: Fingerprint, corpus: Path, empty_graph: neo4j.Driver, neo4j_settings: Settings, tmp_path: Path
-) -> None:
-    both = [IngestProcess([corpus], neo4j_settings, tmp_path / f"{n}.log", batch=BATCH) for n in "ab"]
+def ingest_at_once(files: list[Path], settings: Settings, tmp_path: Path) -> None:
+    """Run `crosslink ingest` of each file in a process of its own, all at once; each must succeed."""
+    both = [
+        IngestProcess([file], settings, tmp_path / f"{n}-{file.stem}.log", batch=BATCH)
+        for n, file in enumerate(files)
+    ]
     try:
         exits = [process.wait(TIMEOUT) for process in both]
     finally:
         for process in both:
             process.stop()
+    assert exits == [0] * len(both), [process.last_message() for process in both]
 
-    assert exits == [0, 0], [process.last_message() for process in both]
+
+def test_two_ingests_of_the_same_file_at_once_end_like_one_clean_run(
+    clean: Fingerprint, corpus: Path, empty_graph: neo4j.Driver, neo4j_settings: Settings, tmp_path: Path
+) -> None:
+    ingest_at_once([corpus, corpus], neo4j_settings, tmp_path)
     assert fingerprint(empty_graph, neo4j_settings.database).differences(clean) == []
     assert [run.status for run in runs(empty_graph, neo4j_settings.database)] == ["completed", "completed"]
 
@@ -111,17 +118,7 @@ def test_two_ingests_of_overlapping_parts_at_once_end_like_one_clean_run_of_the_
     first, last = tmp_path / "first.jsonl", tmp_path / "last.jsonl"
     first.write_bytes(b"".join(lines[: ADVERTS * 3 // 5]))
     last.write_bytes(b"".join(lines[ADVERTS * 2 // 5 :]))
-    both = [
-        IngestProcess([part], neo4j_settings, tmp_path / f"{part.stem}.log", batch=BATCH)
-        for part in (first, last)
-    ]
-    try:
-        exits = [process.wait(TIMEOUT) for process in both]
-    finally:
-        for process in both:
-            process.stop()
-
-    assert exits == [0, 0], [process.last_message() for process in both]
+    ingest_at_once([first, last], neo4j_settings, tmp_path)
     differences = fingerprint(empty_graph, neo4j_settings.database).differences(clean)
     # Open finding (RELIABILITY.md, Fault tests): in about one run in ten here, the networks' checksum
     # differs from a clean run's while their counts and the whole ingest graph are equal. Until it is
