@@ -107,16 +107,6 @@ def interrupted(items: Iterable[Any], after: int) -> Iterator[Any]:
         yield item
 
 
-@pytest.fixture
-def database(neo4j_settings: Settings) -> str:
-    return neo4j_settings.database
-
-
-@pytest.fixture
-def graph(empty_graph: neo4j.Driver) -> neo4j.Driver:
-    return empty_graph
-
-
 def test_a_fresh_ingest_writes_adverts_accounts_identifiers_and_evidence(graph: neo4j.Driver, database: str):
     report = run(graph, database, lines(ADVERTS), files=["hand-made.jsonl"])
 

@@ -158,16 +158,6 @@ class LiveRun:
         self.thread.join(60)
 
 
-@pytest.fixture
-def database(neo4j_settings: Settings) -> str:
-    return neo4j_settings.database
-
-
-@pytest.fixture
-def graph(empty_graph: neo4j.Driver) -> neo4j.Driver:
-    return empty_graph
-
-
 def test_a_run_beats_while_it_runs_and_ends_without_stale_at(graph: neo4j.Driver, database: str):
     report = ingest(graph, database, [advert("1"), advert("2")], source="test", batch_size=1)
 
