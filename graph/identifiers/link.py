@@ -72,7 +72,7 @@ _X_HOSTS = frozenset({"x.com", "twitter.com", "mobile.twitter.com", "www.x.com",
 SHARED_DOMAINS = frozenset(
     """facebook.com fb.com fb.me fb.watch messenger.com m.me instagram.com instagr.am tiktok.com x.com
     twitter.com t.co t.me telegram.me telegram.dog telegram.org wa.me whatsapp.com viber.com snapchat.com
-    paypal.me paypal.com revolut.me revolut.com cash.app cash.me venmo.com youtube.com youtu.be
+    paypal.me paypal.com revolut.me revolut.com cash.app cash.me venmo.com wise.com youtube.com youtu.be
     google.com goo.gl bit.ly tinyurl.com linktr.ee""".split()
 )
 
@@ -353,6 +353,8 @@ def platform_target(parsed: _Parsed) -> tuple[str, str, str, str] | None:
     if site == "venmo.com":
         name = second if low == "u" else ("" if low in _NOT_VENMO else first)
         return ("payment", name, "venmo", "link:venmo.com") if name else None
+    if site == "wise.com" and low == "pay" and second.lower() == "me" and len(segments) > 2:
+        return ("payment", segments[2], "wise", "link:wise.com/pay/me")
     return None
 
 

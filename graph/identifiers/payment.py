@@ -1,10 +1,10 @@
-"""Payment tags and bank accounts: `payment:<scheme>:<id>` for PayPal, Revolut, Cash App, Venmo, IBAN.
+"""Payment tags and bank accounts: `payment:<scheme>:<id>` for PayPal, Revolut, Cash App, Venmo, Wise, IBAN.
 
-Tags are lower case without their `$` or `@`, since all four services match names case-insensitively;
+Tags are lower case without their `$` or `@`, since all these services match names case-insensitively;
 an IBAN is compact and upper case, the form its check digits are computed on. Each scheme's naming
-rules are checked here, and the link module builds paypal.me / revolut.me / cash.app / venmo.com
-keys through `Payment.clean`, so a tag in a link and the same tag in text give one key.
-Crypto wallets are in `wallet.py`.
+rules are checked here, and the link module builds paypal.me / revolut.me / cash.app / venmo.com /
+wise.com/pay/me keys through `Payment.clean`, so a tag in a link and the same tag written after the
+service's name in text give one key. Crypto wallets are in `wallet.py`.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from stdnum import iban, numdb
 
 from graph.identifiers.base import Identifier, IdentifierType
 from graph.identifiers.document import Document, fold
+from graph.identifiers.servicelabels import tagged
 
-TAG_SCHEMES = ("paypal", "revolut", "cashapp", "venmo")
+TAG_SCHEMES = ("paypal", "revolut", "cashapp", "venmo", "wise")
 SCHEMES = (*TAG_SCHEMES, "iban")
 
 # What an analyst may call a scheme.
@@ -33,6 +34,8 @@ SCHEME_ALIASES = {
     "cash.app": "cashapp",
     "cashtag": "cashapp",
     "venmo": "venmo",
+    "wise": "wise",
+    "wisetag": "wise",
     "iban": "iban",
 }
 
@@ -42,6 +45,7 @@ _TAG_RULES = {
     "revolut": re.compile(r"[a-z0-9_](?:[a-z0-9._-]{1,30})[a-z0-9_]"),
     "cashapp": re.compile(r"[a-z][a-z0-9]{0,19}"),
     "venmo": re.compile(r"[a-z0-9_-]{5,30}"),
+    "wise": re.compile(r"[a-z0-9_](?:[a-z0-9._-]{1,30})[a-z0-9_]"),
 }
 
 # `$Tag` counts as a cashtag only within this many characters of the words Cash App, on one line.
@@ -49,20 +53,6 @@ _CASHAPP_WINDOW = 40
 _CASHAPP_LABEL_RE = re.compile(r"(?<!\w)cash[\s-]?app(?!\w)", re.IGNORECASE)
 # A cashtag in text must start with a letter: `$5k`, `$20usd` are prices.
 _CASHTAG_RE = re.compile(r"(?<![\w$])\$(?P<name>[A-Za-z][A-Za-z0-9_]*)")
-
-# `Revolut: @boatpay`, `venmo @x`, `my revtag is boatpay`. A name without `@` needs a `:` or `=`, or
-# the label revtag, so that prose after the word (`Revolut only`) is not read as a tag.
-_TAG_LABEL_RE = re.compile(
-    r"(?<![\w@./])(?P<label>revolut|rev[\s-]?tag|venmo)(?![\w.]|/)"
-    r"(?P<gap>(?:[^\S\n]+(?:is|me|at|on|to|via))?[^\S\n]*[:=\-–]?[^\S\n]*)"
-    r"(?P<at>@)?(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)",
-    re.IGNORECASE,
-)
-_PROSE = frozenset(
-    """please only accepted accept available also here there payment payments transfer send pay and the
-    account details number tag username link below above message contact business card app preferred
-    welcome friends family""".split()
-)
 
 # Country letters not preceded by a letter or digit (checked after them, which is faster), check
 # digits, then the account in groups separated by single spaces; cut to the country's length later.
@@ -97,23 +87,27 @@ def canonical_iban(raw: str) -> str | None:
 
 
 class Payment(IdentifierType):
-    """Payment tags (PayPal.me, Revolut, Cash App, Venmo) and IBANs.
+    """Payment tags (PayPal.me, Revolut, Cash App, Venmo, Wise) and IBANs.
 
     Name rules, checked on the lower-cased name:
     - paypal: 1 to 20 letters and digits. PayPal's PayPal.Me help page: alphanumeric characters only
       (A-Z, 0-9), no symbols, dashes or spaces, at most 20 characters, case-insensitive.
-    - cashapp: 1 to 20 letters and digits, starting with a letter. Cash App's help page: at least one
-      letter, no longer than 20 characters, no symbols, dashes or spaces, not case-sensitive. It only
-      asks for *a* letter; we ask for a first letter so that prices written `$5k` are never cashtags.
+    - cashapp: 1 to 20 letters and digits, starting with a letter. Cash App's $Cashtags help page
+      (cash.app/help, "Cashtags"): at least one letter, no longer than 20 characters, no symbols, dashes
+      or spaces, not case-sensitive. It only asks for *a* letter; we ask for a first letter so that
+      prices written `$5k` are never cashtags.
     - venmo: 5 to 30 letters, digits, `-` and `_`. PayPal's API schema gives Venmo user names the
       alphabet `[-a-zA-Z0-9_]`; Venmo's sign-up asks for at least 5 characters; guides quote 16 or 30
       as the maximum and we take the wider.
     - revolut: 3 to 32 letters, digits, `_`, `.` and `-`, not starting or ending with `.` or `-`.
-      Revolut publishes no rule that we could find; revtags and revolut.me names seen in the wild are
-      letters, digits and `_` of up to 16, and the bounds are wider so that no real tag is dropped.
-    A tag is found in text only next to its service's name (links are the link module's); an IBAN is
-    found anywhere, in groups or compact, in any case, and must pass python-stdnum's country length,
-    structure and mod-97 check.
+      Revolut publishes no rule that we could find (its Community Standards name the RevTag as a
+      social feature, nothing more); revtags and revolut.me names seen in the wild are letters, digits
+      and `_` of up to 16, and the bounds are wider so that no real tag is dropped.
+    - wise: the Revolut bounds. Wise's help page on Wisetags says only that a Wisetag is shared as a
+      link or QR code and cannot be changed; it publishes no alphabet or length, so the bounds are wide.
+    A tag is found in text only right after its service's name (`servicelabels`), or as a `$cashtag`
+    a few words from Cash App; links are the link module's. An IBAN is found anywhere, in groups or
+    compact, in any case, and must pass python-stdnum's country length, structure and mod-97 check.
     """
 
     name = "payment"
@@ -121,12 +115,10 @@ class Payment(IdentifierType):
     read_in_context = True
 
     def find(self, doc: Document) -> Iterator[Identifier]:
+        yield from self._labelled_tags(doc, doc.masked())
         text = doc.masked()
-        lowered = text.lower()
-        if "$" in text and "cash" in lowered:
+        if "$" in text and "cash" in text.lower():
             yield from self._cashtags(doc, text)
-        if "rev" in lowered or "venmo" in lowered:
-            yield from self._labelled_tags(doc, text)
         yield from self._ibans(doc, text)
 
     def _make(
@@ -151,21 +143,20 @@ class Payment(IdentifierType):
                 yield self._make(doc, start, end, f"payment:cashapp:{name}", "label:cashapp")
 
     def _labelled_tags(self, doc: Document, text: str) -> Iterator[Identifier]:
-        """`@name` or `name` after the words Revolut, revtag or Venmo."""
-        for match in _TAG_LABEL_RE.finditer(text):
-            label = match.group("label").lower()
-            scheme = "venmo" if label == "venmo" else "revolut"
-            gap = match.group("gap")
-            explicit = bool(match.group("at")) or ":" in gap or "=" in gap or label != scheme
-            raw = match.group("name").rstrip("._-")
-            if not explicit or raw.lower() in _PROSE:
+        """A name right after a service's name: `PayPal @name`, `revolut: name`, `Cash App $name`.
+
+        A `@name` there that the service could not have issued is still the service's, never a handle
+        of the advert's platform: its span is claimed and no key is made.
+        """
+        for found in tagged(text):
+            if not found.marked:
                 continue
-            name = canonical_tag(scheme, raw)
-            if name is None:
-                continue
-            start = match.start("at") if match.group("at") else match.start("name")
-            end = match.start("name") + len(raw)
-            yield self._make(doc, start, end, f"payment:{scheme}:{name}", f"label:{scheme}")
+            name = canonical_tag(found.scheme, found.name)
+            if name is not None:
+                key = f"payment:{found.scheme}:{name}"
+                yield self._make(doc, found.start, found.end, key, f"label:{found.scheme}")
+            elif found.sigil:
+                doc.claim(found.start, found.end)
 
     def _ibans(self, doc: Document, text: str) -> Iterator[Identifier]:
         """IBANs anywhere; after a failed candidate the search resumes inside it."""

@@ -214,6 +214,7 @@ def derived(text: str) -> list[tuple[str, str]]:
         ("cash.app/$BorderRunner88", "payment:cashapp:borderrunner88", "link:cash.app/$"),
         ("venmo.com/u/Border-Runner", "payment:venmo:border-runner", "link:venmo.com"),
         ("venmo.com/Border-Runner", "payment:venmo:border-runner", "link:venmo.com"),
+        ("https://wise.com/pay/me/MikeRoutes", "payment:wise:mikeroutes", "link:wise.com/pay/me"),
     ],
 )
 def test_platform_link_names_an_account(text, key, rule):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from graph.identifiers import extract
 from graph.identifiers.document import Document
 from graph.identifiers.payment import Payment, canonical_tag, iban_length
 
@@ -37,6 +38,81 @@ def test_prose_after_a_service_name_is_not_a_tag():
 def test_tags_breaking_the_service_rules_are_dropped():
     assert keys("venmo @x") == []  # Venmo names are at least 5 characters
     assert keys("Revolut @ab") == []  # revtags are at least 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("PayPal @DoverExp22", "payment:paypal:doverexp22"),
+        ("paypal: DoverExpress", "payment:paypal:doverexpress"),
+        ("PayPal - doverexpress", "payment:paypal:doverexpress"),
+        ("Revolut @mikeroutes", "payment:revolut:mikeroutes"),
+        ("revolut: mikeroutes", "payment:revolut:mikeroutes"),
+        ("Revtag @mikeroutes", "payment:revolut:mikeroutes"),
+        ("Cash App $BorderRunner", "payment:cashapp:borderrunner"),
+        ("cashapp BorderRunner", "payment:cashapp:borderrunner"),
+        ("Cash App: borderrunner", "payment:cashapp:borderrunner"),
+        ("Venmo @Coyote-Mike", "payment:venmo:coyote-mike"),
+        ("Wise @mikeroutes", "payment:wise:mikeroutes"),
+        ("Wisetag mikeroutes", "payment:wise:mikeroutes"),
+        ("paiement PayPal : doverexpress", "payment:paypal:doverexpress"),
+        ("الدفع بايبال: doverexpress", "payment:paypal:doverexpress"),
+        ("پرداخت با پی\u200cپال: doverexpress", "payment:paypal:doverexpress"),
+        ("Ödeme PayPal'dan @doverexpress", "payment:paypal:doverexpress"),
+        ("pagesa me PayPal @doverexpress", "payment:paypal:doverexpress"),
+        ("chuyển khoản PayPal @doverexpress", "payment:paypal:doverexpress"),
+        ("per PayPal an @doverexpress", "payment:paypal:doverexpress"),
+        ("pagamento PayPal a @doverexpress", "payment:paypal:doverexpress"),
+    ],
+)
+def test_tag_after_its_service_name(text, expected):
+    assert keys(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PayPal accepted",
+        "pay by PayPal or cash",
+        "Revolut card",
+        "we take Cash App too",
+        "Payment: PayPal - Revolut - cash on arrival",
+        "PayPal: 2500 per person",
+        "PayPal to Ahmed after arrival",  # a bare word after a filler is not marked as a tag
+        "be wise @ night",
+        "paiement PayPal : accepté",
+        "Zahlung per PayPal oder bar",
+        "PayPal kabul edilir",
+    ],
+)
+def test_service_name_in_prose_is_not_a_tag(text):
+    assert keys(text) == []
+
+
+def test_tag_after_service_name_is_not_a_platform_handle():
+    found = extract("Deposit by PayPal @DoverExp22, DM @dover_boats", platform="instagram")
+    assert [i.key for i in found] == ["payment:paypal:doverexp22", "handle:instagram:dover_boats"]
+
+
+def test_invalid_tag_after_service_name_is_claimed_but_not_kept():
+    # PayPal names have no underscore: not a PayPal tag, and still not the advert's Instagram account.
+    assert [i.key for i in extract("PayPal @dover_exp", platform="instagram")] == []
+
+
+def test_tag_after_name_and_in_a_link_are_one_key():
+    text = "paypal.me/DoverExpress or PayPal @doverexpress; revolut.me/mikeroutes = Revolut: @MikeRoutes"
+    payments = sorted({i.key for i in extract(text) if i.kind == "payment"})
+    assert payments == ["payment:paypal:doverexpress", "payment:revolut:mikeroutes"]
+    assert {i.key for i in extract("cash.app/$BorderRunner")} >= {keys("cashapp: BorderRunner")[0]}
+    assert {i.key for i in extract("wise.com/pay/me/mikeroutes")} >= {keys("Wise @mikeroutes")[0]}
+
+
+def test_wallet_after_its_currency_label():
+    tron = "TJRyWwFs9wTFGZg3JbrVriFbNfCug5tDeC"
+    for text in (f"USDT (TRC20): {tron}", f"USDT TRC-20 - {tron}"):
+        assert [i.key for i in extract(text, platform="telegram")] == [f"payment:tron:{tron}"]
+    btc = "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2"
+    assert [i.key for i in extract(f"BTC: {btc}", platform="telegram")] == [f"payment:btc:{btc}"]
 
 
 def test_cashtag_needs_the_words_cash_app_nearby():
@@ -75,6 +151,8 @@ def test_tag_span_points_at_the_original_text():
         ("revolut", "@doverexp22", "doverexp22"),
         ("revolut", "ab", None),
         ("revolut", ".dover", None),
+        ("wise", "@MikeRoutes", "mikeroutes"),
+        ("wise", "m", None),
     ],
 )
 def test_name_rules(scheme, name, expected):
@@ -87,6 +165,7 @@ def test_clean_gives_the_same_key_as_find():
     assert payment.clean("BorderRunner88", platform="Cash App").key == "payment:cashapp:borderrunner88"
     assert payment.clean("@MikeRoutes", platform="revolut").key == keys("Revolut @mikeroutes")[0]
     assert payment.clean("venmo:Coyote-Mike").key == "payment:venmo:coyote-mike"
+    assert payment.clean("@MikeRoutes", platform="Wisetag").key == keys("Wise @mikeroutes")[0]
     assert payment.clean("Dover-Express", platform="paypal") is None
     assert payment.clean("mikeroutes", platform="zelle") is None
 

@@ -1,0 +1,127 @@
+"""A payment service's name written before a tag: `PayPal @name`, `revolut: name`, `Cash App $name`.
+
+Adverts give a payment tag by writing the service's name and then the tag, in whatever language the
+advert is in: `paiement PayPal : nom`, `بايبال: name`, `PayPal'dan @name`, `per PayPal an @name`. The
+tag after the name belongs to that service, not to the platform the advert is on, so a `@name` there
+is not a platform handle. This module only reads the words; `payment.Payment` checks each service's
+naming rules and makes the keys.
+
+Prose after a service's name (`PayPal accepted`, `pay by PayPal or cash`, `Revolut card`, `Cash App
+too`) must not become a tag, so a name counts only when the advert marks it as one (see `Tagged`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+
+# The names of each service as adverts write them, Latin and Arabic-script spellings. Persian
+# `پی‌پال` is matched without its zero-width non-joiner, which the document fold drops. Wise is an
+# English word too, so only its capitalised name or its tag word counts.
+_SERVICES = {
+    "paypal": r"pay[\s-]?pal|بايبال|باي[\s-]?بال|باى[\s-]?بال|پی[\s-]?پال|پیپال|پەیپاڵ",
+    "revolut": r"revolut|rev[\s-]?tag|ريفولوت|ریوولوت|رفولوت",
+    "cashapp": r"cash[\s-]?app|cash[\s-]?tag|كاش[\s-]?اب|کش[\s-]?اپ",
+    "venmo": r"venmo|فينمو|ونمو",
+    "wise": r"wise[\s-]?tag|transfer[\s-]?wise|(?-i:Wise|WISE)",
+}
+# Label words that are themselves the word for a tag: what follows them is a tag without more ado.
+_TAG_WORDS = re.compile(r"rev[\s-]?tag|cash[\s-]?tag|wise[\s-]?tag", re.IGNORECASE)
+
+# Words that may stand between the service's name and the tag, in the lexicon's languages:
+# "PayPal is", "paypal: account", "per PayPal an", "PayPal'a hesabı", "chuyển khoản PayPal cho".
+_FILLER = (
+    r"is|me|at|on|to|via|id|tag|username|user|name|account|acc|address|"
+    r"est|à|au|sur|compte|nom|adresse|"
+    r"an|auf|ist|konto|"
+    r"a|su|è|conto|nome|"
+    r"hesabı|hesabına|hesap|adı|adresi|"
+    r"te|tek|në|llogaria|"
+    r"cho|tới|đến|là|"
+    r"على|الى|إلى|حساب|باسم|به|آیدی|ایدی|"
+    r"στο|στον"
+)
+# A Turkish case ending glued to the name with an apostrophe: PayPal'dan, PayPal'a, Revolut'tan.
+_SUFFIX = r"(?:['’][^\W\d_]{1,6})?"
+_LABEL_RE = re.compile(
+    r"(?<![\w@./$])(?:"
+    + "|".join(f"(?P<{s}>{alt})" for s, alt in _SERVICES.items())
+    + r")"
+    + _SUFFIX
+    + r"(?![\w.]|/)",
+    re.IGNORECASE,
+)
+# What may follow a service's name up to the tag: fillers, a colon, an equals sign or a dash, and the
+# tag itself with its `@` or `$`. The gap is bounded, so each name is read in constant time.
+_TAIL_RE = re.compile(
+    r"(?P<gap>(?:[^\S\n]{1,3}(?:" + _FILLER + r")(?!\w)){0,2}[^\S\n]{0,3}(?P<mark>[:=\-–])?[^\S\n]{0,3})"
+    r"(?P<sigil>[@$])?(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)",
+    re.IGNORECASE,
+)
+
+# Words that follow a service's name in prose, in the lexicon's languages, and the other means of
+# payment adverts list beside it: never tags.
+_PROSE = frozenset(
+    """please only accepted accept accepts available also here there payment payments transfer transfers
+    send pay and or the account details number tag username link below above message contact business
+    card app preferred welcome friends family too ok okay yes no fine possible fees fee free cash bank
+    crypto usdt btc western union moneygram paypal revolut cashapp venmo wise skrill zelle gift card
+    deposit only and with works work
+    accepté acceptée acceptés oui non aussi seulement uniquement disponible bienvenu possible espèces
+    virement carte ou et
+    akzeptiert möglich ja nein nur auch bar überweisung oder und
+    accettato accettata sì solo anche contanti bonifico carta oppure
+    kabul olur var yok evet hayır geçerli nakit havale veya ile
+    pranohet pranojmë po jo vetëm edhe cash para
+    được có không nhận tiền mặt hoặc và
+    ναι όχι μόνο δεκτό""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Tagged:
+    """A name written after a payment service's name, and where it stands in the text.
+
+    `marked` is true when the advert marks the name as a tag: an `@` or `$` before it, a `:`, `=` or
+    dash after the service's name, a tag word (`revtag`, `cashtag`, `Wisetag`), or a name no word is
+    written like (a digit, an underscore or a capital inside it: `boat_pay`, `DoverExp22`, `BorderRun`).
+    `start` is where the tag begins (its `@` or `$` included), `name` the name without trailing
+    sentence punctuation.
+    """
+
+    scheme: str
+    name: str
+    start: int
+    end: int
+    sigil: str
+    marked: bool
+
+
+def tagged(text: str) -> Iterator[Tagged]:
+    """Every name written right after a payment service's name, in text order.
+
+    Each service's name is found once, and the text after it is read with a bounded gap, so the whole
+    text is read in linear time; a name that is prose (`PayPal accepted`) is left out.
+    """
+    for label in _LABEL_RE.finditer(text):
+        tail = _TAIL_RE.match(text, label.end())
+        if tail is None:
+            continue
+        scheme = label.lastgroup or ""
+        name = tail.group("name").rstrip("._-")
+        if not name or name.lower() in _PROSE or not any(c.isalpha() for c in name):
+            continue
+        sigil = tail.group("sigil") or ""
+        marked = bool(sigil or tail.group("mark") or _TAG_WORDS.fullmatch(label.group(scheme)))
+        marked = marked or _looks_like_tag(name)
+        start = tail.start("sigil") if sigil else tail.start("name")
+        yield Tagged(scheme, name, start, tail.start("name") + len(name), sigil, marked)
+
+
+def _looks_like_tag(name: str) -> bool:
+    """True for a name no word is written like: a digit, an underscore, or a capital after a small letter."""
+    if any(c.isdigit() or c == "_" for c in name):
+        return True
+    return any(a.islower() and b.isupper() for a, b in pairwise(name))
