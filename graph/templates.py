@@ -1,0 +1,172 @@
+"""Advert templates: a MinHash signature of what an advert's text says once the rotated parts are masked.
+
+Gangs rotate phones, handles and payment tags but copy their text. Two adverts whose texts are nearly the
+same after masking what changes between copies (identifiers, numbers, emoji) are probably written from
+one template. `signature` gives each advert a MinHash over its word 3-grams and the LSH band tokens that
+find its candidates; the network recompute (`graph.networks.templates`) verifies candidates by their
+estimated Jaccard similarity and links those that reach `THRESHOLD`.
+
+Word 3-grams rather than character 5-grams: they ignore which stock words two adverts of the same language
+share (every French advert says "places disponibles"), while a copy with one word changed keeps most of
+them. Character grams made unrelated adverts of one language look alike (figures in the issue's
+measurements).
+
+The bands follow the LSH "S-curve": with `BANDS` bands of `ROWS` values, two adverts of Jaccard
+similarity s share at least one band with probability 1 - (1 - s^ROWS)^BANDS. With 16 bands of 4 that is
+nearly certain at and above `THRESHOLD` and rare for texts that share a sentence or two, so the
+candidates a band collision finds are few and almost all of them verify.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+from datasketch import MinHash
+
+from graph.evidence import find_mentions
+
+# MinHash size and LSH banding: NUM_PERM = BANDS * ROWS values per advert.
+NUM_PERM = 64
+BANDS = 16
+ROWS = 4
+SEED = 1  # fixed, so every process (and every version of the graph) computes the same values
+# Estimated Jaccard similarity from which two candidates are the same template.
+THRESHOLD = 0.7
+# Fewer words than this after masking say too little to tell a template from a common phrase.
+MIN_WORDS = 8
+SHINGLE = 3  # words per shingle
+# What a masked identifier or number becomes: a word of its own, so copies keep the same shingles.
+MASK = "0"
+
+_DIGITS = re.compile(r"\d+(?:[.,:/\-]\d+)*")
+_WORD = re.compile(r"\w+")
+# 64-bit FNV-1a over the band's values: the same in Python (tokens) and numpy (rebuild's buckets).
+_FNV_OFFSET = 0xCBF29CE484222325
+_FNV_PRIME = 0x100000001B3
+_MASK64 = (1 << 64) - 1
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """An advert's template signature: the MinHash `values` and its LSH band tokens (space-separated).
+
+    Each token is `b<band>x<16 hex digits>`: the band's index and the hash of its values, so two adverts
+    share a token exactly when one band of their signatures is equal.
+    """
+
+    values: list[int]
+    bands: str
+
+
+def words(text: str, spans: Iterable[tuple[int, int]] = ()) -> list[str]:
+    """The text's words as the signature reads them: identifiers and numbers masked, emoji dropped.
+
+    `spans` are identifier spans in `text` (the MENTIONS spans). Case, accents, emoji variants and
+    spacing are normalised away; each identifier and each number becomes the word MASK.
+    """
+    if spans:
+        pieces, last = [], 0
+        for start, end in sorted(spans):
+            if start < last:
+                start = last
+            if end <= start:
+                continue
+            pieces.append(text[last:start])
+            pieces.append(f" {MASK} ")
+            last = end
+        pieces.append(text[last:])
+        text = "".join(pieces)
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(ch for ch in text if not _dropped(ch))
+    text = _DIGITS.sub(f" {MASK} ", text)
+    tokens = _WORD.findall(text.replace("_", " "))
+    # A number written in groups ("+44 7957 500418") is one masked word, however it is spaced.
+    return [t for i, t in enumerate(tokens) if t != MASK or i == 0 or tokens[i - 1] != MASK]
+
+
+@cache
+def _category(ch: str) -> str:
+    return unicodedata.category(ch)
+
+
+def _dropped(ch: str) -> bool:
+    """Combining marks (accents, harakat), symbols (emoji and their variants) and format characters."""
+    if ch.isascii():
+        return False
+    kind = _category(ch)
+    return kind in ("Mn", "So", "Sk", "Cf", "Co", "Cs")
+
+
+def shingles(tokens: Sequence[str]) -> list[bytes]:
+    """The distinct word SHINGLE-grams of the tokens, as bytes for MinHash."""
+    grams = {" ".join(tokens[i : i + SHINGLE]) for i in range(max(1, len(tokens) - SHINGLE + 1))}
+    return [g.encode("utf-8") for g in sorted(grams)]
+
+
+@cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The MinHash permutations for NUM_PERM and SEED, made once per process."""
+    return MinHash(num_perm=NUM_PERM, seed=SEED).permutations
+
+
+def signature(text: str, spans: Iterable[tuple[int, int]] | None = None) -> Signature | None:
+    """The template signature of an advert's text; None when too few words remain after masking.
+
+    `spans` are the identifier spans of the text when already extracted (ingest passes the MENTIONS
+    spans); without them the identifiers are found here.
+    """
+    if spans is None:
+        mentions, _ = find_mentions(text)
+        spans = [span for mention in mentions for span in mention.spans]
+    tokens = words(text, list(spans))
+    if sum(1 for t in tokens if t != MASK) < MIN_WORDS:
+        return None
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_permutations(), scheme="affine32")
+    minhash.update_batch(shingles(tokens))
+    values = [int(v) for v in minhash.hashvalues]
+    return Signature(values, band_tokens(values))
+
+
+def band_tokens(values: Sequence[int]) -> str:
+    """The LSH band tokens of MinHash values, space-separated (see `Signature`)."""
+    return " ".join(
+        f"b{band}x{_band_hash(values[band * ROWS : (band + 1) * ROWS], band):016x}" for band in range(BANDS)
+    )
+
+
+def _band_hash(values: Sequence[int], band: int) -> int:
+    h = (_FNV_OFFSET + band) & _MASK64
+    for value in values:
+        h = ((h ^ int(value)) * _FNV_PRIME) & _MASK64
+    return h
+
+
+def band_keys(values: np.ndarray) -> np.ndarray:
+    """The band hashes of many signatures at once (rows of NUM_PERM values): a (rows, BANDS) uint64 array.
+
+    Equal to the hashes in `band_tokens`, so a bucket of the full recompute is a token of the index.
+    """
+    values = np.asarray(values, dtype=np.uint64).reshape(-1, BANDS, ROWS)
+    h = np.full(values.shape[:2], _FNV_OFFSET, dtype=np.uint64) + np.arange(BANDS, dtype=np.uint64)
+    prime = np.uint64(_FNV_PRIME)
+    with np.errstate(over="ignore"):
+        for row in range(ROWS):
+            h = (h ^ values[:, :, row]) * prime
+    return h
+
+
+def similarity(a: Sequence[int], b: Sequence[int]) -> float:
+    """The estimated Jaccard similarity of two signatures' shingle sets: the share of equal values."""
+    if len(a) != len(b) or not a:
+        raise ValueError(f"signatures of {len(a)} and {len(b)} values cannot be compared")
+    return float(np.mean(np.asarray(a, dtype=np.uint64) == np.asarray(b, dtype=np.uint64)))
+
+
+def candidate_probability(s: float) -> float:
+    """The chance that two adverts of Jaccard similarity `s` share a band (the S-curve)."""
+    return 1.0 - (1.0 - s**ROWS) ** BANDS
