@@ -27,7 +27,6 @@ sys.path.insert(0, str(ROOT))
 
 from graph import schema  # noqa: E402
 from graph.advert import Advert, Line, parse_line  # noqa: E402
-from graph.evidence import find_mentions  # noqa: E402
 
 # Crosslink's own row builders: the same-graph loader must write the very values ingest writes.
 from graph.store import PendingAdvert, _advert_row, _mention_row, _node_row  # noqa: E402
@@ -108,8 +107,9 @@ SET r.spans = row.spans
 def bare_row(advert: Advert) -> dict[str, Any]:
     """One advert's rows for both loaders: the advert as advert_write takes it, and each mention with its
     identifier node as identifiers_write and mentions_write take them."""
-    mentions, _ = find_mentions(advert.text, platform=advert.platform, region=advert.region)
-    row = _advert_row(PendingAdvert(advert, advert.content_hash(), None, 0))
+    pending = PendingAdvert(advert, advert.content_hash(), None, 0)
+    mentions = pending.mentions()
+    row = _advert_row(pending)
     author = row["author"]
     if author is not None:  # as advert_write: a missing part never erases what the account has
         author["properties"] = {

@@ -41,12 +41,11 @@ import ingest_scale as scale  # noqa: E402
 from graph import cypher  # noqa: E402
 from graph.advert import Advert, parse_line, read_lines  # noqa: E402
 from graph.db import QUIET  # noqa: E402
-from graph.evidence import find_mentions_many  # noqa: E402
 
 # `_write` is the very function ingest writes each batch with (one transaction: the batch and the run's
 # counts), so what is timed here is what `crosslink ingest` runs, without its extraction.
 from graph.ingest import RunReport, _write, new_run_id  # noqa: E402
-from graph.store import PendingAdvert  # noqa: E402
+from graph.store import PendingAdvert, extract_many  # noqa: E402
 
 WRITE_STATEMENTS = (
     "advert_hashes",
@@ -77,9 +76,9 @@ def pending_adverts(path: Path, limit: int) -> list[PendingAdvert]:
         texts = [
             [(p.advert.text, p.advert.platform, p.advert.region) for p in c] for c in _chunks(pending, 1000)
         ]
-        for chunk, found in zip(_chunks(pending, 1000), pool.map(find_mentions_many, texts), strict=True):
-            for advert, (mentions, skipped) in zip(chunk, found, strict=True):
-                advert.attach(mentions, skipped)
+        for chunk, found in zip(_chunks(pending, 1000), pool.map(extract_many, texts), strict=True):
+            for advert, extraction in zip(chunk, found, strict=True):
+                advert.attach(extraction)
     return pending
 
 

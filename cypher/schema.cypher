@@ -34,3 +34,7 @@ CREATE INDEX ingest_run_status IF NOT EXISTS FOR (n:IngestRun) ON (n.status);
 
 // Words in advert text, for search (CALL db.index.fulltext.queryNodes('advert_text', 'crossing')).
 CREATE FULLTEXT INDEX advert_text IF NOT EXISTS FOR (n:Advert) ON EACH [n.text];
+// Adverts by template band token (graph/templates.py), for a network update to find an advert's
+// near-duplicates without a scan: each token is one word, so the whitespace analyzer keeps it whole.
+CREATE FULLTEXT INDEX advert_template_bands IF NOT EXISTS FOR (n:Advert) ON EACH [n.template_bands]
+  OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};

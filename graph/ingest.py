@@ -32,9 +32,8 @@ from neo4j.exceptions import DriverError, IncompleteCommit, Neo4jError
 from graph import cypher, schema
 from graph.advert import Advert, AdvertError, Line, Reject, parse_advert, parse_line, read_lines, region_code
 from graph.db import QUIET
-from graph.evidence import find_mentions_many
 from graph.runs import HEARTBEAT_SECONDS, Heartbeat, beat, mark_stale, stale_seconds
-from graph.store import BatchResult, PendingAdvert, write_batch
+from graph.store import BatchResult, PendingAdvert, extract_many, write_batch
 
 DEFAULT_BATCH_SIZE = 500
 # How often an extraction worker checks that the run that started it is still there.
@@ -289,7 +288,7 @@ class _Pipeline:
         try:
             future = (
                 self.pool.submit(
-                    find_mentions_many, [(p.advert.text, p.advert.platform, p.advert.region) for p in todo]
+                    extract_many, [(p.advert.text, p.advert.platform, p.advert.region) for p in todo]
                 )
                 if todo
                 else None
@@ -373,8 +372,8 @@ class _Prepared:
     def attach(self) -> None:
         """Wait for the worker's extraction and give each advert its identifiers."""
         if self.future is not None:
-            for pending, (mentions, skipped) in zip(self.todo, self.future.result(), strict=True):
-                pending.attach(mentions, skipped)
+            for pending, extraction in zip(self.todo, self.future.result(), strict=True):
+                pending.attach(extraction)
 
 
 def _start_worker() -> None:

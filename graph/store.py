@@ -17,6 +17,7 @@ import neo4j
 from graph import cypher
 from graph.advert import Advert
 from graph.evidence import Mention, find_mentions
+from graph.templates import Signature, signature
 
 # The parameter of identifiers_write and mentions_write that holds each kind's rows; a kind not listed is
 # not stored.
@@ -30,6 +31,27 @@ KIND_PARAMETERS = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What is read from one advert's text before it is written: its identifiers (and how many were left
+    out as too long) and its template signature, which masks those identifiers."""
+
+    mentions: list[Mention]
+    skipped: int
+    template: Signature | None
+
+
+def extract(text: str, platform: str | None, region: str | None) -> Extraction:
+    """Read one advert's text (the CPU-heavy part of ingest)."""
+    mentions, skipped = find_mentions(text, platform=platform, region=region)
+    return Extraction(mentions, skipped, signature(text, [s for m in mentions for s in m.spans]))
+
+
+def extract_many(adverts: list[tuple[str, str | None, str | None]]) -> list[Extraction]:
+    """`extract` for each (text, platform, region): one call per batch, for a worker process."""
+    return [extract(text, platform, region) for text, platform, region in adverts]
+
+
 @dataclass(slots=True)
 class PendingAdvert:
     """A validated advert waiting in a batch, with where it came from and, once needed, its identifiers."""
@@ -38,29 +60,30 @@ class PendingAdvert:
     content_hash: str
     file: str | None
     line: int
-    _mentions: list[Mention] | None = field(default=None, repr=False)
-    _skipped: int = 0
+    _extraction: Extraction | None = field(default=None, repr=False)
     key: str = field(init=False)  # the advert's key, asked for many times on the way to the graph
 
     def __post_init__(self) -> None:
         self.key = self.advert.key
 
-    def attach(self, mentions: list[Mention], skipped: int) -> None:
-        """Give the advert the identifiers a worker process extracted, so that it is not read again."""
-        self._mentions, self._skipped = mentions, skipped
+    def attach(self, extraction: Extraction) -> None:
+        """Give the advert what a worker process read from its text, so that it is not read again."""
+        self._extraction = extraction
+
+    def extraction(self) -> Extraction:
+        """What its text says, read on first use and kept (a retried transaction reuses it)."""
+        if self._extraction is None:
+            self._extraction = extract(self.advert.text, self.advert.platform, self.advert.region)
+        return self._extraction
 
     def mentions(self) -> list[Mention]:
-        """The advert's identifiers, extracted on first use and kept (a retried transaction reuses them)."""
-        if self._mentions is None:
-            self._mentions, self._skipped = find_mentions(
-                self.advert.text, platform=self.advert.platform, region=self.advert.region
-            )
-        return self._mentions
+        """The advert's identifiers."""
+        return self.extraction().mentions
 
     @property
     def skipped(self) -> int:
         """Identifiers of the advert left out as too long to be a key (known once `mentions` ran)."""
-        return self._skipped
+        return self._extraction.skipped if self._extraction is not None else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +166,7 @@ def _keys(batch: Sequence[PendingAdvert]) -> list[str]:
 def _advert_row(pending: PendingAdvert) -> dict[str, Any]:
     """advert_write's row: the node's properties, its country and its author."""
     advert = pending.advert
+    template = pending.extraction().template
     author = None
     account_key = advert.account_key
     if account_key is not None and advert.author is not None:
@@ -170,6 +194,8 @@ def _advert_row(pending: PendingAdvert) -> dict[str, Any]:
             "media": list(advert.media) or None,
             "source": advert.source,
             "content_hash": pending.content_hash,
+            "template_signature": template.values if template else None,
+            "template_bands": template.bands if template else None,
         },
     }
 
