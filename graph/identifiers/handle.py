@@ -82,6 +82,22 @@ _PROSE = frozenset(
 )
 
 
+# Platforms whose names may end with an underscore (`@dunkirk_boat_` on TikTok): there the underscore
+# is part of the name; elsewhere, like a dot or a dash, it is punctuation after it.
+_TRAILING_UNDERSCORE = frozenset({"instagram", "tiktok", "x"})
+
+
+def trim(name: str, platform: str) -> str:
+    """The name without the sentence punctuation written after it, keeping what the platform allows.
+
+    A dot or dash at the end is never part of a name (no platform here lets a name end with one); an
+    underscore is, on the platforms that allow it, so `@dunkirk_boat_.` on TikTok is `dunkirk_boat_`.
+    """
+    if platform in _TRAILING_UNDERSCORE:
+        return name.rstrip(".-")
+    return name.rstrip("._-")
+
+
 def label_before(text: str, start: int) -> bool:
     """True when a handle label ends right before `start`, as in `insta: sara.travel`."""
     return bool(_LABEL_AT_END_RE.search(text, max(0, start - _LABEL_WINDOW), start))
@@ -139,7 +155,7 @@ class Handle(IdentifierType):
     def _labelled(self, doc: Document, text: str) -> Iterator[Identifier]:
         for match in _LABEL_RE.finditer(text):
             platform = next(p for p in _LABELS if match.group(p))
-            name = match.group("name").rstrip("._-")
+            name = trim(match.group("name"), platform)
             gap = slice(match.end(platform), match.start("name"))
             if doc.text[gap] != text[gap]:  # an identifier claimed in between: the label was its own
                 continue
@@ -156,8 +172,7 @@ class Handle(IdentifierType):
                 yield found
 
     def _make(self, doc: Document, match: re.Match[str], platform: str, rule: str) -> Identifier | None:
-        raw = match.group("name")
-        name_text = raw.rstrip("._-")
+        name_text = trim(match.group("name"), platform)
         name = canonical_name(name_text, platform)
         if name is None:
             return None

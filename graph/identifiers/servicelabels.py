@@ -110,7 +110,7 @@ def tagged(text: str) -> Iterator[Tagged]:
         if tail is None:
             continue
         scheme = label.lastgroup or ""
-        name = tail.group("name").rstrip("._-")
+        name = tail.group("name").rstrip(".-")
         if not name or name.lower() in _PROSE or not any(c.isalpha() for c in name):
             continue
         sigil = tail.group("sigil") or ""

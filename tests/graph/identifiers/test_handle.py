@@ -94,3 +94,44 @@ def test_clean_accepts_platform_aliases() -> None:
 )
 def test_more_labels(text: str, platform: str | None, expected: list[str]) -> None:
     assert handles(text, platform) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "platform", "expected"),
+    [
+        ("TikTok @dunkirk_boat_", None, ["handle:tiktok:dunkirk_boat_"]),
+        ("DM @dunkirk_boat_.", "tiktok", ["handle:tiktok:dunkirk_boat_"]),
+        ("follow @road.to.uk_ now", "tiktok", ["handle:tiktok:road.to.uk_"]),
+        ("insta: sara.travel_, thanks", None, ["handle:instagram:sara.travel_"]),
+        ("DM @sara.travel.", "instagram", ["handle:instagram:sara.travel"]),
+        ("X: @boat_uk_!", "facebook", ["handle:x:boat_uk_"]),
+        ("DM @boat_uk_, thanks", "x", ["handle:x:boat_uk_"]),
+        ("tg: @boat_man_.", None, ["handle:telegram:boat_man"]),  # Telegram names never end with _
+        ("snap: kurd.trip-", None, ["handle:snapchat:kurd.trip"]),
+    ],
+)
+def test_keeps_the_characters_the_platform_allows(
+    text: str, platform: str | None, expected: list[str]
+) -> None:
+    assert handles(text, platform) == expected
+
+
+def test_trailing_underscore_is_in_the_span() -> None:
+    text = "TikTok: @dunkirk_boat_."
+    [found] = Handle().find(Document(text))
+    assert text[found.span[0] : found.span[1]] == "@dunkirk_boat_"
+
+
+@pytest.mark.parametrize(
+    ("name", "platform", "expected"),
+    [
+        ("dunkirk_boat_", "tiktok", "dunkirk_boat_"),
+        ("dunkirk_boat.", "tiktok", None),
+        ("sara_", "instagram", "sara_"),
+        ("boat_uk_", "x", "boat_uk_"),
+        ("boat_man_", "telegram", None),
+        ("boat", "telegram", None),  # Telegram names have 5 to 32 characters
+    ],
+)
+def test_trailing_characters_rules(name: str, platform: str, expected: str | None) -> None:
+    assert canonical_name(name, platform) == expected
