@@ -1,0 +1,132 @@
+"""Find every lexicon term in an advert in one pass: an Aho-Corasick automaton over the folded terms of
+all languages, run over the folded advert, with hits kept on word boundaries and mapped back to the
+advert's own text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from graph.indicators.lexicon import Lexicon, Term, load_all
+from graph.indicators.normalise import fold
+
+# Arabic writes the article, "and", "with", "for", "as" and "so" joined to the next word: a term is
+# still a word after one of these (folded) prefixes, so that والحرقة holds the term حرقة.
+ARABIC_PROCLITICS = frozenset(
+    {"و", "ف", "ب", "ل", "ک", "ال", "وال", "فال", "بال", "کال", "لل", "ولل", "فلل", "وب", "ول", "فب", "فل"}
+)
+LONGEST_PROCLITIC = max(map(len, ARABIC_PROCLITICS))
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A lexicon term found in an advert: `text[start:end]` is what the advert wrote."""
+
+    term: str  # the lexicon's term (its headword, whichever of its forms the advert wrote)
+    category: str
+    lang: str
+    start: int
+    end: int
+    weight: float
+    means: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What one folded spelling stands for: the strongest term of any language written so, as a whole
+    word and as the start of a longer word (a term ending with "*")."""
+
+    length: int
+    word: Term | None
+    prefix: Term | None
+
+
+def is_arabic(char: str) -> bool:
+    """Whether `char` is a letter of the Arabic script's main block."""
+    return "\u0600" <= char <= "\u06ff"
+
+
+class Matcher:
+    """The terms of a set of lexicons, compiled once, matched against any number of adverts."""
+
+    def __init__(self, lexicons: Iterable[Lexicon]) -> None:
+        spellings: dict[str, dict[bool, Term]] = {}
+        for lexicon in lexicons:
+            for term in lexicon.terms:
+                held = spellings.setdefault(term.folded, {})
+                # The same spelling in two languages: the stronger term speaks for it.
+                if term.prefix not in held or term.weight > held[term.prefix].weight:
+                    held[term.prefix] = term
+        self.automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+        for folded, held in spellings.items():
+            self.automaton.add_word(folded, Entry(len(folded), held.get(False), held.get(True)))
+        if spellings:
+            self.automaton.make_automaton()
+        self.size = len(spellings)
+
+    def find(self, text: str) -> list[Hit]:
+        """The terms `text` holds, in text order, the longest where they overlap. Linear in the text."""
+        if not self.size or not text:
+            return []
+        folded = fold(text)
+        found = []
+        for last, entry in self.automaton.iter(folded.text):
+            start, end = last + 1 - entry.length, last + 1
+            if not _starts_word(folded.text, start):
+                continue
+            if entry.word is not None and _ends_word(folded.text, end):
+                found.append((start, end, entry.word))
+            elif entry.prefix is not None:
+                found.append((start, _word_end(folded.text, end), entry.prefix))
+        hits = []
+        for start, end, term in _longest(found):
+            begin, after = folded.span(start, end)
+            hits.append(Hit(term.headword, term.category, term.lang, begin, after, term.weight, term.means))
+        return hits
+
+
+def _starts_word(text: str, start: int) -> bool:
+    """Whether a term may start at `start`: not inside a word, but after an Arabic proclitic."""
+    if start == 0 or not text[start].isalnum() or not text[start - 1].isalnum():
+        return True
+    if not is_arabic(text[start]):
+        return False
+    begin = start
+    while begin > 0 and start - begin <= LONGEST_PROCLITIC and text[begin - 1].isalnum():
+        begin -= 1
+    return text[begin:start] in ARABIC_PROCLITICS and (begin == 0 or not text[begin - 1].isalnum())
+
+
+def _ends_word(text: str, end: int) -> bool:
+    """Whether a term may end at `end`: not inside a word (a term ending in a symbol needs no boundary)."""
+    return end == len(text) or not text[end - 1].isalnum() or not text[end].isalnum()
+
+
+def _word_end(text: str, end: int) -> int:
+    """Where the word that goes on from `end` ends."""
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return end
+
+
+def _longest(found: list[tuple[int, int, Term]]) -> list[tuple[int, int, Term]]:
+    """The hits that overlap none longer than themselves, in text order (the first of equal ones)."""
+    found.sort(key=lambda hit: (hit[0], hit[0] - hit[1]))
+    kept: list[tuple[int, int, Term]] = []
+    for hit in found:
+        if kept and hit[0] < kept[-1][1]:
+            if hit[1] - hit[0] > kept[-1][1] - kept[-1][0]:
+                kept[-1] = hit
+            continue
+        kept.append(hit)
+    return kept
+
+
+@cache
+def default() -> Matcher:
+    """The matcher over the installed lexicons, built once per process."""
+    return Matcher(load_all())
