@@ -1,9 +1,16 @@
 """Phone numbers spelled out in words: `zero seven four double eight`, `zéro six, douze, trente-quatre`.
 
 Spelling a number is the commonest way adverts slip past filters that look for digits. A run of at
-least three number words is rewritten as digits (English reads digit by digit with `double`/`triple`;
-French reads pairs, `douze` = 12, `soixante-dix-huit` = 78). Shorter runs ("two boats") are left
-alone, so prose never becomes digits.
+least three number words is rewritten as digits (English reads digit by digit with `double`, `triple`
+or `treble` before a repeated digit; French reads pairs, `douze` = 12, `soixante-dix-huit` = 78, and
+says `double zéro`, `triple huit` as English does). A repeat word may stand before a digit written as
+one (`07 double 8 …`, `triple 0`). Shorter runs ("two boats", "double 2 beds") are left alone unless
+they continue digits written beside them, so prose never becomes digits.
+
+Repeat words are read in English and French only: those are the lexicon's languages where dictating a
+phone number with them is common usage. Italian, German, Turkish, Albanian, Vietnamese, Arabic and
+Persian speakers say the digit twice or read the number in pairs or groups instead, and their number
+words are not read here at all.
 """
 
 from __future__ import annotations
@@ -25,21 +32,23 @@ _UNITS = {
     "cinquante": 50, "soixante": 60,
 }
 # fmt: on
-_REPEAT = {"double": 2, "triple": 3}
+_REPEAT = {"double": 2, "triple": 3, "treble": 3}
 _PLUS = {"plus"}
 _CONNECTOR = {"et", "and"}
 
-_WORD_RE = re.compile(r"[a-zà-ÿ]+", re.IGNORECASE)
+# Words, and digits written as digits: a repeat word may stand before one (`double 8`).
+_WORD_RE = re.compile(r"[a-zà-ÿ]+|[0-9]+", re.IGNORECASE)
 # Separators allowed between the words of one spelled number.
 _GAP_RE = re.compile(r"[\s,.;/\-–]*")
 _DIGIT_NEAR_RE = re.compile(r"\d[\s,.\-]{0,2}$|^[\s,.\-]{0,2}\d")
 _ANY_WORD_RE = re.compile(
-    r"(?<![\w])(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?![\w])", re.IGNORECASE
+    r"(?<![\w])(?:" + "|".join(sorted([*_UNITS, *_REPEAT], key=len, reverse=True)) + r")(?![\w])",
+    re.IGNORECASE,
 )
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
-    """Word tokens (start, end, lower-case word); hyphenated compounds come out as their parts."""
+    """Word and digit tokens (start, end, lower-case word); hyphenated compounds come out as their parts."""
     return [(m.start(), m.end(), m.group().lower()) for m in _WORD_RE.finditer(text)]
 
 
@@ -62,9 +71,9 @@ class _Reader:
     def number(self, i: int) -> tuple[str, int] | None:
         """One spoken number starting at word i: its digits and how many words it used."""
         word = self.word(i)
-        unit = _UNITS.get(self.word(i + 1))
-        if word in _REPEAT and unit is not None and unit < 10:
-            return str(unit) * _REPEAT[word], 2
+        unit = _repeated_digit(self.word(i + 1))
+        if word in _REPEAT and unit is not None:
+            return unit * _REPEAT[word], 2
         if word not in _UNITS:
             return None
         value, used = _UNITS[word], 1
@@ -88,6 +97,14 @@ class _Reader:
         if follow is not None and 1 <= follow <= 9:  # twenty-one, trente-quatre
             return str(value + follow), used + 1
         return str(value), used
+
+
+def _repeated_digit(word: str) -> str | None:
+    """The digit a word after `double` or `triple` names: a unit word (`eight`, `huit`) or one digit."""
+    if len(word) == 1 and word.isdigit():
+        return word
+    unit = _UNITS.get(word)
+    return str(unit) if unit is not None and unit < 10 else None
 
 
 def spell_out(text: str) -> tuple[str, list[int]] | None:

@@ -11,6 +11,13 @@ from graph.identifiers.numberwords import spell_out
         ("zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit", "0612345678"),
         ("zéro sept, quatre-vingt-dix-neuf, soixante et onze, vingt et un", "07997121"),
         ("plus four four seven", "+447"),
+        ("zero seven double 8 one two three", "07881 23".replace(" ", "")),
+        ("zero seven four treble 4 one two", "07444412"),
+        ("zero seven double-seven one two", "077712"),
+        ("triple 0 one two", "00012"),
+        ("Double Eight, one, two", "8812"),
+        ("zéro six, double huit, douze, trente-quatre", "06881234"),
+        ("zéro six, triple zéro, douze", "0600012"),
     ],
 )
 def test_spells_numbers_out(text: str, digits: str) -> None:
@@ -20,7 +27,18 @@ def test_spells_numbers_out(text: str, digits: str) -> None:
     assert len(result[1]) == len(result[0]) + 1
 
 
-@pytest.mark.parametrize("text", ["two boats and three people", "one place left", "no numbers here"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "two boats and three people",
+        "one place left",
+        "no numbers here",
+        "double 8",
+        "double room, 2 beds",
+        "triple zero",
+        "a double 88 seat van",  # two digits after a repeat word are not one repeated digit
+    ],
+)
 def test_leaves_prose_alone(text: str) -> None:
     assert spell_out(text) is None
 
@@ -39,3 +57,15 @@ def test_short_word_run_continuing_digits_is_read() -> None:
 
 def test_short_word_run_alone_is_prose() -> None:
     assert spell_out("five double rooms") is None
+
+
+def test_repeat_word_before_a_digit_continues_digits() -> None:
+    result = spell_out("07 double 8 1234567")
+    assert result is not None and result[0] == "07 88 1234567"
+
+
+def test_offsets_of_a_repeated_digit_cover_both_words() -> None:
+    text = "call 07 triple 4 123456"
+    rewritten, where = spell_out(text)
+    start = rewritten.index("444")
+    assert text[where[start] : where[start + 3]] == "triple 4"
