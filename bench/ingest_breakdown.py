@@ -74,7 +74,8 @@ def pending_adverts(path: Path, limit: int) -> list[PendingAdvert]:
                 pending.append(PendingAdvert(advert, advert.content_hash(), line.file, line.number))
     with ProcessPoolExecutor(max(1, os.cpu_count() or 1)) as pool:
         texts = [
-            [(p.advert.text, p.advert.platform, p.advert.region) for p in c] for c in _chunks(pending, 1000)
+            [(p.advert.text, p.advert.platform, p.advert.region, p.advert.lang) for p in c]
+            for c in _chunks(pending, 1000)
         ]
         for chunk, found in zip(_chunks(pending, 1000), pool.map(extract_many, texts), strict=True):
             for advert, extraction in zip(chunk, found, strict=True):

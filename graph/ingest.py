@@ -288,7 +288,8 @@ class _Pipeline:
         try:
             future = (
                 self.pool.submit(
-                    extract_many, [(p.advert.text, p.advert.platform, p.advert.region) for p in todo]
+                    extract_many,
+                    [(p.advert.text, p.advert.platform, p.advert.region, p.advert.lang) for p in todo],
                 )
                 if todo
                 else None

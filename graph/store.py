@@ -14,7 +14,7 @@ from typing import Any
 
 import neo4j
 
-from graph import cypher
+from graph import cypher, indicators, language
 from graph.advert import Advert
 from graph.evidence import Mention, find_mentions
 from graph.templates import Signature, signature
@@ -34,22 +34,44 @@ KIND_PARAMETERS = {
 @dataclass(frozen=True, slots=True)
 class Extraction:
     """What is read from one advert's text before it is written: its identifiers (and how many were left
-    out as too long) and its template signature, which masks those identifiers."""
+    out as too long), its template signature, which masks those identifiers, and its analysis (the
+    Advert properties `analysis_properties` gives: language, smuggling score and indicator hits)."""
 
     mentions: list[Mention]
     skipped: int
     template: Signature | None
+    analysis: dict[str, Any] = field(default_factory=dict)
 
 
-def extract(text: str, platform: str | None, region: str | None) -> Extraction:
-    """Read one advert's text (the CPU-heavy part of ingest)."""
+def extract(text: str, platform: str | None, region: str | None, lang: str | None = None) -> Extraction:
+    """Read one advert's text (the CPU-heavy part of ingest); `lang` is the feed's language, if any."""
     mentions, skipped = find_mentions(text, platform=platform, region=region)
-    return Extraction(mentions, skipped, signature(text, [s for m in mentions for s in m.spans]))
+    template = signature(text, [s for m in mentions for s in m.spans])
+    return Extraction(mentions, skipped, template, analysis_properties(text, lang))
 
 
-def extract_many(adverts: list[tuple[str, str | None, str | None]]) -> list[Extraction]:
-    """`extract` for each (text, platform, region): one call per batch, for a worker process."""
-    return [extract(text, platform, region) for text, platform, region in adverts]
+def extract_many(adverts: list[tuple[str, str | None, str | None, str | None]]) -> list[Extraction]:
+    """`extract` for each (text, platform, region, lang): one call per batch, for a worker process."""
+    return [extract(text, platform, region, lang) for text, platform, region, lang in adverts]
+
+
+def analysis_properties(text: str, lang: str | None) -> dict[str, Any]:
+    """The Advert properties that say what its text is: `lang` (the feed's, else detected) and
+    `lang_detected`, its `smuggling_score`, and its indicator hits as parallel lists in text order
+    (`indicator_terms`, `_categories`, `_langs`, `_weights`, and `indicator_spans` flat [start, end, ...]
+    as MENTIONS keeps spans), benign hits among them. Plain lists, so a worker sends them cheaply."""
+    detected = None if lang is not None else language.detect(text)
+    found = indicators.analyse(text)
+    return {
+        "lang": lang if lang is not None else detected,
+        "lang_detected": detected is not None,
+        "smuggling_score": round(found.score, 4),
+        "indicator_terms": [h.term for h in found.hits],
+        "indicator_categories": [h.category for h in found.hits],
+        "indicator_langs": [h.lang for h in found.hits],
+        "indicator_spans": [offset for h in found.hits for offset in (h.start, h.end)],
+        "indicator_weights": [h.weight for h in found.hits],
+    }
 
 
 @dataclass(slots=True)
@@ -73,7 +95,8 @@ class PendingAdvert:
     def extraction(self) -> Extraction:
         """What its text says, read on first use and kept (a retried transaction reuses it)."""
         if self._extraction is None:
-            self._extraction = extract(self.advert.text, self.advert.platform, self.advert.region)
+            advert = self.advert
+            self._extraction = extract(advert.text, advert.platform, advert.region, advert.lang)
         return self._extraction
 
     def mentions(self) -> list[Mention]:
@@ -189,13 +212,13 @@ def _advert_row(pending: PendingAdvert) -> dict[str, Any]:
             "post_id": advert.post_id,
             "url": advert.url,
             "text": advert.text,
-            "lang": advert.lang,
             "region": advert.region,
             "media": list(advert.media) or None,
             "source": advert.source,
             "content_hash": pending.content_hash,
             "template_signature": template.values if template else None,
             "template_bands": template.bands if template else None,
+            **pending.extraction().analysis,
         },
     }
 
