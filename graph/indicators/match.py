@@ -114,8 +114,9 @@ def _word_end(text: str, end: int) -> int:
 
 
 def _longest(found: list[tuple[int, int, Term]]) -> list[tuple[int, int, Term]]:
-    """The hits that overlap none longer than themselves, in text order (the first of equal ones)."""
-    found.sort(key=lambda hit: (hit[0], hit[0] - hit[1]))
+    """The hits that overlap none longer than themselves, in text order. Of two of the same span, the
+    term that spells more of it wins (a whole word over a starred term that goes on to it)."""
+    found.sort(key=lambda hit: (hit[0], hit[0] - hit[1], -len(hit[2].folded)))
     kept: list[tuple[int, int, Term]] = []
     for hit in found:
         if kept and hit[0] < kept[-1][1]:

@@ -1,0 +1,85 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from graph.indicators.normalise import fold, fold_term
+
+
+@pytest.mark.parametrize(
+    ("written", "folded"),
+    [
+        # Latin: case, accents, ligature forms, German ß, Turkish dotted and dotless i, Vietnamese tones.
+        ("PAIEMENT À L'ARRIVÉE", "paiement a l'arrivee"),
+        ("ﬁnal", "final"),
+        ("Straße", "strasse"),
+        ("İSTANBUL ılık", "istanbul ilik"),
+        ("Kaçakçı", "kacakci"),
+        ("Đi Anh đảm bảo", "di anh dam bao"),
+        ("e\u0301te\u0301", "ete"),  # accents typed as combining marks
+        ("l’arrivée", "l'arrivee"),  # the apostrophe phones type
+        # Greek: tonos, final sigma.
+        ("ΤΑΞΊΔΙ Ιταλίας", "ταξιδι ιταλιασ"),
+        ("διαβατήριος", "διαβατηριοσ"),
+        # Arabic script: tashkeel, tatweel, alef forms, yeh and kaf forms, teh marbuta, hamza seats.
+        ("سَفَرٌ", "سفر"),
+        ("حـــرقـة", "حرقه"),
+        ("أوروبا إيطاليا آمن ٱلبحر", "اوروبا ایطالیا امن البحر"),
+        ("علي على علی", "علی علی علی"),
+        ("كيف", "کیف"),
+        ("خانۀ", "خانه"),
+        ("مؤكد رئيس", "موکد رییس"),
+        ("٣٠٠٠ ۲۵۰۰", "3000 2500"),
+        # Sorani's own letters stay themselves.
+        ("ڕێگا ڵ ۆ", "ڕێگا ڵ ۆ"),
+        # Persian: the zero-width non-joiner between a word and its suffix is a space.
+        ("قاچاقچی\u200cها", "قاچاقچی ها"),
+        # Arabizi: digits inside a Latin word of letters and digits.
+        ("7arga", "harga"),
+        ("7ar9a", "harqa"),
+        ("Ba5shish 3ala", "bakhshish aala"),
+        ("8orba", "ghorba"),
+        ("2000 euro", "2000 euro"),  # digits alone are a number
+        # Emoji: variation selectors and skin tones.
+        ("🛥️", "🛥"),
+        ("👍🏽", "👍"),
+        # Hidden characters and runs of white space.
+        ("pas\u200bseur", "passeur"),
+        ("last \n\t places", "last places"),
+    ],
+)
+def test_folds(written: str, folded: str) -> None:
+    assert fold(written).text == folded
+
+
+def test_sorani_letters_are_not_their_arabic_bases() -> None:
+    assert fold("ڕ ڵ ۆ ێ").text != fold("ر ل و ی").text
+
+
+def test_spans_point_at_what_was_written() -> None:
+    text = "Départ 7arga   Straße 🛥️ ١٠٠٠"
+    folded = fold(text)
+    for word in folded.text.split(" "):
+        at = folded.text.index(word)
+        start, end = folded.span(at, at + len(word))
+        assert fold(text[start:end]).text == word
+    start, end = folded.span(0, len(folded.text))
+    assert (start, end) == (0, len(text))
+
+
+def test_a_span_takes_in_the_marks_after_it() -> None:
+    text = "cafe\u0301 ok"
+    folded = fold(text)
+    assert folded.span(0, 4) == (0, 5)
+
+
+def test_terms_are_trimmed() -> None:
+    assert fold_term("  Passeur \n") == "passeur"
+
+
+@given(st.text())
+def test_the_offset_map_is_whole_and_in_order(text: str) -> None:
+    folded = fold(text)
+    assert len(folded.starts) == len(folded.ends) == len(folded.text)
+    assert folded.starts == sorted(folded.starts)
+    for start, end in zip(folded.starts, folded.ends, strict=True):
+        assert 0 <= start < end <= len(text)
