@@ -1,8 +1,9 @@
 """What a language needs to write an advert, and the small helpers that fill its templates.
 
 Each language module (`graph/synth/languages/`) is plain data: sentences with `{placeholders}` for the
-parts of a smuggling advert (opener, pitch, departure, seats, price, contact lines) and of the adverts
-that must not be mistaken for one (travel agencies, jobs, rentals, news, chatter), plus how the
+parts of a smuggling advert (opener, pitch, departure, seats, price, contact lines), of the adverts
+that must not be mistaken for one (travel agencies, jobs, rentals, news, chatter) and of the benign
+organisations that post across platforms and borders as networks do (`BenignPhrases`), plus how the
 language writes money, dates, times and country names. Prices, dates, times and counts are the hard
 negatives: numbers an extractor must not turn into phones.
 """
@@ -22,6 +23,26 @@ DIGITS = {
 }
 # A messenger word right before the number: the only place a bare international number is read.
 _CUE_RE = re.compile(r"\{app\}[^{}\w]{0,3}\{phone\}")
+
+
+@dataclass(frozen=True)
+class BenignPhrases:
+    """How legitimate organisations on the smuggling corridors write: the hard negatives.
+
+    Posts may use {name} {dep} {dest} {place} {city} {day} {date} {time} {price} {n} {number}: the same
+    places, prices, departures and boats as the smuggling adverts, written as bookings, timetables,
+    enrolments, parcel rates, donation appeals, headlines and vacancies.
+    """
+
+    ferry: tuple[str, ...]  # travel agencies and ferry operators
+    school: tuple[str, ...]  # language schools with visa support
+    cargo: tuple[str, ...]  # cargo and parcel firms between the same countries
+    charity: tuple[str, ...]  # rescue and refugee charities
+    news: tuple[str, ...]  # newsrooms reporting on crossings, quoting smugglers' prices
+    jobs: tuple[str, ...]  # job agencies recruiting abroad
+    registration: tuple[str, ...]  # company, licence or charity number lines: {number}
+    contact_lines: tuple[str, ...]  # {phone}
+    donation_lines: tuple[str, ...]  # {payment}
 
 
 @dataclass(frozen=True)
@@ -74,6 +95,7 @@ class Language:
     latin_names: tuple[str, ...]  # the same people's usernames, in Latin letters
     brand_stems: tuple[str, ...]  # Latin words networks build their handles from
     brand_names: tuple[str, ...]  # display names of network accounts
+    benign: BenignPhrases | None = None
     cue_phone_lines: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:

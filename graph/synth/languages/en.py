@@ -1,6 +1,75 @@
 """English: the Channel route's lingua franca, and the language of many agencies and newsrooms."""
 
-from graph.synth.templates import Language
+from graph.synth.templates import BenignPhrases, Language
+
+BENIGN = BenignPhrases(
+    ferry=(
+        "⛴️ {name}: daily ferry {dep} – {dest}. Next sailing {day} {date} at {time}, foot passengers "
+        "from {price}. Tickets online or at the port office",
+        "Timetable change: the {time} sailing from {dep} to {dest} on {date} is cancelled due to "
+        "weather. Passengers move to the next boat, refunds at the ticket desk",
+        "Family trip to {dest}? Return boat tickets from {dep} from {price} per person, children "
+        "under 4 travel free. Book with {name}, licensed tour operator",
+        "Last cabins for {dest} this week! The {name} ferry leaves {dep} on {day} at {time}. Passport "
+        "or ID card required at check-in",
+    ),
+    school=(
+        "{name} language school: English courses in {city}, 20 hours a week from {price}. We help "
+        "with the student visa letter. Enrolment open for {date}",
+        "Study in {dest}! Intensive courses, host families, airport pick-up. Student visa support "
+        "included. Only {n} places left in the {date} intake",
+        "Free placement test at {name} this {day}. IELTS preparation and visa documents for students "
+        "going to {dest}",
+    ),
+    cargo=(
+        "📦 {name} cargo {dep} ➡️ {dest} every week. Parcels from {price} per 10 kg, door to door, "
+        "customs cleared",
+        "Sending boxes to family in {dest}? Collection {day} {date}, delivery in {n} days. Tracking "
+        "number for every parcel",
+        "{name}: vans leave for {dest} every {day} at {time}. Documents, food, furniture. Insured, "
+        "pay on delivery",
+    ),
+    charity=(
+        "Our rescue ship is back at sea off {place}. Last week the crew brought {n} people to safety. "
+        "Every donation keeps it running",
+        "{name} volunteers in {city} need warm clothes, sleeping bags and baby milk for families "
+        "arriving from {dep}. Drop-off {day} at {time}",
+        "Winter appeal: {n} people are sleeping outside near {place}. {price} buys a tent and "
+        "blankets. We are a registered charity and never ask migrants for money",
+    ),
+    news=(
+        "Smugglers are charging {price} per person for the crossing from {dep} to {dest}, according "
+        "to people interviewed by our reporters in {place}",
+        "BREAKING: a boat with {n} people on board capsized off {place} on {date}. The coastguard "
+        "says smugglers packed them into an inflatable dinghy. Read more",
+        "Investigation: how the trip from {dep} to {dest} is sold on social media for {price}, with "
+        '"guaranteed arrival" and "payment on arrival"',
+        "{n} arrivals in {dest} this week as calm weather returns. Police arrested two suspected "
+        "smugglers in {dep}",
+    ),
+    jobs=(
+        "{name} recruitment: {n} warehouse and farm jobs in {dest}, legal contract, work permit "
+        "sponsored by the employer. Salary {price} a month. Send your CV",
+        "Vacancy: HGV drivers with an EU licence for the {dep} – {dest} route. Start {date}, "
+        "accommodation provided. Registered agency, no fees for candidates",
+        "Seasonal work in {dest} from {date}: fruit picking and hotels, {price} net. Interviews in "
+        "{city} on {day}",
+    ),
+    registration=(
+        "Company No. {number}",
+        "Licensed operator, licence {number}",
+        "Registration no. {number}",
+    ),
+    contact_lines=(
+        "Tel: {phone}",
+        "Call or WhatsApp {phone}",
+        "Bookings and information: {phone}",
+    ),
+    donation_lines=(
+        "Donate: {payment}",
+        "Support our work: {payment}",
+    ),
+)
 
 LANGUAGE = Language(
     code="en",
@@ -122,4 +191,5 @@ LANGUAGE = Language(
     latin_names=("ali", "sam", "mo", "jay", "dan", "sara", "kevin", "hassan"),
     brand_stems=("safe", "fast", "trip", "travel", "cross", "uk", "vip", "express", "europe", "way"),
     brand_names=("Safe Travel UK", "Europe Express", "VIP Crossing", "UK Trips", "Fast Way UK"),
+    benign=BENIGN,
 )

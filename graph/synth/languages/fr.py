@@ -1,6 +1,71 @@
 """French: the northern coast of France and the Tunisian side of the central Mediterranean."""
 
-from graph.synth.templates import Language
+from graph.synth.templates import BenignPhrases, Language
+
+BENIGN = BenignPhrases(
+    ferry=(
+        "⛴️ {name} : traversée quotidienne {dep} – {dest}. Prochain départ {day} {date} à {time}, "
+        "passagers à pied dès {price}. Billets en ligne ou au guichet du port",
+        "Modification d'horaires : le départ de {time} de {dep} vers {dest} le {date} est annulé à "
+        "cause de la météo. Les passagers sont reportés sur le bateau suivant",
+        "Vacances en famille à {dest} ? Billets de bateau aller-retour depuis {dep} à partir de "
+        "{price} par personne, gratuit pour les moins de 4 ans. Agence agréée {name}",
+    ),
+    school=(
+        "École de langues {name} : cours d'anglais à {city}, 20 heures par semaine dès {price}. Nous "
+        "vous aidons pour le visa étudiant. Inscriptions ouvertes pour le {date}",
+        "Étudier à {dest} ! Cours intensifs, logement en famille d'accueil, accueil à l'aéroport. "
+        "Accompagnement visa étudiant inclus. Plus que {n} places",
+        "Test de niveau gratuit ce {day} chez {name}. Préparation DELF, TCF et dossier de visa pour "
+        "les étudiants qui partent à {dest}",
+    ),
+    cargo=(
+        "📦 {name} cargo {dep} ➡️ {dest} chaque semaine. Colis à partir de {price} les 10 kg, porte à "
+        "porte, dédouanement compris",
+        "Envoyer des cartons à la famille à {dest} ? Ramassage le {day} {date}, livraison en {n} "
+        "jours. Numéro de suivi pour chaque colis",
+        "{name} : départ des camionnettes pour {dest} chaque {day} à {time}. Documents, alimentation, "
+        "meubles. Assurance incluse, paiement à la livraison",
+    ),
+    charity=(
+        "Notre navire de sauvetage est de retour en mer au large de {place}. La semaine dernière "
+        "l'équipage a mis {n} personnes en sécurité. Chaque don compte",
+        "Les bénévoles de {name} à {city} ont besoin de vêtements chauds, sacs de couchage et lait "
+        "infantile pour les familles arrivées de {dep}. Dépôt le {day} à {time}",
+        "Appel d'hiver : {n} personnes dorment dehors près de {place}. {price} pour une tente et des "
+        "couvertures. Association reconnue d'utilité publique, merci de partager",
+    ),
+    news=(
+        "Les passeurs demandent {price} par personne pour la traversée de {dep} vers {dest}, selon "
+        "des témoignages recueillis par nos journalistes à {place}",
+        "INFO : un bateau avec {n} personnes à bord a chaviré au large de {place} le {date}. Selon "
+        "les secours, les passeurs les avaient entassés dans un pneumatique. Lire la suite",
+        "Enquête : comment la traversée {dep} – {dest} se vend sur les réseaux sociaux pour {price}, "
+        "« arrivée garantie » et paiement à l'arrivée",
+    ),
+    jobs=(
+        "{name} recrute : {n} postes en entrepôt et en agriculture à {dest}, contrat légal, permis de "
+        "travail pris en charge par l'employeur. Salaire {price} par mois. Envoyez votre CV",
+        "Offre d'emploi : chauffeurs poids lourds pour la ligne {dep} – {dest}. Début le {date}, "
+        "logement fourni. Agence agréée, aucun frais pour les candidats",
+        "Travail saisonnier à {dest} dès le {date} : récolte et hôtellerie, {price} net. Entretiens à "
+        "{city} le {day}",
+    ),
+    registration=(
+        "RCS {number}",
+        "Licence d'agence n° {number}",
+        "N° d'immatriculation {number}",
+    ),
+    contact_lines=(
+        "Tél : {phone}",
+        "Appel ou WhatsApp {phone}",
+        "Réservations et informations : {phone}",
+    ),
+    donation_lines=(
+        "Faire un don : {payment}",
+        "Soutenez-nous : {payment}",
+    ),
+)
 
 LANGUAGE = Language(
     code="fr",
@@ -129,4 +194,5 @@ LANGUAGE = Language(
     latin_names=("karim", "yassine", "moussa", "fatou", "amine", "mehdi", "ibrahima"),
     brand_stems=("voyage", "traversee", "passage", "europe", "calais", "italie", "mer", "rapide"),
     brand_names=("Voyage Europe", "Passage Sûr", "Traversée Express", "Italie Voyages"),
+    benign=BENIGN,
 )

@@ -1,6 +1,70 @@
 """Albanian: crossings of the Channel sold on TikTok, and the Balkan route through Albania and Kosovo."""
 
-from graph.synth.templates import Language
+from graph.synth.templates import BenignPhrases, Language
+
+BENIGN = BenignPhrases(
+    ferry=(
+        "⛴️ {name}: traget çdo ditë {dep} – {dest}. Nisja e radhës {day} {date} në orën {time}, "
+        "bileta për pasagjer nga {price}. Bileta online ose në zyrën e portit",
+        "Ndryshim orari: trageti i orës {time} nga {dep} për {dest} më {date} anulohet për shkak të "
+        "motit. Pasagjerët kalojnë me tragetin e radhës",
+        "Pushime me familjen në {dest}? Bileta vajtje-ardhje me traget nga {dep} nga {price} për "
+        "person, fëmijët nën 4 vjeç falas. {name}, agjenci e licencuar",
+    ),
+    school=(
+        "Shkolla e gjuhëve {name}: kurse anglishteje në {city}, 20 orë në javë nga {price}. Ju "
+        "ndihmojmë me vizën e studentit. Regjistrimet për {date} janë të hapura",
+        "Studio në {dest}! Kurse intensive, akomodim me familje, pritje në aeroport. Asistencë për "
+        "vizën studentore e përfshirë. Vetëm {n} vende të lira",
+        "Test niveli falas këtë {day} te {name}. Përgatitje për IELTS dhe dokumentet e vizës për "
+        "studentët që shkojnë në {dest}",
+    ),
+    cargo=(
+        "📦 {name} kargo {dep} ➡️ {dest} çdo javë. Pako nga {price} për 10 kg, derë më derë, me zhdoganim",
+        "Doni të dërgoni pako te familja në {dest}? Marrja {day} {date}, dorëzimi brenda {n} ditëve. "
+        "Numër gjurmimi për çdo pako",
+        "{name}: furgonët nisen për {dest} çdo {day} në orën {time}. Dokumente, ushqime, mobilje. Me "
+        "sigurim, pagesa në dorëzim",
+    ),
+    charity=(
+        "Anija jonë e shpëtimit është sërish në det pranë {place}. Javën e kaluar ekuipazhi shpëtoi "
+        "{n} njerëz. Çdo dhurim na ndihmon",
+        "Vullnetarët e {name} në {city} kanë nevojë për rroba të ngrohta, thasë gjumi dhe qumësht për "
+        "foshnja për familjet e ardhura nga {dep}. Dorëzimi {day} në {time}",
+        "Fushata e dimrit: {n} njerëz flenë jashtë pranë {place}. Me {price} blihet një tendë dhe "
+        "batanije. Organizatë bamirëse e regjistruar",
+    ),
+    news=(
+        "Trafikantët kërkojnë {price} për person për kalimin nga {dep} në {dest}, sipas dëshmive të "
+        "mbledhura nga gazetarët tanë në {place}",
+        "E FUNDIT: një varkë me {n} persona u përmbys pranë {place} më {date}. Roja bregdetare thotë "
+        "se trafikantët i kishin futur në një gomone. Lexo më shumë",
+        'Hetim: si shitet kalimi {dep} – {dest} në rrjetet sociale për {price}, me "mbërritje të '
+        'garantuar" dhe "pagesë në mbërritje"',
+    ),
+    jobs=(
+        "{name} rekruton: {n} vende pune në magazina dhe bujqësi në {dest}, kontratë ligjore, leje "
+        "pune e siguruar nga punëdhënësi. Paga {price} në muaj. Dërgoni CV-në",
+        "Vend pune: shoferë me patentë europiane për linjën {dep} – {dest}. Fillimi {date}, akomodim "
+        "i siguruar. Agjenci e licencuar, pa tarifa për kandidatët",
+        "Punë sezonale në {dest} nga {date}: vjelje frutash dhe hotele, {price} neto. Intervista në "
+        "{city} të {day}",
+    ),
+    registration=(
+        "NIPT {number}",
+        "Licenca nr. {number}",
+        "Nr. regjistrimi {number}",
+    ),
+    contact_lines=(
+        "Tel: {phone}",
+        "Telefono ose WhatsApp {phone}",
+        "Rezervime dhe informacion: {phone}",
+    ),
+    donation_lines=(
+        "Dhuro: {payment}",
+        "Na mbështet: {payment}",
+    ),
+)
 
 LANGUAGE = Language(
     code="sq",
@@ -135,4 +199,5 @@ LANGUAGE = Language(
     latin_names=("arben", "besnik", "dritan", "elira", "gent", "ardit", "klodi"),
     brand_stems=("rruga", "udhetim", "angli", "londra", "shqipe", "kale", "shpejt", "sigurt"),
     brand_names=("Rruga e Sigurt", "Udhëtime Angli", "Londra Express", "Shqiponja Travel"),
+    benign=BENIGN,
 )

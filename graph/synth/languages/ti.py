@@ -1,6 +1,55 @@
 """Tigrinya: Eritreans crossing from Libya to Italy."""
 
-from graph.synth.templates import Language
+from graph.synth.templates import BenignPhrases, Language
+
+BENIGN = BenignPhrases(
+    ferry=(
+        "⛴️ {name}: መዓልታዊ ጉዕዞ መርከብ {dep} – {dest}። ዝቕጽል ጉዕዞ {day} {date} ሰዓት {time}፣ ቲኬት ካብ {price}። "
+        "ብኦንላይን ወይ ኣብ ቤት ጽሕፈት ወደብ",
+        "ለውጢ ሰሌዳ፦ ናይ {date} ሰዓት {time} መርከብ ካብ {dep} ናብ {dest} ብሰንኪ ኩነታት ኣየር ተሰሪዙ። ተጓዓዝቲ ብዝቕጽል መርከብ ክጓዓዙ እዮም",
+        "ናይ ስድራ ዕረፍቲ ኣብ {dest}? ቲኬት መርከብ ካብ {dep} ንሓደ ሰብ ካብ {price}፣ ቆልዑ ብነጻ። {name} ፍቓድ ዘለዎ ኤጀንሲ",
+    ),
+    school=(
+        "ቤት ትምህርቲ ቋንቋ {name}: ኮርስ እንግሊዝኛ ኣብ {city}፣ ካብ {price}። ንቪዛ ተምሃራይ ንሕግዝ። ምዝገባ ን{date} ክፉት እዩ",
+        "ኣብ {dest} ተማሃር! ጽዑቕ ኮርሳት፣ መንበሪ ምስ ስድራ፣ ኣቀባብላ ኣብ መዕርፎ ነፈርቲ። ምኽሪ ቪዛ ትምህርቲ ሓዊሱ። {n} ቦታታት ጥራይ ተሪፎም",
+        "ብነጻ ፈተና ደረጃ {day} ኣብ {name}። ምድላው IELTS ን ሰነዳት ቪዛ ን ተምሃሮ {dest}",
+    ),
+    cargo=(
+        "📦 ካርጎ {name} ካብ {dep} ➡️ {dest} ኩሉ ሰሙን። ጥቕላል ካብ {price} ን 10 ኪሎ፣ ክሳብ ገዛ",
+        "ንስድራኹም ኣብ {dest} ጥቕላል ክትሰዱ ደሊኹም? ምቕባል {day} {date}፣ ኣብ {n} መዓልታት ይበጽሕ። ንነፍሲ ወከፍ ጥቕላል ቁጽሪ ምክትታል",
+        "{name}: መኻይንና ኩሉ {day} ሰዓት {time} ናብ {dest} ይብገሳ። ሰነዳት፣ መግቢ፣ ኣቑሑት። ብውሕስና፣ ክፍሊት ኣብ ምብጻሕ",
+    ),
+    charity=(
+        "መርከብ ድሕነትና ኣብ ጥቓ {place} ናብ ባሕሪ ተመሊሳ። ዝሓለፈ ሰሙን ሰራሕተኛታትና {n} ሰባት ኣድሒኖም። ነፍሲ ወከፍ ወፈያ ኣገዳሲ እዩ",
+        "ወለንተኛታት {name} ኣብ {city} ንስድራቤታት ካብ {dep} ዝመጻ ዉዑይ ክዳን፣ መደቀሲ ሳንጣን ጸባ ህጻናትን የድልዮም። {day} ሰዓት {time}",
+        "ጻውዒት ክረምቲ፦ ኣብ ጥቓ {place} {n} ሰባት ኣብ ደገ ይድቅሱ። ብ{price} ድንኳንን ኮበርታን ይግዛእ። ዝተመዝገበ ግብረ ሰናይ ትካል",
+    ),
+    news=(
+        "ጋዜጠኛታትና ኣብ {place} ዘዘራረብዎም ስደተኛታት ከም ዝበልዎ፣ ኮንትሮባንዲስት ካብ {dep} ናብ {dest} ንሓደ ሰብ {price} ይሓቱ",
+        "ህጹጽ ዜና፦ {n} ሰባት ዝጸዓነት ጃልባ ኣብ ጥቓ {place} ብ{date} ተገልቢጣ። ሓለውቲ ገማግም ከም ዝበልዎ ኮንትሮባንዲስት ኣብ ናይ ንፋስ "
+        "ጃልባ ጸቒጦምዎም። ተወሳኺ ኣንብቡ",
+        "መጽናዕቲ፦ ጉዕዞ {dep} – {dest} ኣብ ማሕበራዊ መራኸቢ ብ{price} ከመይ ከም ዝሽየጥ",
+    ),
+    jobs=(
+        "{name} ይቖጽር፦ ኣብ {dest} {n} ስራሓት መኽዘንን ሕርሻን፣ ሕጋዊ ውዕል፣ ፍቓድ ስራሕ ብወሃቢ ስራሕ። ደሞዝ {price} ብወርሒ። CV ስደዱ",
+        "ፍቓድ ምዝዋር ኤውሮጳ ዘለዎም መራሕቲ መኪና ንመስመር {dep} – {dest} ንደሊ። መጀመርታ {date}፣ መንበሪ ይወሃብ። ፍቓድ ዘለዎ ኤጀንሲ",
+        "ወቕታዊ ስራሕ ኣብ {dest} ካብ {date}: ምእካብ ፍረታትን ሆቴላትን፣ {price}። ቃለ መሕትት ኣብ {city} {day}",
+    ),
+    registration=(
+        "ቁጽሪ ምዝገባ {number}",
+        "ቁጽሪ ፍቓድ {number}",
+        "ምዝገባ ትካል {number}",
+    ),
+    contact_lines=(
+        "ስልኪ: {phone}",
+        "ደውሉ ወይ WhatsApp {phone}",
+        "ንምዝገባን ሓበሬታን: {phone}",
+    ),
+    donation_lines=(
+        "ወፈያ: {payment}",
+        "ደግፉና: {payment}",
+    ),
+)
 
 LANGUAGE = Language(
     code="ti",
@@ -104,4 +153,5 @@ LANGUAGE = Language(
     latin_names=("tesfay", "yonas", "saba", "dawit", "helen", "mikiel"),
     brand_stems=("habesha", "asmara", "selam", "italia", "eden", "zemen"),
     brand_names=("ሓበሻ ትራቨል", "ሰላም ጉዕዞ", "ጉዕዞ ጣልያን"),
+    benign=BENIGN,
 )

@@ -1,6 +1,70 @@
 """Turkish: the Aegean coast, where crossings to the Greek islands are sold."""
 
-from graph.synth.templates import Language
+from graph.synth.templates import BenignPhrases, Language
+
+BENIGN = BenignPhrases(
+    ferry=(
+        "⛴️ {name}: {dep} – {dest} arası her gün feribot seferi. Sonraki sefer {day} {date} saat "
+        "{time}, yolcu bileti {price} fiyatla. Biletler online veya liman gişesinde",
+        "Sefer değişikliği: {date} tarihli saat {time} {dep} – {dest} seferi hava muhalefeti "
+        "nedeniyle iptal edilmiştir. Yolcularımız bir sonraki feribota aktarılacaktır",
+        "{dest} tatili için {dep} çıkışlı gidiş-dönüş feribot bileti kişi başı {price}, 4 yaş altı "
+        "ücretsiz. {name} TÜRSAB belgeli acente",
+    ),
+    school=(
+        "{name} Dil Okulu: {city} şubemizde İngilizce kursları, haftada 20 saat {price}. Öğrenci "
+        "vizesi başvurusunda destek veriyoruz. {date} dönemi kayıtları açıldı",
+        "Yurt dışında eğitim, hedef {dest}! Yoğun kurslar, aile yanında konaklama, havalimanı "
+        "karşılama. Öğrenci vizesi danışmanlığı dahil. Son {n} kontenjan",
+        "{name} okulunda {day} günü ücretsiz seviye tespit sınavı. {dest} için IELTS hazırlık ve vize evrakı",
+    ),
+    cargo=(
+        "📦 {name} Kargo {dep} ➡️ {dest} her hafta. 10 kg koli {price}, kapıdan kapıya, gümrük "
+        "işlemleri dahil",
+        "Ailenize {dest} adresine koli mi göndereceksiniz? {day} {date} teslim alım, {n} günde "
+        "teslimat. Her koli için takip numarası",
+        "{name}: {dest} araçlarımız her {day} saat {time} yola çıkıyor. Evrak, gıda, eşya. Sigortalı, "
+        "ödeme teslimatta",
+    ),
+    charity=(
+        "Kurtarma gemimiz yeniden {place} açıklarında. Geçen hafta ekibimiz {n} kişiyi güvenle karaya "
+        "çıkardı. Her bağış önemli",
+        "{name} gönüllüleri {city} merkezinde, {dep} üzerinden gelen aileler için mont, uyku tulumu "
+        "ve bebek maması topluyor. Teslim {day} saat {time}",
+        "Kış kampanyası: {place} yakınlarında {n} kişi açıkta uyuyor. {price} ile bir çadır ve "
+        "battaniye alınabiliyor. Kayıtlı dernek, göçmenlerden hiçbir ücret istemiyoruz",
+    ),
+    news=(
+        "Muhabirlerimizin {place} bölgesinde görüştüğü göçmenlere göre kaçakçılar {dep} – {dest} "
+        "geçişi için kişi başı {price} istiyor",
+        "SON DAKİKA: {place} açıklarında {date} tarihinde {n} kişiyi taşıyan lastik bot battı. Sahil "
+        "Güvenlik: kaçakçılar göçmenleri bota sıkıştırmış. Haberin devamı",
+        'Dosya: {dep} – {dest} geçişi sosyal medyada {price} karşılığında, "garantili varış" ve '
+        '"varınca ödeme" vaadiyle nasıl satılıyor',
+    ),
+    jobs=(
+        "{name} İnsan Kaynakları: {dest} bölgesinde depo ve tarım sektöründe {n} kişilik iş imkanı, "
+        "yasal sözleşme, çalışma izni işveren tarafından. Maaş aylık {price}. CV gönderin",
+        "İş ilanı: {dep} – {dest} hattı için AB ehliyetli tır şoförleri aranıyor. Başlangıç {date}, "
+        "konaklama sağlanır. Lisanslı özel istihdam bürosu, adaylardan ücret alınmaz",
+        "{dest} bölgesinde {date} itibarıyla mevsimlik iş: meyve toplama ve otel, net {price}. "
+        "Mülakatlar {day} günü {city} ofisimizde",
+    ),
+    registration=(
+        "Ticaret sicil no: {number}",
+        "TÜRSAB belge no: {number}",
+        "İzin belgesi no: {number}",
+    ),
+    contact_lines=(
+        "Tel: {phone}",
+        "Arayın veya WhatsApp {phone}",
+        "Rezervasyon ve bilgi: {phone}",
+    ),
+    donation_lines=(
+        "Bağış: {payment}",
+        "Bize destek olun: {payment}",
+    ),
+)
 
 LANGUAGE = Language(
     code="tr",
@@ -115,4 +179,5 @@ LANGUAGE = Language(
     latin_names=("mehmet", "ahmet", "emre", "ali.celik", "murat", "ayse"),
     brand_stems=("ege", "gecis", "deniz", "yolculuk", "mavi", "bodrum", "izmir", "avrupa"),
     brand_names=("Ege Geçiş", "Avrupa Yolu", "Mavi Deniz", "Güvenli Geçiş"),
+    benign=BENIGN,
 )

@@ -1,6 +1,70 @@
 """Vietnamese: the long route from Vietnam to the UK, and Vietnamese travellers at Calais."""
 
-from graph.synth.templates import Language
+from graph.synth.templates import BenignPhrases, Language
+
+BENIGN = BenignPhrases(
+    ferry=(
+        "✈️ {name}: vé máy bay {dep} – {dest} giá từ {price}. Chuyến bay {day} {date} lúc {time}. Đại "
+        "lý vé được cấp phép, xuất vé ngay",
+        "Thông báo: chuyến {time} ngày {date} từ {dep} đi {dest} bị hoãn do thời tiết. Hành khách "
+        "được chuyển sang chuyến sau, hoàn tiền tại quầy",
+        "Du lịch gia đình tại {dest}? Tour {n} ngày khởi hành từ {dep}, giá {price}/người, trẻ em "
+        "dưới 4 tuổi miễn phí. {name} hỗ trợ làm visa du lịch hợp pháp",
+    ),
+    school=(
+        "Trung tâm ngoại ngữ {name}: khóa tiếng Anh tại {city}, 20 giờ mỗi tuần, học phí {price}. Hỗ "
+        "trợ hồ sơ visa du học. Khai giảng {date}",
+        "Du học {dest}! Khóa học cấp tốc, ở cùng gia đình bản xứ, đón tại sân bay. Tư vấn visa du học "
+        "miễn phí. Chỉ còn {n} suất",
+        "Thi xếp lớp miễn phí {day} tại {name}. Luyện thi IELTS và chuẩn bị hồ sơ visa cho học sinh "
+        "đi {dest}",
+    ),
+    cargo=(
+        "📦 {name} gửi hàng {dep} ➡️ {dest} hằng tuần. Giá từ {price}/10 kg, giao tận nhà, bao thuế hải quan",
+        "Gửi quà cho gia đình ở {dest}? Nhận hàng {day} {date}, giao trong {n} ngày. Có mã theo dõi "
+        "cho mỗi kiện",
+        "{name}: xe hàng đi {dest} mỗi {day} lúc {time}. Giấy tờ, thực phẩm, đồ dùng. Có bảo hiểm, "
+        "thanh toán khi nhận hàng",
+    ),
+    charity=(
+        "Tàu cứu hộ của chúng tôi đã trở lại vùng biển gần {place}. Tuần trước thủy thủ đoàn đã cứu "
+        "{n} người. Mỗi đóng góp đều quý giá",
+        "Tình nguyện viên {name} tại {city} cần áo ấm, túi ngủ và sữa cho trẻ em của các gia đình đến "
+        "từ {dep}. Nhận đồ {day} lúc {time}",
+        "Chiến dịch mùa đông: {n} người đang ngủ ngoài trời gần {place}. {price} mua được một lều và "
+        "chăn. Tổ chức từ thiện đã đăng ký, không thu tiền của người di cư",
+    ),
+    news=(
+        "Theo lời những người được phóng viên của chúng tôi phỏng vấn tại {place}, đường dây đưa "
+        "người thu {price} mỗi người cho chuyến từ {dep} đến {dest}",
+        "TIN NÓNG: một xuồng chở {n} người bị lật gần {place} ngày {date}. Lực lượng bảo vệ bờ biển "
+        "cho biết những kẻ đưa người đã nhồi họ lên xuồng hơi. Đọc thêm",
+        'Phóng sự: chuyến đi {dep} – {dest} được rao bán trên mạng xã hội với giá {price}, "bao đến '
+        'nơi" và "đến nơi mới trả tiền"',
+    ),
+    jobs=(
+        "{name} tuyển dụng: {n} vị trí kho bãi và nông nghiệp tại {dest}, hợp đồng hợp pháp, giấy "
+        "phép lao động do chủ sử dụng bảo lãnh. Lương {price}/tháng. Gửi CV",
+        "Tuyển tài xế có bằng lái châu Âu cho tuyến {dep} – {dest}. Bắt đầu {date}, có chỗ ở. Công ty "
+        "được cấp phép, không thu phí ứng viên",
+        "Việc làm thời vụ tại {dest} từ {date}: hái trái cây và khách sạn, {price} thực nhận. Phỏng "
+        "vấn tại {city} ngày {day}",
+    ),
+    registration=(
+        "Mã số doanh nghiệp {number}",
+        "Giấy phép số {number}",
+        "Số đăng ký {number}",
+    ),
+    contact_lines=(
+        "ĐT: {phone}",
+        "Gọi hoặc WhatsApp {phone}",
+        "Đặt chỗ và thông tin: {phone}",
+    ),
+    donation_lines=(
+        "Ủng hộ: {payment}",
+        "Quyên góp: {payment}",
+    ),
+)
 
 LANGUAGE = Language(
     code="vi",
@@ -119,4 +183,5 @@ LANGUAGE = Language(
     latin_names=("hung.nguyen", "lan.tran", "minh.le", "tuan", "hoanganh", "duc"),
     brand_stems=("dianh", "anhquoc", "vietuk", "sanganh", "dulich", "chaua", "uytin"),
     brand_names=("Đi Anh Uy Tín", "Du Lịch Châu Âu", "Việt Anh Express", "Anh Quốc VIP"),
+    benign=BENIGN,
 )
