@@ -25,7 +25,7 @@ FIELDS = {"id", "lang", "platform", "region", "text", "expected", "note"}
 PLATFORMS = {"facebook", "instagram", "tiktok", "x", "telegram", "whatsapp"}
 HANDLE_PLATFORMS = {"facebook", "instagram", "tiktok", "x", "telegram", "snapchat"}
 SCORED_KINDS = {"phone", "handle", "payment", "email"}
-PAYMENT_SCHEMES = {"paypal", "revolut", "cashapp", "venmo", "iban", "btc", "eth", "tron"}
+PAYMENT_SCHEMES = {"paypal", "revolut", "cashapp", "venmo", "wise", "iban", "btc", "eth", "tron"}
 MAIN_LANGUAGES = {"en", "fr", "ar", "fa", "ckb", "sq", "vi", "tr"}
 OTHER_LANGUAGES = {"ps", "ti", "es", "it", "am", "bn", "mixed"}
 
@@ -43,6 +43,7 @@ PAYMENT_NAME_RULES = {
     "revolut": re.compile(r"[a-z0-9._-]{3,32}"),
     "cashapp": re.compile(r"[a-z][a-z0-9_]{0,19}"),
     "venmo": re.compile(r"[a-z0-9_-]{5,30}"),
+    "wise": re.compile(r"[a-z0-9._-]{3,32}"),
 }
 EMAIL_RE = re.compile(r"[a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}")
 ID_RE = re.compile(r"([a-z]+)-(\d{3})")
