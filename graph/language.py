@@ -72,9 +72,14 @@ def detect(text: str) -> str | None:
 def mask(text: str) -> str:
     """`text` without what is no language (links, addresses, handles, digits, emoji), on one line."""
     text = MASKED.sub(" ", HASHTAG.sub(r"\1", text[: MAX_CHARS * 2]))
-    # Emoji and other symbols, and control and private-use characters: by Unicode category.
-    kept = "".join(char if unicodedata.category(char)[0] not in "SC" else " " for char in text)
+    kept = "".join(" " if is_symbol(char) else char for char in text)
     return " ".join(kept.split())[:MAX_CHARS]
+
+
+def is_symbol(char: str) -> bool:
+    """Whether `char` is an emoji or other symbol, an emoji's variation selector, or a control, format or
+    private-use character."""
+    return unicodedata.category(char)[0] in "SC" or "\ufe00" <= char <= "\ufe0f"
 
 
 def by_script(text: str, label: str) -> str:
