@@ -1,5 +1,5 @@
-// The schema networks need: one Network per key and per id; networks read in order of score, size and
-// last seen, and counted by platforms, countries and size (the API's pages); and hub identifiers found
+// The schema networks need: one Network per key and per id; networks read in order of score, content
+// score, size and last seen, and counted by platforms, countries and size (the API's pages); and hub identifiers found
 // quickly (each label's `hub` property is indexed so that last run's hubs are read without a scan).
 // No parameters. Each statement is idempotent; `graph.networks.store.apply_schema` runs the missing ones.
 // Runs on Neo4j 5.26 Community and newer releases (Aura included).
@@ -9,6 +9,7 @@ CREATE CONSTRAINT network_id IF NOT EXISTS FOR (n:Network) REQUIRE n.id IS UNIQU
 CREATE INDEX network_score IF NOT EXISTS FOR (n:Network) ON (n.score);
 CREATE INDEX network_last_seen IF NOT EXISTS FOR (n:Network) ON (n.last_seen);
 CREATE INDEX network_size IF NOT EXISTS FOR (n:Network) ON (n.size);
+CREATE INDEX network_score_content IF NOT EXISTS FOR (n:Network) ON (n.score_content);
 CREATE INDEX network_last_seen_ms IF NOT EXISTS FOR (n:Network) ON (n.last_seen_ms);
 CREATE INDEX network_filter_counts IF NOT EXISTS
   FOR (n:Network) ON (n.platform_count, n.country_count, n.size);

@@ -12,7 +12,7 @@ Hub identifiers give no country: a public hotline says nothing about where a net
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -20,6 +20,7 @@ from typing import Any
 import phonenumbers
 
 from graph.identifiers import countries as country_names
+from graph.networks.content import AdvertContent, summarise
 from graph.networks.score import score
 
 # Country-code TLDs that are marketed as generic names and say nothing about a country.
@@ -29,11 +30,13 @@ _REGIONS = frozenset(phonenumbers.SUPPORTED_REGIONS)
 
 @dataclass(frozen=True, slots=True)
 class AdvertFacts:
-    """What one advert adds to its network: when, and which countries (region, named, identifiers')."""
+    """What one advert adds to its network: when, which countries (region, named, identifiers'), and what
+    its text says (its indicator hits and smuggling score; None when not read)."""
 
     posted: int | None  # epoch seconds
     region: str | None
     countries: tuple[str, ...]  # named in the text and of the identifiers it mentions (hubs excluded)
+    content: AdvertContent | None = None
 
 
 def cctld_country(domain_key: str) -> str | None:
@@ -59,9 +62,15 @@ def platform_of(key: str) -> str | None:
 
 
 def profile(
-    adverts: Iterable[str], accounts: Iterable[str], facts: Mapping[str, AdvertFacts], now: datetime
+    adverts: Iterable[str],
+    accounts: Iterable[str],
+    facts: Mapping[str, AdvertFacts],
+    now: datetime,
+    *,
+    template_only: Collection[str] = (),
 ) -> dict[str, Any]:
-    """The Network node's properties for these members (score included), as of `now`."""
+    """The Network node's properties for these members (score included), as of `now`; `template_only`
+    are those of its adverts that joined it only by template links."""
     adverts = list(adverts)
     accounts = list(accounts)
     platforms = {p for p in map(platform_of, adverts + accounts) if p}
@@ -79,7 +88,11 @@ def profile(
     first = datetime.fromtimestamp(min(times), UTC) if times else None
     last = datetime.fromtimestamp(max(times), UTC) if times else None
     size = len(adverts) + len(accounts)
-    result = score(len(platforms), len(found), size, last, now)
+    content = summarise(
+        (None if (fact := facts.get(key)) is None else fact.content for key in adverts),
+        template_only=len(template_only),
+    )
+    result = score(len(platforms), len(found), size, last, now, content)
     return {
         "size": size,
         "advert_count": len(adverts),
@@ -89,5 +102,9 @@ def profile(
         "first_seen": first,
         "last_seen": last,
         **result.properties(),
+        "template_adverts": len(template_only),
+        "smuggling_adverts": content.smuggling,
+        "benign_adverts": content.benign_adverts,
+        "indicator_categories": content.smuggling_categories(),
         "updated_at": now,
     }

@@ -291,8 +291,10 @@ def _facts(
     rows: Mapping[str, AdvertRow],
     hubs: Mapping[str, Hub],
 ) -> dict[str, AdvertFacts]:
-    """Per member advert: when, and its countries; the countries its text names are cached on the advert."""
+    """Per member advert: when, its countries and what its text says (its indicator hits, read for the
+    members only); the countries its text names are cached on the advert."""
     members = [key for adverts, _ in found for key in adverts]
+    content = store.read_content(session, members)
     stale = [key for key in members if rows[key].named is None]
     named: dict[str, tuple[str, ...]] = {}
     if stale:
@@ -311,5 +313,5 @@ def _facts(
                 country = cctld_country(identifier)
                 if country:
                     found_countries.add(country)
-        facts[key] = AdvertFacts(row.posted, row.region, tuple(sorted(found_countries)))
+        facts[key] = AdvertFacts(row.posted, row.region, tuple(sorted(found_countries)), content.get(key))
     return facts

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +17,7 @@ import neo4j
 
 from graph import cypher, schema
 from graph.db import QUIET
+from graph.networks.content import AdvertContent
 
 BATCH = 10_000
 # Boundaries of the advert key ranges read in parallel (keys are `advert:<platform>:<post id>`).
@@ -46,6 +47,8 @@ class AdvertRow:
     region: str | None
     named: list[str] | None  # None: not cached for this content
     network: str | None = None
+    template: list[int] | None = None  # the template signature's values (graph.templates)
+    template_hub: str | None = None  # why its template was a hub at the last recompute, if it was
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,7 @@ class OldNetwork:
     id: str
     members: list[str]
     profile_hash: str | None
+    template: tuple[str, ...] = ()  # members in it only through template links
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,11 +111,16 @@ def _advert_row(record: neo4j.Record, with_network: bool) -> AdvertRow:
         record["region"],
         record["named"],
         record["network"] if with_network else None,
+        record["template"],
+        record["template_hub"] if with_network else None,
     )
 
 
-def stream_adverts(driver: neo4j.Driver, database: str, *, page: int = 5_000) -> Iterator[AdvertRow]:
-    """Every advert with its author and identifiers (networks_links), in pages, two pages read at once.
+def stream_adverts(
+    driver: neo4j.Driver, database: str, *, page: int = 5_000
+) -> Iterator[tuple[AdvertRow, list[int] | None]]:
+    """Every advert with its author and identifiers (networks_links), and its template signature apart
+    (so that a caller keeping the rows does not keep the signatures), in pages, two pages read at once.
 
     The key space is cut into ranges read by two threads, so that both of Neo4j's cores work; within
     a range, pages follow the key index. Adverts come range by range, each in key order.
@@ -137,8 +146,8 @@ def stream_adverts(driver: neo4j.Driver, database: str, *, page: int = 5_000) ->
     with ThreadPoolExecutor(max_workers=2) as pool:
         for pages in pool.map(read_range, itertools.pairwise(RANGES)):
             for rows in pages:
-                for key, author, identifiers, located, posted, region, named in rows:
-                    yield AdvertRow(key, author, identifiers, located, posted, region, named)
+                for key, author, identifiers, located, posted, region, named, template in rows:
+                    yield AdvertRow(key, author, identifiers, located, posted, region, named), template
 
 
 def read_adverts(session: neo4j.Session, keys: Sequence[str]) -> list[AdvertRow]:
@@ -179,7 +188,10 @@ def read_networks(session: neo4j.Session, keys: Sequence[str] | None = None) -> 
     found = []
     for chunk in chunks:
         result = session.run(query, keys=chunk)
-        found.extend(OldNetwork(r["key"], r["id"], r["members"], r["profile_hash"]) for r in result)
+        found.extend(
+            OldNetwork(r["key"], r["id"], r["members"], r["profile_hash"], tuple(r["template"]))
+            for r in result
+        )
     return found
 
 
@@ -205,6 +217,18 @@ def read_texts(session: neo4j.Session, keys: Sequence[str]) -> list[tuple[str, s
     return found
 
 
+def read_content(session: neo4j.Session, keys: Sequence[str]) -> dict[str, AdvertContent]:
+    """What the given adverts' texts say (networks_content): their indicator hits, smuggling score and
+    whether a template joins them to another advert."""
+    found = {}
+    for chunk in _chunks(keys, BATCH):
+        for r in session.run(cypher.load("networks_content"), keys=chunk):
+            found[r["key"]] = AdvertContent.of(
+                r["score"], r["terms"], r["categories"], r["weights"], r["templated"]
+            )
+    return found
+
+
 def write_named(session: neo4j.Session, rows: Sequence[Mapping[str, Any]]) -> None:
     _write_batches(session, "networks_named_write", "rows", rows)
 
@@ -223,15 +247,56 @@ def write_networks(session: neo4j.Session, rows: Sequence[Mapping[str, Any]]) ->
     _write_batches(session, "networks_write", "networks", rows, size=2_000)
 
 
-def write_members(session: neo4j.Session, moves: Sequence[tuple[str, str | None]]) -> None:
-    """Move each member (advert or account key) to a network key, or out of any network (None)."""
+def write_members(
+    session: neo4j.Session, moves: Sequence[tuple[str, str | None]], template: Collection[str] = ()
+) -> None:
+    """Move each member (advert or account key) to a network key, or out of any network (None); the
+    members in `template` are in their network only through template links (`via`)."""
     for chunk in _chunks(moves, BATCH):
         params: dict[str, list[dict[str, str | None]]] = {"adverts": [], "accounts": []}
         for member, network in chunk:
             params["adverts" if member.startswith("advert:") else "accounts"].append(
-                {"member": member, "network": network}
+                {
+                    "member": member,
+                    "network": network,
+                    "via": "template" if member in template else "identifier",
+                }
             )
         session.execute_write(lambda tx, p=params: tx.run(cypher.load("networks_members_write"), p).consume())
+
+
+def template_candidates(session: neo4j.Session, tokens: Sequence[str], limit: int) -> dict[str, list[str]]:
+    """The adverts sharing each band token (networks_template_candidates), at most `limit` per token."""
+    found: dict[str, list[str]] = {}
+    for chunk in _chunks(tokens, 1_000):
+        for r in session.run(cypher.load("networks_template_candidates"), tokens=chunk, limit=limit):
+            found[r["token"]] = r["adverts"]
+    return found
+
+
+def read_template_links(
+    session: neo4j.Session, keys: Sequence[str] | None = None
+) -> dict[tuple[str, str], tuple[float, bool, str | None]]:
+    """The SAME_TEMPLATE links touching these adverts (every link for None): (small, large) -> (similarity,
+    joins, reason)."""
+    query = cypher.load("networks_template_links")
+    found = {}
+    for chunk in [None] if keys is None else _chunks(keys, BATCH):
+        for r in session.run(query, keys=chunk):
+            found[(r["small"], r["large"])] = (r["similarity"], r["joins"], r["reason"])
+    return found
+
+
+def write_template_links(
+    session: neo4j.Session, gone: Sequence[tuple[str, str]], links: Sequence[Mapping[str, Any]]
+) -> None:
+    """Remove the `gone` (small, large) links and create or update `links` (networks_template_write)."""
+    query = cypher.load("networks_template_write")
+    rows = [{"small": s, "large": g} for s, g in gone]
+    for chunk in _chunks(rows, BATCH):
+        session.execute_write(lambda tx, c=chunk: tx.run(query, gone=c, links=[]).consume())
+    for chunk in _chunks(links, BATCH):
+        session.execute_write(lambda tx, c=chunk: tx.run(query, gone=[], links=c).consume())
 
 
 def tagged_networks(session: neo4j.Session, keys: Sequence[str]) -> set[str]:

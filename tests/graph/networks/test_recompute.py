@@ -142,7 +142,9 @@ def test_cross_platform_cross_border_network(empty_graph, neo4j_settings):
     assert (net["platform_count"], net["country_count"]) == (3, 5)  # what the API filters on
     assert net["first_seen"].day == 1 and net["last_seen"].day == 20
     parts = [net[f"score_{p}"] for p in ("cross_platform", "cross_border", "size", "recency")]
-    assert round(sum(parts), 1) == net["score"]
+    assert round(sum(parts), 1) == net["score_shape"]
+    assert round(net["score_shape"] + net["score_content"] - net["score_benign"], 1) == net["score"]
+    assert net["score_content"] > 0 and "crossing" in net["score_explanation"]  # its adverts offer one
     assert f"Score {net['score']:g} of 100" in net["score_explanation"]
     assert net["key"] == "network:" + net["id"]
 

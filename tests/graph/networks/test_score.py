@@ -1,29 +1,127 @@
-"""The triage score: four parts of 0..25 that add up to the score, and a sentence that says so."""
+"""The triage score: shape (0..40) + content (0..60) - benign, parts that add up, and the reasons in words."""
 
 from datetime import UTC, datetime, timedelta
 
+from graph.indicators import THRESHOLD
+from graph.networks.content import AdvertContent, summarise
 from graph.networks.score import score
 
 NOW = datetime(2024, 6, 1, tzinfo=UTC)
 
 
-def test_parts_sum_to_the_score_and_the_sentence_names_them():
+def smuggling(*hits: tuple[str, str], templated: bool = False, score: float = 0.9) -> AdvertContent:
+    return AdvertContent(
+        score, tuple(t for t, _ in hits), tuple(c for _, c in hits), (0.8,) * len(hits), templated
+    )
+
+
+def ordinary(*hits: tuple[str, str], weight: float = 0.8) -> AdvertContent:
+    return AdvertContent(
+        THRESHOLD / 10, tuple(t for t, _ in hits), tuple(c for _, c in hits), (weight,) * len(hits)
+    )
+
+
+def test_shape_parts_sum_and_the_sentence_names_them():
     result = score(platforms=3, countries=2, size=14, last_seen=NOW - timedelta(days=12), now=NOW)
     parts = [result.cross_platform, result.cross_border, result.size, result.recency]
-    assert all(0 <= p <= 25 for p in parts)
-    assert round(sum(parts), 1) == result.total
-    assert result.cross_platform == 16.7 and result.cross_border == 8.3
+    assert all(0 <= p <= 10 for p in parts)
+    assert round(sum(parts), 1) == result.shape == result.total
+    assert result.cross_platform == 6.7 and result.cross_border == 3.3
     for text in ("3 platforms", "2 countries", "14 members", "12 days ago", f"{result.total:g} of 100"):
         assert text in result.explanation
 
 
-def test_bounds():
+def test_shape_alone_is_at_most_forty():
     top = score(platforms=6, countries=9, size=1000, last_seen=NOW, now=NOW)
-    assert top.total == 100.0
+    assert top.total == top.shape == 40.0
     low = score(platforms=1, countries=1, size=2, last_seen=None, now=NOW)
     assert (low.cross_platform, low.cross_border, low.recency) == (0, 0, 0)
-    assert 0 < low.total < 5
+    assert 0 < low.total < 2
 
 
 def test_recency_halves_every_thirty_days():
-    assert score(1, 1, 2, NOW - timedelta(days=30), NOW).recency == 12.5
+    assert score(1, 1, 2, NOW - timedelta(days=30), NOW).recency == 5.0
+
+
+def test_the_parts_add_up_to_the_total():
+    content = summarise(
+        [smuggling(("boza", "service"), ("harga", "service"), templated=True)] * 3
+        + [ordinary(("registered company", "benign_business"))] * 2
+    )
+    result = score(2, 2, 7, NOW, NOW, content)
+    assert result.total == round(result.shape + result.content - result.benign, 1)
+    assert 0 < result.template <= result.content <= 60
+    assert 0 < result.benign <= 40
+    properties = result.properties()
+    assert properties["score_content"] == result.content and properties["score_benign"] == result.benign
+
+
+def test_content_dominates_a_wide_benign_network():
+    """A small smuggling network on one platform outranks a travel agency on four platforms in four
+    countries with hundreds of members, whose adverts name a registered company and bookings."""
+    gang = summarise([smuggling(("boza", "service"), ("payment on arrival", "price"))] * 2)
+    agency = summarise(
+        [ordinary(("ticket", "benign_business"), ("registered company", "benign_business"))] * 30
+        + [ordinary(("ferry crossing", "service"), weight=0.3)] * 10
+    )
+    small = score(1, 1, 3, NOW - timedelta(days=20), NOW, gang)
+    wide = score(4, 4, 300, NOW, NOW, agency)
+    assert small.total > wide.total
+    assert wide.benign > 0 and "mostly benign" in wide.explanation
+    assert "registered company" in wide.explanation
+
+
+def test_shape_orders_networks_whose_adverts_read_alike():
+    adverts = summarise([smuggling(("boza", "service"))] * 4)
+    assert score(3, 3, 20, NOW, NOW, adverts).total > score(1, 1, 5, NOW, NOW, adverts).total
+
+
+def test_the_explanation_names_counts_and_terms():
+    content = summarise(
+        [
+            smuggling(
+                ("boza", "service"), ("harga", "service"), ("payment on arrival", "price"), templated=True
+            )
+        ]
+        * 3
+        + [smuggling(("boza", "service"))]
+        + [ordinary()]
+    )
+    words = score(1, 1, 6, NOW, NOW, content).explanation
+    assert "4 of 5 adverts read as smuggling" in words
+    assert "4 offer a crossing (boza, harga)" in words
+    assert "3 quote a price or payment terms (payment on arrival)" in words
+    assert "3 of them share a template" in words
+    assert "no business, charity, news, job or school signals" in words
+
+
+def test_a_benign_word_beside_smuggling_does_not_pull_down():
+    """An advert read as smuggling that also names a licence is not benign: a fake licence is cheap."""
+    mixed = AdvertContent(0.9, ("boza", "licence"), ("service", "benign_business"), (0.8, 0.8))
+    assert mixed.benign_strength() == 0.0
+    assert summarise([mixed, mixed]).benign_share == 0.0
+
+
+def test_template_reuse_counts_only_smuggling_adverts():
+    copied_ordinary = summarise([AdvertContent(0.1, templated=True)] * 4)
+    assert score(1, 1, 4, NOW, NOW, copied_ordinary).template == 0.0
+    copied_gang = summarise([smuggling(("boza", "service"), templated=True)] * 4)
+    assert score(1, 1, 4, NOW, NOW, copied_gang).template == 9.0
+
+
+def test_adverts_not_analysed_are_named_not_counted_benign():
+    content = summarise([AdvertContent(None)] * 3)
+    result = score(2, 2, 3, NOW, NOW, content)
+    assert (result.content, result.benign) == (0.0, 0.0)
+    assert "--rewrite" in result.explanation
+
+
+def test_a_stray_smuggling_word_in_an_ordinary_advert_is_not_a_reason():
+    content = summarise([ordinary(("Calais", "route"), weight=0.3)] * 5)
+    assert content.smuggling == 0 and content.smuggling_categories() == []
+    assert "none of 5 adverts reads as smuggling" in score(1, 1, 5, NOW, NOW, content).explanation
+
+
+def test_damaged_lists_are_cut_to_the_shortest():
+    advert = AdvertContent.of(0.7, ["boza", "harga"], ["service"], [0.8, 0.8, 0.8])
+    assert advert.terms == ("boza",) and advert.weights == (0.8,)
