@@ -1,0 +1,99 @@
+"""What ingest stores about an advert's text, on the real Neo4j: language, smuggling score, indicator hits."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.indicators import analyse
+from graph.ingest import ingest
+from graph.store import analysis_properties
+
+SMUGGLING = "Passeur sérieux, paiement à l'arrivée, départ ce soir de Calais. Smuggler, guaranteed arrival."
+PLAIN = "Lovely flat to rent near the station, two bedrooms, garden, available from June."
+
+
+def record(post_id: str, text: str, lang: str | None = None) -> dict:
+    found = {"platform": "facebook", "post_id": post_id, "text": text, "posted_at": "2024-03-01T10:00:00Z"}
+    if lang is not None:
+        found["lang"] = lang
+    return found
+
+
+def stored(driver, database: str, post_id: str) -> dict:
+    records, _, _ = driver.execute_query(
+        "MATCH (a:Advert {key: $key}) RETURN properties(a) AS a",
+        key=f"advert:facebook:{post_id}",
+        database_=database,
+    )
+    return records[0]["a"]
+
+
+def test_the_properties_are_the_analysis_in_text_order():
+    found = analyse(SMUGGLING)
+    properties = analysis_properties(SMUGGLING, None)
+    assert found.hits, "the lexicon should know these words"
+    assert properties["indicator_terms"] == [h.term for h in found.hits]
+    spans = properties["indicator_spans"]
+    assert len(spans) == 2 * len(found.hits) and spans == sorted(spans)
+    assert properties["smuggling_score"] == round(found.score, 4)
+    assert len(properties["indicator_categories"]) == len(properties["indicator_langs"]) == len(found.hits)
+
+
+def test_the_feeds_language_wins_and_is_not_marked_detected():
+    given = analysis_properties(SMUGGLING, "en")
+    assert (given["lang"], given["lang_detected"]) == ("en", False)
+    detected = analysis_properties(SMUGGLING * 3, None)
+    assert detected["lang_detected"] is (detected["lang"] is not None)
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+def test_ingest_stores_the_analysis(graph, database, workers):
+    ingest(
+        graph,
+        database,
+        [record("s1", SMUGGLING), record("p1", PLAIN, lang="en")],
+        source="t",
+        workers=workers,
+    )
+    advert = stored(graph, database, "s1")
+    expected = analysis_properties(SMUGGLING, None)
+    for name, value in expected.items():
+        assert advert[name] == value, name
+    for start, end, term in zip(
+        advert["indicator_spans"][::2],
+        advert["indicator_spans"][1::2],
+        advert["indicator_terms"],
+        strict=True,
+    ):
+        assert 0 <= start < end <= len(SMUGGLING), term
+    plain = stored(graph, database, "p1")
+    assert plain["lang"] == "en" and plain["lang_detected"] is False
+    assert plain["smuggling_score"] < advert["smuggling_score"]
+
+
+def test_an_identical_reingest_is_unchanged_and_an_edit_is_analysed_afresh(graph, database):
+    first = ingest(graph, database, [record("s2", SMUGGLING)], source="t")
+    again = ingest(graph, database, [record("s2", SMUGGLING)], source="t")
+    assert (first.created, again.unchanged) == (1, 1)
+    edited = ingest(graph, database, [record("s2", PLAIN)], source="t")
+    assert edited.updated == 1
+    advert = stored(graph, database, "s2")
+    assert advert["indicator_terms"] == analysis_properties(PLAIN, None)["indicator_terms"]
+    assert advert["smuggling_score"] == analysis_properties(PLAIN, None)["smuggling_score"]
+
+
+def test_rewrite_analyses_an_advert_stored_before(graph, database):
+    """An advert stored before ingest analysed texts has none of the properties: --rewrite gives them."""
+    ingest(graph, database, [record("s3", SMUGGLING)], source="t")
+    graph.execute_query(
+        "MATCH (a:Advert {key: 'advert:facebook:s3'}) REMOVE a.smuggling_score, a.indicator_terms, "
+        "a.indicator_categories, a.indicator_langs, a.indicator_spans, a.indicator_weights, a.lang_detected",
+        database_=database,
+    )
+    assert ingest(graph, database, [record("s3", SMUGGLING)], source="t").unchanged == 1
+    assert "smuggling_score" not in stored(graph, database, "s3")
+    ingest(graph, database, [record("s3", SMUGGLING)], source="t", rewrite=True)
+    assert (
+        stored(graph, database, "s3")["smuggling_score"]
+        == analysis_properties(SMUGGLING, None)["smuggling_score"]
+    )
