@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 # Letters of the Arabic script that stand for the same letter in the adverts' spelling: the alef with a
 # hamza or madda (also taken apart by decomposition; listed for the wasla, which is not), the three yehs
 # and the two kafs of Arabic and Persian keyboards, teh marbuta and heh with yeh (written as heh when
-# typed fast), the hamza seats. Sorani's own letters (ڕ ڵ ۆ ێ) are left as they are: they tell words apart.
+# typed fast), the hamza seats. Sorani's vowel ە and its ھ fold to ه too: Sorani typed on an Arabic or
+# Persian keyboard writes ه for both. Sorani's other letters (ڕ ڵ ۆ ێ) stay: they tell words apart.
 ARABIC_LETTERS = {
     "أ": "ا",
     "إ": "ا",
@@ -67,7 +68,7 @@ class Folded:
         return self.starts[start], self.ends[end - 1]
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: a stream of random code points must not grow it for ever
 def fold_char(char: str) -> str:
     """One character folded: compatibility forms, case, marks, letter variants and digits ("" to drop)."""
     if char in DROPPED or ord(char) in SKIN_TONES:
