@@ -14,12 +14,14 @@ import ahocorasick
 from graph.indicators.lexicon import Lexicon, Term, load_all
 from graph.indicators.normalise import fold
 
-# Arabic writes the article, "and", "with", "for", "as" and "so" joined to the next word: a term is
-# still a word after one of these (folded) prefixes, so that والحرقة holds the term حرقة.
-ARABIC_PROCLITICS = frozenset(
+# Arabic writes the article, "and", "with", "for", "as" and "so" joined to the next word, and Tigrinya
+# its prepositions ("by", "to", "from", "in", "with", "like") and relative prefix: a term is still a word
+# after one of these (folded) prefixes, so that والحرقة holds the term حرقة and ብጀልባ the term ጀልባ.
+PROCLITICS = frozenset(
     {"و", "ف", "ب", "ل", "ک", "ال", "وال", "فال", "بال", "کال", "لل", "ولل", "فلل", "وب", "ول", "فب", "فل"}
+    | {"ብ", "ን", "ካብ", "ናብ", "ኣብ", "ምስ", "ከም", "ዝ", "እንተ", "በ", "ለ", "ከ", "የ", "ወደ"}
 )
-LONGEST_PROCLITIC = max(map(len, ARABIC_PROCLITICS))
+LONGEST_PROCLITIC = max(map(len, PROCLITICS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +47,9 @@ class Entry:
     prefix: Term | None
 
 
-def is_arabic(char: str) -> bool:
-    """Whether `char` is a letter of the Arabic script's main block."""
-    return "\u0600" <= char <= "\u06ff"
+def takes_proclitics(char: str) -> bool:
+    """Whether a word starting with `char` may have a proclitic joined to it: Arabic and Ge'ez scripts."""
+    return "\u0600" <= char <= "\u06ff" or "\u1200" <= char <= "\u137f"
 
 
 class Matcher:
@@ -90,15 +92,15 @@ class Matcher:
 
 
 def _starts_word(text: str, start: int) -> bool:
-    """Whether a term may start at `start`: not inside a word, but after an Arabic proclitic."""
+    """Whether a term may start at `start`: not inside a word, but after a proclitic."""
     if start == 0 or not text[start].isalnum() or not text[start - 1].isalnum():
         return True
-    if not is_arabic(text[start]):
+    if not takes_proclitics(text[start]):
         return False
     begin = start
     while begin > 0 and start - begin <= LONGEST_PROCLITIC and text[begin - 1].isalnum():
         begin -= 1
-    return text[begin:start] in ARABIC_PROCLITICS and (begin == 0 or not text[begin - 1].isalnum())
+    return text[begin:start] in PROCLITICS and (begin == 0 or not text[begin - 1].isalnum())
 
 
 def _ends_word(text: str, end: int) -> bool:

@@ -37,6 +37,7 @@ MATCHER = Matcher(
         load("en.toml", lexicon("en", [("taxi", "service", 0.5), ("per person", "price", 0.4)])),
         load("tr.toml", lexicon("tr", [("kaçak*", "service", 0.6), ("kaçakçı", "service", 0.9)])),
         load("ar.toml", lexicon("ar", [("حرقة", "service", 0.8), ("7arga", "service", 0.8)])),
+        load("ti.toml", lexicon("ti", [("ጀልባ", "service", 0.4)])),
         load("und.toml", lexicon("und", [("🛥", "emoji", 0.2), ("🇬🇧", "emoji", 0.2)])),
     ]
 )
@@ -56,6 +57,7 @@ def written(text: str) -> list[tuple[str, str]]:
         ("taxi   bateau", [("taxi bateau", "taxi   bateau")]),
         ("Ḥarga: 7ARGA el 7arga", [("7arga", "Ḥarga"), ("7arga", "7ARGA"), ("7arga", "7arga")]),
         ("الحرقة وحرقة حرقـة", [("حرقة", "حرقة"), ("حرقة", "حرقة"), ("حرقة", "حرقـة")]),  # after proclitics
+        ("ብጀልባ ጀልባ", [("ጀልባ", "ጀልባ"), ("ጀልባ", "ጀልባ")]),  # after a Tigrinya preposition
         ("🛥️🛥️🇬🇧", [("🛥", "🛥️"), ("🛥", "🛥️"), ("🇬🇧", "🇬🇧")]),
         ("kaçakçılar ve kaçakçı", [("kaçak*", "kaçakçılar"), ("kaçakçı", "kaçakçı")]),
     ],
@@ -73,6 +75,7 @@ def test_spans_are_what_the_advert_wrote(text: str, expected: list[tuple[str, st
         "ataxi",
         "yakaçakçı",  # a starred term must still start a word
         "مخرقة",  # not a proclitic before it
+        "ሓጀልባ",
         "xpaiement",
     ],
 )
