@@ -1,6 +1,7 @@
 """The streaming writer: a corpus of adverts with planted networks, and the truth about it.
 
-Networks are planned one at a time from the size plan; their adverts are written in blocks of a few
+Smuggling networks and benign organisations (`graph.synth.benign`) are planned one at a time from
+their size plans, in a seeded order that mixes the two; their adverts are written in blocks of a few
 thousand, mixed with the share of ordinary adverts that falls to the block and shuffled, so memory
 stays bounded whatever the corpus size. Every random choice comes from generators seeded by the seed
 alone, so one seed always gives the same bytes.
@@ -17,15 +18,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from graph.synth.benign import Organisation, organisation_adverts, plan_organisation
 from graph.synth.hubs import Hubs
 from graph.synth.identities import Identities
-from graph.synth.networks import Network, World, network_adverts, plan_network, plan_sizes
+from graph.synth.networks import Network, Rotating, World, network_adverts, plan_sizes, plan_smuggling
 from graph.synth.noise import Noise
 from graph.synth.phones import PhoneBook
 from graph.synth.posts import Posts
 
-# The share of adverts that belong to a planted network; the rest are noise.
+# The share of adverts that belong to a planted smuggling network, and to a benign organisation;
+# the rest are noise.
 NETWORK_SHARE = 0.4
+BENIGN_SHARE = 0.12
 # Network adverts gathered before a block is mixed with its noise, shuffled and written.
 BLOCK = 4000
 ADVERTS_FILE = "adverts.jsonl"
@@ -45,6 +49,10 @@ class CorpusReport:
     hubs: int
     kinds: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    benign_networks: int = 0
+    benign_adverts: int = 0
+    rotating_networks: int = 0
+    rotated_adverts: int = 0
 
     @property
     def paths(self) -> dict[str, Path]:
@@ -62,6 +70,10 @@ class CorpusReport:
             "network_adverts": self.network_adverts,
             "largest_network": self.largest_network,
             "hubs": self.hubs,
+            "benign_networks": self.benign_networks,
+            "benign_adverts": self.benign_adverts,
+            "rotating_networks": self.rotating_networks,
+            "rotated_adverts": self.rotated_adverts,
             "kinds": self.kinds,
             "seconds": round(self.seconds, 3),
             "adverts_per_second": round(self.adverts_per_second, 1),
@@ -71,8 +83,10 @@ class CorpusReport:
 def generate(out_dir: Path, *, adverts: int, seed: int, source: str = "synth") -> CorpusReport:
     """Write `adverts` synthetic adverts to out_dir/adverts.jsonl, with truth.jsonl and networks.jsonl.
 
-    The same seed always writes the same bytes. About 40% of adverts belong to planted networks;
-    the rest are travel agencies, jobs, rentals, news and chatter (see `graph.synth.noise`).
+    The same seed always writes the same bytes. About 40% of adverts belong to planted smuggling
+    networks (a share of them rotating every identifier), 12% to benign organisations that post across
+    platforms and borders just as networks do (`graph.synth.benign`); the rest are travel agencies,
+    jobs, rentals, news and chatter (see `graph.synth.noise`).
     """
     if adverts < 0:
         raise ValueError(f"adverts must be zero or more, not {adverts}")
@@ -91,8 +105,13 @@ def generate(out_dir: Path, *, adverts: int, seed: int, source: str = "synth") -
     noise_rng = random.Random(f"{seed}:noise")
     mix_rng = random.Random(f"{seed}:mix")
     sizes = plan_sizes(random.Random(f"{seed}:sizes"), round(adverts * NETWORK_SHARE))
-    network_total = sum(sizes)
+    benign_sizes = plan_sizes(random.Random(f"{seed}:benign-sizes"), round(adverts * BENIGN_SHARE))
+    order = [("smuggling", i, size) for i, size in enumerate(sizes)]
+    order += [("benign", i, size) for i, size in enumerate(benign_sizes)]
+    random.Random(f"{seed}:order").shuffle(order)
+    network_total = sum(sizes) + sum(benign_sizes)
     noise_total = adverts - network_total
+    rotating = rotated = 0
     kinds: Counter[str] = Counter()
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     files = [
@@ -102,18 +121,31 @@ def generate(out_dir: Path, *, adverts: int, seed: int, source: str = "synth") -
     try:
         advert_file, truth_file, network_file = files
         block: list[tuple[dict, dict]] = []
-        networks: list[Network] = []
+        networks: list[Network | Rotating | Organisation] = []
         done_networks = done_noise = 0
-        for index, size in enumerate(sizes):
-            rng = random.Random(f"{seed}:network:{index}")
-            network = plan_network(world, rng, f"N{index + 1:06d}", size)
-            block.extend(network_adverts(world, rng, network))
-            networks.append(network)
+        for step, (kind, index, size) in enumerate(order):
+            if kind == "benign":
+                rng = random.Random(f"{seed}:benign:{index}")
+                organisation = plan_organisation(world, rng, f"B{index + 1:06d}", size)
+                block.extend(organisation_adverts(world, rng, organisation))
+                networks.append(organisation)
+            else:
+                rng = random.Random(f"{seed}:network:{index}")
+                network = plan_smuggling(world, rng, f"N{index + 1:06d}", size)
+                for part in network.parts():
+                    for advert, truth in network_adverts(world, rng, part):
+                        rotated += truth["rotated"]
+                        block.append((advert, truth))
+                rotating += isinstance(network, Rotating)
+                networks.append(network)
             done_networks += size
-            if len(block) >= BLOCK or index == len(sizes) - 1:
+            if len(block) >= BLOCK or step == len(order) - 1:
                 due = noise_total * done_networks // network_total - done_noise
                 # Look-alikes copy numbers the networks really wrote, not ones planned but never posted.
-                nearby = [(p, net) for net in networks for p in net.phones() if p.key in net.identifiers]
+                parts = [
+                    part for net in networks if not isinstance(net, Organisation) for part in net.parts()
+                ]
+                nearby = [(p, part) for part in parts for p in part.phones() if p.key in part.identifiers]
                 block.extend(noise.advert(noise_rng, nearby) for _ in range(due))
                 done_noise += due
                 _write_block(mix_rng, block, advert_file, truth_file, encode, source, kinds)
@@ -133,12 +165,16 @@ def generate(out_dir: Path, *, adverts: int, seed: int, source: str = "synth") -
     return CorpusReport(
         out_dir=out_dir,
         adverts=adverts,
-        networks=len(sizes),
+        networks=len(sizes) + len(benign_sizes),
         network_adverts=network_total,
-        largest_network=max(sizes, default=0),
+        largest_network=max([*sizes, *benign_sizes], default=0),
         hubs=len(world.hubs.all),
         kinds=dict(sorted(kinds.items())),
         seconds=time.perf_counter() - started,
+        benign_networks=len(benign_sizes),
+        benign_adverts=sum(benign_sizes),
+        rotating_networks=rotating,
+        rotated_adverts=rotated,
     )
 
 

@@ -13,6 +13,12 @@ or more platforms. Its life is laid out by advert index (adverts are in time ord
 
 Every advert after the first shares at least one identifier with an earlier advert of its network,
 so each planted network is one connected component of the identifier graph by construction.
+
+A share of networks rotate everything instead (`plan_rotating`): every few weeks they start again
+with new phones, accounts, payment tags, mailbox and site, and keep posting the same text with the
+small edits copies have. Each such period (an *epoch*) is one component of its own, sharing no
+identifier with the earlier ones; only the template ties them together. The truth marks the adverts
+of every epoch after the first as rotated members of the network.
 """
 
 from __future__ import annotations
@@ -23,7 +29,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.synth.hubs import Hub, Hubs
-from graph.synth.identities import Account, Identities, Instrument, Mailbox, Website, media_hash
+from graph.synth.identities import (
+    Account,
+    BankAccount,
+    Identities,
+    Instrument,
+    Mailbox,
+    PaymentTag,
+    Wallet,
+    Website,
+    media_hash,
+)
 from graph.synth.languages import LANGUAGES
 from graph.synth.phones import Phone, PhoneBook
 from graph.synth.posts import WINDOW_END, WINDOW_START, Posts, author_record, iso
@@ -42,6 +58,9 @@ from graph.synth.templates import Language, amount, cue_before_phone, fill, mome
 
 PARETO_ALPHA = 1.3
 MIN_SIZE = 2
+# Share of networks of ROTATING_MIN_SIZE adverts or more that rotate every identifier, keeping their text.
+ROTATING_SHARE = 0.2
+ROTATING_MIN_SIZE = 6
 PLATFORM_WEIGHTS = {"facebook": 25, "tiktok": 20, "instagram": 15, "telegram": 20, "whatsapp": 12, "x": 8}
 # Platforms a network may only name in its adverts (no adverts collected there).
 MENTION_ONLY = ("snapchat",)
@@ -118,9 +137,14 @@ class Network:
     lookalikes: list[str] = field(default_factory=list)
     hubs_used: dict[str, None] = field(default_factory=dict)
     reposts: int = 0
+    template: Template | None = None  # the text a rotating network copies
+    epoch: int = 0  # which period of a rotating network this is (0: the first, or not rotating)
 
     def phones(self) -> list[Phone]:
         return [span.item for line in self.lines for span in line]
+
+    def parts(self) -> list[Network]:
+        return [self]
 
     def record(self) -> dict:
         """The network's line in networks.jsonl."""
@@ -132,6 +156,10 @@ class Network:
         return {
             "network": self.id,
             "hub": False,
+            "class": "smuggling",
+            "kind": None,
+            "rotating": False,
+            "epochs": 1,
             "size": self.size,
             "route": self.route.id,
             "platforms": sorted(set(self.plan)),
@@ -159,6 +187,52 @@ def _life(span: Span, key: str) -> dict:
     return {"key": key, "first_seen": iso(span.seen[0]), "last_seen": iso(span.seen[1])}
 
 
+@dataclass(frozen=True)
+class Template:
+    """The text a rotating network copies: its lines and the sentences its contacts are written in."""
+
+    lang: str
+    lines: tuple[tuple[str, str], ...]  # (part, text), as in a written advert
+    phone_line: str
+    handle_line: str
+    payment_line: str
+
+
+@dataclass
+class Rotating:
+    """A network that renews every identifier every few weeks and keeps its text: one epoch each."""
+
+    id: str
+    epochs: list[Network]
+
+    def parts(self) -> list[Network]:
+        return self.epochs
+
+    def record(self) -> dict:
+        """The network's line in networks.jsonl: its epochs' lines merged, and each epoch's span."""
+        records = [part.record() for part in self.epochs]
+        merged = dict(records[0])
+        for name in ("identifiers", "phones", "accounts", "payments", "lookalikes"):
+            merged[name] = [item for record in records for item in record[name]]
+        for name in ("platforms", "countries", "phone_countries"):
+            merged[name] = sorted({item for record in records for item in record[name]})
+        merged["hubs"] = list(dict.fromkeys(hub for record in records for hub in record["hubs"]))
+        merged["email"] = next((r["email"] for r in records if r["email"]), None)
+        merged["domain"] = next((r["domain"] for r in records if r["domain"]), None)
+        merged.update(
+            size=sum(record["size"] for record in records),
+            rotating=True,
+            epochs=len(records),
+            last_seen=records[-1]["last_seen"],
+            reposts=sum(record["reposts"] for record in records),
+            epoch_spans=[
+                {"size": r["size"], "first_seen": r["first_seen"], "last_seen": r["last_seen"]}
+                for r in records
+            ],
+        )
+        return merged
+
+
 @dataclass
 class World:
     """The factories every part of a corpus shares."""
@@ -173,7 +247,7 @@ def _weighted(rng: random.Random, pairs: tuple[tuple[str, float], ...]) -> str:
     return rng.choices([p for p, _ in pairs], weights=[w for _, w in pairs])[0]
 
 
-def _sample(
+def weighted_sample(
     rng: random.Random, pairs: tuple[tuple[str, float], ...] | list[tuple[str, float]], k: int
 ) -> list[str]:
     """k distinct choices, weighted, without replacement."""
@@ -185,25 +259,101 @@ def _sample(
     return chosen
 
 
-def plan_network(world: World, rng: random.Random, network_id: str, size: int) -> Network:
-    """Everything a network owns and when, before any advert is written."""
+def plan_smuggling(world: World, rng: random.Random, network_id: str, size: int) -> Network | Rotating:
+    """A planted network: most keep their identifiers for a while, a share rotate them all."""
+    if size >= ROTATING_MIN_SIZE and rng.random() < ROTATING_SHARE:
+        return plan_rotating(world, rng, network_id, size)
+    return plan_network(world, rng, network_id, size)
+
+
+def plan_rotating(world: World, rng: random.Random, network_id: str, size: int) -> Rotating:
+    """A network in two or more epochs of a few weeks, each with identifiers of its own, one text."""
     route = rng.choices(ROUTES, weights=[r.weight for r in ROUTES])[0]
-    n_langs = 1 if size < 6 else rng.choice((1, 2)) if size < 30 else rng.choice((2, 3))
-    languages = _sample(rng, route.languages, n_langs)
+    code = weighted_sample(rng, route.languages, 1)[0]
+    times = _times(rng, size)
+    count = min(size // 3, 2 + (size >= 30) + (size >= 100))
+    bounds = [round(size * k / count) for k in range(count + 1)]
+    template = _template(rng, route, LANGUAGES[code], times[0])
+    epochs = [
+        plan_network(
+            world,
+            rng,
+            network_id,
+            bounds[k + 1] - bounds[k],
+            route=route,
+            languages=[code],
+            times=times[bounds[k] : bounds[k + 1]],
+            template=template,
+            epoch=k,
+        )
+        for k in range(count)
+    ]
+    return Rotating(network_id, epochs)
+
+
+def _times(rng: random.Random, size: int) -> list[int]:
+    """When a network's adverts are posted: a life that grows with its size, in time order."""
+    duration = min(WINDOW_END - WINDOW_START - DAY, int((3 + size * rng.uniform(1.0, 4.0)) * DAY))
+    start = rng.randrange(WINDOW_START, WINDOW_END - duration)
+    return sorted(rng.randrange(start, start + duration) for _ in range(size))
+
+
+def _template(rng: random.Random, route: Route, lang: Language, when: int) -> Template:
+    """A full advert text (every part present) and the contact sentences a rotating network keeps."""
+    dep = place_name(lang, rng.choice(route.departures))
+    dest = place_name(lang, rng.choice(route.destinations))
+    euros = rng.randrange(route.price[0], route.price[1] + 1, 100)
+    lines = [("opener", fill(rng.choice(lang.openers), dep=dep, dest=dest))]
+    lines += [("pitch", pitch) for pitch in rng.sample(lang.pitches, k=2)]
+    lines += [
+        ("departure", fill(rng.choice(lang.departures), **moment(lang, rng, when, "latin"))),
+        ("seats", fill(rng.choice(lang.seats), n=str(rng.randint(2, 15)))),
+        ("price", fill(rng.choice(lang.prices), price=amount(lang, rng, euros, "latin"))),
+    ]
+    return Template(
+        lang.code,
+        tuple(lines),
+        rng.choice(lang.phone_lines),
+        rng.choice(lang.handle_lines),
+        rng.choice(lang.payment_lines),
+    )
+
+
+def plan_network(
+    world: World,
+    rng: random.Random,
+    network_id: str,
+    size: int,
+    *,
+    route: Route | None = None,
+    languages: list[str] | None = None,
+    times: list[int] | None = None,
+    template: Template | None = None,
+    epoch: int = 0,
+) -> Network:
+    """Everything a network owns and when, before any advert is written.
+
+    A rotating network's epoch is planned with the network's route, language, template and its share
+    of the network's posting times; everything it owns is new.
+    """
+    if route is None:
+        route = rng.choices(ROUTES, weights=[r.weight for r in ROUTES])[0]
+    if languages is None:
+        n_langs = 1 if size < 6 else rng.choice((1, 2)) if size < 30 else rng.choice((2, 3))
+        languages = weighted_sample(rng, route.languages, n_langs)
     lang0 = LANGUAGES[languages[0]]
 
     n_platforms = (
         1 + (rng.random() < 0.6) + (size >= 10 and rng.random() < 0.6) + (size >= 40) + (size >= 150)
     )
-    platforms = _sample(rng, list(PLATFORM_WEIGHTS.items()), min(n_platforms, size))
+    platforms = weighted_sample(rng, list(PLATFORM_WEIGHTS.items()), min(n_platforms, size))
     plan = list(platforms)
     weights = [3.0] + [1.0] * (len(platforms) - 1)
     plan += rng.choices(platforms, weights=weights, k=size - len(plan))
     rng.shuffle(plan)
 
-    duration = min(WINDOW_END - WINDOW_START - DAY, int((3 + size * rng.uniform(1.0, 4.0)) * DAY))
-    start = rng.randrange(WINDOW_START, WINDOW_END - duration)
-    times = sorted(rng.randrange(start, start + duration) for _ in range(size))
+    if times is None:
+        times = _times(rng, size)
 
     words, suffix = world.identities.brand(tuple(dict.fromkeys((*route.stems, *lang0.brand_stems))))
     label = rng.choice(lang0.brand_names)
@@ -215,7 +365,7 @@ def plan_network(world: World, rng: random.Random, network_id: str, size: int) -
         + (size >= 25 and rng.random() < 0.6)
         + (size >= 100 and rng.random() < 0.5)
     )
-    countries = _sample(rng, route.phone_countries, n_lines)
+    countries = weighted_sample(rng, route.phone_countries, n_lines)
     lines = []
     for number, country in enumerate(countries):
         begin = 0 if number == 0 else rng.randrange(0, size)
@@ -269,6 +419,8 @@ def plan_network(world: World, rng: random.Random, network_id: str, size: int) -
         email=email,
         site=site,
         hubs=hubs,
+        template=template,
+        epoch=epoch,
     )
 
 
@@ -414,6 +566,8 @@ def network_adverts(world: World, rng: random.Random, net: Network) -> Iterator[
             "post_id": post_id,
             "network": net.id,
             "kind": "network",
+            "class": "smuggling",
+            "rotated": net.epoch > 0,
             "lang": lang.code,
             "identifiers": list(keys),
             "hubs": hubs,
@@ -514,7 +668,7 @@ def _join(rng: random.Random, texts: list[str]) -> str:
     return ("\n" if roll < 0.75 else " " if roll < 0.9 else "\n\n").join(texts)
 
 
-def _place(lang: Language, place: str) -> str:
+def place_name(lang: Language, place: str) -> str:
     return lang.places.get(place) or place.replace("_", " ").title()
 
 
@@ -535,10 +689,12 @@ def _write(
     component is on keys, not on entities. The number is appended to `entities`.
     """
     rng, lang, route = scene.rng, scene.lang, net.route
+    if net.template is not None:
+        return _write_copy(world, scene, net, index, entities, when, written)
     scripts = [s for s in lang.digit_scripts if s != "latin"]
     script = scripts[0] if scripts and rng.random() < 0.5 else "latin"
-    dep = _place(lang, rng.choice(route.departures))
-    dest = _place(lang, rng.choice(route.destinations))
+    dep = place_name(lang, rng.choice(route.departures))
+    dest = place_name(lang, rng.choice(route.destinations))
     lines = [("opener", fill(rng.choice(lang.openers), dep=dep, dest=dest))]
     for pitch in rng.sample(lang.pitches, k=rng.choice((0, 1, 1, 2))):
         lines.append(("pitch", pitch))
@@ -549,11 +705,39 @@ def _write(
     if rng.random() < 0.6:
         euros = rng.randrange(route.price[0], route.price[1] + 1, 100)
         lines.append(("price", fill(rng.choice(lang.prices), price=amount(lang, rng, euros, script))))
+    contact, keys, hubs = _contacts(world, scene, net, index, entities, written)
+    lines += contact
+    if rng.random() < 0.25:
+        tag = "#" + "".join(c for c in dest if c.isalnum())
+        lines.append(("hashtags", f"{tag} {rng.choice(lang.hashtags)}"))
+    return lines, keys, hubs
+
+
+def _write_copy(
+    world: World,
+    scene: Scene,
+    net: Network,
+    index: int,
+    entities: list[object],
+    when: int,
+    written: set[str],
+) -> tuple[list[tuple[str, str]], dict[str, str], list[str]]:
+    """A rotating network's advert: its template with a copy's small edit, and this epoch's contacts."""
+    assert net.template is not None
+    lines = _edit(scene.rng, scene.lang, list(net.template.lines), when)
+    contact, keys, hubs = _contacts(world, scene, net, index, entities, written)
+    return lines + contact, keys, hubs
+
+
+def _contacts(
+    world: World, scene: Scene, net: Network, index: int, entities: list[object], written: set[str]
+) -> tuple[list[tuple[str, str]], dict[str, str], list[str]]:
+    """The contact lines of an advert, the keys they plant and which of them are hubs (see `_write`)."""
     keys: dict[str, str] = {}
     hubs: list[str] = []
     contact: list[tuple[str, str]] = []
     for entity in entities:
-        part, text, rendered = _contact(world, scene, entity)
+        part, text, rendered = _contact(world, scene, entity, net.template)
         contact.append((part, text))
         for key in rendered.keys:
             keys.setdefault(key, rendered.form)
@@ -564,15 +748,11 @@ def _write(
     if index and not (keys.keys() - set(hubs)) & written:
         anchor = _anchor(net, index, written)
         entities.append(anchor)
-        part, text, rendered = _contact(world, scene, anchor)
+        part, text, rendered = _contact(world, scene, anchor, net.template)
         contact.append((part, text))
         for key in rendered.keys:
             keys.setdefault(key, rendered.form)
-    lines += contact
-    if rng.random() < 0.25:
-        tag = "#" + "".join(c for c in dest if c.isalnum())
-        lines.append(("hashtags", f"{tag} {rng.choice(lang.hashtags)}"))
-    return lines, keys, hubs
+    return contact, keys, hubs
 
 
 def _anchor(net: Network, i: int, written: set[str]) -> Phone:
@@ -588,9 +768,24 @@ def _anchor(net: Network, i: int, written: set[str]) -> Phone:
     raise AssertionError(f"{net.id}: advert {i} has no number in common with earlier adverts")
 
 
-def _contact(world: World, scene: Scene, entity: object) -> tuple[str, str, Rendered]:
-    """One contact line: the entity rendered in one of its forms, inside a sentence of the language."""
+def _contact(
+    world: World, scene: Scene, entity: object, copied: Template | None = None
+) -> tuple[str, str, Rendered]:
+    """One contact line: the entity rendered in one of its forms, inside a sentence of the language.
+
+    A rotating network writes its phones, accounts and payments in its template's sentences.
+    """
     rng, lang = scene.rng, scene.lang
+    if isinstance(entity, Phone) and copied is not None:
+        cue = cue_before_phone(copied.phone_line)
+        rendered = render_phone(scene, entity, choose_phone_form(scene, entity, cue=cue))
+        return "phone", fill(copied.phone_line, app=rng.choice(lang.apps), phone=rendered.text), rendered
+    if isinstance(entity, Account) and copied is not None:
+        rendered = render_handle(scene, entity)
+        return "account", fill(copied.handle_line, handle=rendered.text), rendered
+    if isinstance(entity, PaymentTag | BankAccount | Wallet) and copied is not None:
+        rendered = render_payment(scene, entity)
+        return "payment", fill(copied.payment_line, payment=rendered.text), rendered
     if isinstance(entity, Phone | _NewNumber):
         phone = entity.phone if isinstance(entity, _NewNumber) else entity
         template = rng.choice(lang.new_number_lines if isinstance(entity, _NewNumber) else lang.phone_lines)

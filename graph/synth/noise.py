@@ -165,6 +165,8 @@ class Noise:
             "post_id": post_id,
             "network": None,
             "kind": kind,
+            "class": None,
+            "rotated": False,
             "lang": lang.code,
             "identifiers": list(planted),
             "hubs": hubs,

@@ -30,10 +30,11 @@ def test_exactly_the_adverts_asked_for(corpus) -> None:
     assert len(corpus.adverts) == len(corpus.truth) == 2000 == corpus.report.adverts
     assert sum(corpus.report.kinds.values()) == 2000
     assert (
-        corpus.report.kinds["network"]
+        corpus.report.kinds["network"] + corpus.report.kinds["benign"]
         == corpus.report.network_adverts
         == sum(n["size"] for n in corpus.planted)
     )
+    assert corpus.report.kinds["benign"] == corpus.report.benign_adverts > 0
 
 
 def test_tiny_corpora(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import statistics
 from collections import defaultdict
 
@@ -57,14 +58,17 @@ def _components(truths: list[dict]) -> int:
     return len({find(i) for i in range(len(truths))})
 
 
-def test_each_network_is_one_connected_component(corpus) -> None:
+def test_each_network_is_one_connected_component_per_epoch(corpus) -> None:
+    """A network that keeps its identifiers is one component; a rotating one is one per epoch."""
     by_network = defaultdict(list)
     for truth in corpus.truth:
         if truth["network"]:
             by_network[truth["network"]].append(truth)
     assert len(by_network) == len(corpus.planted)
+    epochs = {n["network"]: n["epochs"] for n in corpus.planted}
+    assert max(epochs.values()) >= 2
     for network, truths in by_network.items():
-        assert _components(truths) == 1, network
+        assert _components(truths) == epochs[network], network
 
 
 def test_numbers_rotate_and_accounts_are_replaced(corpus) -> None:
@@ -74,7 +78,11 @@ def test_numbers_rotate_and_accounts_are_replaced(corpus) -> None:
     assert taken_down
     # A replacement account keeps a phone or a payment tag of its network: some advert of the new
     # account shares an identifier with an advert of an older account of the same network.
-    replaced = [n for n in corpus.planted if sum(a["taken_down"] for a in n["accounts"]) and n["size"] >= 20]
+    replaced = [
+        n
+        for n in corpus.planted
+        if sum(a["taken_down"] for a in n["accounts"]) and n["size"] >= 20 and not n["rotating"]
+    ]
     assert replaced
     for network in replaced:
         truths = [t for t in corpus.truth if t["network"] == network["network"]]
@@ -115,3 +123,53 @@ def test_lookalikes_are_one_digit_from_a_network_phone(corpus) -> None:
             assert fake in truth["identifiers"] and fake not in owners and real in owners
             assert len(fake) == len(real)
             assert sum(a != b for a, b in zip(fake, real, strict=True)) == 1
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
+def _rotating(corpus) -> dict[str, list[tuple[dict, dict]]]:
+    rotating = {n["network"] for n in corpus.planted if n["rotating"]}
+    adverts: dict[str, list[tuple[dict, dict]]] = defaultdict(list)
+    for advert, truth in zip(corpus.adverts, corpus.truth, strict=True):
+        if truth["network"] in rotating:
+            adverts[truth["network"]].append((advert, truth))
+    return adverts
+
+
+def test_rotated_members_share_no_identifier_with_the_networks_earlier_adverts(corpus) -> None:
+    networks = _rotating(corpus)
+    assert networks and sum(t["rotated"] for pairs in networks.values() for _, t in pairs) >= 20
+    for network, pairs in networks.items():
+        first = [(a, t) for a, t in pairs if not t["rotated"]]
+        later = [(a, t) for a, t in pairs if t["rotated"]]
+        assert first and later, network
+        assert max(a["posted_at"] for a, _ in first) <= min(a["posted_at"] for a, _ in later)
+        first_keys = {k for _, t in first for k in t["identifiers"] if k not in t["hubs"]}
+        for _, truth in later:
+            assert not (set(truth["identifiers"]) - set(truth["hubs"])) & first_keys, network
+        assert len({t["account"] for _, t in first} & {t["account"] for _, t in later}) == 0
+
+
+def test_rotated_members_copy_the_networks_text(corpus) -> None:
+    """Each rotated advert is a near copy of one of the first epoch's, and closer to it than to
+    adverts of other networks in its language."""
+    networks = _rotating(corpus)
+    others: dict[str, list[set]] = defaultdict(list)
+    for advert, truth in zip(corpus.adverts, corpus.truth, strict=True):
+        if truth["class"] == "smuggling" and truth["network"] not in networks:
+            others[advert["lang"]].append(_shingles(advert["text"]))
+    own, foreign = [], []
+    for pairs in networks.values():
+        first = [_shingles(a["text"]) for a, t in pairs if not t["rotated"]]
+        for advert, truth in pairs:
+            if truth["rotated"]:
+                text = _shingles(advert["text"])
+                own.append(max(len(text & f) / len(text | f) for f in first))
+                foreign.append(
+                    max((len(text & f) / len(text | f) for f in others[advert["lang"]]), default=0)
+                )
+    assert min(own) >= 0.25
+    assert statistics.median(own) >= 0.5 > statistics.median(foreign)

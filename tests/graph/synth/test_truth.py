@@ -22,8 +22,10 @@ def test_truth_lines_follow_the_adverts(corpus) -> None:
             truth["post_id"],
             truth["lang"],
         )
-        assert truth["kind"] in {"network", "legit", "job", "rental", "news", "chatter"}
-        assert (truth["network"] is None) == (truth["kind"] != "network")
+        assert truth["kind"] in {"network", "benign", "legit", "job", "rental", "news", "chatter"}
+        assert (truth["network"] is None) == (truth["kind"] not in ("network", "benign"))
+        assert truth["class"] == {"network": "smuggling", "benign": "benign"}.get(truth["kind"])
+        assert truth["rotated"] is False or truth["class"] == "smuggling"
         assert set(truth["forms"]) == set(truth["identifiers"])
         assert set(truth["hubs"]) <= set(truth["identifiers"])
         assert all(KEY.fullmatch(key) for key in truth["identifiers"])
