@@ -1,0 +1,86 @@
+"""The hand-written labelled set is well formed: valid adverts, known labels and kinds, enough languages,
+half hard negatives. It checks the set's shape only; how well the indicators do on it is the bench's
+business (bench/indicator_quality.py)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from graph.advert import Advert, Reject, parse_lines, read_lines
+
+LABELLED = Path(__file__).resolve().parents[2] / "data" / "indicators_labelled.jsonl"
+LANGUAGES = {"en", "fr", "ar", "fa", "ps", "ckb", "kmr", "sq", "vi", "tr", "ti", "it", "de", "el"}
+KINDS = {
+    "smuggling",
+    "travel_agency",
+    "ferry",
+    "language_school",
+    "cargo",
+    "charity",
+    "news",
+    "jobs",
+    "ordinary",
+}
+HARD_NEGATIVES = KINDS - {"smuggling", "ordinary"}
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    with LABELLED.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def test_every_line_is_an_advert_the_reader_accepts() -> None:
+    with LABELLED.open("rb") as fh:
+        parsed = [result for _, result in parse_lines(read_lines(fh, str(LABELLED)))]
+    rejects = [r for r in parsed if isinstance(r, Reject)]
+    assert rejects == []
+    assert all(isinstance(a, Advert) for a in parsed) and len(parsed) >= 400
+
+
+def test_labels_kinds_and_languages_are_known(records: list[dict]) -> None:
+    for record in records:
+        where = record.get("post_id")
+        assert record["label"] in {"smuggling", "benign"}, where
+        assert record["kind"] in KINDS, where
+        assert (record["kind"] == "smuggling") == (record["label"] == "smuggling"), where
+        assert record["truth_lang"] in LANGUAGES, where
+        assert isinstance(record["text"], str) and record["text"].strip(), where
+
+
+def test_post_ids_are_unique(records: list[dict]) -> None:
+    keys = Counter((r["platform"], str(r["post_id"])) for r in records)
+    assert [k for k, n in keys.items() if n > 1] == []
+    assert len({str(r["post_id"]) for r in records}) == len(records)
+
+
+def test_at_least_ten_languages_with_twenty_adverts_each(records: list[dict]) -> None:
+    per_lang = Counter(r["truth_lang"] for r in records)
+    assert sum(1 for n in per_lang.values() if n >= 20) >= 10, per_lang
+    assert min(per_lang.values()) >= 20, per_lang
+
+
+def test_half_are_hard_negatives(records: list[dict]) -> None:
+    """Half the set is benign, and the benign adverts are hard negatives but for a few ordinary posts."""
+    benign = [r for r in records if r["label"] == "benign"]
+    assert abs(len(benign) / len(records) - 0.5) <= 0.05
+    ordinary = sum(1 for r in benign if r["kind"] == "ordinary")
+    assert ordinary <= 0.15 * len(benign)
+    assert {r["kind"] for r in benign if r["kind"] != "ordinary"} == HARD_NEGATIVES
+
+
+def test_each_language_has_both_labels(records: list[dict]) -> None:
+    for lang in {r["truth_lang"] for r in records}:
+        labels = Counter(r["label"] for r in records if r["truth_lang"] == lang)
+        assert labels["smuggling"] >= 10 and labels["benign"] >= 10, (lang, labels)
+
+
+def test_about_a_third_leave_lang_to_detection(records: list[dict]) -> None:
+    without = sum(1 for r in records if not r.get("lang"))
+    assert 0.25 <= without / len(records) <= 0.40
+    given = [r for r in records if r.get("lang")]
+    assert all(r["lang"].split("-")[0] == r["truth_lang"] for r in given)
