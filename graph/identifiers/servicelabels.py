@@ -67,8 +67,9 @@ _PROSE = frozenset(
     """please only accepted accept accepts available also here there payment payments transfer transfers
     send pay and or the account details number tag username link below above message contact business
     card app preferred welcome friends family too ok okay yes no fine possible fees fee free cash bank
-    crypto usdt btc western union moneygram paypal revolut cashapp venmo wise skrill zelle gift card
-    deposit only and with works work
+    crypto usdt btc bitcoin western union moneygram paypal revolut cashapp venmo wise skrill zelle
+    monzo starling n26 barclays hsbc lloyds santander payoneer neteller binance bizum lydia satispay
+    papara ininal ria remitly worldremit sepa iban gift deposit with works work
     accepté acceptée acceptés oui non aussi seulement uniquement disponible bienvenu possible espèces
     virement carte ou et
     akzeptiert möglich ja nein nur auch bar überweisung oder und

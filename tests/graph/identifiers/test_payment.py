@@ -77,6 +77,8 @@ def test_tag_after_its_service_name(text, expected):
         "Revolut card",
         "we take Cash App too",
         "Payment: PayPal - Revolut - cash on arrival",
+        "Revolut - Monzo - Wise",  # other means of payment listed after one
+        "PayPal: +44 7400 123456",  # a phone, read by the phone finder
         "PayPal: 2500 per person",
         "PayPal to Ahmed after arrival",  # a bare word after a filler is not marked as a tag
         "be wise @ night",
