@@ -9,6 +9,7 @@ service's name in text give one key. Crypto wallets are in `wallet.py`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -136,7 +137,7 @@ class Payment(IdentifierType):
             return
         for match in _CASHTAG_RE.finditer(text):
             start, end = match.span()
-            if not any(_near(text, start, end, label) for label in labels):
+            if not _label_near(text, start, end, labels):
                 continue
             name = canonical_tag("cashapp", match.group("name"))
             if name:
@@ -210,6 +211,19 @@ class Payment(IdentifierType):
         if name is None:
             return None
         return Identifier(self.kind, f"payment:{scheme}:{name}", raw.strip(), (0, len(raw)), "clean")
+
+
+def _label_near(text: str, start: int, end: int, labels: list[tuple[int, int]]) -> bool:
+    """True when one of the labels (in text order) is a few words from the tag, on its line.
+
+    Only the closest label on each side can be near enough, so each tag looks at two labels however
+    many the text has: a text made of labels and tags is read in linear time.
+    """
+    before = bisect.bisect_right(labels, start, key=lambda label: label[1]) - 1
+    after = bisect.bisect_left(labels, end, key=lambda label: label[0])
+    return (before >= 0 and _near(text, start, end, labels[before])) or (
+        after < len(labels) and _near(text, start, end, labels[after])
+    )
 
 
 def _near(text: str, start: int, end: int, label: tuple[int, int]) -> bool:

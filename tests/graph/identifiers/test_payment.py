@@ -126,6 +126,13 @@ def test_cashtag_needs_the_words_cash_app_nearby():
     assert keys("cash app\n$BorderRunner88") == []  # not on the same line
 
 
+def test_cashtag_is_read_beside_the_closest_label_among_many():
+    labels = "Cash App, " * 30
+    assert keys(labels + "\n$BorderRunner88 on Cash App") == ["payment:cashapp:borderrunner88"]
+    assert keys(labels + "x" * 60 + " $BorderRunner88") == []
+    assert keys("$BorderRunner88 " + "x" * 60 + " " + labels) == []
+
+
 def test_prices_are_not_cashtags():
     assert keys("Price $5k or $2500 by Cash App") == []
     assert keys("Cash App $Border_Runner") == []  # Cash App allows no symbols
