@@ -5,8 +5,9 @@
 // advert, in key order: author is the Account key that POSTED it (or null), identifiers the keys of
 // everything it MENTIONS, located [key, country] of the phones and IBANs it mentions that have a country,
 // posted its posted_at in epoch seconds, named the countries its text names as cached by an earlier
-// recompute (null when not cached for this content). One row of lists instead of a row per advert
-// because the driver's cost is per row.
+// recompute (null when not cached for this content), template its template_signature (MinHash values,
+// null for a text too short to have one). One row of lists instead of a row per advert because the
+// driver's cost is per row.
 MATCH (a:Advert)
 WHERE a.key > $after AND a.key < $before
 WITH a ORDER BY a.key LIMIT $size
@@ -14,4 +15,5 @@ OPTIONAL MATCH (author:Account)-[:POSTED]->(a)
 RETURN collect([a.key, author.key, [(a)-[:MENTIONS]->(n) | n.key],
         [(a)-[:MENTIONS]->(n:Phone|PaymentTag) WHERE n.country IS NOT NULL | [n.key, n.country]],
         a.posted_at.epochSeconds, a.region,
-        CASE WHEN a.named_countries_of = a.content_hash THEN a.named_countries END]) AS adverts
+        CASE WHEN a.named_countries_of = a.content_hash THEN a.named_countries END,
+        a.template_signature]) AS adverts

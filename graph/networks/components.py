@@ -237,6 +237,19 @@ def separate_groups(
     return len({find(g) for g in mine})
 
 
+def identifier_labels(graph: LinkGraph, hubs: Iterable[str]) -> np.ndarray:
+    """The component of each node when joined by authorship and identifiers that are not `hubs`."""
+    a = graph.arrays()
+    hub = np.zeros(a.n, dtype=bool)
+    hub_nodes = [graph.index[k] for k in hubs if k in graph.index]
+    if hub_nodes:
+        hub[np.array(hub_nodes, dtype=np.int64)] = True
+    keep = ~hub[a.m_node] if len(a.m_node) else np.zeros(0, dtype=bool)
+    return components(
+        a.n, np.concatenate([a.p_acc, a.m_adv[keep]]), np.concatenate([a.p_adv, a.m_node[keep]])
+    )
+
+
 def networks(graph: LinkGraph, hubs: set[str] | dict[str, Hub]) -> list[tuple[list[str], list[str]]]:
     """The networks when `hubs` do not join: (advert keys, account keys) each, largest first.
 
@@ -244,18 +257,27 @@ def networks(graph: LinkGraph, hubs: set[str] | dict[str, Hub]) -> list[tuple[li
     the adverts and the Account nodes (authors, and handles the adverts name that are not hubs) of the
     component. Keys within a network are sorted.
     """
+    return networks_joined(graph, hubs)[0]
+
+
+def networks_joined(
+    graph: LinkGraph,
+    hubs: set[str] | dict[str, Hub],
+    joins: tuple[np.ndarray, np.ndarray] | None = None,
+) -> tuple[list[tuple[list[str], list[str]]], set[str]]:
+    """`networks`, with `joins` (pairs of advert indices: template links that join) tying adverts too;
+    and the members that are in their network only through those joins.
+
+    Within a network, the identifier component (authorship and identifiers alone) with the most members
+    is its core, joined by identifiers (ties: the one with the smallest advert key); the members of its
+    other components came in through templates.
+    """
     a = graph.arrays()
     n = a.n
     if n == 0:
-        return []
-    hub = np.zeros(n, dtype=bool)
-    hub_nodes = [graph.index[k] for k in hubs if k in graph.index]
-    if hub_nodes:
-        hub[np.array(hub_nodes, dtype=np.int64)] = True
-    keep = ~hub[a.m_node] if len(a.m_node) else np.zeros(0, dtype=bool)
-    labels = components(
-        n, np.concatenate([a.p_acc, a.m_adv[keep]]), np.concatenate([a.p_adv, a.m_node[keep]])
-    )
+        return [], set()
+    own = identifier_labels(graph, hubs)
+    labels = _joined(n, own, joins) if joins is not None and len(joins[0]) else own
     advert_counts = np.bincount(labels[a.is_advert], minlength=n)
     account = np.fromiter((is_account(k) for k in graph.keys), dtype=bool, count=n)
     account_counts = np.bincount(labels[account], minlength=n)
@@ -266,13 +288,36 @@ def networks(graph: LinkGraph, hubs: set[str] | dict[str, Hub]) -> list[tuple[li
     order = nodes[np.argsort(labels[nodes], kind="stable")]
     bounds = np.flatnonzero(np.diff(labels[order])) + 1
     found = []
+    template_only: set[str] = set()
     for part in np.split(order, bounds) if len(order) else []:
         keys = [graph.keys[i] for i in part.tolist()]
         adverts = sorted(k for k, i in zip(keys, part.tolist(), strict=True) if a.is_advert[i])
         accounts = sorted(k for k, i in zip(keys, part.tolist(), strict=True) if not a.is_advert[i])
         found.append((adverts, accounts))
+        cores = own[part]
+        if len(np.unique(cores)) > 1:
+            template_only.update(_outside_core(graph, part.tolist(), cores.tolist()))
     found.sort(key=lambda net: (-len(net[0]) - len(net[1]), net[0][0]))
-    return found
+    return found, template_only
+
+
+def _joined(n: int, own: np.ndarray, joins: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """Components of the identifier components tied by the joins, as a label per node."""
+    merged = components(n, own[joins[0]], own[joins[1]])
+    return merged[own]
+
+
+def _outside_core(graph: LinkGraph, members: list[int], cores: list[int]) -> list[str]:
+    """The keys of the members outside the network's core (see `networks_joined`)."""
+    size: dict[int, int] = {}
+    first: dict[int, str] = {}
+    for node, core in zip(members, cores, strict=True):
+        size[core] = size.get(core, 0) + 1
+        key = graph.keys[node]
+        if key.startswith("advert:") and (core not in first or key < first[core]):
+            first[core] = key
+    main = min(size, key=lambda c: (-size[c], first.get(c, "\U0010ffff")))
+    return [graph.keys[node] for node, core in zip(members, cores, strict=True) if core != main]
 
 
 def partition(graph: LinkGraph, rule: HubRule) -> Partition:

@@ -6,7 +6,7 @@ import hashlib
 import json
 import time
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -14,13 +14,15 @@ from typing import Any
 import neo4j
 
 from graph.db import QUIET
-from graph.networks import components, ids, store
+from graph.networks import components, ids, store, templates
 from graph.networks.components import Hub, LinkGraph
 from graph.networks.lease import WAIT_SECONDS, recompute_lease
 from graph.networks.profile import AdvertFacts, cctld_country, named_countries, profile
 from graph.networks.region import Region
 from graph.networks.rules import HubRule, strength
 from graph.networks.store import AdvertRow, OldNetwork
+from graph.networks.templates import Signatures, TemplateLink, Templates
+from graph.templates import THRESHOLD
 
 
 @dataclass
@@ -40,6 +42,9 @@ class NetworkReport:
     candidates: int = 0
     hubs: list[Hub] = field(default_factory=list)
     hubs_cleared: list[str] = field(default_factory=list)
+    template_links: int = 0  # SAME_TEMPLATE links of the adverts recomputed (a spanning set per template)
+    template_hubs: int = 0  # templates that are hubs (copied by many groups): their links do not join
+    template_adverts: int = 0  # adverts in a network only through template links
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -59,6 +64,9 @@ class NetworkReport:
             "candidates": self.candidates,
             "hubs": [{"key": h.key, "reason": h.reason} for h in self.hubs],
             "hubs_cleared": self.hubs_cleared,
+            "template_links": self.template_links,
+            "template_hubs": self.template_hubs,
+            "template_adverts": self.template_adverts,
             "seconds": round(self.seconds, 3),
             "timings": {k: round(v, 3) for k, v in self.timings.items()},
         }
@@ -102,29 +110,40 @@ def _rebuild(driver: neo4j.Driver, database: str, rule: HubRule, now: datetime |
     report = NetworkReport("rebuild", rule)
     clock = _Clock(report)
     graph = LinkGraph()
+    signatures = Signatures()
     rows: dict[str, AdvertRow] = {}
-    for row in store.stream_adverts(driver, database):
+    for row, template in store.stream_adverts(driver, database):
         rows[row.key] = row
-        graph.advert(row.key)
+        index = graph.advert(row.key)
+        if template:
+            signatures.add(index, template)
         if row.author:
             graph.posted(row.author, row.key)
         for identifier in row.identifiers:
             graph.mentions(row.key, identifier)
     report.adverts_read = len(rows)
     clock.lap("read")
-    partition = components.partition(graph, rule)
-    report.candidates = partition.candidates
-    del graph
+    hubs, report.candidates = components.find_hubs(graph, rule)
     clock.lap("components")
+    pairs, similarity = templates.template_pairs(graph, signatures, THRESHOLD)
+    del signatures
+    decided = templates.decide(graph, hubs, pairs, similarity, rule)
+    found, template_only = components.networks_joined(graph, hubs, (decided.joins_left, decided.joins_right))
+    del graph
+    clock.lap("templates")
     with driver.session(database=database, notifications_disabled_classifications=QUIET) as session:
         old = store.read_networks(session)
         old_hubs = store.read_hubs(session)
         clock.lap("read old")
-        _write(session, report, clock, partition.networks, old, rows, partition.hubs, now, check_ids=False)
-        clear = sorted(set(old_hubs) - partition.hubs.keys())
-        marks = [h for h in partition.hubs.values() if old_hubs.get(h.key) != h.reason]
+        _write_templates(session, report, decided, store.read_template_links(session))
+        clock.lap("write templates")
+        _write(
+            session, report, clock, found, old, rows, hubs, now, check_ids=False, template_only=template_only
+        )
+        clear = sorted(set(old_hubs) - hubs.keys())
+        marks = [h for h in hubs.values() if old_hubs.get(h.key) != h.reason]
         store.write_hubs(session, [_hub_row(h) for h in marks] + [{"key": k, "hub": False} for k in clear])
-        report.hubs = sorted(partition.hubs.values(), key=lambda h: (-h.groups, h.key))
+        report.hubs = sorted(hubs.values(), key=lambda h: (-h.groups, h.key))
         report.hubs_cleared = clear
         clock.lap("write hubs")
     clock.stop()
@@ -163,12 +182,21 @@ def _update(
         report.adverts_read = sum(1 for row in region.adverts.values() if row is not None)
         clock.lap("read")
         hubs = region.hubs()
-        found = components.networks(region.link_graph(), hubs)
+        graph = region.link_graph()
+        pairs, similarity, outside, kept = region.template_pairs(graph)
+        decided = templates.decide(graph, hubs, pairs, similarity, rule, outside=outside, kept=kept)
+        found, template_only = components.networks_joined(
+            graph, hubs, (decided.joins_left, decided.joins_right)
+        )
         report.candidates = len(region.decided)
         clock.lap("components")
         old = list(region.old_networks.values())
         rows = {k: r for k, r in region.adverts.items() if r is not None and k in region.members}
-        _write(session, report, clock, found, old, rows, hubs, now, check_ids=True)
+        _write_templates(session, report, decided, store.read_template_links(session, sorted(region.members)))
+        clock.lap("write templates")
+        _write(
+            session, report, clock, found, old, rows, hubs, now, check_ids=True, template_only=template_only
+        )
         marks, clear = [], []
         for key in sorted(region.visited):
             node = region.nodes.get(key)
@@ -187,6 +215,27 @@ def _update(
     return report
 
 
+def _write_templates(
+    session: neo4j.Session,
+    report: NetworkReport,
+    decided: Templates,
+    old: Mapping[tuple[str, str], tuple[float, bool, str | None]],
+) -> None:
+    """Replace the SAME_TEMPLATE links read (`old`) by the decided ones; only what changed is written.
+
+    Written before the networks, whose content score reads which adverts a joining template ties."""
+    new: dict[tuple[str, str], TemplateLink] = {(link.small, link.large): link for link in decided.links}
+    gone = sorted(set(old) - new.keys())
+    changed = [
+        link.row()
+        for pair, link in sorted(new.items())
+        if old.get(pair) != (link.similarity, link.joins, link.reason)
+    ]
+    store.write_template_links(session, gone, changed)
+    report.template_links = len(new)
+    report.template_hubs = decided.hubs
+
+
 def _hub_row(hub: Hub) -> dict[str, Any]:
     return {"key": hub.key, "hub": True, "reason": hub.reason, "groups": hub.groups, "accounts": hub.accounts}
 
@@ -202,12 +251,17 @@ def _write(
     now: datetime | None,
     *,
     check_ids: bool,
+    template_only: Collection[str] = (),
 ) -> None:
-    """Give ids, profile and write the networks found, move members, delete networks that are gone."""
+    """Give ids, profile and write the networks found, move members, delete networks that are gone.
+
+    `template_only` are the members in their network only through template links (`via`)."""
     now = now or datetime.now(UTC)
     old_of: dict[str, str] = {}
     old_member: dict[str, str] = {}
+    old_template: set[str] = set()
     for network in old:
+        old_template.update(network.template)
         for member in network.members:
             old_member[member] = network.key
             if member.startswith("advert:"):
@@ -235,18 +289,19 @@ def _write(
     for (adverts, accounts), network_id in zip(found, assigned, strict=True):
         key = ids.network_key(network_id)
         network_keys.append(key)
-        properties = profile(adverts, accounts, facts, now)
+        joined = [a for a in adverts if a in template_only]
+        properties = profile(adverts, accounts, facts, now, template_only=joined)
         properties["profile_hash"] = _profile_hash(properties)
         if old_hash.get(key) != properties["profile_hash"]:  # unchanged networks are not rewritten
             network_rows.append({"key": key, "id": network_id, "properties": properties})
         for member in adverts + accounts:
             new_member[member] = key
-            if old_member.get(member) != key:
+            if old_member.get(member) != key or (member in old_template) != (member in template_only):
                 moves.append((member, key))
     moves.extend((member, None) for member in old_member if member not in new_member)
     clock.lap("profile")
     store.write_networks(session, network_rows)
-    store.write_members(session, moves)
+    store.write_members(session, moves, template_only)
     old_keys = set(old_hash)
     gone = sorted(old_keys - set(network_keys))
     store.move_tags(session, _tag_moves(store.tagged_networks(session, gone), old_member, new_member))
@@ -259,6 +314,7 @@ def _write(
     report.members_moved = len(moves)
     report.adverts_in_networks = sum(len(a) for a, _ in found)
     report.accounts_in_networks = sum(len(a) for _, a in found)
+    report.template_adverts = sum(1 for adverts, _ in found for a in adverts if a in template_only)
 
 
 def _tag_moves(

@@ -1,9 +1,11 @@
 """The region an update must recompute: the networks a few adverts touch, found by expanding from them.
 
-Starting from the given adverts, the expansion follows every link that joins (authorship, and identifiers
-that are not hubs), and pulls in every member of a network it meets, so that a network that splits is
-recomputed whole. Whether an identifier met on the way is a hub is decided by the same rule as the full
-recompute (`HubRule`): its adverts' groups are explored until the limit is reached or all are known.
+Starting from the given adverts, the expansion follows every link that joins (authorship, identifiers
+that are not hubs, and template links: near-duplicates found through the band index, except those of a
+template the last recompute marked as a hub), and pulls in every member of a network it meets, so that a
+network that splits is recomputed whole. Whether an identifier met on the way is a hub is decided by the
+same rule as the full recompute (`HubRule`): its adverts' groups are explored until the limit is reached
+or all are known.
 Nothing outside the region is read: the work is bounded by the size of the networks touched and by
 `limit` groups around each hub they mention.
 """
@@ -13,11 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import neo4j
+import numpy as np
 
 from graph.networks import store
 from graph.networks.components import Hub, LinkGraph, separate_groups
 from graph.networks.rules import HubRule, same_site, strength
 from graph.networks.store import AdvertRow, NodeRow, OldNetwork
+from graph.networks.templates import MAX_BUCKET
+from graph.templates import NUM_PERM, THRESHOLD, band_tokens, similarity
 
 
 class _UnionFind:
@@ -71,6 +76,12 @@ class Region:
         self.members: set[str] = set()  # adverts of the region
         self.visited: set[str] = set()  # identifiers and accounts of the region
         self.old_networks: dict[str, OldNetwork] = {}
+        self.seeds: set[str] = set()
+        # Template links found on the way, (smaller key, larger key) -> similarity; and adverts outside the
+        # region met through them, of templates the last recompute marked as hubs, with that reason.
+        self.template_links: dict[tuple[str, str], float] = {}
+        self.outside_hubs: dict[str, str] = {}
+        self._looked_up: set[str] = set()
         # The explored groups (components without candidates), shared by every hub evaluation.
         self._groups = _UnionFind()
         self._explored_adverts: set[str] = set()
@@ -222,6 +233,7 @@ class Region:
     def expand(self, seeds: Iterable[str]) -> None:
         """Grow the region from `seeds` through every joining link and every old network met."""
         frontier = set(seeds)
+        self.seeds |= frontier
         pending_nodes: set[str] = set()
         while frontier or pending_nodes:
             self._fetch_adverts(frontier)
@@ -240,7 +252,7 @@ class Region:
                 nodes.update(i for i in row.identifiers if strength(i) is not None)
             nodes -= self.visited
             self._fetch_nodes(nodes)
-            following: set[str] = set()
+            following = self._template_neighbours(sorted(frontier))
             for key in nodes:
                 self.visited.add(key)
                 node = self.nodes.get(key)
@@ -266,6 +278,60 @@ class Region:
                             pending_nodes.add(member)
             frontier = following - self.members
 
+    def _template_neighbours(self, adverts: list[str]) -> set[str]:
+        """The near-duplicates of these adverts to follow: their candidates in the band index (a band
+        shared by more than MAX_BUCKET adverts gives none, as in `rebuild`), verified by similarity. The
+        links are kept; a neighbour whose template the last recompute marked as a hub is not followed."""
+        wanted = []
+        for advert in adverts:
+            row = self.adverts.get(advert)
+            if advert not in self._looked_up and row is not None and _comparable(row.template):
+                wanted.append(advert)
+        self._looked_up.update(wanted)
+        if not wanted:
+            return set()
+        tokens = {a: band_tokens(self.adverts[a].template).split() for a in wanted}  # type: ignore[union-attr]
+        found = store.template_candidates(
+            self.session, sorted({t for ts in tokens.values() for t in ts}), MAX_BUCKET + 1
+        )
+        buckets = {t: keys for t, keys in found.items() if len(keys) <= MAX_BUCKET}
+        candidates = {a: {k for t in tokens[a] for k in buckets.get(t, ())} - {a} for a in wanted}
+        self._fetch_adverts(sorted({k for keys in candidates.values() for k in keys}))
+        follow: set[str] = set()
+        for advert, keys in candidates.items():
+            mine = self.adverts[advert].template  # type: ignore[union-attr]
+            for other in sorted(keys):
+                row = self.adverts.get(other)
+                if row is None or not _comparable(row.template):
+                    continue
+                value = similarity(mine, row.template)  # type: ignore[arg-type]
+                if value < THRESHOLD:
+                    continue
+                self.template_links[(min(advert, other), max(advert, other))] = round(value, 4)
+                if row.template_hub is not None and other not in self.seeds:
+                    self.outside_hubs.setdefault(other, row.template_hub)
+                else:
+                    follow.add(other)
+        return follow
+
+    def template_pairs(self, graph: LinkGraph) -> tuple[np.ndarray, np.ndarray, list[str], dict[int, str]]:
+        """The template links met, for `templates.decide`: pairs of indices of `graph` (the region's link
+        graph; adverts outside the region numbered after its nodes), their similarities, those outside
+        adverts, and the kept hub reason of each advert whose template was a hub at the last recompute."""
+        outside = sorted(k for k in self.outside_hubs if k not in self.members)
+        index = dict(graph.index)
+        index.update((key, len(graph.keys) + i) for i, key in enumerate(outside))
+        pairs = np.array([(index[a], index[b]) for a, b in self.template_links], dtype=np.int64).reshape(
+            -1, 2
+        )
+        values = np.array(list(self.template_links.values()), dtype=float)
+        kept = {}
+        for key in self.members | set(outside):
+            row = self.adverts.get(key)
+            if row is not None and row.template_hub is not None and key not in self.seeds:
+                kept[index[key]] = row.template_hub
+        return pairs, values, outside, kept
+
     def link_graph(self) -> LinkGraph:
         """The region's adverts and links, as the full recompute would hold them."""
         graph = LinkGraph()
@@ -281,3 +347,8 @@ class Region:
 
     def hubs(self) -> dict[str, Hub]:
         return {key: hub for key, hub in self.decided.items() if hub is not None}
+
+
+def _comparable(values: list[int] | None) -> bool:
+    """True for a template signature of the current size (one written by another version is not)."""
+    return values is not None and len(values) == NUM_PERM

@@ -138,6 +138,9 @@ class HubRule:
     max_groups_strong: int = 8
     max_groups_medium: int = 4
     max_groups_weak: int = 4
+    # A template (near-duplicate texts, graph.networks.templates) copied by this many groups that share
+    # nothing else, by at least `min_accounts` authors, is a hub: a viral post or a headline.
+    max_groups_template: int = 6
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -158,12 +161,20 @@ class HubRule:
             f"{strength} link), mentioned by {accounts} accounts"
         )
 
+    def template_reason(self, groups: int, accounts: int) -> str:
+        """The readable why of a template that is a hub, stored on its links as `reason`."""
+        return (
+            f"copied by {groups} groups of adverts that share nothing else "
+            f"(limit {self.max_groups_template}), by {accounts} accounts"
+        )
+
     def describe(self) -> str:
         """The rule in one line, for reports."""
         return (
             f"candidates: identifiers in adverts of >= {self.min_accounts} authors; hubs: candidates "
             f"joining >= {self.max_groups_strong} (strong) / {self.max_groups_medium} (medium) / "
-            f"{self.max_groups_weak} (weak) groups that share nothing else"
+            f"{self.max_groups_weak} (weak) groups that share nothing else; templates copied by >= "
+            f"{self.max_groups_template} such groups"
         )
 
     @classmethod

@@ -1,0 +1,226 @@
+"""Template links between adverts: near-duplicate texts as a second kind of evidence for networks.
+
+Candidates are adverts that share an LSH band (`graph.templates`); a candidate pair is a *template link*
+when its estimated Jaccard similarity reaches `graph.templates.THRESHOLD`. A *template* is a connected
+set of such links. A template copied by many groups of adverts that share nothing else is a hub (a viral
+post, a news headline pasted by many outlets): its links are kept, marked `joins: false` with the reason,
+and join nothing. Any other template joins the identifier components its adverts are in.
+
+The same functions serve `rebuild` (every advert) and `update` (the region around a few adverts, which
+holds every template it meets whole, except those marked as hubs by the last recompute).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from graph.networks.components import LinkGraph, components, identifier_labels
+from graph.networks.rules import HubRule
+from graph.templates import NUM_PERM, band_keys
+
+# A band shared by more adverts than this is boilerplate of the whole corpus, not a template of a few
+# authors: it gives no candidates (in `rebuild` and `update` alike), so a copied text costs linear work.
+MAX_BUCKET = 200
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateLink:
+    """One SAME_TEMPLATE link to write: from the smaller advert key to the larger."""
+
+    small: str
+    large: str
+    similarity: float
+    joins: bool
+    reason: str | None
+
+    def row(self) -> dict[str, object]:
+        return {
+            "small": self.small,
+            "large": self.large,
+            "similarity": self.similarity,
+            "joins": self.joins,
+            "reason": self.reason,
+        }
+
+
+@dataclass
+class Signatures:
+    """The template signatures of a graph's adverts: advert node indices and their MinHash values."""
+
+    adverts: array = field(default_factory=lambda: array("q"))
+    values: array = field(default_factory=lambda: array("Q"))
+
+    def add(self, advert: int, values: Iterable[int]) -> None:
+        values = list(values)
+        if len(values) != NUM_PERM:  # written by another version of the signature: not comparable
+            return
+        self.adverts.append(advert)
+        self.values.extend(values)
+
+    def matrix(self) -> tuple[np.ndarray, np.ndarray]:
+        """(advert indices, values as a (signatures, NUM_PERM) uint64 array)."""
+        adverts = np.frombuffer(self.adverts, dtype=np.int64) if self.adverts else np.zeros(0, np.int64)
+        values = np.frombuffer(self.values, dtype=np.uint64) if self.values else np.zeros(0, np.uint64)
+        return adverts, values.reshape(-1, NUM_PERM)
+
+
+def bucket_pairs(order: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Every pair (i < j) of positions within each bucket [start, end) of `order`, as an (n, 2) array."""
+    found = []
+    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+        members = np.sort(order[start:end])
+        left, right = np.triu_indices(len(members), k=1)
+        found.append(np.stack([members[left], members[right]], axis=1))
+    return np.concatenate(found) if found else np.zeros((0, 2), dtype=np.int64)
+
+
+def candidate_pairs(values: np.ndarray) -> np.ndarray:
+    """Rows (i, j), i < j, of the signatures that share a band (buckets over MAX_BUCKET left out)."""
+    if len(values) < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    keys = band_keys(values)  # (signatures, BANDS)
+    rows = np.repeat(np.arange(len(values), dtype=np.int64), keys.shape[1])
+    bands = np.tile(np.arange(keys.shape[1], dtype=np.int64), len(values))
+    flat = keys.reshape(-1)
+    order = np.lexsort((flat, bands))
+    flat, bands, rows = flat[order], bands[order], rows[order]
+    change = np.flatnonzero((np.diff(flat) != 0) | (np.diff(bands) != 0)) + 1
+    starts = np.concatenate([[0], change])
+    ends = np.concatenate([change, [len(flat)]])
+    sizes = ends - starts
+    keep = (sizes >= 2) & (sizes <= MAX_BUCKET)
+    pairs = bucket_pairs(rows, starts[keep], ends[keep])
+    if len(pairs) == 0:
+        return pairs
+    codes = np.unique(pairs[:, 0] * len(values) + pairs[:, 1])
+    return np.stack([codes // len(values), codes % len(values)], axis=1)
+
+
+def verify(values: np.ndarray, pairs: np.ndarray, threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """The candidate pairs whose estimated Jaccard similarity reaches `threshold`, and their similarities."""
+    if len(pairs) == 0:
+        return pairs, np.zeros(0)
+    similarity = np.empty(len(pairs))
+    for start in range(0, len(pairs), 100_000):  # bounded memory for many pairs
+        part = pairs[start : start + 100_000]
+        similarity[start : start + len(part)] = (values[part[:, 0]] == values[part[:, 1]]).mean(axis=1)
+    keep = similarity >= threshold
+    return pairs[keep], np.round(similarity[keep], 4)
+
+
+@dataclass
+class Templates:
+    """The template links of a graph, decided: which templates join and which are hubs, and the links."""
+
+    joins_left: np.ndarray  # advert node indices joined by a template that joins
+    joins_right: np.ndarray
+    links: list[TemplateLink]
+    hubs: int = 0  # templates that are hubs
+    templates: int = 0  # templates (connected sets of links) in all
+
+
+def template_pairs(
+    graph: LinkGraph, signatures: Signatures, threshold: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """The template links among the graph's adverts: (pairs of node indices, similarities)."""
+    adverts, values = signatures.matrix()
+    pairs, similarity = verify(values, candidate_pairs(values), threshold)
+    return adverts[pairs] if len(pairs) else pairs, similarity
+
+
+def decide(
+    graph: LinkGraph,
+    hubs: Iterable[str],
+    pairs: np.ndarray,
+    similarity: np.ndarray,
+    rule: HubRule,
+    *,
+    outside: Sequence[str] = (),
+    kept: Mapping[int, str] | None = None,
+) -> Templates:
+    """Which templates are hubs, the pairs that join, and the spanning links to write.
+
+    `pairs` are template links between node indices of `graph`'s adverts; in an update, an index from
+    len(graph.keys) on is an advert of `outside`: an advert outside the region, of a template the last
+    recompute marked as a hub (`kept` gives its reason by index). A template is a hub when its adverts
+    fall into at least `rule.max_groups_template` identifier groups (components of the identifier links
+    that join, hubs left out: groups that share nothing else) and were posted by at least
+    `rule.min_accounts` authors (an advert without author counts as its own); a template touching a kept
+    hub stays one, with its reason.
+    """
+    kept = kept or {}
+    n = len(graph.keys)
+    empty = np.zeros(0, dtype=np.int64)
+    if len(pairs) == 0:
+        return Templates(empty, empty, [])
+    labels = identifier_labels(graph, hubs)
+    a = graph.arrays()
+    poster = np.arange(n, dtype=np.int64)
+    poster[a.p_adv] = a.p_acc
+    clusters = components(n + len(outside), pairs[:, 0], pairs[:, 1])
+    groups: dict[int, set[int]] = {}
+    authors: dict[int, set[int]] = {}
+    kept_reason: dict[int, str] = {}
+    for node in np.unique(pairs.reshape(-1)).tolist():
+        cluster = int(clusters[node])
+        if node in kept:
+            kept_reason.setdefault(cluster, kept[node])
+        if node < n:
+            groups.setdefault(cluster, set()).add(int(labels[node]))
+            authors.setdefault(cluster, set()).add(int(poster[node]))
+    reasons: dict[int, str] = {}
+    for cluster in groups.keys() | kept_reason.keys():
+        if cluster in kept_reason:
+            reasons[cluster] = kept_reason[cluster]
+            continue
+        count, accounts = len(groups[cluster]), len(authors[cluster])
+        if count >= rule.max_groups_template and accounts >= rule.min_accounts:
+            reasons[cluster] = rule.template_reason(count, accounts)
+    pair_cluster = clusters[pairs[:, 0]]
+    joins = ~np.isin(pair_cluster, np.fromiter(reasons, dtype=np.int64, count=len(reasons)))
+    joins &= (pairs[:, 0] < n) & (pairs[:, 1] < n)
+    key = graph.keys.__getitem__ if not outside else (lambda i: graph.keys[i] if i < n else outside[i - n])
+    links = []
+    for i, j, value in _spanning(pairs, similarity, key):
+        reason = reasons.get(int(clusters[i]))
+        small, large = sorted((key(i), key(j)))
+        links.append(TemplateLink(small, large, value, reason is None, reason))
+    return Templates(
+        pairs[joins, 0], pairs[joins, 1], links, len(reasons), len(groups.keys() | kept_reason.keys())
+    )
+
+
+def _spanning(
+    pairs: np.ndarray, similarity: np.ndarray, key: Callable[[int], str]
+) -> list[tuple[int, int, float]]:
+    """A maximum spanning forest of the links: each template's adverts tied by its most similar links.
+
+    Writing every pair of a template copied a thousand times would write half a million links; the
+    forest writes one fewer than its adverts and keeps each template connected. Ties go to the smaller
+    keys, so the forest depends on the links only, not on the order they were read in.
+    """
+    order = sorted(
+        range(len(pairs)),
+        key=lambda p: (-float(similarity[p]), *sorted((key(int(pairs[p, 0])), key(int(pairs[p, 1]))))),
+    )
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    chosen = []
+    for p in order:
+        i, j = int(pairs[p, 0]), int(pairs[p, 1])
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+            chosen.append((i, j, float(similarity[p])))
+    return chosen
