@@ -430,9 +430,11 @@ def synth_command(adverts: int, seed: int, out_dir: Path) -> None:
     """Write a synthetic advert corpus with planted networks and its ground truth.
 
     adverts.jsonl is in the ingest format; truth.jsonl gives, line for line, each advert's planted
-    network (or none) and the identifiers it really contains; networks.jsonl describes each planted
-    network and each hub. Streams, so a million adverts need little memory. The planted phone numbers
-    are drawn from real mobile ranges: never dial or publish them.
+    network (or none), its class (smuggling or benign), whether it is a rotated member (a later epoch
+    of a network that renewed every identifier) and the identifiers it really contains; networks.jsonl
+    describes each planted network (smuggling, or a benign organisation of the same routes: ferry,
+    school, cargo, charity, news or jobs) and each hub. Streams, so a million adverts need little
+    memory. The planted phone numbers are drawn from real mobile ranges: never dial or publish them.
     """
     from graph.synth import generate
 
