@@ -1,5 +1,5 @@
 // One page of networks matching the analyst's filter, ranked, with how many match in all.
-// Slot: {{order}} is the property ranked on, highest first: score, size or last_seen_ms. All three are
+// Slot: {{order}} is the property ranked on, highest first: score, score_content, size or last_seen_ms. All are
 // indexed numbers that every network has (see networks_write), so Neo4j reads the page in index order and
 // stops once it has enough rows, rather than sorting every network (a rare filter reads further down the
 // index, at most all of it). The total is counted from the
@@ -11,6 +11,9 @@
 //   $min_platforms, $min_countries, $min_size: integers (0 for no minimum);
 //   $platforms, $countries: lists; a network must be on every platform and in every country listed;
 //   $seen_since, $seen_before: datetimes or null (last advert on or after / first advert before);
+//   $min_content: the least content part of the score (0.0 for none); $max_benign: the most benign part,
+//   or null; $by_template: true for networks with adverts joined only by template, false for those
+//   without, null for both; $categories: smuggling categories its smuggling adverts must all hit;
 //   $after_value, $after_key: the cursor (the last row's sort value and key), or nulls for the first page;
 //   $first: page size. One more row than asked is returned, to tell whether a next page exists.
 // Ties are ordered by key. Returns one row: total (networks matching), page: [{network (all properties),
@@ -25,6 +28,10 @@ CALL () {
     AND all(c IN $countries WHERE c IN n.countries)
     AND ($seen_since IS NULL OR n.last_seen >= $seen_since)
     AND ($seen_before IS NULL OR n.first_seen < $seen_before)
+    AND coalesce(n.score_content, 0.0) >= $min_content
+    AND ($max_benign IS NULL OR coalesce(n.score_benign, 0.0) <= $max_benign)
+    AND ($by_template IS NULL OR (coalesce(n.template_adverts, 0) > 0) = $by_template)
+    AND all(c IN $categories WHERE c IN coalesce(n.indicator_categories, []))
   RETURN count(n) AS total
 }
 CALL () {
@@ -38,6 +45,10 @@ CALL () {
     AND all(c IN $countries WHERE c IN n.countries)
     AND ($seen_since IS NULL OR n.last_seen >= $seen_since)
     AND ($seen_before IS NULL OR n.first_seen < $seen_before)
+    AND coalesce(n.score_content, 0.0) >= $min_content
+    AND ($max_benign IS NULL OR coalesce(n.score_benign, 0.0) <= $max_benign)
+    AND ($by_template IS NULL OR (coalesce(n.template_adverts, 0) > 0) = $by_template)
+    AND all(c IN $categories WHERE c IN coalesce(n.indicator_categories, []))
     AND ($after_key IS NULL OR n.{{order}} < $after_value
          OR (n.{{order}} = $after_value AND n.key > $after_key))
   WITH n ORDER BY n.{{order}} DESC, n.key LIMIT $first + 1

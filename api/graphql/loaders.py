@@ -40,7 +40,7 @@ class _Loader:
 class Loaders:
     """The loaders of one request, sharing its reader (and so its query count).
 
-    Each is made when a resolver first asks for it: a request uses one or two of the eleven, and every
+    Each is made when a resolver first asks for it: a request uses one or two of the thirteen, and every
     DataLoader made holds reference cycles that the garbage collector must find and free."""
 
     nodes = _Loader(batch.nodes)
@@ -53,6 +53,8 @@ class Loaders:
     network_identifiers = _Loader(batch.network_identifiers)
     timelines = _Loader(batch.network_timelines)
     evidence = _Loader(batch.network_evidence)
+    adverts_via = _Loader(batch.network_adverts_via)
+    template_links = _Loader(batch.template_links)
     tags = _Loader(casework.tags_of)
 
     def __init__(self, reader: AsyncReader) -> None:

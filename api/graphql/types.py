@@ -19,7 +19,7 @@ from api.graphql.loaders import KeyedRead
 from graph import casework
 from graph.apikeys import ApiKey as ApiKeyRecord
 from graph.identifiers import TYPES
-from graph.read import queries, records
+from graph.read import glossary, queries, records
 from graph.read.keys import kind_of
 
 # Page sizes when a query gives none: the fields' defaults, which `api.graphql.lookahead` reads with too.
@@ -38,6 +38,8 @@ MEMBERS = KeyedRead("members", page="first")
 NETWORK_IDENTIFIERS = KeyedRead("network_identifiers")
 TIMELINE = KeyedRead("timelines")
 EVIDENCE = KeyedRead("evidence", page="advertsPerIdentifier")
+TEMPLATE_LINKS = KeyedRead("template_links", page="first")
+ADVERT_TEMPLATE_LINKS = 20
 
 # --- enums and small values ---
 
@@ -54,8 +56,20 @@ IdentifierKind = strawberry.enum(
 @strawberry.enum(description="How to rank networks: all orders are highest first.")
 class NetworkOrder(Enum):
     SCORE = "SCORE"
+    CONTENT = strawberry.enum_value("CONTENT", description="The content part of the score alone.")
     SIZE = "SIZE"
     LAST_SEEN = "LAST_SEEN"
+
+
+@strawberry.enum(description="How an advert joined its network.")
+class JoinedBy(Enum):
+    IDENTIFIER = strawberry.enum_value(
+        "identifier", description="Through shared identifiers or an author (the usual way)."
+    )
+    TEMPLATE = strawberry.enum_value(
+        "template", description="Only through template links: its text copies another member's."
+    )
+    ANY = strawberry.enum_value("any", description="Either way.")
 
 
 @strawberry.enum(description="What an API key may do; each role includes the ones before it.")
@@ -159,6 +173,53 @@ class Mention:
         return await _identifier(info, self.identifier_key)
 
 
+@strawberry.type(
+    description="A smuggling indicator or benign signal found in an advert: a lexicon term, its category "
+    "(service, route, price, documents, urgency, secrecy, emoji, or benign_business, benign_charity, "
+    "benign_news, benign_jobs, benign_education) and where the advert writes it."
+)
+class Indicator:
+    term: str = strawberry.field(description="The lexicon's term (whichever of its spellings was written).")
+    category: str
+    language: str = strawberry.field(description="The language of the lexicon the term is from.")
+    start: int = strawberry.field(description="Where the advert writes it: [start, end) in its text.")
+    end: int
+    weight: float = strawberry.field(description="How strongly the term alone points to its category, 0-1.")
+    text: str = strawberry.field(description="What the advert wrote there.")
+
+    @strawberry.field(description="The term in English, as the lexicon glosses it.")
+    def means(self) -> str | None:
+        return glossary.means(self.language, self.term)
+
+    @classmethod
+    def of(cls, hit: records.Indicator, text: str) -> Indicator:
+        return cls(
+            term=hit.term,
+            category=hit.category,
+            language=hit.language,
+            start=hit.start,
+            end=hit.end,
+            weight=hit.weight,
+            text=text[hit.start : hit.end],
+        )
+
+
+@strawberry.type(
+    description="A near-duplicate of an advert: another advert whose text copies the same template. "
+    "`joins` is false for a template shared by many unrelated groups (a viral post, a headline), with why."
+)
+class TemplateLink:
+    similarity: float = strawberry.field(description="Estimated similarity of the two texts, 0-1.")
+    joins: bool
+    reason: str | None
+    other_key: strawberry.Private[str]
+
+    @strawberry.field(description="The other advert.")
+    async def advert(self, info: Info) -> Advert | None:
+        found = await _adverts(info, [self.other_key])
+        return found[0] if found else None
+
+
 @strawberry.type(description="One advert as posted: its text, author, what it mentions and its network.")
 class Advert:
     id: strawberry.ID = strawberry.field(description="The advert's key: advert:<platform>:<post id>.")
@@ -167,9 +228,18 @@ class Advert:
     url: str | None
     text: str
     posted_at: datetime | None
-    lang: str | None
+    lang: str | None = strawberry.field(
+        description="Its language (ISO 639-1; ckb, kmr for Kurdish): the feed's, else detected from its text."
+    )
+    lang_detected: bool = strawberry.field(
+        description="True when `lang` was detected, not given by the feed."
+    )
     region: str | None = strawberry.field(description="The country it was posted for (ISO 3166 alpha-2).")
     source: str | None = strawberry.field(description="The feed it came from.")
+    smuggling_score: float | None = strawberry.field(
+        description="0-1: how strongly its text reads as a smuggling offer (its indicators, tempered by "
+        "benign signals); null for an advert stored before texts were analysed."
+    )
     record: strawberry.Private[records.Advert]
 
     @classmethod
@@ -182,10 +252,27 @@ class Advert:
             text=r.text,
             posted_at=r.posted_at,
             lang=r.lang,
+            lang_detected=r.lang_detected,
             region=r.region,
             source=r.source,
+            smuggling_score=r.smuggling_score,
             record=r,
         )
+
+    @strawberry.field(description="Its smuggling indicators and benign signals, in text order.")
+    def indicators(self) -> list[Indicator]:
+        return [Indicator.of(hit, self.record.text) for hit in self.record.indicators]
+
+    @strawberry.field(
+        description="Its near-duplicates (adverts copying the same template), most similar first.",
+        metadata=TEMPLATE_LINKS.metadata,
+    )
+    async def template_links(self, info: Info, first: int = ADVERT_TEMPLATE_LINKS) -> list[TemplateLink]:
+        links = await TEMPLATE_LINKS.load(info.context.loaders, self.record.key, first)
+        return [
+            TemplateLink(similarity=t.similarity, joins=t.joins, reason=t.reason, other_key=t.other)
+            for t in links
+        ]
 
     @strawberry.field(description="The account that posted it, when known.")
     async def author(self, info: Info) -> Account | None:
@@ -431,7 +518,24 @@ class Network:
     score_cross_border: float
     score_size: float
     score_recency: float
+    score_shape: float = strawberry.field(
+        description="The shape part: platforms, countries, size, recency (0-40)."
+    )
+    score_content: float = strawberry.field(
+        description="The content part: how many and how strongly its adverts read as smuggling, the "
+        "categories they hit, and smuggling adverts copying a template (0-60)."
+    )
+    score_template: float = strawberry.field(description="The template reuse within scoreContent (0-9).")
+    score_benign: float = strawberry.field(
+        description="Taken off: its adverts' business, charity, news, job and school signals (0-40)."
+    )
     score_explanation: str | None
+    template_adverts: int = strawberry.field(description="Adverts that joined it only by template links.")
+    smuggling_adverts: int = strawberry.field(description="Adverts whose text reads as smuggling.")
+    benign_adverts: int = strawberry.field(description="Adverts with benign signals, not read as smuggling.")
+    indicator_categories: list[str] = strawberry.field(
+        description="The smuggling categories its smuggling adverts hit, most adverts first."
+    )
     updated_at: datetime | None
     record: strawberry.Private[records.Network]
 
@@ -452,14 +556,31 @@ class Network:
             score_cross_border=r.score_cross_border,
             score_size=r.score_size,
             score_recency=r.score_recency,
+            score_shape=r.score_shape,
+            score_content=r.score_content,
+            score_template=r.score_template,
+            score_benign=r.score_benign,
             score_explanation=r.score_explanation,
+            template_adverts=r.template_adverts,
+            smuggling_adverts=r.smuggling_adverts,
+            benign_adverts=r.benign_adverts,
+            indicator_categories=r.indicator_categories,
             updated_at=r.updated_at,
             record=r,
         )
 
-    @strawberry.field(description="Its adverts, newest first.", metadata=MEMBERS.metadata)
-    async def adverts(self, info: Info, first: int = NETWORK_MEMBERS) -> list[Advert]:
-        adverts, _ = await MEMBERS.load(info.context.loaders, self.record.key, first)
+    @strawberry.field(
+        description="Its adverts, newest first: all of them, or those that joined it one way (`via`).",
+        metadata=MEMBERS.metadata,
+    )
+    async def adverts(
+        self, info: Info, first: int = NETWORK_MEMBERS, via: JoinedBy = JoinedBy.ANY
+    ) -> list[Advert]:
+        if via is JoinedBy.ANY:
+            adverts, _ = await MEMBERS.load(info.context.loaders, self.record.key, first)
+        else:
+            size = queries.check_page_size(first)
+            adverts = await info.context.loaders.adverts_via.load((self.record.key, size, via.value))
         return await _adverts(info, adverts)
 
     @strawberry.field(
@@ -578,6 +699,21 @@ class NetworkFilter:
     )
     identifier_region: str | None = strawberry.field(default=None, description="For a national phone number.")
     identifier_platform: str | None = strawberry.field(default=None, description="For a bare handle.")
+    min_content_score: float = strawberry.field(
+        default=0.0, description="At least this content part of the score (0-60)."
+    )
+    max_benign_score: float | None = strawberry.field(
+        default=None, description="At most this benign part of the score (0-40)."
+    )
+    joined_by_template: bool | None = strawberry.field(
+        default=None,
+        description="true: networks with adverts joined only by template links; false: networks without.",
+    )
+    indicator_categories: list[str] = strawberry.field(
+        default_factory=list,
+        description="Its smuggling adverts hit every one of these categories (service, route, price, "
+        "documents, urgency, secrecy, emoji).",
+    )
 
 
 # --- paths, neighbourhoods, stats ---

@@ -20,6 +20,7 @@ from graph.read.records import (
     Network,
     NetworkIdentifier,
     Node,
+    TemplateLink,
     Use,
     moment,
     network_from_properties,
@@ -112,6 +113,36 @@ async def network_members(
         for row in await reader.rows("read_network_members", keys=group, limit=limit):
             results[(row["key"], limit)] = (row["adverts"], row["accounts"])
     return [results.get(k, ([], [])) for k in keys]
+
+
+async def network_adverts_via(reader: ReaderBase, keys: Sequence[tuple[str, int, str]]) -> list[list[str]]:
+    """For each (network key, limit, via): the keys of its adverts that joined it that way ("identifier"
+    or "template"), newest first."""
+    results: dict[tuple[str, int, str], list[str]] = {}
+    groups: dict[tuple[int, str], list[str]] = {}
+    for key, limit, via in keys:
+        group = groups.setdefault((limit, via), [])
+        if key not in group:
+            group.append(key)
+    for (limit, via), group in groups.items():
+        for row in await reader.rows("read_network_adverts_via", keys=group, limit=limit, via=via):
+            results[(row["key"], limit, via)] = row["adverts"]
+    return [results.get(k, []) for k in keys]
+
+
+async def template_links(reader: ReaderBase, keys: Sequence[tuple[str, int]]) -> list[list[TemplateLink]]:
+    """For each (advert key, limit): its near-duplicates (SAME_TEMPLATE, either direction), most similar
+    first."""
+    results: dict[tuple[str, int], list[TemplateLink]] = {}
+    for limit, group in _by_limit(keys).items():
+        for row in await reader.rows("read_template_links", keys=group, limit=limit):
+            results[(row["key"], limit)] = [
+                TemplateLink(
+                    row["key"], t["other"], float(t["similarity"] or 0.0), bool(t["joins"]), t["reason"]
+                )
+                for t in row["links"]
+            ]
+    return [results.get(k, []) for k in keys]
 
 
 async def network_identifiers(reader: ReaderBase, keys: Sequence[str]) -> list[list[NetworkIdentifier]]:

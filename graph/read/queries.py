@@ -39,7 +39,9 @@ MAX_NEIGHBOURHOOD = 2000
 MAX_CURSOR_CHARS = 1000
 MAX_SEARCH_SKIP = 1_000_000  # a search cursor past this many hits was not made here
 # Each order of the networks page and the Network property it reads in index order (see networks_write).
-ORDER_PROPERTIES = MappingProxyType({"SCORE": "score", "SIZE": "size", "LAST_SEEN": "last_seen_ms"})
+ORDER_PROPERTIES = MappingProxyType(
+    {"SCORE": "score", "CONTENT": "score_content", "SIZE": "size", "LAST_SEEN": "last_seen_ms"}
+)
 ORDERS = tuple(ORDER_PROPERTIES)
 
 
@@ -152,6 +154,10 @@ class NetworkFilter:
     contains_identifier: str | None = None
     identifier_region: str | None = None
     identifier_platform: str | None = None
+    min_content_score: float = 0.0
+    max_benign_score: float | None = None
+    joined_by_template: bool | None = None  # True: some adverts joined only by template; False: none
+    indicator_categories: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -173,7 +179,7 @@ async def networks(
     first: int = 20,
     after: str | None = None,
 ) -> Page:
-    """A page of networks matching `filter`, highest `order` first (SCORE, SIZE or LAST_SEEN)."""
+    """A page of networks matching `filter`, highest `order` first (SCORE, CONTENT, SIZE or LAST_SEEN)."""
     filter = filter or NetworkFilter()
     check_page_size(first)
     if order not in ORDERS:
@@ -181,6 +187,12 @@ async def networks(
     for name in ("min_platforms", "min_countries", "min_size"):
         if getattr(filter, name) < 0:
             raise BadInput(f"{name} must be 0 or more")
+    for name, value in (
+        ("minContentScore", filter.min_content_score),
+        ("maxBenignScore", filter.max_benign_score),
+    ):
+        if value is not None and not (_finite(value) and 0 <= value <= 100):
+            raise BadInput(f"{name} must be a number from 0 to 100, not {value}")
     for name, when in (("seenSince", filter.seen_since), ("seenBefore", filter.seen_before)):
         if when is not None and when.tzinfo is None:  # Neo4j compares a local time with none: no match
             raise BadInput(f"{name} needs a time zone (e.g. 2024-05-01T00:00:00Z)")
@@ -215,6 +227,10 @@ async def networks(
         countries=[c.strip().upper() for c in filter.countries],
         seen_since=filter.seen_since,
         seen_before=filter.seen_before,
+        min_content=float(filter.min_content_score),
+        max_benign=None if filter.max_benign_score is None else float(filter.max_benign_score),
+        by_template=filter.joined_by_template,
+        categories=[c.strip().lower() for c in filter.indicator_categories],
         after_value=after_value,
         after_key=after_key,
         first=first,

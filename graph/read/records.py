@@ -28,6 +28,37 @@ def spans_of(offsets: list[int], quotes: list[str]) -> list[Span]:
 
 
 @dataclass(frozen=True, slots=True)
+class Indicator:
+    """One smuggling indicator or benign signal ingest found in an advert: the lexicon term, its category
+    and language, where it is written ([start, end) in the advert's text) and how strongly it counts."""
+
+    term: str
+    category: str
+    language: str
+    start: int
+    end: int
+    weight: float
+
+
+def indicators_of(p: dict[str, Any]) -> list[Indicator]:
+    """An advert's indicator hits from its stored lists (one entry per hit; a list cut short by a damaged
+    node ends them there)."""
+    terms = p.get("indicator_terms") or []
+    categories = p.get("indicator_categories") or []
+    langs = p.get("indicator_langs") or []
+    spans = p.get("indicator_spans") or []
+    weights = p.get("indicator_weights") or []
+    n = min(len(terms), len(categories), len(langs), len(spans) // 2, len(weights))
+    return [
+        Indicator(
+            str(terms[i]), str(categories[i]), str(langs[i]), int(spans[2 * i]), int(spans[2 * i + 1]),
+            float(weights[i]),
+        )
+        for i in range(n)
+    ]  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
 class Advert:
     key: str
     platform: str
@@ -40,6 +71,9 @@ class Advert:
     source: str | None = None
     media: list[str] = field(default_factory=list)
     network: str | None = None
+    lang_detected: bool = False
+    smuggling_score: float | None = None  # None: stored before ingest analysed texts
+    indicators: list[Indicator] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +124,14 @@ class Network:
     score_recency: float = 0.0
     score_explanation: str | None = None
     updated_at: datetime | None = None
+    score_shape: float = 0.0
+    score_content: float = 0.0
+    score_template: float = 0.0
+    score_benign: float = 0.0
+    template_adverts: int = 0
+    smuggling_adverts: int = 0
+    benign_adverts: int = 0
+    indicator_categories: list[str] = field(default_factory=list)
 
 
 Node = Advert | Account | Identifier | Network
@@ -112,6 +154,9 @@ def node_from_row(row: dict[str, Any]) -> Node | None:
             source=p.get("source"),
             media=list(p.get("media") or []),
             network=row.get("network"),
+            lang_detected=bool(p.get("lang_detected")),
+            smuggling_score=None if p.get("smuggling_score") is None else float(p["smuggling_score"]),
+            indicators=indicators_of(p),
         )
     if kind == "network":
         return network_from_properties(p)
@@ -180,6 +225,14 @@ def network_from_properties(p: dict[str, Any]) -> Network:
         score_recency=float(p.get("score_recency") or 0.0),
         score_explanation=_text(p.get("score_explanation")),
         updated_at=moment(p.get("updated_at")),
+        score_shape=float(p.get("score_shape") or 0.0),
+        score_content=float(p.get("score_content") or 0.0),
+        score_template=float(p.get("score_template") or 0.0),
+        score_benign=float(p.get("score_benign") or 0.0),
+        template_adverts=int(p.get("template_adverts") or 0),
+        smuggling_adverts=int(p.get("smuggling_adverts") or 0),
+        benign_adverts=int(p.get("benign_adverts") or 0),
+        indicator_categories=list(p.get("indicator_categories") or []),
     )
 
 
@@ -258,3 +311,15 @@ class Evidence:
 class NetworkIdentifier:
     identifier: str
     adverts: int
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateLink:
+    """A near-duplicate of an advert: the other advert, how similar their texts are (0..1), and whether
+    the link joins networks (false for a template shared by many unrelated groups, with the reason)."""
+
+    advert: str
+    other: str
+    similarity: float
+    joins: bool
+    reason: str | None
