@@ -20,10 +20,11 @@ __all__ = [
 ]
 
 
-def analyse(text: str) -> Analysis:
+def analyse(text: str, *, lang: str | None = None) -> Analysis:
     """The lexicon hits of `text` and its smuggling score. Linear in the length of the text.
 
-    The lexicons are loaded and compiled on the first call in a process (a LexiconError names a
-    malformed file, term and problem).
+    Terms of every language are looked for whatever `lang` says; `lang`, the advert's language when
+    known, only names the language of a spelling several languages share. The lexicons are loaded and
+    compiled on the first call in a process (a LexiconError names a malformed file, term and problem).
     """
-    return analysis(default().find(text))
+    return analysis(default().find(text, lang))

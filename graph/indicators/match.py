@@ -5,6 +5,7 @@ advert's own text.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -22,6 +23,7 @@ PROCLITICS = frozenset(
     | {"ብ", "ን", "ካብ", "ናብ", "ኣብ", "ምስ", "ከም", "ዝ", "እንተ", "በ", "ለ", "ከ", "የ", "ወደ"}
 )
 LONGEST_PROCLITIC = max(map(len, PROCLITICS))
+Terms = tuple[Term, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +41,12 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """What one folded spelling stands for: the strongest term of any language written so, as a whole
-    word and as the start of a longer word (a term ending with "*")."""
+    """What one folded spelling stands for: the terms of every language written so, strongest first, as
+    a whole word and as the start of a longer word (a term ending with "*")."""
 
     length: int
-    word: Term | None
-    prefix: Term | None
+    word: Terms
+    prefix: Terms
 
 
 def takes_proclitics(char: str) -> bool:
@@ -56,22 +58,26 @@ class Matcher:
     """The terms of a set of lexicons, compiled once, matched against any number of adverts."""
 
     def __init__(self, lexicons: Iterable[Lexicon]) -> None:
-        spellings: dict[str, dict[bool, Term]] = {}
+        spellings: dict[str, dict[bool, list[Term]]] = {}
         for lexicon in lexicons:
             for term in lexicon.terms:
-                held = spellings.setdefault(term.folded, {})
-                # The same spelling in two languages: the stronger term speaks for it.
-                if term.prefix not in held or term.weight > held[term.prefix].weight:
-                    held[term.prefix] = term
+                spellings.setdefault(term.folded, {}).setdefault(term.prefix, []).append(term)
         self.automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
         for folded, held in spellings.items():
-            self.automaton.add_word(folded, Entry(len(folded), held.get(False), held.get(True)))
+            word, prefix = (
+                tuple(sorted(held.get(kind, []), key=lambda t: -t.weight)) for kind in (False, True)
+            )
+            self.automaton.add_word(folded, Entry(len(folded), word, prefix))
         if spellings:
             self.automaton.make_automaton()
         self.size = len(spellings)
 
-    def find(self, text: str) -> list[Hit]:
-        """The terms `text` holds, in text order, the longest where they overlap. Linear in the text."""
+    def find(self, text: str, lang: str | None = None) -> list[Hit]:
+        """The terms `text` holds, in text order, the longest where they overlap. Linear in the text.
+
+        A spelling that several languages share is the term of `lang` (the advert's language) if it is
+        one of them, else of the language most of the advert's other hits are in, else the strongest.
+        """
         if not self.size or not text:
             return []
         folded = fold(text)
@@ -80,12 +86,15 @@ class Matcher:
             start, end = last + 1 - entry.length, last + 1
             if not _starts_word(folded.text, start):
                 continue
-            if entry.word is not None and _ends_word(folded.text, end):
+            if entry.word and _ends_word(folded.text, end):
                 found.append((start, end, entry.word))
-            elif entry.prefix is not None:
+            elif entry.prefix:
                 found.append((start, _word_end(folded.text, end), entry.prefix))
+        kept = _longest(found)
+        votes = Counter(terms[0].lang for _, _, terms in kept if len({t.lang for t in terms}) == 1)
         hits = []
-        for start, end, term in _longest(found):
+        for start, end, terms in kept:
+            term = max(terms, key=lambda t: (t.lang == lang, votes[t.lang], t.weight))
             begin, after = folded.span(start, end)
             hits.append(Hit(term.headword, term.category, term.lang, begin, after, term.weight, term.means))
         return hits
@@ -115,11 +124,11 @@ def _word_end(text: str, end: int) -> int:
     return end
 
 
-def _longest(found: list[tuple[int, int, Term]]) -> list[tuple[int, int, Term]]:
+def _longest(found: list[tuple[int, int, Terms]]) -> list[tuple[int, int, Terms]]:
     """The hits that overlap none longer than themselves, in text order. Of two of the same span, the
     term that spells more of it wins (a whole word over a starred term that goes on to it)."""
-    found.sort(key=lambda hit: (hit[0], hit[0] - hit[1], -len(hit[2].folded)))
-    kept: list[tuple[int, int, Term]] = []
+    found.sort(key=lambda hit: (hit[0], hit[0] - hit[1], -len(hit[2][0].folded)))
+    kept: list[tuple[int, int, Terms]] = []
     for hit in found:
         if kept and hit[0] < kept[-1][1]:
             if hit[1] - hit[0] > kept[-1][1] - kept[-1][0]:

@@ -99,9 +99,19 @@ def test_overlapping_hits_keep_the_longest() -> None:
     ]
 
 
-def test_a_spelling_of_two_languages_is_the_stronger_term() -> None:
+def test_a_spelling_of_two_languages_is_the_stronger_term_alone() -> None:
     (hit,) = MATCHER.find("taxi")
     assert hit == Hit("taxi", "service", "en", 0, 4, 0.5, "gloss of taxi")
+
+
+def test_a_spelling_of_two_languages_is_the_term_of_the_adverts_other_hits() -> None:
+    hits = MATCHER.find("passeur, taxi")
+    assert [(hit.lang, hit.weight) for hit in hits] == [("fr", 0.8), ("fr", 0.3)]
+
+
+def test_a_spelling_of_two_languages_is_the_term_of_the_adverts_language() -> None:
+    (_, taxi) = MATCHER.find("passeur, taxi", lang="en")
+    assert (taxi.lang, taxi.weight) == ("en", 0.5)
 
 
 def test_hits_carry_the_lexicon_entry() -> None:
