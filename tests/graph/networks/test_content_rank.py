@@ -147,3 +147,22 @@ def test_the_explanations_name_the_terms(ranked, graph, database):
         assert network["score_benign"] > 0 and network["benign_adverts"] == network["advert_count"]
         assert "mostly benign" in network["score_explanation"]
         assert top_term(graph, database, network, benign=True) in network["score_explanation"]
+
+
+def test_a_copied_smuggling_template_counts_and_is_named(graph, database):
+    """A gang rotating its phones but copying its text: the copies join by template, and the template
+    part of the content score and the explanation say so."""
+    text = (
+        "Guaranteed arrival in UK by boat from the beach near Calais, 1500 per person, pay on arrival, "
+        "leaving tonight, inbox only, places are limited so write now. Contact {}"
+    )
+    adverts = [
+        advert(text.format(phone("GB", 10 + i)), f"rotating{i}", "facebook", "FR", day=1 + i)
+        for i in range(4)
+    ]
+    ingest(graph, database, adverts, source="test")
+    rebuild(graph, database, rule=RULE)
+    network = network_of(graph, database, key(adverts[0]))
+    assert network["advert_count"] == 4 and network["template_adverts"] >= 1
+    assert network["score_template"] > 0
+    assert "share a template" in network["score_explanation"]
