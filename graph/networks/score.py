@@ -27,8 +27,9 @@ and borders as networks do; smugglers avoid the traceable name, number or regist
 It is at most what shape and content give, so the score is never below 0.
 
 The weights make content dominate: a network without a smuggling advert has only its shape and the
-strength of its near misses, however wide and busy it is, while two explicit smuggling adverts on one
-platform score above 50; between networks whose adverts read alike, shape decides. Each part is
+strength of its near misses, less its benign signals, however wide and busy it is, while a few explicit
+smuggling adverts on one platform have most of the content part; between networks whose adverts read
+alike, shape decides. Each part is
 rounded to one decimal and the score is the sum of the rounded parts.
 """
 
