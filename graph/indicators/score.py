@@ -1,24 +1,31 @@
 """The smuggling score of one advert, from its lexicon hits, built so that an analyst can redo it by hand.
 
 Each hit's weight `w` (how strongly the term alone points to its category) counts as evidence
-`-ln(1 - w)`: the weight a term has alone is the score the advert would get from it alone, and the
-evidence of independent signs adds up, which is the noisy-OR of their weights. Per category only the
-strongest term counts in full and the next strongest other term at half (SECOND_TERM): saying "boza" ten
-times is one sign, and two different words of the same category are only partly independent. Then
+`-ln(1 - w)`: a service term of weight `w` alone scores `w`, and the evidence of independent signs adds
+up, which is the noisy-OR of their weights. Per category only the strongest term counts in full and the
+next strongest other term at half (SECOND_TERM): saying "boza" ten times is one sign, and two different
+words of one category are only partly independent. Then
 
-    smuggling evidence = the smuggling categories' evidence + CO_OCCURRENCE for each smuggling
-                         category beyond the first that the advert hits with some strength
-    benign evidence    = the benign categories' evidence, the same way
+    smuggling evidence = sum over smuggling categories of STRENGTH[category] x its evidence
+                         + CO_OCCURRENCE for each smuggling category beyond the first that the advert
+                           hits with a weight of CO_OCCURRENCE_WEIGHT or more, when one of them is an
+                           offer, a payment term or a demand for secrecy (ANCHORS)
+    benign evidence    = sum over benign categories of their evidence, the same way
     score              = 1 - exp(-(smuggling evidence - BENIGN_FACTOR x benign evidence)), at least 0
+    benign             = 1 - exp(-benign evidence)
 
-The co-occurrence term is there because a smuggling advert sells a whole trip: a service with its price,
-its route, its payment terms; an innocent text that uses one loaded word ("crossing", "boat") rarely
-adds the others. Benign evidence is subtracted, not multiplied: a ferry timetable with "crossing" and
-"tickets" ends near zero, but strong smuggling jargon keeps its score against one benign word, whose
-evidence is smaller than the jargon's. Emoji count as a category but not towards co-occurrence: boats and
-flags alone decorate travel adverts too. THRESHOLD is the score above which an advert reads as
-smuggling; it and the constants were set on a development set of adverts written for it
-(tests/graph/indicators/dev_adverts.jsonl), never on the labelled set the quality is measured on.
+STRENGTH says how much each category tells of smuggling (see below). The co-occurrence term is there
+because a smuggling advert sells a whole trip: a crossing with its price, its route, its payment terms,
+its secrecy; an innocent text that uses one loaded word ("crossing", "boat") rarely adds the others.
+Benign evidence is subtracted, not multiplied: a ferry timetable with "crossing" and "tickets" ends at
+zero, but strong smuggling jargon keeps its score against one benign word, whose evidence is smaller than
+the jargon's. Emoji do not count towards co-occurrence: boats and flags decorate travel adverts too.
+
+An analyst can redo a score from the hits: their weights, categories and these constants. THRESHOLD is
+the score from which an advert reads as smuggling; it and the constants were set on a development set of
+adverts written for it (tests/graph/indicators/dev_adverts.jsonl), never on the labelled set the quality
+is measured on. Known blind spots: news and warnings that quote an advert's own words with few news or
+charity words around them read as smuggling; an advert in words the lexicon lacks scores nothing.
 """
 
 from __future__ import annotations
@@ -32,9 +39,26 @@ from graph.indicators.match import Hit
 
 THRESHOLD = 0.5
 SECOND_TERM = 0.5
+# How much of a smuggling category's evidence is evidence of smuggling. A term's weight says how surely
+# it means its category ("leaving tonight" surely means urgency), not always smuggling: what is sold (a
+# crossing, papers) says most; payment terms, secrecy and routes a little less, as delivery firms take
+# payment on delivery, sellers ask for private messages and travel adverts name places; urgency least,
+# as every last-minute holiday deal is urgent. Emoji count in full: the lexicon already weighs them low.
+STRENGTH = {
+    "service": 1.0,
+    "documents": 1.0,
+    "price": 0.8,
+    "secrecy": 0.8,
+    "route": 0.8,
+    "emoji": 1.0,
+    "urgency": 0.3,
+}
 CO_OCCURRENCE = 0.5
 # The weight a category's strongest hit needs for the category to count towards co-occurrence.
 CO_OCCURRENCE_WEIGHT = 0.3
+# Co-occurrence counts only with one of these among the categories: an offer of a crossing or papers,
+# its payment terms, or a demand for secrecy; urgency with a route is a holiday deal as often as not.
+ANCHORS = frozenset({"service", "documents", "price", "secrecy"})
 # Categories that do not count towards co-occurrence (see the module's docstring).
 DECORATION = frozenset({"emoji"})
 BENIGN_FACTOR = 1.0
@@ -78,14 +102,15 @@ def analysis(hits: Iterable[Hit]) -> Analysis:
     """The Analysis of an advert with these hits (in text order)."""
     hits = tuple(hits)
     per_category = category_evidence(hits)
-    smuggling = sum(per_category.get(category, 0.0) for category in SMUGGLING_CATEGORIES)
+    smuggling = sum(STRENGTH[category] * per_category.get(category, 0.0) for category in SMUGGLING_CATEGORIES)
     benign = sum(per_category.get(category, 0.0) for category in BENIGN_CATEGORIES)
-    co_occurring = [
+    co_occurring = {
         category
         for category in SMUGGLING_CATEGORIES
         if category not in DECORATION and per_category.get(category, 0.0) >= evidence(CO_OCCURRENCE_WEIGHT)
-    ]
-    smuggling += CO_OCCURRENCE * max(0, len(co_occurring) - 1)
+    }
+    if co_occurring & ANCHORS:
+        smuggling += CO_OCCURRENCE * (len(co_occurring) - 1)
     net = max(0.0, smuggling - BENIGN_FACTOR * benign)
     return Analysis(
         hits=hits,
