@@ -35,9 +35,12 @@ def test_every_installed_lexicon_loads() -> None:
         assert all(term.category in CATEGORIES for term in found.terms)
 
 
-def test_the_installed_lexicons_are_package_data() -> None:
+def test_the_installed_lexicons_are_every_language_crosslink_reads() -> None:
     files = {path.name for path in directory().iterdir()}
-    assert "en.toml" in files and "fr.toml" in files
+    codes = "en fr ar fa ps ckb kmr sq vi tr ti it de el emoji".split()
+    assert {f"{code}.toml" for code in codes} <= files
+    languages = {found.language for found in load_all()}
+    assert languages == {*codes[:-1], "und"}
 
 
 def test_a_term_and_its_forms_are_spellings_of_one_term() -> None:
