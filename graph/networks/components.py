@@ -268,21 +268,29 @@ def networks_joined(
     """`networks`, with `joins` (pairs of advert indices: template links that join) tying adverts too;
     and the members that are in their network only through those joins.
 
-    Within a network, the identifier component (authorship and identifiers alone) with the most members
-    is its core, joined by identifiers (ties: the one with the smallest advert key); the members of its
-    other components came in through templates.
+    A template adds adverts to a network; it does not make one on its own: its joins count only when
+    one of its adverts is in an identifier component (authorship and identifiers alone) that is a
+    network by itself. Adverts that merely share a text (the same flat ad reposted by strangers) stay
+    apart. Within a network, the identifier component with the most members is its core, joined by
+    identifiers (ties: the one with the smallest advert key); the members of its other components came
+    in through templates.
     """
     a = graph.arrays()
     n = a.n
     if n == 0:
         return [], set()
     own = identifier_labels(graph, hubs)
-    labels = _joined(n, own, joins) if joins is not None and len(joins[0]) else own
-    advert_counts = np.bincount(labels[a.is_advert], minlength=n)
     account = np.fromiter((is_account(k) for k in graph.keys), dtype=bool, count=n)
-    account_counts = np.bincount(labels[account], minlength=n)
-    # A hub account is a member only through its own adverts (POSTED), never through being mentioned.
-    big_enough = (advert_counts >= MIN_ADVERTS) & (account_counts >= MIN_ACCOUNTS)
+    labels = own
+    if joins is not None and len(joins[0]):
+        own_network = _big_enough(own, a.is_advert, account, n)
+        template = components(n, joins[0], joins[1])
+        anchored = np.zeros(n, dtype=bool)
+        anchored[template[np.flatnonzero(a.is_advert & own_network[own])]] = True
+        keep = anchored[template[joins[0]]]
+        if keep.any():
+            labels = _joined(n, own, (joins[0][keep], joins[1][keep]))
+    big_enough = _big_enough(labels, a.is_advert, account, n)
     member = (a.is_advert | account) & big_enough[labels]
     nodes = np.flatnonzero(member)
     order = nodes[np.argsort(labels[nodes], kind="stable")]
@@ -299,6 +307,15 @@ def networks_joined(
             template_only.update(_outside_core(graph, part.tolist(), cores.tolist()))
     found.sort(key=lambda net: (-len(net[0]) - len(net[1]), net[0][0]))
     return found, template_only
+
+
+def _big_enough(labels: np.ndarray, is_advert: np.ndarray, account: np.ndarray, n: int) -> np.ndarray:
+    """Per label: whether its component has MIN_ADVERTS adverts and MIN_ACCOUNTS accounts.
+
+    A hub account is a member only through its own adverts (POSTED), never through being mentioned."""
+    advert_counts = np.bincount(labels[is_advert], minlength=n)
+    account_counts = np.bincount(labels[account], minlength=n)
+    return (advert_counts >= MIN_ADVERTS) & (account_counts >= MIN_ACCOUNTS)
 
 
 def _joined(n: int, own: np.ndarray, joins: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
