@@ -23,6 +23,7 @@ def networks() -> None:
 @click.option("--max-groups-strong", type=int, help="Hub limit for phones, payment tags and emails.")
 @click.option("--max-groups-medium", type=int, help="Hub limit for handles and links.")
 @click.option("--max-groups-weak", type=int, help="Hub limit for domains.")
+@click.option("--max-groups-template", type=int, help="Hub limit for templates (near-duplicate texts).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--hubs", "show_hubs", type=int, default=10, show_default=True, help="How many hubs to list.")
 def rebuild_command(as_json: bool, show_hubs: int, **limits: int | None) -> None:
@@ -67,6 +68,8 @@ def format_report(report: NetworkReport, show_hubs: int = 10) -> str:
         f"hub rule: {report.rule.describe()}",
         f"{len(report.hubs)} hubs of {report.candidates} candidates; "
         f"{len(report.hubs_cleared)} hub marks cleared",
+        f"{report.template_links} template links, {report.template_hubs} templates are hubs; "
+        f"{report.template_adverts} adverts in networks only by template",
     ]
     lines += [f"  {hub.key}: {hub.reason}" for hub in report.hubs[:show_hubs]]
     if len(report.hubs) > show_hubs:
