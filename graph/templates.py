@@ -48,7 +48,6 @@ _WORD = re.compile(r"\w+")
 # 64-bit FNV-1a over the band's values: the same in Python (tokens) and numpy (rebuild's buckets).
 _FNV_OFFSET = 0xCBF29CE484222325
 _FNV_PRIME = 0x100000001B3
-_MASK64 = (1 << 64) - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,24 +81,25 @@ def words(text: str, spans: Iterable[tuple[int, int]] = ()) -> list[str]:
         pieces.append(text[last:])
         text = "".join(pieces)
     text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(ch for ch in text if not _dropped(ch))
+    if not text.isascii():
+        text = text.translate(_DROP)
     text = _DIGITS.sub(f" {MASK} ", text)
     tokens = _WORD.findall(text.replace("_", " "))
     # A number written in groups ("+44 7957 500418") is one masked word, however it is spaced.
     return [t for i, t in enumerate(tokens) if t != MASK or i == 0 or tokens[i - 1] != MASK]
 
 
-@cache
-def _category(ch: str) -> str:
-    return unicodedata.category(ch)
+class _Dropped(dict):
+    """A lazy str.translate table deleting combining marks (accents, harakat), symbols (emoji and their
+    variants) and format characters; each character is classified once per process."""
+
+    def __missing__(self, code: int) -> str | None:
+        kept = None if unicodedata.category(chr(code)) in ("Mn", "So", "Sk", "Cf", "Co", "Cs") else chr(code)
+        self[code] = kept
+        return kept
 
 
-def _dropped(ch: str) -> bool:
-    """Combining marks (accents, harakat), symbols (emoji and their variants) and format characters."""
-    if ch.isascii():
-        return False
-    kind = _category(ch)
-    return kind in ("Mn", "So", "Sk", "Cf", "Co", "Cs")
+_DROP = _Dropped()
 
 
 def shingles(tokens: Sequence[str]) -> list[bytes]:
@@ -134,16 +134,8 @@ def signature(text: str, spans: Iterable[tuple[int, int]] | None = None) -> Sign
 
 def band_tokens(values: Sequence[int]) -> str:
     """The LSH band tokens of MinHash values, space-separated (see `Signature`)."""
-    return " ".join(
-        f"b{band}x{_band_hash(values[band * ROWS : (band + 1) * ROWS], band):016x}" for band in range(BANDS)
-    )
-
-
-def _band_hash(values: Sequence[int], band: int) -> int:
-    h = (_FNV_OFFSET + band) & _MASK64
-    for value in values:
-        h = ((h ^ int(value)) * _FNV_PRIME) & _MASK64
-    return h
+    keys = band_keys(np.asarray(values, dtype=np.uint64)[np.newaxis])[0].tolist()
+    return " ".join(f"b{band}x{key:016x}" for band, key in enumerate(keys))
 
 
 def band_keys(values: np.ndarray) -> np.ndarray:
