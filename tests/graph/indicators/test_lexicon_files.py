@@ -4,12 +4,14 @@ docs/indicators.md says (a place name never decides an advert, every language ha
 import tomllib
 import unicodedata
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from graph.indicators.lexicon import BENIGN_CATEGORIES, CATEGORIES, directory, load_all
 
+GUIDE = Path(__file__).resolve().parents[3] / "docs" / "indicators.md"
 # The languages issue 16 asks for, by the code each file declares; emoji are language "und".
 LANGUAGES = {"en", "fr", "ar", "fa", "ps", "ckb", "kmr", "sq", "vi", "tr", "ti", "it", "de", "el", "und"}
 # The first word of the Unicode names of each ISO 15924 script's letters.
@@ -106,3 +108,9 @@ def test_every_language_has_jargon_and_clear_benign_signals(name: str) -> None:
     assert any(t["weight"] >= STRONG and t["category"] not in BENIGN_CATEGORIES for t in terms), name
     for category in BENIGN_CATEGORIES:
         assert any(t["category"] == category and t["weight"] >= CLEAR_BENIGN for t in terms), (name, category)
+
+
+def test_the_analysts_guide_names_every_category_and_file() -> None:
+    guide = GUIDE.read_text(encoding="utf-8")
+    assert all(f"`{category}`" in guide for category in CATEGORIES)
+    assert all(f"`{name}`" in guide for name in FILES)
