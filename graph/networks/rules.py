@@ -132,6 +132,10 @@ class HubRule:
     famous accounts at 4 to 10 in 20,000 adverts (more as the corpus grows). Override them with the
     environment variables CROSSLINK_HUB_MIN_ACCOUNTS, CROSSLINK_HUB_MAX_GROUPS_STRONG, _MEDIUM and
     _WEAK, or the options of `crosslink networks rebuild`.
+
+    Templates (near-duplicate texts, `graph.networks.templates`) follow the same idea: a template whose
+    adverts fall into `max_groups_template` groups that share nothing else, by `min_accounts` authors or
+    more, is a viral post or a headline, not one gang's text (CROSSLINK_HUB_MAX_GROUPS_TEMPLATE).
     """
 
     min_accounts: int = 3
