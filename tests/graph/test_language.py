@@ -5,6 +5,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graph.language import by_script, detect, mask
 
@@ -120,3 +122,10 @@ def test_detection_never_downloads(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "fr"
     assert list(cache.iterdir()) == []
+
+
+@settings(max_examples=200)
+@given(st.one_of(st.text(max_size=200), st.text(st.characters(exclude_categories=()), max_size=200)))
+def test_detect_never_raises(text: str) -> None:
+    found = detect(text)
+    assert found is None or (isinstance(found, str) and found)

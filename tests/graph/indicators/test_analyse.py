@@ -113,8 +113,12 @@ def test_analyse_finds_hits_in_text_order_with_spans_into_the_text() -> None:
         assert found.category in CATEGORIES
 
 
+# Any code point, lone surrogates of a split emoji included.
+ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=300)
+
+
 @settings(max_examples=200)
-@given(st.text(max_size=300))
+@given(st.one_of(st.text(max_size=300), ANY_TEXT))
 def test_analyse_never_raises_and_spans_are_valid_for_any_text(text: str) -> None:
     result = analyse(text)
     assert 0.0 <= result.score <= 1.0 and 0.0 <= result.benign <= 1.0
