@@ -46,6 +46,15 @@ DROPPED = frozenset("\u0640\ufe0e\ufe0f\u200b\u200d\u00ad\u2060\ufeff")
 # others type a space: it folds to a space, so that the word alone matches.
 SPACES = frozenset("\u200c")
 SKIN_TONES = range(0x1F3FB, 0x1F400)
+# Cyrillic and Greek letters that look like Latin ones (once folded to lower case), which a writer slips
+# into a Latin word to get it past a filter: "pаsseur" with a Cyrillic а reads "passeur".
+LOOKALIKES = str.maketrans(
+    "аеорсхуіјѕһԁԛԝвкмнтαβεηικμορτυχζ",
+    "aeopcxyijshdqwbkmhtabehikmoptyxz",
+)
+GREEK_CYRILLIC = "\u0370-\u03ff\u0400-\u052f"
+LOOKALIKE_WORD = re.compile(f"[a-z0-9{GREEK_CYRILLIC}]*[{GREEK_CYRILLIC}][a-z0-9{GREEK_CYRILLIC}]*")
+LATIN = re.compile(r"[a-z]")
 # The Arabizi digits: inside a Latin word that mixes letters and digits, each stands for an Arabic sound.
 ARABIZI = {"2": "a", "3": "a", "5": "kh", "7": "h", "8": "gh", "9": "q"}
 ARABIZI_WORD = re.compile(r"[a-z0-9]*(?:[a-z][0-9]|[0-9][a-z])[a-z0-9]*")
@@ -91,8 +100,9 @@ def fold(text: str) -> Folded:
     """Fold `text` for matching, keeping where each folded character comes from.
 
     Runs of white space fold to one space, dropped characters (marks, tatweel, variation selectors, skin
-    tones) are counted into the span of the character before them, and the Arabizi digits of a Latin word
-    that mixes letters and digits read as the letters they stand for. Linear in the length of the text.
+    tones) are counted into the span of the character before them, Cyrillic and Greek look-alikes in a
+    Latin word read as Latin letters, and the Arabizi digits of a Latin word that mixes letters and digits
+    read as the letters they stand for. Linear in the length of the text.
     """
     chars: list[str] = []
     starts: list[int] = []
@@ -110,7 +120,20 @@ def fold(text: str) -> Folded:
             chars.append(part)
             starts.append(index)
             ends.append(index + 1)
-    return _arabizi(Folded("".join(chars), starts, ends))
+    return _arabizi(Folded(_lookalikes("".join(chars)), starts, ends))
+
+
+def _lookalikes(text: str) -> str:
+    """Read the Cyrillic and Greek look-alikes of each word written mostly in Latin letters as Latin."""
+    if text.isascii():
+        return text
+
+    def latin(word: re.Match[str]) -> str:
+        found = word.group()
+        letters = sum(char.isalpha() for char in found)
+        return found.translate(LOOKALIKES) if len(LATIN.findall(found)) * 2 > letters else found
+
+    return LOOKALIKE_WORD.sub(latin, text)
 
 
 def _arabizi(folded: Folded) -> Folded:

@@ -42,6 +42,12 @@ from graph.indicators.normalise import fold, fold_term
         # Emoji: variation selectors and skin tones.
         ("🛥️", "🛥"),
         ("👍🏽", "👍"),
+        # Cyrillic and Greek look-alikes slipped into a Latin word, not into a Greek or Cyrillic one.
+        ("pаsseur", "passeur"),
+        ("ΡΑSSEUR", "passeur"),
+        ("7аrga", "harga"),
+        ("Ταξίδι ΤΑΞΙ", "ταξιδι ταξι"),
+        ("Москва", "москва"),
         # Hidden characters and runs of white space.
         ("pas\u200bseur", "passeur"),
         ("last \n\t places", "last places"),
