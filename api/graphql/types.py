@@ -519,15 +519,15 @@ class Network:
     score_size: float
     score_recency: float
     score_shape: float = strawberry.field(
-        description="The shape part: platforms, countries, size, recency (0-40)."
+        description="The shape part: platforms, countries, size, recency (0-20)."
     )
     score_content: float = strawberry.field(
         description="The content part: how many and how strongly its adverts read as smuggling, the "
-        "categories they hit, and smuggling adverts copying a template (0-60)."
+        "categories they hit, and smuggling adverts copying a template (0-80)."
     )
-    score_template: float = strawberry.field(description="The template reuse within scoreContent (0-9).")
+    score_template: float = strawberry.field(description="The template reuse within scoreContent (0-12).")
     score_benign: float = strawberry.field(
-        description="Taken off: its adverts' business, charity, news, job and school signals (0-40)."
+        description="Taken off: its adverts' business, charity, news, job and school signals (0-50)."
     )
     score_explanation: str | None
     template_adverts: int = strawberry.field(description="Adverts that joined it only by template links.")
@@ -700,10 +700,10 @@ class NetworkFilter:
     identifier_region: str | None = strawberry.field(default=None, description="For a national phone number.")
     identifier_platform: str | None = strawberry.field(default=None, description="For a bare handle.")
     min_content_score: float = strawberry.field(
-        default=0.0, description="At least this content part of the score (0-60)."
+        default=0.0, description="At least this content part of the score (0-80)."
     )
     max_benign_score: float | None = strawberry.field(
-        default=None, description="At most this benign part of the score (0-40)."
+        default=None, description="At most this benign part of the score (0-50)."
     )
     joined_by_template: bool | None = strawberry.field(
         default=None,

@@ -61,15 +61,16 @@ class AdvertContent:
 
     def benign_strength(self) -> float:
         """How strongly its benign hits say "legitimate" (0..1): the chance that at least one of them is
-        right, each weight read as a probability. An advert read as smuggling has none: a licence number
-        next to "boza, payment on arrival" does not make a crossing legitimate."""
-        if self.smuggling:
+        right, each weight read as a probability, counted as much as the advert does not read as
+        smuggling (times 1 − its score): a licence number next to "boza, payment on arrival" does not
+        make a crossing legitimate, but a news report quoting an advert keeps most of its news signal."""
+        if self.score is None:
             return 0.0
         left = 1.0
         for category, weight in zip(self.categories, self.weights, strict=True):
             if category in BENIGN_CATEGORIES:
                 left *= 1.0 - min(max(weight, 0.0), 1.0)
-        return 1.0 - left
+        return (1.0 - left) * (1.0 - min(max(self.score, 0.0), 1.0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,14 +80,15 @@ class ContentSummary:
     adverts: int = 0  # member adverts
     analysed: int = 0  # of which analysed by ingest (they have a smuggling score)
     smuggling: int = 0  # read as smuggling (score >= the matcher's threshold)
+    score_sum: float = 0.0  # the analysed adverts' smuggling scores, added up
     strength: float = 0.0  # mean score of the strongest TOP_ADVERTS analysed adverts
     templated_smuggling: int = 0  # adverts read as smuggling that share a template with another advert
     templated: int = 0  # adverts that share a template with another advert
     template_only: int = 0  # adverts that joined the network only by template
     benign_weight: float = 0.0  # the benign strengths of the adverts, added up
     benign_adverts: int = 0  # adverts (not read as smuggling) with at least one benign hit
-    # Per category: how many adverts hit it (smuggling categories counted in smuggling adverts only), and
-    # the terms that hit it, by how many adverts wrote them.
+    # Per category: how many analysed adverts hit it, and the terms that hit it, by how many adverts
+    # wrote them.
     categories: Counter[str] = field(default_factory=Counter)
     terms: dict[str, Counter[str]] = field(default_factory=dict)
 
@@ -98,6 +100,12 @@ class ContentSummary:
     def share(self) -> float:
         """The share of analysed adverts read as smuggling."""
         return self.smuggling / self.analysed if self.analysed else 0.0
+
+    @property
+    def mean_score(self) -> float:
+        """The analysed adverts' smuggling score on average: how much of the network reads as smuggling,
+        counting the near misses (an advert with a route and a price but no service word) in part."""
+        return self.score_sum / self.analysed if self.analysed else 0.0
 
     @property
     def benign_share(self) -> float:
@@ -121,7 +129,7 @@ def summarise(adverts: Iterable[AdvertContent | None], *, template_only: int = 0
     """The summary of a network's adverts (None: an advert whose content was not read, counted as not
     analysed); `template_only` adverts of them joined the network only by template."""
     count = analysed = smuggling = templated = templated_smuggling = benign_adverts = 0
-    benign_weight = 0.0
+    benign_weight = score_sum = 0.0
     scores: list[float] = []
     categories: Counter[str] = Counter()
     terms: dict[str, Counter[str]] = {}
@@ -137,15 +145,12 @@ def summarise(adverts: Iterable[AdvertContent | None], *, template_only: int = 0
         is_smuggling = advert.smuggling
         smuggling += is_smuggling
         templated_smuggling += is_smuggling and advert.templated
+        score_sum += advert.score
         strength = advert.benign_strength()
         benign_weight += strength
-        benign_adverts += strength > 0
+        benign_adverts += strength > 0 and not is_smuggling
         seen: dict[str, set[str]] = {}
         for term, category in zip(advert.terms, advert.categories, strict=True):
-            if category in BENIGN_CATEGORIES and is_smuggling:
-                continue  # not counted as a benign signal (see benign_strength)
-            if category in SMUGGLING_CATEGORIES and not is_smuggling:
-                continue  # a stray route or emoji in an ordinary advert says nothing of a network
             seen.setdefault(category, set()).add(term)
         for category, written in seen.items():
             categories[category] += 1
@@ -155,6 +160,7 @@ def summarise(adverts: Iterable[AdvertContent | None], *, template_only: int = 0
         adverts=count,
         analysed=analysed,
         smuggling=smuggling,
+        score_sum=score_sum,
         strength=sum(top) / len(top) if top else 0.0,
         templated_smuggling=templated_smuggling,
         templated=templated,

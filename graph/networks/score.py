@@ -1,35 +1,37 @@
 """The triage score of a network: 0 to 100, what its adverts say first, its shape second.
 
-score = shape (0..40) + content (0..60) − benign (0..40), each part stored, so a rank can be read.
+score = shape (0..20) + content (0..80) − benign (0..50), each part stored, so a rank can be read.
 
-**Shape** is what identifiers show, four parts of 0 to 10:
-- cross-platform = 10 × min(platforms − 1, 3) / 3 (the adverts' platforms and those of the accounts they
+**Shape** is what identifiers show, four parts of 0 to 5:
+- cross-platform = 5 × min(platforms − 1, 3) / 3 (the adverts' platforms and those of the accounts they
   name), cross-border = the same steps over its countries (phones, IBANs, country-code domains, advert
   regions, countries named);
-- size = 10 × min(log2(size) / 8, 1), size = adverts + accounts (a logarithm: the hundredth advert tells
+- size = 5 × min(log2(size) / 8, 1), size = adverts + accounts (a logarithm: the hundredth advert tells
   less than the tenth);
-- recency = 10 × 0.5 ^ (days since last seen / 30), computed when the network was (re)computed.
+- recency = 5 × 0.5 ^ (days since last seen / 30), computed when the network was (re)computed.
 
 **Content** is what its adverts' texts say (see `graph.networks.content` and the lexicon), four parts:
-- share = 24 × the share of analysed adverts read as smuggling (score at the matcher's threshold or more);
-- strength = 18 × the mean smuggling score of its strongest adverts: a network of many quiet adverts and
+- share = 32 × the analysed adverts' smuggling score on average: how much of the network reads as
+  smuggling, near misses (a route and a price without a service word) counted in part;
+- strength = 24 × the mean smuggling score of its strongest adverts: a network of many quiet adverts and
   a few explicit ones is not a quiet network;
-- breadth = 9 × min(categories, 4) / 4, the distinct smuggling categories of its smuggling adverts: a
-  crossing offered with a price, a route and secrecy is a service, one word alone may be a quote;
-- template = 9 × the share of its adverts that are read as smuggling and copy a template another advert
+- breadth = 12 × min(categories, 4) / 4, the distinct smuggling categories its adverts hit: a crossing
+  offered with a price, a route and secrecy across a network's adverts is a service, one word alone
+  may be a quote;
+- template = 12 × the share of its adverts that are read as smuggling and copy a template another advert
   uses: gangs copy their text while they rotate their phones. A copied ordinary advert earns nothing.
 
-**Benign** = 40 × the benign strength of its adverts on average: adverts that name a registered business
+**Benign** = 50 × the benign strength of its adverts on average: adverts that name a registered business
 or bookings, a charity or donations, read as news, offer regular jobs or courses (the lexicon's
-`benign_*` categories), and are not read as smuggling. These are the ways a travel agency, a rescue
-charity, a newsroom, a job board or a language school write, which share identifiers across platforms
-and borders as networks do; smugglers avoid the traceable name, number or registration they carry.
-It is at most what shape and content give, so the score is never below 0.
+`benign_*` categories). These are the ways a travel agency, a rescue charity, a newsroom, a job board or
+a language school write, which share identifiers across platforms and borders as networks do;
+smugglers avoid the traceable name, number or registration they carry. An advert's signal counts as
+much as the advert does not read as smuggling (see `AdvertContent.benign_strength`). The benign part is
+at most what shape and content give, so the score is never below 0.
 
-The weights make content dominate: a network without a smuggling advert has only its shape and the
-strength of its near misses, less its benign signals, however wide and busy it is, while a few explicit
-smuggling adverts on one platform have most of the content part; between networks whose adverts read
-alike, shape decides. Each part is
+The weights make content dominate: shape gives at most 20, so a network whose adverts say nothing of a
+crossing stays low however wide and busy it is, while a few explicit smuggling adverts on one platform
+have most of the content part; between networks whose adverts read alike, shape decides. Each part is
 rounded to one decimal and the score is the sum of the rounded parts.
 """
 
@@ -41,12 +43,12 @@ from datetime import datetime
 
 from graph.networks.content import ContentSummary
 
-SHAPE_PART = 10.0  # each of the four shape parts
-SHARE_MAX = 24.0
-STRENGTH_MAX = 18.0
-BREADTH_MAX = 9.0
-TEMPLATE_MAX = 9.0
-BENIGN_MAX = 40.0
+SHAPE_PART = 5.0  # each of the four shape parts
+SHARE_MAX = 32.0
+STRENGTH_MAX = 24.0
+BREADTH_MAX = 12.0
+TEMPLATE_MAX = 12.0
+BENIGN_MAX = 50.0
 STEPS = 3  # platforms or countries beyond the first that earn the full part
 SIZE_FULL = 256  # members (adverts + accounts) that earn the full size part
 HALF_LIFE_DAYS = 30.0
@@ -126,7 +128,8 @@ def score(
     reuse = content.templated_smuggling / content.adverts if content.adverts else 0.0
     template = round(TEMPLATE_MAX * reuse, 1)
     content_part = round(
-        SHARE_MAX * content.share + STRENGTH_MAX * content.strength + BREADTH_MAX * breadth + template, 1
+        SHARE_MAX * content.mean_score + STRENGTH_MAX * content.strength + BREADTH_MAX * breadth + template,
+        1,
     )
     benign = round(min(BENIGN_MAX * content.benign_share, shape + content_part), 1)
     total = round(shape + content_part - benign, 1)
@@ -134,7 +137,7 @@ def score(
     seen = "never seen" if days is None else _ago(days)
     head = f"Score {total:g} of 100 = content {content_part:g} + shape {shape:g} - benign {benign:g}."
     shape_words = (
-        f"Shape: {_count(platforms, 'platform')} ({cross_platform:g} of 10), "
+        f"Shape: {_count(platforms, 'platform')} ({cross_platform:g} of 5), "
         f"{_count(countries, 'country', 'countries')} ({cross_border:g}), "
         f"{_count(size, 'member')} ({size_part:g}), last seen {seen} ({recency:g})."
     )
@@ -150,13 +153,16 @@ def _content_words(content: ContentSummary) -> str:
         return "Content: its adverts were stored before texts were analysed (re-ingest with --rewrite)."
     reasons = []
     if content.smuggling:
-        reasons.append(f"{content.smuggling} of {content.analysed} adverts read as smuggling")
-        for category in content.smuggling_categories()[:REASONS]:
-            reasons.append(_reason(content, category))
-        if content.templated_smuggling:
-            reasons.append(f"{content.templated_smuggling} of them share a template with other adverts")
+        reasons.append(
+            f"{content.smuggling} of {content.analysed} adverts read as smuggling "
+            f"(mean score {content.mean_score:.2f})"
+        )
     else:
         reasons.append(f"none of {content.analysed} adverts reads as smuggling")
+    for category in content.smuggling_categories()[:REASONS]:
+        reasons.append(_reason(content, category))
+    if content.templated_smuggling:
+        reasons.append(f"{content.templated_smuggling} smuggling adverts share a template with others")
     benign = content.benign_categories()
     if not benign:
         reasons.append("no business, charity, news, job or school signals")

@@ -156,13 +156,15 @@ def test_a_copied_smuggling_template_counts_and_is_named(graph, database):
         "Guaranteed arrival in UK by boat from the beach near Calais, 1500 per person, pay on arrival, "
         "leaving tonight, inbox only, places are limited so write now. Contact {}"
     )
+    # The first two share a phone (the network), the next two rotated to new ones but kept the text.
+    phones = [phone("GB", 10), phone("GB", 10), phone("GB", 11), phone("GB", 12)]
     adverts = [
-        advert(text.format(phone("GB", 10 + i)), f"rotating{i}", "facebook", "FR", day=1 + i)
-        for i in range(4)
+        advert(text.format(number), f"rotating{i}", "facebook", "FR", day=1 + i)
+        for i, number in enumerate(phones)
     ]
     ingest(graph, database, adverts, source="test")
     rebuild(graph, database, rule=RULE)
     network = network_of(graph, database, key(adverts[0]))
-    assert network["advert_count"] == 4 and network["template_adverts"] >= 1
+    assert network["advert_count"] == 4 and network["template_adverts"] == 2
     assert network["score_template"] > 0
-    assert "share a template" in network["score_explanation"]
+    assert "4 smuggling adverts share a template" in network["score_explanation"]
