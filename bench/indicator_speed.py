@@ -5,7 +5,8 @@
 Each family is one way a long advert can be built to make the matcher stall or flood it with hits: every
 lexicon term written out (a hit at every word), the terms run together with no space (every match
 refused at a word boundary), starred terms going on for ever, Arabic with a mark on every letter, Arabizi
-words, emoji with selectors and skin tones, marks alone, blanks, random text of every script. For each
+words, emoji with selectors and skin tones, words spelt out letter by letter, Cyrillic look-alikes in
+Latin words, marks alone, blanks, random text of every script. For each
 family and length the median CPU time of `analyse()` over `--runs` runs is printed, beside the time of
 the development adverts run together, with the ratio of the longest length's time to the one ten times
 shorter, then the same for `graph.language.detect()`. The targets: every family well under 1 s at 100,000
@@ -86,6 +87,9 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "Arabizi words": repeated("7arga 7ar9a 5ouya 3ala b8orba 2020x "),
     "Arabizi, one word": repeated("7a"),
     "emoji, selectors, tones": repeated("🛥️🚤🏽🇬🇧➡️🇫🇷💶 "),
+    "spelt out": repeated("p.a.s.s.e.u.r b o z a "),
+    "single letters": repeated("a "),
+    "look-alikes": repeated("pаsseur ΡΑSSEUR "),
     "marks alone": repeated("\u0301\u064e"),
     "zero-width": repeated("a\u200b\u200c\u200d"),
     "blanks": repeated(" \n\t"),

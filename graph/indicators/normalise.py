@@ -55,6 +55,11 @@ LOOKALIKES = str.maketrans(
 GREEK_CYRILLIC = "\u0370-\u03ff\u0400-\u052f"
 LOOKALIKE_WORD = re.compile(f"[a-z0-9{GREEK_CYRILLIC}]*[{GREEK_CYRILLIC}][a-z0-9{GREEK_CYRILLIC}]*")
 LATIN = re.compile(r"[a-z]")
+# A word spelt out letter by letter to get past a filter: four or more single Latin letters, each after
+# the last with a dot, dash, underscore, star, bullet or a space between them.
+SEPARATORS = dict.fromkeys(".-_*·• ", "")
+SPELLED_OUT = re.compile(r"(?<![^\W_])[a-z](?![^\W_])(?:[.\-_*·• ][a-z](?![^\W_])){3,}[.\-_*·•]?")
+SPELLED_OUT_HINT = re.compile(r"[a-z][.\-_*·• ][a-z][.\-_*·• ][a-z]")
 # The Arabizi digits: inside a Latin word that mixes letters and digits, each stands for an Arabic sound.
 ARABIZI = {"2": "a", "3": "a", "5": "kh", "7": "h", "8": "gh", "9": "q"}
 ARABIZI_WORD = re.compile(r"[a-z0-9]*(?:[a-z][0-9]|[0-9][a-z])[a-z0-9]*")
@@ -101,8 +106,9 @@ def fold(text: str) -> Folded:
 
     Runs of white space fold to one space, dropped characters (marks, tatweel, variation selectors, skin
     tones) are counted into the span of the character before them, Cyrillic and Greek look-alikes in a
-    Latin word read as Latin letters, and the Arabizi digits of a Latin word that mixes letters and digits
-    read as the letters they stand for. Linear in the length of the text.
+    Latin word read as Latin letters, a word spelt out letter by letter reads as the word, and the Arabizi
+    digits of a Latin word that mixes letters and digits read as the letters they stand for. Linear in the
+    length of the text.
     """
     chars: list[str] = []
     starts: list[int] = []
@@ -120,7 +126,7 @@ def fold(text: str) -> Folded:
             chars.append(part)
             starts.append(index)
             ends.append(index + 1)
-    return _arabizi(Folded(_lookalikes("".join(chars)), starts, ends))
+    return _arabizi(_spelled_out(Folded(_lookalikes("".join(chars)), starts, ends)))
 
 
 def _lookalikes(text: str) -> str:
@@ -138,14 +144,27 @@ def _lookalikes(text: str) -> str:
 
 def _arabizi(folded: Folded) -> Folded:
     """Read the Arabizi digits of each Latin word that mixes letters and digits as letters."""
-    text = folded.text
-    if not any(digit in text for digit in ARABIZI):
+    if not any(digit in folded.text for digit in ARABIZI):
         return folded
+    return _respell(folded, ARABIZI_WORD, ARABIZI)
+
+
+def _spelled_out(folded: Folded) -> Folded:
+    """Join the letters of words spelt out one by one ("p.a.s.s.e.u.r", "b o z a")."""
+    if not SPELLED_OUT_HINT.search(folded.text):
+        return folded
+    return _respell(folded, SPELLED_OUT, SEPARATORS)
+
+
+def _respell(folded: Folded, words: re.Pattern[str], letters: dict[str, str]) -> Folded:
+    """`folded` with the characters of each whole word `words` finds replaced as `letters` says (a
+    character may become several, or none), each new character keeping its origin's span."""
+    text = folded.text
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     done = 0
-    for word in ARABIZI_WORD.finditer(text):
+    for word in words.finditer(text):
         if word.start() > 0 and text[word.start() - 1].isalnum():
             continue  # part of a longer word in another script
         if word.end() < len(text) and text[word.end()].isalnum():
@@ -154,10 +173,10 @@ def _arabizi(folded: Folded) -> Folded:
         starts.extend(folded.starts[done : word.start()])
         ends.extend(folded.ends[done : word.start()])
         for index in range(word.start(), word.end()):
-            letters = ARABIZI.get(text[index], text[index])
-            chars.append(letters)
-            starts.extend([folded.starts[index]] * len(letters))
-            ends.extend([folded.ends[index]] * len(letters))
+            spelt = letters.get(text[index], text[index])
+            chars.append(spelt)
+            starts.extend([folded.starts[index]] * len(spelt))
+            ends.extend([folded.ends[index]] * len(spelt))
         done = word.end()
     chars.append(text[done:])
     starts.extend(folded.starts[done:])

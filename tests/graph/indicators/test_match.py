@@ -54,6 +54,8 @@ def written(text: str) -> list[tuple[str, str]]:
         ("PASSEUR fiable", [("passeur", "PASSEUR")]),
         ("Paiement a l’ARRIVÉE!", [("paiement à l'arrivée", "Paiement a l’ARRIVÉE")]),
         ("pas\u200bseur", [("passeur", "pas\u200bseur")]),
+        ("le p.a.s.s.e.u.r.", [("passeur", "p.a.s.s.e.u.r")]),
+        ("pаsseur", [("passeur", "pаsseur")]),  # with a Cyrillic а
         ("taxi   bateau", [("taxi bateau", "taxi   bateau")]),
         ("Ḥarga: 7ARGA el 7arga", [("7arga", "Ḥarga"), ("7arga", "7ARGA"), ("7arga", "7arga")]),
         ("الحرقة وحرقة حرقـة", [("حرقة", "حرقة"), ("حرقة", "حرقة"), ("حرقة", "حرقـة")]),  # after proclitics

@@ -48,6 +48,12 @@ from graph.indicators.normalise import fold, fold_term
         ("7аrga", "harga"),
         ("Ταξίδι ΤΑΞΙ", "ταξιδι ταξι"),
         ("Москва", "москва"),
+        # Words spelt out letter by letter; abbreviations and short words stay.
+        ("p.a.s.s.e.u.r ok", "passeur ok"),
+        ("B O Z A tonight", "boza tonight"),
+        ("s-m-u-g-g-l-e-r.", "smuggler"),
+        ("U.K. trip", "u.k. trip"),
+        ("il y a des places", "il y a des places"),
         # Hidden characters and runs of white space.
         ("pas\u200bseur", "passeur"),
         ("last \n\t places", "last places"),
