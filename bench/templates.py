@@ -14,6 +14,9 @@ at each threshold. Against the planted truth it counts:
   smuggling network's, while they are not of that network (benign, noise or another network).
 
 Finally it times full `graph.networks.rebuild` runs (median of --runs), with their template steps.
+With --compare-shingles it first compares word 3-grams (what `graph.templates` uses) with character
+5-grams of the same masked words, pair by pair, without the graph: links within one planted network,
+links between two planted smuggling networks, and rotated members linked to their first epoch.
 """
 
 from __future__ import annotations
@@ -31,15 +34,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import numpy as np  # noqa: E402
+from datasketch import MinHash  # noqa: E402
+
 from graph.config import Settings  # noqa: E402
 from graph.db import connect  # noqa: E402
 from graph.evidence import find_mentions  # noqa: E402
 from graph.ingest import ingest, read_files  # noqa: E402
 from graph.networks import HubRule, components, rebuild, store  # noqa: E402
 from graph.networks.components import LinkGraph  # noqa: E402
-from graph.networks.templates import Signatures, decide, template_pairs  # noqa: E402
+from graph.networks.components import components as connected  # noqa: E402
+from graph.networks.templates import Signatures, candidate_pairs, decide, template_pairs, verify  # noqa: E402
 from graph.synth import generate  # noqa: E402
-from graph.templates import THRESHOLD, signature  # noqa: E402
+from graph.templates import (  # noqa: E402
+    MASK,
+    MIN_WORDS,
+    NUM_PERM,
+    SEED,
+    THRESHOLD,
+    shingles,
+    signature,
+    words,
+)
 
 
 def signature_cost(path: Path, sample: int, runs: int) -> tuple[float, float, int]:
@@ -66,6 +82,66 @@ def signature_cost(path: Path, sample: int, runs: int) -> tuple[float, float, in
         signature_runs.append(time.perf_counter() - start)
     per = 1e6 / len(adverts)
     return statistics.median(extract_runs) * per, statistics.median(signature_runs) * per, len(adverts)
+
+
+def compare_shingles(path: Path, truth: dict, thresholds: list[float]) -> None:
+    """Word 3-grams against character 5-grams, pair by pair (see the module docstring)."""
+    keys, tokens = [], []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            found = find_mentions(
+                record["text"], platform=record.get("platform"), region=record.get("region")
+            )
+            masked = words(record["text"], [s for m in found[0] for s in m.spans])
+            if sum(1 for w in masked if w != MASK) >= MIN_WORDS:
+                keys.append(f"advert:{record['platform']}:{record['post_id']}")
+                tokens.append(masked)
+    info = [truth[k] for k in keys]
+    permutations = MinHash(num_perm=NUM_PERM, seed=SEED).permutations
+
+    def characters(masked: list[str]) -> list[bytes]:
+        text = " ".join(masked)
+        return sorted({text[i : i + 5].encode() for i in range(max(1, len(text) - 4))})
+
+    print(
+        "| shingles | Jaccard >= | candidates | links | within one network | between smuggling networks | "
+        "rotated members linked to their first epoch |"
+    )
+    print("|---|---|---|---|---|---|---|")
+    for name, cut in (("word 3-grams", shingles), ("character 5-grams", characters)):
+        rows = []
+        for masked in tokens:
+            minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=permutations, scheme="affine32")
+            minhash.update_batch(cut(masked))
+            rows.append(minhash.hashvalues.astype(np.uint64))
+        values = np.stack(rows)
+        candidates = candidate_pairs(values)
+        for threshold in thresholds:
+            pairs, _ = verify(values, candidates, threshold)
+            within = sum(
+                1
+                for i, j in pairs.tolist()
+                if info[i]["network"] and info[i]["network"] == info[j]["network"]
+            )
+            between = sum(
+                1
+                for i, j in pairs.tolist()
+                if info[i]["network"] != info[j]["network"]
+                and info[i]["class"] == info[j]["class"] == "smuggling"
+            )
+            labels = connected(len(keys), pairs[:, 0], pairs[:, 1]) if len(pairs) else np.arange(len(keys))
+            first: dict[str, set[int]] = {}
+            for k, record in enumerate(info):
+                if record["network"] and not record["rotated"]:
+                    first.setdefault(record["network"], set()).add(int(labels[k]))
+            rotated = [k for k, record in enumerate(info) if record["rotated"]]
+            linked = sum(1 for k in rotated if int(labels[k]) in first.get(info[k]["network"], ()))
+            print(
+                f"| {name} | {threshold} | {len(candidates)} | {len(pairs)} | {within} | {between} | "
+                f"{linked} of {len(rotated)} |"
+            )
+    print()
 
 
 def read_graph(driver, database) -> tuple[LinkGraph, Signatures]:
@@ -141,6 +217,7 @@ def main() -> None:
     parser.add_argument("--thresholds", default="0.6,0.7,0.8")
     parser.add_argument("--keep", action="store_true", help="do not wipe the graph, do not ingest again")
     parser.add_argument("--corpus", type=Path, help="folder of the corpus (default: a temp folder)")
+    parser.add_argument("--compare-shingles", action="store_true", help="word 3-grams against char 5-grams")
     args = parser.parse_args()
     rule = HubRule.from_env()
 
@@ -153,8 +230,10 @@ def main() -> None:
             record = json.loads(line)
             truth[f"advert:{record['platform']}:{record['post_id']}"] = record
 
-    extract_us, signature_us, sampled = signature_cost(out / "adverts.jsonl", args.sample, args.runs)
     print(f"## Template links: {args.adverts} adverts, seed {args.seed}\n")
+    if args.compare_shingles:
+        compare_shingles(out / "adverts.jsonl", truth, [float(t) for t in args.thresholds.split(",")])
+    extract_us, signature_us, sampled = signature_cost(out / "adverts.jsonl", args.sample, args.runs)
     print(
         f"Signature cost over {sampled} adverts, median of {args.runs} runs: {signature_us:.0f} us per advert"
     )

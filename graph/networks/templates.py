@@ -22,6 +22,10 @@ from graph.networks.components import LinkGraph, components, identifier_labels
 from graph.networks.rules import HubRule
 from graph.templates import NUM_PERM, band_keys
 
+# Two identifier components are joined by a template only when this many template links tie them (or one
+# of them is a single advert): one look-alike pair between two networks can be chance (both built from
+# the same stock sentences of a language), a gang copying its own text gives many.
+MIN_LINKS = 2
 # A band shared by more adverts than this is boilerplate of the whole corpus, not a template of a few
 # authors: it gives no candidates (in `rebuild` and `update` alike), so a copied text costs linear work.
 MAX_BUCKET = 200
@@ -183,6 +187,7 @@ def decide(
     pair_cluster = clusters[pairs[:, 0]]
     joins = ~np.isin(pair_cluster, np.fromiter(reasons, dtype=np.int64, count=len(reasons)))
     joins &= (pairs[:, 0] < n) & (pairs[:, 1] < n)
+    joins &= _corroborated(pairs, labels, a.is_advert, n)
     key = graph.keys.__getitem__ if not outside else (lambda i: graph.keys[i] if i < n else outside[i - n])
     links = []
     for i, j, value in _spanning(pairs, similarity, key):
@@ -192,6 +197,21 @@ def decide(
     return Templates(
         pairs[joins, 0], pairs[joins, 1], links, len(reasons), len(groups.keys() | kept_reason.keys())
     )
+
+
+def _corroborated(pairs: np.ndarray, labels: np.ndarray, is_advert: np.ndarray, n: int) -> np.ndarray:
+    """Per pair: whether the two identifier components it ties are tied by MIN_LINKS pairs or more, or
+    one of them is a single advert (see MIN_LINKS). Pairs with an end outside the graph are False."""
+    inside = (pairs[:, 0] < n) & (pairs[:, 1] < n)
+    result = np.zeros(len(pairs), dtype=bool)
+    if not inside.any():
+        return result
+    left, right = labels[pairs[inside, 0]], labels[pairs[inside, 1]]
+    low, high = np.minimum(left, right), np.maximum(left, right)
+    _, where, counts = np.unique(low * n + high, return_inverse=True, return_counts=True)
+    adverts = np.bincount(labels[np.flatnonzero(is_advert)], minlength=n)
+    result[inside] = (counts[where] >= MIN_LINKS) | (adverts[left] == 1) | (adverts[right] == 1)
+    return result
 
 
 def _spanning(

@@ -265,3 +265,32 @@ def test_a_new_copy_of_a_hub_headline_stays_out_in_an_update(graph, database):
     assert len(networks) == 2
     late_links = [link for link in found if key(late) in link[:2]]
     assert late_links and all(not joins and reason for *_, joins, reason in late_links)
+
+
+def test_one_look_alike_pair_does_not_join_two_networks_two_do(graph, database):
+    """Two networks of their own (each a phone shared by two accounts) are joined by a template only when
+    at least two of their adverts are near-duplicates of the other's: one pair can be chance."""
+    nets = []
+    for n in range(2):
+        shared = phone("GB", 50 + n)
+        nets.append(
+            [
+                advert(f"Crossing tonight, places left, call {shared}", f"pair{n}.a"),
+                advert(f"Still places, WhatsApp {shared}", f"pair{n}.b"),
+                advert(PITCH.format(n=3 + n, price=1500, phone=shared), f"pair{n}.a"),
+            ]
+        )
+    load(graph, database, nets[0] + nets[1])
+    rebuild(graph, database, rule=RULE)
+    assert len(memberships(graph, database)) == 2
+    assert len(links(graph, database)) == 1  # the look-alike pair is linked, but joins nothing
+
+    second = [
+        advert(PITCH.format(n=7 + n, price=1600, phone=phone("GB", 50 + n)), f"pair{n}.b") for n in range(2)
+    ]
+    load(graph, database, second)
+    update(graph, database, [key(r) for r in second], rule=RULE)
+    updated = state(graph, database)
+    assert len(updated[0]) == 1
+    rebuild(graph, database, rule=RULE)
+    assert state(graph, database) == updated
