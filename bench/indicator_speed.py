@@ -2,16 +2,16 @@
 
     python bench/indicator_speed.py [--sizes 10000,100000,1000000] [--runs 5] [--family NAME ...]
 
-Each family is one way a long advert can be built to make the matcher stall or flood it with hits: every
-lexicon term written out (a hit at every word), the terms run together with no space (every match
-refused at a word boundary), starred terms going on for ever, Arabic with a mark on every letter, Arabizi
-words, emoji with selectors and skin tones, words spelt out letter by letter, Cyrillic look-alikes in
-Latin words, marks alone, blanks, random text of every script. For each
-family and length the median CPU time of `analyse()` over `--runs` runs is printed, beside the time of
-the development adverts run together, with the ratio of the longest length's time to the one ten times
-shorter, then the same for `graph.language.detect()`. The targets: every family well under 1 s at 100,000
-characters (TARGET_SECONDS), and ten times the text costing at most 15x (linear, with room for the
-memory caches a longer text outgrows).
+Each family is one way a long advert can be built to make the matcher stall or flood it with hits:
+every lexicon term written out (a hit at every word), the terms run together with no space (every match
+refused at a word boundary), starred terms going on for ever, Arabic with a mark on every letter,
+Arabizi words, emoji with selectors and skin tones, words spelt out letter by letter, Cyrillic
+look-alikes in Latin words, marks alone, blanks, random text of every script. For each family and
+length the median CPU time of `analyse()` over `--runs` runs is printed, beside the time of the
+development adverts run together, with the ratio of the longest length's time to the one ten times
+shorter, then the same for `graph.language.detect()`. The targets: every family well under 1 s at
+100,000 characters (TARGET_SECONDS), and ten times the text costing at most 15x (linear, with room for
+the memory caches a longer text outgrows).
 """
 
 from __future__ import annotations
