@@ -527,7 +527,7 @@ class Network:
     )
     score_template: float = strawberry.field(description="The template reuse within scoreContent (0-12).")
     score_benign: float = strawberry.field(
-        description="Taken off: its adverts' business, charity, news, job and school signals (0-50)."
+        description="Taken off: its adverts' business, charity, news, job and school signals (0-75)."
     )
     score_explanation: str | None
     template_adverts: int = strawberry.field(description="Adverts that joined it only by template links.")
@@ -703,7 +703,7 @@ class NetworkFilter:
         default=0.0, description="At least this content part of the score (0-80)."
     )
     max_benign_score: float | None = strawberry.field(
-        default=None, description="At most this benign part of the score (0-50)."
+        default=None, description="At most this benign part of the score (0-75)."
     )
     joined_by_template: bool | None = strawberry.field(
         default=None,

@@ -1,6 +1,6 @@
 """The triage score of a network: 0 to 100, what its adverts say first, its shape second.
 
-score = shape (0..20) + content (0..80) − benign (0..50), each part stored, so a rank can be read.
+score = shape (0..20) + content (0..80) − benign (0..75), each part stored, so a rank can be read.
 
 **Shape** is what identifiers show, four parts of 0 to 5:
 - cross-platform = 5 × min(platforms − 1, 3) / 3 (the adverts' platforms and those of the accounts they
@@ -21,7 +21,7 @@ score = shape (0..20) + content (0..80) − benign (0..50), each part stored, so
 - template = 12 × the share of its adverts that are read as smuggling and copy a template another advert
   uses: gangs copy their text while they rotate their phones. A copied ordinary advert earns nothing.
 
-**Benign** = 50 × the benign strength of its adverts on average: adverts that name a registered business
+**Benign** = 75 × the benign strength of its adverts on average: adverts that name a registered business
 or bookings, a charity or donations, read as news, offer regular jobs or courses (the lexicon's
 `benign_*` categories). These are the ways a travel agency, a rescue charity, a newsroom, a job board or
 a language school write, which share identifiers across platforms and borders as networks do;
@@ -48,7 +48,7 @@ SHARE_MAX = 32.0
 STRENGTH_MAX = 24.0
 BREADTH_MAX = 12.0
 TEMPLATE_MAX = 12.0
-BENIGN_MAX = 50.0
+BENIGN_MAX = 75.0
 STEPS = 3  # platforms or countries beyond the first that earn the full part
 SIZE_FULL = 256  # members (adverts + accounts) that earn the full size part
 HALF_LIFE_DAYS = 30.0

@@ -53,7 +53,7 @@ def test_the_parts_add_up_to_the_total():
     result = score(2, 2, 7, NOW, NOW, content)
     assert result.total == round(result.shape + result.content - result.benign, 1)
     assert 0 < result.template <= result.content <= 80
-    assert 0 < result.benign <= 50
+    assert 0 < result.benign <= 75
     properties = result.properties()
     assert properties["score_content"] == result.content and properties["score_benign"] == result.benign
 
