@@ -121,9 +121,8 @@ def table(name: str, function: Callable[[str], object], sizes: list[int], runs: 
         times = {size: cpu_seconds(function, build(size), runs) for size in sizes}
         longest, tenth = sizes[-1], sizes[-1] // 10
         ratio = times[longest] / max(times[tenth], 1e-4) if tenth in times else None
-        ok = (longest < 100_000 or times[longest] < TARGET_SECONDS) and (
-            ratio is None or ratio <= TARGET_RATIO
-        )
+        # The time target is at 100,000 characters, whatever the longest length measured.
+        ok = times.get(100_000, 0.0) < TARGET_SECONDS and (ratio is None or ratio <= TARGET_RATIO)
         failures += not ok
         row = [family] + [f"{times[s]:.4f}" for s in sizes]
         row += [f"{times[longest] / max(base[longest], 1e-6):.1f}", f"{ratio:.1f}" if ratio else ""]
