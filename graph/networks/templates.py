@@ -73,12 +73,16 @@ class Signatures:
 
 
 def bucket_pairs(order: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """Every pair (i < j) of positions within each bucket [start, end) of `order`, as an (n, 2) array."""
+    """Every pair (i < j) of the values within each bucket [start, end) of `order`, as an (n, 2) array.
+
+    Buckets of one size are done together (one array operation per size, not per bucket)."""
     found = []
-    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
-        members = np.sort(order[start:end])
-        left, right = np.triu_indices(len(members), k=1)
-        found.append(np.stack([members[left], members[right]], axis=1))
+    sizes = ends - starts
+    for size in np.unique(sizes).tolist():
+        first = starts[sizes == size]
+        members = np.sort(order[first[:, np.newaxis] + np.arange(size)], axis=1)
+        left, right = np.triu_indices(size, k=1)
+        found.append(np.stack([members[:, left].reshape(-1), members[:, right].reshape(-1)], axis=1))
     return np.concatenate(found) if found else np.zeros((0, 2), dtype=np.int64)
 
 
@@ -100,7 +104,8 @@ def candidate_pairs(values: np.ndarray) -> np.ndarray:
     pairs = bucket_pairs(rows, starts[keep], ends[keep])
     if len(pairs) == 0:
         return pairs
-    codes = np.unique(pairs[:, 0] * len(values) + pairs[:, 1])
+    codes = np.sort(pairs[:, 0] * len(values) + pairs[:, 1])
+    codes = codes[np.concatenate([[True], codes[1:] != codes[:-1]])]  # the same pair in several bands
     return np.stack([codes // len(values), codes % len(values)], axis=1)
 
 
@@ -166,37 +171,37 @@ def decide(
     poster = np.arange(n, dtype=np.int64)
     poster[a.p_adv] = a.p_acc
     clusters = components(n + len(outside), pairs[:, 0], pairs[:, 1])
-    groups: dict[int, set[int]] = {}
-    authors: dict[int, set[int]] = {}
+    nodes = np.unique(pairs.reshape(-1))
     kept_reason: dict[int, str] = {}
-    for node in np.unique(pairs.reshape(-1)).tolist():
-        cluster = int(clusters[node])
-        if node in kept:
-            kept_reason.setdefault(cluster, kept[node])
-        if node < n:
-            groups.setdefault(cluster, set()).add(int(labels[node]))
-            authors.setdefault(cluster, set()).add(int(poster[node]))
+    for node in sorted(kept):
+        kept_reason.setdefault(int(clusters[node]), kept[node])
+    own = nodes[nodes < n]
+    size = n + len(outside)
+    groups = _distinct_per(clusters[own], labels[own], size)
+    authors = _distinct_per(clusters[own], poster[own], size)
     reasons: dict[int, str] = {}
-    for cluster in groups.keys() | kept_reason.keys():
-        if cluster in kept_reason:
-            reasons[cluster] = kept_reason[cluster]
-            continue
-        count, accounts = len(groups[cluster]), len(authors[cluster])
-        if count >= rule.max_groups_template and accounts >= rule.min_accounts:
-            reasons[cluster] = rule.template_reason(count, accounts)
+    over = (groups >= rule.max_groups_template) & (authors >= rule.min_accounts)
+    for cluster in np.flatnonzero(over).tolist():
+        reasons[cluster] = rule.template_reason(int(groups[cluster]), int(authors[cluster]))
+    reasons.update(kept_reason)
+    templates = len(np.unique(clusters[nodes]))
     pair_cluster = clusters[pairs[:, 0]]
     joins = ~np.isin(pair_cluster, np.fromiter(reasons, dtype=np.int64, count=len(reasons)))
     joins &= (pairs[:, 0] < n) & (pairs[:, 1] < n)
     joins &= _corroborated(pairs, labels, a.is_advert, n)
     key = graph.keys.__getitem__ if not outside else (lambda i: graph.keys[i] if i < n else outside[i - n])
     links = []
-    for i, j, value in _spanning(pairs, similarity, key):
+    for i, j, value in _spanning(pairs, similarity, nodes, key):
         reason = reasons.get(int(clusters[i]))
         small, large = sorted((key(i), key(j)))
         links.append(TemplateLink(small, large, value, reason is None, reason))
-    return Templates(
-        pairs[joins, 0], pairs[joins, 1], links, len(reasons), len(groups.keys() | kept_reason.keys())
-    )
+    return Templates(pairs[joins, 0], pairs[joins, 1], links, len(reasons), templates)
+
+
+def _distinct_per(owner: np.ndarray, value: np.ndarray, size: int) -> np.ndarray:
+    """For each owner index below `size`: how many distinct values it has."""
+    codes = np.unique(owner.astype(np.int64) * size + value.astype(np.int64))
+    return np.bincount(codes // size, minlength=size)
 
 
 def _corroborated(pairs: np.ndarray, labels: np.ndarray, is_advert: np.ndarray, n: int) -> np.ndarray:
@@ -215,7 +220,7 @@ def _corroborated(pairs: np.ndarray, labels: np.ndarray, is_advert: np.ndarray, 
 
 
 def _spanning(
-    pairs: np.ndarray, similarity: np.ndarray, key: Callable[[int], str]
+    pairs: np.ndarray, similarity: np.ndarray, nodes: np.ndarray, key: Callable[[int], str]
 ) -> list[tuple[int, int, float]]:
     """A maximum spanning forest of the links: each template's adverts tied by its most similar links.
 
@@ -223,10 +228,11 @@ def _spanning(
     forest writes one fewer than its adverts and keeps each template connected. Ties go to the smaller
     keys, so the forest depends on the links only, not on the order they were read in.
     """
-    order = sorted(
-        range(len(pairs)),
-        key=lambda p: (-float(similarity[p]), *sorted((key(int(pairs[p, 0])), key(int(pairs[p, 1]))))),
-    )
+    # Each node's rank in key order, so ties are broken by keys with integer sorts.
+    rank = np.zeros(int(nodes.max()) + 1, dtype=np.int64)
+    rank[nodes] = np.argsort(np.argsort(np.array([key(int(i)) for i in nodes.tolist()], dtype=object)))
+    left, right = rank[pairs[:, 0]], rank[pairs[:, 1]]
+    order = np.lexsort((np.maximum(left, right), np.minimum(left, right), -similarity)).tolist()
     parent: dict[int, int] = {}
 
     def find(x: int) -> int:
