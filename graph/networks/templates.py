@@ -159,7 +159,9 @@ def decide(
     fall into at least `rule.max_groups_template` identifier groups (components of the identifier links
     that join, hubs left out: groups that share nothing else) and were posted by at least
     `rule.min_accounts` authors (an advert without author counts as its own); a template touching a kept
-    hub stays one, with its reason.
+    hub stays one, with its reason. The pairs that join are those of templates that are not hubs, between
+    two adverts of the graph, that tie their identifier components by MIN_LINKS pairs or more (or tie a
+    single advert).
     """
     kept = kept or {}
     n = len(graph.keys)
