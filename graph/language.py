@@ -28,13 +28,6 @@ MIN_CONFIDENCE = 0.3
 # Arabic is Arabic. Persian and Dari are both "fa", as fastText has it.
 LABELS = {"ku": "kmr", "arz": "ar"}
 
-MASKED = re.compile(
-    r"(?:https?://|www\.)\S+"  # links
-    r"|\S+@\S+"  # e-mail addresses, payment tags with an @
-    r"|[@#$]\w+"  # handles, cashtags; hashtags lose their mark and keep their word below
-    r"|\S*\d\S*",  # digits and whatever they are written into (phones, prices, Arabizi)
-)
-HASHTAG = re.compile(r"#(\w+)")
 LETTER = re.compile(r"[^\W\d_]")
 
 ETHIOPIC = re.compile(r"[\u1200-\u137f]")
@@ -71,9 +64,20 @@ def detect(text: str) -> str | None:
 
 def mask(text: str) -> str:
     """`text` without what is no language (links, addresses, handles, digits, emoji), on one line."""
-    text = MASKED.sub(" ", HASHTAG.sub(r"\1", text[: MAX_CHARS * 2]))
-    kept = "".join(" " if is_symbol(char) else char for char in text)
+    words = (word.lstrip("#") for word in text[: MAX_CHARS * 2].split() if not is_identifier(word))
+    kept = "".join(" " if is_symbol(char) else char for char in " ".join(words))
     return " ".join(kept.split())[:MAX_CHARS]
+
+
+def is_identifier(word: str) -> bool:
+    """Whether `word` is an identifier, not language: a link, an e-mail address or handle, a cashtag, or
+    anything with a digit in it (phones, prices, Arabizi). Hashtags are words."""
+    return (
+        "@" in word
+        or "/" in word
+        or word.startswith(("http", "www.", "$"))
+        or any(char.isdigit() for char in word)
+    )
 
 
 def is_symbol(char: str) -> bool:
