@@ -5,15 +5,16 @@ rescue and refugee charities, newsrooms reporting on crossings (quoting the smug
 agencies. Each works one of the smuggling routes: it writes in the route's languages, names its
 departure places, destinations and prices, keeps offices (phones) in two or more of its countries,
 accounts on two or more platforms that name each other, often a website and a mailbox, and for a
-charity donation tags. Every advert after the first shares an identifier with an earlier one, so an
-organisation is one connected component of the identifier graph exactly as a planted network is:
-only what the adverts say tells the two apart.
+charity donation tags; a newsroom now and then quotes a smuggling advert of its language word for word
+(without its contacts), the hard case for template links. Every advert after the first shares an
+identifier with an earlier one, so an organisation is one connected component of the identifier
+graph exactly as a planted network is: only what the adverts say tells the two apart.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from graph.synth.identities import Account, BankAccount, Mailbox, PaymentTag, Website, media_hash
@@ -70,6 +71,8 @@ _PRICES = {
     "jobs": (1200, 3200),
 }
 _LETTERS = "ABCDEFGHKLMNPRSTVZ"
+# Share of a newsroom's posts that quote a smuggling advert, when it has one of its language to quote.
+QUOTE_SHARE = 0.25
 
 
 @dataclass
@@ -195,8 +198,13 @@ def plan_organisation(world: World, rng: random.Random, org_id: str, size: int) 
     )
 
 
-def organisation_adverts(world: World, rng: random.Random, org: Organisation) -> Iterator[tuple[dict, dict]]:
-    """The organisation's adverts in time order, each as (advert record, truth record)."""
+def organisation_adverts(
+    world: World, rng: random.Random, org: Organisation, quotes: Mapping[str, Sequence[str]] | None = None
+) -> Iterator[tuple[dict, dict]]:
+    """The organisation's adverts in time order, each as (advert record, truth record).
+
+    `quotes` holds, per language, the bodies of smuggling adverts written so far that a newsroom may
+    quote."""
     written: set[str] = set()
     recent: list[tuple[str, str]] = []  # (language, body) of recent posts, which it posts again
     for i in range(org.size):
@@ -209,7 +217,12 @@ def organisation_adverts(world: World, rng: random.Random, org: Organisation) ->
             org.reposts += 1
         else:
             lang = LANGUAGES[rng.choice(org.languages)]
-            body = _body(rng, org, lang, when)
+            quotable = (quotes or {}).get(lang.code) if org.kind == "news" else None
+            if quotable and rng.random() < QUOTE_SHARE:
+                assert lang.benign is not None
+                body = rng.choice(lang.benign.quote_intros) + "\n" + rng.choice(quotable)
+            else:
+                body = _body(rng, org, lang, when)
             recent = [*recent[-4:], (lang.code, body)]
         region = rng.choice(org.route.regions) if rng.random() < 0.5 else None
         scene = Scene(rng, lang, platform, region)

@@ -30,6 +30,8 @@ from graph.synth.posts import Posts
 # the rest are noise.
 NETWORK_SHARE = 0.4
 BENIGN_SHARE = 0.12
+# Recent smuggling advert bodies kept per language for newsrooms to quote.
+QUOTES_KEPT = 40
 # Network adverts gathered before a block is mixed with its noise, shuffled and written.
 BLOCK = 4000
 ADVERTS_FILE = "adverts.jsonl"
@@ -123,11 +125,12 @@ def generate(out_dir: Path, *, adverts: int, seed: int, source: str = "synth") -
         block: list[tuple[dict, dict]] = []
         networks: list[Network | Rotating | Organisation] = []
         done_networks = done_noise = 0
+        quotes: dict[str, list[str]] = {}
         for step, (kind, index, size) in enumerate(order):
             if kind == "benign":
                 rng = random.Random(f"{seed}:benign:{index}")
                 organisation = plan_organisation(world, rng, f"B{index + 1:06d}", size)
-                block.extend(organisation_adverts(world, rng, organisation))
+                block.extend(organisation_adverts(world, rng, organisation, quotes))
                 networks.append(organisation)
             else:
                 rng = random.Random(f"{seed}:network:{index}")
@@ -137,6 +140,11 @@ def generate(out_dir: Path, *, adverts: int, seed: int, source: str = "synth") -
                         rotated += truth["rotated"]
                         block.append((advert, truth))
                 rotating += isinstance(network, Rotating)
+                for part in network.parts():
+                    for code, body in part.quotable:
+                        kept = quotes.setdefault(code, [])
+                        kept.append(body)
+                        del kept[:-QUOTES_KEPT]
                 networks.append(network)
             done_networks += size
             if len(block) >= BLOCK or step == len(order) - 1:

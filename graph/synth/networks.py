@@ -61,6 +61,9 @@ MIN_SIZE = 2
 # Share of networks of ROTATING_MIN_SIZE adverts or more that rotate every identifier, keeping their text.
 ROTATING_SHARE = 0.2
 ROTATING_MIN_SIZE = 6
+# What a newsroom quotes of an advert (never its contacts), and how many adverts of a network it may.
+BODY_PARTS = frozenset({"opener", "pitch", "departure", "seats", "price"})
+QUOTABLE = 2
 PLATFORM_WEIGHTS = {"facebook": 25, "tiktok": 20, "instagram": 15, "telegram": 20, "whatsapp": 12, "x": 8}
 # Platforms a network may only name in its adverts (no adverts collected there).
 MENTION_ONLY = ("snapchat",)
@@ -137,6 +140,7 @@ class Network:
     lookalikes: list[str] = field(default_factory=list)
     hubs_used: dict[str, None] = field(default_factory=dict)
     reposts: int = 0
+    quotable: list[tuple[str, str]] = field(default_factory=list)  # (language, body) a newsroom may quote
     template: Template | None = None  # the text a rotating network copies
     epoch: int = 0  # which period of a rotating network this is (0: the first, or not rotating)
 
@@ -577,6 +581,8 @@ def network_adverts(world: World, rng: random.Random, net: Network) -> Iterator[
             "lookalike_of": None,
         }
         post = f"{platform}:{post_id}"
+        if len(net.quotable) < QUOTABLE and repost_of is None:
+            net.quotable.append((lang.code, "\n".join(text for part, text in lines if part in BODY_PARTS)))
         drafts.append(Draft(i, lines, keys, hubs, lang.code, region, media, entities, post, platform))
         if len(drafts) > 8:
             del drafts[0]

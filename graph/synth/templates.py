@@ -41,6 +41,7 @@ class BenignPhrases:
     news: tuple[str, ...]  # newsrooms reporting on crossings, quoting smugglers' prices
     jobs: tuple[str, ...]  # job agencies recruiting abroad
     registration: tuple[str, ...]  # company, licence or charity number lines: {number}
+    quote_intros: tuple[str, ...]  # a newsroom introducing a smuggling advert it quotes word for word
     contact_lines: tuple[str, ...]  # {phone}
     donation_lines: tuple[str, ...]  # {payment}
 

@@ -60,6 +60,10 @@ BENIGN = BenignPhrases(
         "Licensed operator, licence {number}",
         "Registration no. {number}",
     ),
+    quote_intros=(
+        "An advert seen by our reporters this week reads:",
+        "This is what the smugglers post online:",
+    ),
     contact_lines=(
         "Tel: {phone}",
         "Call or WhatsApp {phone}",

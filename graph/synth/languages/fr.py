@@ -56,6 +56,10 @@ BENIGN = BenignPhrases(
         "Licence d'agence n° {number}",
         "N° d'immatriculation {number}",
     ),
+    quote_intros=(
+        "Une annonce repérée par nos journalistes cette semaine :",
+        "Voici ce que publient les passeurs en ligne :",
+    ),
     contact_lines=(
         "Tél : {phone}",
         "Appel ou WhatsApp {phone}",

@@ -55,6 +55,10 @@ BENIGN = BenignPhrases(
         "Licenca nr. {number}",
         "Nr. regjistrimi {number}",
     ),
+    quote_intros=(
+        "Një njoftim që gazetarët tanë panë këtë javë thotë:",
+        "Ja çfarë publikojnë trafikantët në internet:",
+    ),
     contact_lines=(
         "Tel: {phone}",
         "Telefono ose WhatsApp {phone}",

@@ -40,6 +40,10 @@ BENIGN = BenignPhrases(
         "ቁጽሪ ፍቓድ {number}",
         "ምዝገባ ትካል {number}",
     ),
+    quote_intros=(
+        "ጋዜጠኛታትና ኣብዚ ሰሙን ዝረኸብዎ መወዓውዒ፦",
+        "ኮንትሮባንዲስት ኣብ ኢንተርነት ዝዝርግሕዎ፦",
+    ),
     contact_lines=(
         "ስልኪ: {phone}",
         "ደውሉ ወይ WhatsApp {phone}",

@@ -55,6 +55,10 @@ BENIGN = BenignPhrases(
         "TÜRSAB belge no: {number}",
         "İzin belgesi no: {number}",
     ),
+    quote_intros=(
+        "Muhabirlerimizin bu hafta gördüğü bir ilan şöyle:",
+        "Kaçakçıların internette paylaştığı ilanlardan biri:",
+    ),
     contact_lines=(
         "Tel: {phone}",
         "Arayın veya WhatsApp {phone}",

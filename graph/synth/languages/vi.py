@@ -55,6 +55,10 @@ BENIGN = BenignPhrases(
         "Giấy phép số {number}",
         "Số đăng ký {number}",
     ),
+    quote_intros=(
+        "Một tin quảng cáo phóng viên của chúng tôi thấy tuần này:",
+        "Đây là những gì đường dây đưa người đăng trên mạng:",
+    ),
     contact_lines=(
         "ĐT: {phone}",
         "Gọi hoặc WhatsApp {phone}",

@@ -89,3 +89,24 @@ def test_same_seed_same_bytes_with_benign_and_rotating_networks(tmp_path: Path) 
     assert first.benign_adverts > 0 and first.rotated_adverts > 0
     for name in ("adverts.jsonl", "truth.jsonl", "networks.jsonl"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_newsrooms_quote_smuggling_adverts_without_their_contacts(large_corpus) -> None:
+    """The hard case for template links: a headline copying an advert's text word for word."""
+    smuggling_lines = {
+        line
+        for advert, truth in zip(large_corpus.adverts, large_corpus.truth, strict=True)
+        if truth["class"] == "smuggling"
+        for line in advert["text"].split("\n")
+        if len(line) > 25
+    }
+    news = {n["network"] for n in large_corpus.planted if n["kind"] == "news"}
+    quoting = [
+        truth
+        for advert, truth in zip(large_corpus.adverts, large_corpus.truth, strict=True)
+        if truth["network"] in news
+        and sum(line in smuggling_lines for line in advert["text"].split("\n")) >= 3
+    ]
+    assert quoting
+    owners = {key for n in large_corpus.planted if n["class"] == "smuggling" for key in n["identifiers"]}
+    assert all(not set(truth["identifiers"]) & owners for truth in quoting)
