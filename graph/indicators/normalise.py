@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -53,7 +54,9 @@ LOOKALIKES = str.maketrans(
     "aeopcxyijshdqwbkmhtabehikmoptyxz",
 )
 GREEK_CYRILLIC = "\u0370-\u03ff\u0400-\u052f"
-LOOKALIKE_WORD = re.compile(f"[a-z0-9{GREEK_CYRILLIC}]*[{GREEK_CYRILLIC}][a-z0-9{GREEK_CYRILLIC}]*")
+# Words are found whole and then tested, never by a pattern that backtracks inside a long word.
+MIXED_WORD = re.compile(f"[a-z0-9{GREEK_CYRILLIC}]+")
+NOT_LATIN = re.compile(f"[{GREEK_CYRILLIC}]")
 LATIN = re.compile(r"[a-z]")
 # A word spelt out letter by letter to get past a filter: four or more single Latin letters, each after
 # the last with a dot, dash, underscore, star, bullet or a space between them.
@@ -62,7 +65,7 @@ SPELLED_OUT = re.compile(r"(?<![^\W_])[a-z](?![^\W_])(?:[.\-_*·• ][a-z](?![^\
 SPELLED_OUT_HINT = re.compile(r"[a-z][.\-_*·• ][a-z][.\-_*·• ][a-z]")
 # The Arabizi digits: inside a Latin word that mixes letters and digits, each stands for an Arabic sound.
 ARABIZI = {"2": "a", "3": "a", "5": "kh", "7": "h", "8": "gh", "9": "q"}
-ARABIZI_WORD = re.compile(r"[a-z0-9]*(?:[a-z][0-9]|[0-9][a-z])[a-z0-9]*")
+LATIN_WORD = re.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,29 +139,39 @@ def _lookalikes(text: str) -> str:
 
     def latin(word: re.Match[str]) -> str:
         found = word.group()
-        letters = sum(char.isalpha() for char in found)
-        return found.translate(LOOKALIKES) if len(LATIN.findall(found)) * 2 > letters else found
+        others = len(NOT_LATIN.findall(found))
+        if not others or len(LATIN.findall(found)) <= others:
+            return found
+        return found.translate(LOOKALIKES)
 
-    return LOOKALIKE_WORD.sub(latin, text)
+    return MIXED_WORD.sub(latin, text)
 
 
 def _arabizi(folded: Folded) -> Folded:
     """Read the Arabizi digits of each Latin word that mixes letters and digits as letters."""
     if not any(digit in folded.text for digit in ARABIZI):
         return folded
-    return _respell(folded, ARABIZI_WORD, ARABIZI)
+    return _respell(folded, LATIN_WORD, ARABIZI, mixes_letters_and_digits)
 
 
 def _spelled_out(folded: Folded) -> Folded:
     """Join the letters of words spelt out one by one ("p.a.s.s.e.u.r", "b o z a")."""
     if not SPELLED_OUT_HINT.search(folded.text):
         return folded
-    return _respell(folded, SPELLED_OUT, SEPARATORS)
+    return _respell(folded, SPELLED_OUT, SEPARATORS, lambda word: True)
 
 
-def _respell(folded: Folded, words: re.Pattern[str], letters: dict[str, str]) -> Folded:
-    """`folded` with the characters of each whole word `words` finds replaced as `letters` says (a
-    character may become several, or none), each new character keeping its origin's span."""
+def mixes_letters_and_digits(word: str) -> bool:
+    """Whether a Latin word has both letters and digits."""
+    return not word.isalpha() and not word.isdigit()
+
+
+def _respell(
+    folded: Folded, words: re.Pattern[str], letters: dict[str, str], wanted: Callable[[str], bool]
+) -> Folded:
+    """`folded` with the characters of each whole word `words` finds and `wanted` takes replaced as
+    `letters` says (a character may become several, or none), each new character keeping its origin's
+    span."""
     text = folded.text
     chars: list[str] = []
     starts: list[int] = []
@@ -168,6 +181,8 @@ def _respell(folded: Folded, words: re.Pattern[str], letters: dict[str, str]) ->
         if word.start() > 0 and text[word.start() - 1].isalnum():
             continue  # part of a longer word in another script
         if word.end() < len(text) and text[word.end()].isalnum():
+            continue
+        if not wanted(word.group()):
             continue
         chars.append(text[done : word.start()])
         starts.extend(folded.starts[done : word.start()])
