@@ -2,9 +2,10 @@
 
 Adverts spell the same word many ways: with or without accents, in capitals, with Arabic or Persian forms
 of the same letter, with Arabizi digits for Arabic sounds ("7arga" for harga), with an emoji's variation
-selector or skin tone or without. Lexicon terms and adverts are folded by the same function, so that
-every spelling of a term meets the same folded form, and the offset map turns a match in the folded
-text back into the span of what the advert wrote.
+selector or skin tone or without; and some disguise a word to get it past a platform's filter (a Cyrillic
+letter in a Latin word, "p.a.s.s.e.u.r"). Lexicon terms and adverts are folded by the same function, so
+that every spelling of a term meets the same folded form, and the offset map turns a match in the folded
+text back into the span of what the advert wrote. Every pass is linear in the text.
 """
 
 from __future__ import annotations
