@@ -4,8 +4,10 @@ cannot tell the languages Crosslink reads apart.
 
 fastText knows no Tigrinya (it says Amharic for any Ge'ez-script text), says Persian for much Pashto, and
 mixes Kurmanji with Turkish; each of these languages has letters or little words the other never writes,
-which decide (see `by_script`). Identifiers, links, digits and emoji are masked out first: they are not
-language, and a long number or link confuses the model.
+which decide (see `by_script`). Arabic written in Latin letters with digits for Arabic sounds (Arabizi:
+"7arga", "m3ak") is Arabic, which the model cannot know once digits are masked (see `is_arabizi`).
+Identifiers, links, digits and emoji are masked out first: they are not language, and a long number or
+link confuses the model.
 """
 
 from __future__ import annotations
@@ -43,12 +45,25 @@ AMHARIC_WORDS = frozenset({"ነው", "ናቸው", "ወደ", "ውስጥ", "እና
 PASHTO_LETTERS = re.compile(r"[ټډړږښګڼېۍځڅ]")
 SORANI_LETTERS = re.compile(r"[ڕڵۆێە]")
 KURMANJI_LETTERS = re.compile(r"[êÊ]")
+# Digits that Arabizi writes for Arabic sounds (2 hamza, 3 ain, 5 kha, 7 ha, 8 ghain, 9 qaf), and how
+# many of a text's Latin words must be written so (at least two, and one in ARABIZI_SHARE) for Arabic.
+ARABIZI_DIGITS = frozenset("235789")
+ARABIZI_SHARE = 8
+# What follows a number in other languages' words: ordinals, times, units, currencies ("3rd", "9am",
+# "5kg", "2eme", "500eur"), and the letter-digit-letter shorthands (b2b, p2p).
+NUMBER_SUFFIX = re.compile(
+    r"\d+(?:st|nd|rd|th|am|pm|h|k|m|x|s|e|er|eme|ieme|te|ten|g|kg|km|cm|mm|l|ml|min|gb|mb|p|pcs|eur|euro|euros|"
+    r"usd|gbp|dt|da|dh|tl|lei|lek)|[a-z]\d[a-z]"
+)
+PUNCTUATION = ".,;:!?'\"()[]"
 TURKISH_LETTERS = re.compile(r"[ıİğĞ]")
 
 
 def detect(text: str) -> str | None:
     """The language `text` is written in (ISO 639-1; 639-3 for Sorani `ckb` and Kurmanji `kmr`; `ti` for
     Tigrinya), or None when, once identifiers are masked, the text is too short or the model unsure."""
+    if is_arabizi(text):
+        return "ar"
     masked = mask(text)
     if len(LETTER.findall(masked)) < MIN_LETTERS:
         return None
@@ -67,6 +82,20 @@ def mask(text: str) -> str:
     words = (word.lstrip("#") for word in text[: MAX_CHARS * 2].split() if not is_identifier(word))
     kept = "".join(" " if is_symbol(char) else char for char in " ".join(words))
     return " ".join(kept.split())[:MAX_CHARS]
+
+
+def is_arabizi(text: str) -> bool:
+    """Whether `text` is Arabic written in Latin letters with Arabizi digits ("salam 3likom, 7arga")."""
+    latin = arabizi = 0
+    for word in text[: MAX_CHARS * 2].lower().split():
+        word = word.strip(PUNCTUATION)
+        if not word.isascii() or not word.isalnum() or word.isdigit():
+            continue
+        latin += 1
+        digits = {char for char in word if char.isdigit()}
+        if digits and digits <= ARABIZI_DIGITS and not NUMBER_SUFFIX.fullmatch(word):
+            arabizi += sum(char.isalpha() for char in word) >= 2
+    return arabizi >= 2 and arabizi * ARABIZI_SHARE >= latin
 
 
 def is_identifier(word: str) -> bool:

@@ -60,6 +60,30 @@ def test_identifiers_around_the_text_change_nothing(lang: str, text: str) -> Non
 
 @pytest.mark.parametrize(
     "text",
+    [
+        "7arga mdamna l Italia, lkhlas ki twsal, 9ol l shabab, inbox",
+        "salam 3likom khouya, chkoun 3ando bateau l italie, 7ab nharag",
+        "wach kayn chi 7arga had lyamat? ana m3ak",
+    ],
+)
+def test_arabizi_is_arabic(text: str) -> None:
+    assert detect(text) == "ar"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The 3rd and 5th floors, B2B meeting at 9am with the team from London"),
+        ("fr", "Rendez-vous le 2eme jour, 500eur par personne, 3h de route, départ 7h"),
+        ("en", "Covid19 mp3 player for sale, great condition, call me today please"),
+    ],
+)
+def test_numbers_written_into_words_are_not_arabizi(lang: str, text: str) -> None:
+    assert detect(text) == lang
+
+
+@pytest.mark.parametrize(
+    "text",
     ["", "hi", "ok 👍", "+44 7700 900123 https://t.me/xyz @boat_man 🛥️🛥️ 1500€", "#uk @a_b_c 0044 77"],
 )
 def test_too_little_language_is_none(text: str) -> None:
