@@ -7,9 +7,9 @@ next strongest other term at half (SECOND_TERM): saying "boza" ten times is one 
 words of one category are only partly independent. Then
 
     smuggling evidence = sum over smuggling categories of STRENGTH[category] x its evidence
-                         + CO_OCCURRENCE for each smuggling category beyond the first that the advert
-                           hits with a weight of CO_OCCURRENCE_WEIGHT or more, when one of them is an
-                           offer, a payment term or a demand for secrecy (ANCHORS)
+                         + CO_OCCURRENCE for each smuggling category beyond the first whose evidence
+                           reaches that of one term of weight CO_OCCURRENCE_WEIGHT, when one of them is
+                           an offer, a payment term or a demand for secrecy (ANCHORS)
     benign evidence    = sum over benign categories of their evidence, the same way
     score              = 1 - exp(-(smuggling evidence - BENIGN_FACTOR x benign evidence)), at least 0
     benign             = 1 - exp(-benign evidence)
@@ -54,7 +54,7 @@ STRENGTH = {
     "urgency": 0.3,
 }
 CO_OCCURRENCE = 0.5
-# The weight a category's strongest hit needs for the category to count towards co-occurrence.
+# A category counts towards co-occurrence when its evidence reaches that of one term of this weight.
 CO_OCCURRENCE_WEIGHT = 0.3
 # Co-occurrence counts only with one of these among the categories: an offer of a crossing or papers,
 # its payment terms, or a demand for secrecy; urgency with a route is a holiday deal as often as not.
