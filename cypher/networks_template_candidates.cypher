@@ -1,11 +1,12 @@
-// The adverts sharing each template band token (graph/templates.py), looked up in the full-text index
+// The adverts sharing template band tokens (graph/templates.py), looked up in the full-text index
 // advert_template_bands instead of scanning adverts: an update's candidates for template links.
-// Parameters: $tokens: band tokens (one word each); $limit: most adverts read per token (a token shared by
-// more is boilerplate and gives no candidates, so the caller asks for one more than it accepts).
-// Returns one row per token: token, adverts (keys, at most $limit).
-UNWIND $tokens AS token
-CALL (token) {
-  CALL db.index.fulltext.queryNodes('advert_template_bands', token, {limit: $limit}) YIELD node
+// Parameters: $queries: [{key, bands}]: each a name for the look-up (an advert key, or a token) and its
+// band tokens, space-separated (an advert matching any of them is found); $limit: most adverts read per
+// look-up (the caller asks for one more than it accepts, to know when there were more).
+// Returns one row per look-up: key, adverts (keys, at most $limit).
+UNWIND $queries AS query
+CALL (query) {
+  CALL db.index.fulltext.queryNodes('advert_template_bands', query.bands, {limit: $limit}) YIELD node
   RETURN collect(node.key) AS adverts
 }
-RETURN token, adverts
+RETURN query.key AS key, adverts

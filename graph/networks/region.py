@@ -22,7 +22,7 @@ from graph.networks.components import Hub, LinkGraph, separate_groups
 from graph.networks.rules import HubRule, same_site, strength
 from graph.networks.store import AdvertRow, NodeRow, OldNetwork
 from graph.networks.templates import MAX_BUCKET
-from graph.templates import NUM_PERM, THRESHOLD, band_tokens, similarity
+from graph.templates import BANDS, NUM_PERM, THRESHOLD, band_tokens, similarity
 
 
 class _UnionFind:
@@ -82,6 +82,7 @@ class Region:
         self.template_links: dict[tuple[str, str], float] = {}
         self.outside_hubs: dict[str, str] = {}
         self._looked_up: set[str] = set()
+        self._tokens: dict[str, set[str]] = {}
         # The explored groups (components without candidates), shared by every hub evaluation.
         self._groups = _UnionFind()
         self._explored_adverts: set[str] = set()
@@ -290,13 +291,7 @@ class Region:
         self._looked_up.update(wanted)
         if not wanted:
             return set()
-        tokens = {a: band_tokens(self.adverts[a].template).split() for a in wanted}  # type: ignore[union-attr]
-        found = store.template_candidates(
-            self.session, sorted({t for ts in tokens.values() for t in ts}), MAX_BUCKET + 1
-        )
-        buckets = {t: keys for t, keys in found.items() if len(keys) <= MAX_BUCKET}
-        candidates = {a: {k for t in tokens[a] for k in buckets.get(t, ())} - {a} for a in wanted}
-        self._fetch_adverts(sorted({k for keys in candidates.values() for k in keys}))
+        candidates = self._candidates(wanted)
         follow: set[str] = set()
         for advert, keys in candidates.items():
             mine = self.adverts[advert].template  # type: ignore[union-attr]
@@ -313,6 +308,51 @@ class Region:
                 else:
                     follow.add(other)
         return follow
+
+    def _candidates(self, adverts: list[str]) -> dict[str, set[str]]:
+        """Each advert's candidates: the adverts sharing a band with it, bands shared by more than
+        MAX_BUCKET adverts left out (as `rebuild` does).
+
+        One index look-up per advert finds every advert sharing any of its bands; each band's bucket is
+        then counted among them (an advert with that band shares a band with this one, so the look-up
+        has them all). When an advert's look-up hits its limit, its bands are looked up one by one.
+        """
+        limit = BANDS * MAX_BUCKET + 1
+        found = store.template_candidates(
+            self.session, {a: " ".join(sorted(self._tokens_of(a))) for a in adverts}, limit
+        )
+        alone = [a for a in adverts if len(found.get(a, ())) >= limit]
+        buckets = store.template_candidates(
+            self.session, {t: t for a in alone for t in self._tokens_of(a)}, MAX_BUCKET + 1
+        )
+        self._fetch_adverts(sorted({k for a in adverts if a not in alone for k in found.get(a, ())}))
+        candidates = {}
+        for advert in adverts:
+            mine = self._tokens_of(advert)
+            if advert in alone:
+                keys = {k for t in mine if len(buckets.get(t, ())) <= MAX_BUCKET for k in buckets.get(t, ())}
+            else:
+                sharing = {
+                    k: self._tokens_of(k) & mine for k in found.get(advert, ()) if self._comparable_row(k)
+                }
+                size = {t: sum(1 for shared in sharing.values() if t in shared) for t in mine}
+                keys = {k for k, shared in sharing.items() if any(size[t] <= MAX_BUCKET for t in shared)}
+            candidates[advert] = keys - {advert}
+        self._fetch_adverts(sorted({k for keys in candidates.values() for k in keys}))
+        return candidates
+
+    def _comparable_row(self, key: str) -> bool:
+        row = self.adverts.get(key)
+        return row is not None and _comparable(row.template)
+
+    def _tokens_of(self, key: str) -> set[str]:
+        """The band tokens of a read advert with a signature (computed once)."""
+        found = self._tokens.get(key)
+        if found is None:
+            row = self.adverts[key]
+            assert row is not None and row.template is not None
+            found = self._tokens[key] = set(band_tokens(row.template).split())
+        return found
 
     def template_pairs(self, graph: LinkGraph) -> tuple[np.ndarray, np.ndarray, list[str], dict[int, str]]:
         """The template links met, for `templates.decide`: pairs of indices of `graph` (the region's link

@@ -265,12 +265,16 @@ def write_members(
         session.execute_write(lambda tx, p=params: tx.run(cypher.load("networks_members_write"), p).consume())
 
 
-def template_candidates(session: neo4j.Session, tokens: Sequence[str], limit: int) -> dict[str, list[str]]:
-    """The adverts sharing each band token (networks_template_candidates), at most `limit` per token."""
+def template_candidates(
+    session: neo4j.Session, queries: Mapping[str, str], limit: int
+) -> dict[str, list[str]]:
+    """For each name, the adverts having any of its band tokens (space-separated), at most `limit`
+    (networks_template_candidates)."""
     found: dict[str, list[str]] = {}
-    for chunk in _chunks(tokens, 1_000):
-        for r in session.run(cypher.load("networks_template_candidates"), tokens=chunk, limit=limit):
-            found[r["token"]] = r["adverts"]
+    rows = [{"key": key, "bands": bands} for key, bands in queries.items()]
+    for chunk in _chunks(rows, 1_000):
+        for r in session.run(cypher.load("networks_template_candidates"), queries=chunk, limit=limit):
+            found[r["key"]] = r["adverts"]
     return found
 
 
