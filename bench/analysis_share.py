@@ -1,0 +1,91 @@
+"""What reading an advert's language and indicators adds to ingest's extraction step, on one core.
+
+    python bench/analysis_share.py --corpus var/bench/corpus-20000-1 [--adverts 5000] [--runs 5]
+
+The extraction step of `crosslink ingest` (a worker process per core) reads each advert's identifiers
+and template signature; it now also runs `graph.store.analysis_properties` (language detection when the
+feed gives none, the indicator matcher). This times the three over the same synthetic adverts, one after
+the other, run after run, and reports the medians: identifiers and template, the analysis with the
+feed's language, and the analysis detecting the language. The corpus is made with `crosslink synth`
+(its adverts.jsonl) when the folder holds none.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from graph.advert import Advert, parse_advert  # noqa: E402
+from graph.evidence import find_mentions  # noqa: E402
+from graph.store import analysis_properties  # noqa: E402
+from graph.synth import generate  # noqa: E402
+from graph.templates import signature  # noqa: E402
+
+
+def read(corpus: Path, count: int) -> list[Advert]:
+    """The first `count` adverts of the corpus (generated there, 20,000 adverts, when missing)."""
+    path = corpus / "adverts.jsonl"
+    if not path.exists():
+        generate(corpus, adverts=max(count, 20_000), seed=1)
+    with path.open(encoding="utf-8") as lines:
+        return [parse_advert(json.loads(line)) for line in itertools.islice(lines, count)]
+
+
+def identifiers(adverts: list[Advert]) -> None:
+    for advert in adverts:
+        mentions, _ = find_mentions(advert.text, platform=advert.platform, region=advert.region)
+        signature(advert.text, [span for mention in mentions for span in mention.spans])
+
+
+def analysed(adverts: list[Advert]) -> None:
+    for advert in adverts:
+        analysis_properties(advert.text, advert.lang)
+
+
+def detected(adverts: list[Advert]) -> None:
+    for advert in adverts:
+        analysis_properties(advert.text, None)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT / "var" / "bench" / "corpus-20000-1")
+    parser.add_argument("--adverts", type=int, default=5000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    adverts = read(args.corpus, args.adverts)
+    detected(adverts[:10])  # load the lexicons and the language model before any timing
+    steps: dict[str, Callable[[list[Advert]], None]] = {
+        "identifiers and template": identifiers,
+        "analysis, the feed's language": analysed,
+        "analysis, language detected": detected,
+    }
+    seconds: dict[str, list[float]] = {name: [] for name in steps}
+    for _ in range(args.runs):
+        for name, step in steps.items():
+            start = time.perf_counter()
+            step(adverts)
+            seconds[name].append(time.perf_counter() - start)
+    base = statistics.median(seconds["identifiers and template"])
+    print(
+        f"{len(adverts):,} adverts, median of {args.runs} runs, one core ({platform.machine()}, "
+        f"Python {platform.python_version()}):\n"
+    )
+    print("| step | µs per advert | of identifiers and template |\n|---|---|---|")
+    for name, runs in seconds.items():
+        median = statistics.median(runs)
+        print(f"| {name} | {median * 1e6 / len(adverts):.0f} | {median / base:.0%} |")
+
+
+if __name__ == "__main__":
+    main()
