@@ -1,6 +1,8 @@
-"""The hand-written labelled set is well formed: valid adverts, known labels and kinds, enough languages,
-half hard negatives. It checks the set's shape only; how well the indicators do on it is the bench's
-business (bench/indicator_quality.py)."""
+"""The hand-written labelled sets are well formed: valid adverts, known labels and kinds, enough languages,
+half hard negatives. There are two: the first set, and a held-out set written apart from the lexicon and
+matcher, so that one figure comes from text nobody tuned against; both must keep the same shape. It checks
+the sets' shape only; how well the indicators do on them is the bench's business
+(bench/indicator_quality.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +14,10 @@ import pytest
 
 from graph.advert import Advert, Reject, parse_lines, read_lines
 
-LABELLED = Path(__file__).resolve().parents[2] / "data" / "indicators_labelled.jsonl"
+DATA = Path(__file__).resolve().parents[2] / "data"
+LABELLED = DATA / "indicators_labelled.jsonl"
+HELDOUT = DATA / "indicators_heldout.jsonl"
+SETS = [LABELLED, HELDOUT]
 LANGUAGES = {"en", "fr", "ar", "fa", "ps", "ckb", "kmr", "sq", "vi", "tr", "ti", "it", "de", "el"}
 KINDS = {
     "smuggling",
@@ -28,15 +33,24 @@ KINDS = {
 HARD_NEGATIVES = KINDS - {"smuggling", "ordinary"}
 
 
-@pytest.fixture(scope="module")
-def records() -> list[dict]:
-    with LABELLED.open(encoding="utf-8") as fh:
+def _records(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def test_every_line_is_an_advert_the_reader_accepts() -> None:
-    with LABELLED.open("rb") as fh:
-        parsed = [result for _, result in parse_lines(read_lines(fh, str(LABELLED)))]
+@pytest.fixture(scope="module", params=SETS, ids=lambda path: path.stem)
+def labelled(request: pytest.FixtureRequest) -> Path:
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def records(labelled: Path) -> list[dict]:
+    return _records(labelled)
+
+
+def test_every_line_is_an_advert_the_reader_accepts(labelled: Path) -> None:
+    with labelled.open("rb") as fh:
+        parsed = [result for _, result in parse_lines(read_lines(fh, str(labelled)))]
     rejects = [r for r in parsed if isinstance(r, Reject)]
     assert rejects == []
     assert all(isinstance(a, Advert) for a in parsed) and len(parsed) >= 400
@@ -84,3 +98,11 @@ def test_about_a_third_leave_lang_to_detection(records: list[dict]) -> None:
     assert 0.25 <= without / len(records) <= 0.40
     given = [r for r in records if r.get("lang")]
     assert all(r["lang"].split("-")[0] == r["truth_lang"] for r in given)
+
+
+def test_the_held_out_set_shares_no_advert_with_the_first() -> None:
+    """A held-out advert that is also in the first set would not be held out."""
+    first = _records(LABELLED)
+    heldout = _records(HELDOUT)
+    assert {str(r["post_id"]) for r in first}.isdisjoint(str(r["post_id"]) for r in heldout)
+    assert {r["text"] for r in first}.isdisjoint(r["text"] for r in heldout)
