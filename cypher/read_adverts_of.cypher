@@ -30,6 +30,7 @@ CALL (adverts) {
   RETURN collect({key: a.key, labels: labels(a), network: network,
                   properties: a {.*, posted_at: a.posted_at.epochMillis, first_seen: a.first_seen.epochMillis,
                                  last_seen: a.last_seen.epochMillis, updated_at: a.updated_at.epochMillis,
-                                 taken_down_at: a.taken_down_at.epochMillis}}) AS shown
+                                 taken_down_at: a.taken_down_at.epochMillis,
+                                 template_signature: null, template_bands: null}}) AS shown
 }
 RETURN key, shown AS adverts, size(adverts) AS total
