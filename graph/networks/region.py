@@ -22,7 +22,7 @@ from graph.networks.components import Hub, LinkGraph, separate_groups
 from graph.networks.rules import HubRule, same_site, strength
 from graph.networks.store import AdvertRow, NodeRow, OldNetwork
 from graph.networks.templates import MAX_BUCKET
-from graph.templates import BANDS, NUM_PERM, THRESHOLD, band_tokens, similarity
+from graph.templates import NUM_PERM, THRESHOLD, band_tokens, similarity
 
 
 class _UnionFind:
@@ -311,39 +311,16 @@ class Region:
 
     def _candidates(self, adverts: list[str]) -> dict[str, set[str]]:
         """Each advert's candidates: the adverts sharing a band with it, bands shared by more than
-        MAX_BUCKET adverts left out (as `rebuild` does).
-
-        One index look-up per advert finds every advert sharing any of its bands; each band's bucket is
-        then counted among them (an advert with that band shares a band with this one, so the look-up
-        has them all). When an advert's look-up hits its limit, its bands are looked up one by one.
-        """
-        limit = BANDS * MAX_BUCKET + 1
+        MAX_BUCKET adverts left out (as `rebuild` does). Each band token is looked up once, however many
+        of the adverts have it (the adverts of one template share most of theirs)."""
+        tokens = {a: sorted(self._tokens_of(a)) for a in adverts}
         found = store.template_candidates(
-            self.session, {a: " ".join(sorted(self._tokens_of(a))) for a in adverts}, limit
+            self.session, {t: t for mine in tokens.values() for t in mine}, MAX_BUCKET + 1
         )
-        alone = [a for a in adverts if len(found.get(a, ())) >= limit]
-        buckets = store.template_candidates(
-            self.session, {t: t for a in alone for t in self._tokens_of(a)}, MAX_BUCKET + 1
-        )
-        self._fetch_adverts(sorted({k for a in adverts if a not in alone for k in found.get(a, ())}))
-        candidates = {}
-        for advert in adverts:
-            mine = self._tokens_of(advert)
-            if advert in alone:
-                keys = {k for t in mine if len(buckets.get(t, ())) <= MAX_BUCKET for k in buckets.get(t, ())}
-            else:
-                sharing = {
-                    k: self._tokens_of(k) & mine for k in found.get(advert, ()) if self._comparable_row(k)
-                }
-                size = {t: sum(1 for shared in sharing.values() if t in shared) for t in mine}
-                keys = {k for k, shared in sharing.items() if any(size[t] <= MAX_BUCKET for t in shared)}
-            candidates[advert] = keys - {advert}
+        buckets = {t: keys for t, keys in found.items() if len(keys) <= MAX_BUCKET}
+        candidates = {a: {k for t in tokens[a] for k in buckets.get(t, ())} - {a} for a in adverts}
         self._fetch_adverts(sorted({k for keys in candidates.values() for k in keys}))
         return candidates
-
-    def _comparable_row(self, key: str) -> bool:
-        row = self.adverts.get(key)
-        return row is not None and _comparable(row.template)
 
     def _tokens_of(self, key: str) -> set[str]:
         """The band tokens of a read advert with a signature (computed once)."""
