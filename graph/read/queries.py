@@ -17,6 +17,7 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import Any
 
+from graph.indicators import SMUGGLING_CATEGORIES
 from graph.read import batch
 from graph.read.keys import account_key, identifier_key, is_key, kind_of, node_key
 from graph.read.reader import BadInput, NotFound, ReaderBase, TooLarge
@@ -193,6 +194,12 @@ async def networks(
     ):
         if value is not None and not (_finite(value) and 0 <= value <= 100):
             raise BadInput(f"{name} must be a number from 0 to 100, not {value}")
+    unknown = [c for c in filter.indicator_categories if c.strip().lower() not in SMUGGLING_CATEGORIES]
+    if unknown:
+        raise BadInput(
+            f"indicatorCategories takes smuggling categories ({', '.join(SMUGGLING_CATEGORIES)}), "
+            f"not {', '.join(map(repr, unknown))}"
+        )
     for name, when in (("seenSince", filter.seen_since), ("seenBefore", filter.seen_before)):
         if when is not None and when.tzinfo is None:  # Neo4j compares a local time with none: no match
             raise BadInput(f"{name} needs a time zone (e.g. 2024-05-01T00:00:00Z)")

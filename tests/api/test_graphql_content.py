@@ -107,6 +107,12 @@ def test_a_content_score_out_of_range_is_bad_input(api: Api, value: float) -> No
     assert "minContentScore" in answer["errors"][0]["message"]
 
 
+def test_an_unknown_category_is_bad_input(api: Api) -> None:
+    answer = api.post(NETWORKS, {"filter": {"indicatorCategories": ["price", "boats"]}, "order": "SCORE"})
+    assert answer["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "'boats'" in answer["errors"][0]["message"] and "secrecy" in answer["errors"][0]["message"]
+
+
 def test_a_networks_adverts_by_how_they_joined(api: Api) -> None:
     query = """query ($v: String!) { identifier(value: $v) { networks {
         templateAdverts
