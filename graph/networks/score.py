@@ -161,7 +161,9 @@ def _content_words(content: ContentSummary) -> str:
         reasons.append(f"none of {content.analysed} adverts reads as smuggling")
     for category in content.smuggling_categories()[:REASONS]:
         reasons.append(_reason(content, category))
-    if content.templated_smuggling:
+    if content.templated_smuggling == 1:
+        reasons.append("1 smuggling advert shares a template with others")
+    elif content.templated_smuggling:
         reasons.append(f"{content.templated_smuggling} smuggling adverts share a template with others")
     benign = content.benign_categories()
     if not benign:

@@ -112,6 +112,8 @@ def test_template_reuse_counts_only_smuggling_adverts():
     assert score(1, 1, 4, NOW, NOW, copied_ordinary).template == 0.0
     copied_gang = summarise([smuggling(("boza", "service"), templated=True)] * 4)
     assert score(1, 1, 4, NOW, NOW, copied_gang).template == 12.0
+    one = summarise([smuggling(("boza", "service"), templated=True), smuggling(("boza", "service"))])
+    assert "1 smuggling advert shares a template" in score(1, 1, 2, NOW, NOW, one).explanation
 
 
 def test_adverts_not_analysed_are_named_not_counted_benign():
