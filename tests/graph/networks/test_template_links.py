@@ -6,11 +6,13 @@ from __future__ import annotations
 import itertools
 import zlib
 
+import numpy as np
 import phonenumbers
 
 from graph.ingest import ingest
 from graph.networks import HubRule, rebuild, update
-from graph.templates import THRESHOLD
+from graph.networks.templates import MAX_BUCKET, candidate_pairs
+from graph.templates import NUM_PERM, THRESHOLD
 
 RULE = HubRule(min_accounts=3, max_groups_template=6)
 _posts = itertools.count(1)
@@ -294,3 +296,14 @@ def test_one_look_alike_pair_does_not_join_two_networks_two_do(graph, database):
     assert len(updated[0]) == 1
     rebuild(graph, database, rule=RULE)
     assert state(graph, database) == updated
+
+
+def test_a_band_shared_by_too_many_adverts_gives_no_candidates():
+    """Boilerplate copied more than MAX_BUCKET times is left out; up to that, every pair is a candidate."""
+    rng = np.random.default_rng(1)
+    other = rng.integers(0, 2**32, size=(3, NUM_PERM), dtype=np.uint64)
+    for copies, expected in ((MAX_BUCKET, MAX_BUCKET * (MAX_BUCKET - 1) // 2), (MAX_BUCKET + 1, 0)):
+        values = np.vstack([np.tile(other[0], (copies, 1)), other[1:]])
+        pairs = candidate_pairs(values)
+        assert len(pairs) == expected
+        assert (pairs[:, 0] < pairs[:, 1]).all()
