@@ -156,6 +156,10 @@ def template_links(
     found = [a for a, p in rotated if a in members and members[a] == home.get(p.network or "")]
     outsiders = [a for a, p in truth.items() if p.cls != SMUGGLING and a in members]
     false_joins = [a for a in outsiders if mapped[members[a]][1] == SMUGGLING]
+    pulled: dict[str, list[str]] = defaultdict(list)
+    for advert in false_joins:
+        if truth[advert].network:
+            pulled[truth[advert].network].append(advert)
     return {
         "rotated_planted": len(rotated),
         "rotated_found": len(found),
@@ -168,6 +172,12 @@ def template_links(
         "false_joins": len(false_joins),
         "false_joins_benign": sum(truth[a].cls == "benign" for a in false_joins),
         "false_joins_by_template": sum(via.get(a) == "template" for a in false_joins),
+        # An organisation pulled in by one template link brings its identifier-linked adverts along,
+        # marked "identifier": count the organisations, and those with an advert joined by template.
+        "false_join_organisations": len(pulled),
+        "false_join_organisations_by_template": sum(
+            any(via.get(a) == "template" for a in adverts) for adverts in pulled.values()
+        ),
         "template_members": sum(v == "template" for v in via.values()),
     }
 
@@ -276,6 +286,8 @@ def markdown(result: dict, title: str) -> str:
         f"| of which in a smuggling network (false joins) | {links['false_joins']} |",
         f"| of which adverts of benign organisations (the rest noise) | {links['false_joins_benign']} |",
         f"| false joins made only by template | {links['false_joins_by_template']} |",
+        f"| benign organisations with adverts in a smuggling network | {links['false_join_organisations']} |",
+        f"| of which with an advert joined by template | {links['false_join_organisations_by_template']} |",
         "",
         f"Seconds: {json.dumps(result['seconds'])}. Machine: {platform.machine()}, "
         f"Python {platform.python_version()}.",

@@ -64,6 +64,7 @@ def test_rotated_members_are_found_in_their_networks_home_and_false_joins_counte
     assert links["false_joins"] == 2 and links["false_joins_by_template"] == 1
     assert links["false_joins_benign"] == 1
     assert links["first_epoch_by_template"] == 0
+    assert links["false_join_organisations"] == 1 and links["false_join_organisations_by_template"] == 1
 
 
 def test_a_whole_run_on_a_tiny_corpus(
