@@ -87,5 +87,8 @@ def test_a_whole_run_on_a_tiny_corpus(
     assert 0 <= links["rotated_found"] <= links["rotated_planted"]
     assert links["false_joins"] <= links["outsider_adverts_in_networks"]
     assert set(result["seconds"]) == {"generate", "ingest", "rebuild"}
+    kinds = {n["kind"] for n in planted if n["kind"]} | {"noise"}
+    for side in ("before", "after"):
+        assert set(result["top100_not_smuggling"][side]) <= kinds
     text = markdown(result, "tiny")
     assert "| smuggling share of the top 20 |" in text and "recall of rotated members" in text
