@@ -61,7 +61,7 @@ def analysis_properties(text: str, lang: str | None) -> dict[str, Any]:
     (`indicator_terms`, `_categories`, `_langs`, `_weights`, and `indicator_spans` flat [start, end, ...]
     as MENTIONS keeps spans), benign hits among them. Plain lists, so a worker sends them cheaply."""
     detected = None if lang is not None else language.detect(text)
-    found = indicators.analyse(text)
+    found = indicators.analyse(text, lang=lang if lang is not None else detected)
     return {
         "lang": lang if lang is not None else detected,
         "lang_detected": detected is not None,
