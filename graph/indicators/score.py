@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from graph.indicators.lexicon import BENIGN_CATEGORIES, CATEGORIES, SMUGGLING_CATEGORIES
 from graph.indicators.match import Hit
+from graph.indicators.quotes import inside
 
 THRESHOLD = 0.5
 SECOND_TERM = 0.5
@@ -62,6 +63,17 @@ ANCHORS = frozenset({"service", "documents", "price", "secrecy"})
 # Categories that do not count towards co-occurrence (see the module's docstring).
 DECORATION = frozenset({"emoji"})
 BENIGN_FACTOR = 1.0
+# A smuggling term inside quote marks is someone else's words (a report or a warning quoting an advert):
+# it counts at this share of its weight.
+QUOTED = 0.3
+# A benign term in another language than the advert's is often a word another language shares by chance
+# (an Arabic word that spells a Pashto term): it counts at this share of its weight.
+OTHER_LANGUAGE = 0.5
+# A text that reports (its benign_news evidence reaches that of one term of weight REPORT_WEIGHT) is
+# about smuggling, not an offer of it: its smuggling evidence counts at this share, then benign evidence
+# is subtracted as for any text.
+REPORTED = 0.5
+REPORT_WEIGHT = 0.3
 # No weight is taken as certainty: a weight of 1 counts as this, so that evidence stays finite.
 MAX_WEIGHT = 0.99
 
@@ -76,8 +88,8 @@ class Analysis:
     categories: tuple[str, ...]  # the distinct smuggling categories hit
 
     def is_smuggling(self) -> bool:
-        """Whether the score reaches THRESHOLD."""
-        return self.score >= THRESHOLD
+        """Whether the score is above THRESHOLD."""
+        return self.score > THRESHOLD
 
 
 def evidence(weight: float) -> float:
@@ -85,12 +97,23 @@ def evidence(weight: float) -> float:
     return -math.log1p(-min(max(weight, 0.0), MAX_WEIGHT))
 
 
-def category_evidence(hits: Iterable[Hit]) -> dict[str, float]:
+def counted_weight(hit: Hit, lang: str | None, quoted: list[tuple[int, int]]) -> float:
+    """How much of its weight a hit counts for: less inside quotes (a smuggling term) or in another
+    language than the advert's (a benign term)."""
+    if hit.category in BENIGN_CATEGORIES:
+        other = lang is not None and hit.lang not in (lang, "und")
+        return hit.weight * OTHER_LANGUAGE if other else hit.weight
+    return hit.weight * QUOTED if quoted and inside(quoted, hit.start, hit.end) else hit.weight
+
+
+def category_evidence(
+    hits: Iterable[Hit], lang: str | None = None, quoted: list[tuple[int, int]] | None = None
+) -> dict[str, float]:
     """Each category's evidence: its strongest term in full, its next strongest other term at half."""
     strongest: dict[str, dict[str, float]] = {}
     for hit in hits:
         terms = strongest.setdefault(hit.category, {})
-        terms[hit.term] = max(terms.get(hit.term, 0.0), hit.weight)
+        terms[hit.term] = max(terms.get(hit.term, 0.0), counted_weight(hit, lang, quoted or []))
     result = {}
     for category, terms in strongest.items():
         weights = sorted(terms.values(), reverse=True)[:2]
@@ -98,10 +121,13 @@ def category_evidence(hits: Iterable[Hit]) -> dict[str, float]:
     return result
 
 
-def analysis(hits: Iterable[Hit]) -> Analysis:
-    """The Analysis of an advert with these hits (in text order)."""
+def analysis(
+    hits: Iterable[Hit], *, lang: str | None = None, quoted: list[tuple[int, int]] | None = None
+) -> Analysis:
+    """The Analysis of an advert with these hits (in text order), in language `lang` when known, whose
+    text has these `quoted` spans (graph.indicators.quotes)."""
     hits = tuple(hits)
-    per_category = category_evidence(hits)
+    per_category = category_evidence(hits, lang, quoted)
     smuggling = sum(STRENGTH[category] * per_category.get(category, 0.0) for category in SMUGGLING_CATEGORIES)
     benign = sum(per_category.get(category, 0.0) for category in BENIGN_CATEGORIES)
     co_occurring = {
@@ -111,6 +137,8 @@ def analysis(hits: Iterable[Hit]) -> Analysis:
     }
     if co_occurring & ANCHORS:
         smuggling += CO_OCCURRENCE * (len(co_occurring) - 1)
+    if per_category.get("benign_news", 0.0) >= evidence(REPORT_WEIGHT):
+        smuggling *= REPORTED
     net = max(0.0, smuggling - BENIGN_FACTOR * benign)
     return Analysis(
         hits=hits,
