@@ -4,8 +4,12 @@
 scores the advert from them (graph.indicators.score, whose docstring says how and why).
 """
 
+from graph import language
 from graph.indicators.lexicon import BENIGN_CATEGORIES, CATEGORIES, SMUGGLING_CATEGORIES, LexiconError
 from graph.indicators.match import Hit, default
+from graph.indicators.money import price_hits
+from graph.indicators.normalise import fold
+from graph.indicators.quotes import quoted_spans
 from graph.indicators.score import THRESHOLD, Analysis, analysis
 
 __all__ = [
@@ -23,8 +27,15 @@ __all__ = [
 def analyse(text: str, *, lang: str | None = None) -> Analysis:
     """The lexicon hits of `text` and its smuggling score. Linear in the length of the text.
 
-    Terms of every language are looked for whatever `lang` says; `lang`, the advert's language when
-    known, only names the language of a spelling several languages share. The lexicons are loaded and
-    compiled on the first call in a process (a LexiconError names a malformed file, term and problem).
+    Terms of every language are looked for whatever `lang` says; `lang`, the advert's language (detected
+    by graph.language when not given), names the language of a spelling several languages share and
+    tells the score which benign words are in another language than the advert's. Prices with their
+    currency are found by their shape (graph.indicators.money), quotations by their marks
+    (graph.indicators.quotes). The lexicons are loaded and compiled on the first call in a process (a
+    LexiconError names a malformed file, term and problem).
     """
-    return analysis(default().find(text, lang))
+    if lang is None and text:
+        lang = language.detect(text)
+    folded = fold(text)
+    hits = price_hits(text, folded, default().find_folded(folded, lang), lang)
+    return analysis(hits, lang=lang, quoted=quoted_spans(text) if hits else [])

@@ -13,7 +13,7 @@ from functools import cache
 import ahocorasick
 
 from graph.indicators.lexicon import Lexicon, Term, load_all
-from graph.indicators.normalise import fold
+from graph.indicators.normalise import Folded, fold
 
 # Arabic writes the article, "and", "with", "for", "as" and "so" joined to the next word, and Tigrinya
 # its prepositions ("by", "to", "from", "in", "with", "like") and relative prefix: a term is still a word
@@ -80,7 +80,13 @@ class Matcher:
         """
         if not self.size or not text:
             return []
-        folded = fold(text)
+        return self.find_folded(fold(text), lang)
+
+    def find_folded(self, folded: Folded, lang: str | None = None) -> list[Hit]:
+        """`find` on a text already folded (graph.indicators.normalise.fold), for callers that read the
+        folded text for more than the lexicon's terms."""
+        if not self.size or not folded.text:
+            return []
         found = []
         for last, entry in self.automaton.iter(folded.text):
             start, end = last + 1 - entry.length, last + 1
