@@ -167,7 +167,8 @@ def _region_option(_ctx: click.Context, _param: click.Parameter, value: str | No
 @click.option(
     "--rewrite",
     is_flag=True,
-    help="Write adverts again even when unchanged (after the identifier extraction changed).",
+    help="Write adverts again even when unchanged: after the identifier extraction or the indicator "
+    "lexicon changed, or to analyse adverts stored before texts were analysed.",
 )
 @click.option(
     "--workers",
