@@ -97,11 +97,6 @@ class ContentSummary:
         return self.adverts - self.analysed
 
     @property
-    def share(self) -> float:
-        """The share of analysed adverts read as smuggling."""
-        return self.smuggling / self.analysed if self.analysed else 0.0
-
-    @property
     def mean_score(self) -> float:
         """The analysed adverts' smuggling score on average: how much of the network reads as smuggling,
         counting the near misses (an advert with a route and a price but no service word) in part."""
@@ -113,7 +108,7 @@ class ContentSummary:
         return self.benign_weight / self.analysed if self.analysed else 0.0
 
     def smuggling_categories(self) -> list[str]:
-        """The smuggling categories hit, most adverts first (ties in the lexicon's order)."""
+        """The smuggling categories hit, most adverts first (ties in the contract's order)."""
         return _ranked(self.categories, SMUGGLING_CATEGORIES)
 
     def benign_categories(self) -> list[str]:
