@@ -35,7 +35,8 @@ CURRENCY_WORDS = (
 ).split()
 # Phrases that ask a price of each person, in the lexicons' languages ("|" between phrases).
 PER_PERSON = (
-    "per person|per head|a head|a person|each|per pax|pp|per adult|/person|par personne|par tete|"
+    "per person|per head|a head|a person|each|per pax|pp|per adult|/person|per passenger|par passager|"
+    "pro passagier|a passeggero|per passeggero|yolcu basi|ανα επιβατη|par personne|par tete|"
     "par pers|chacun|la personne|/pers|pro person|pro kopf|je person|p.p.|pro erwachsener|a testa|"
     "a persona|per persona|cadauno|a cranio|kisi basi|kisi basina|kisilik|kisi|adam basi|per koke|"
     "per fryme|per njeri|personi|το ατομο|ανα ατομο|το κεφαλι|ανα κεφαλη|to atomo|ana atomo|للشخص|"
@@ -60,7 +61,8 @@ WINDOW = 28
 NEAR = 12
 ALONE_WEIGHT = 0.15
 PER_PERSON_WEIGHT = 0.35
-CATALOGUE_WEIGHT = 0.15
+# A range, a ceiling or a "from" price is a summary or a catalogue's: weaker than any lone price.
+CATALOGUE_WEIGHT = 0.1
 
 # Currency codes that may also stand before an amount ("usd 500"); the other words only follow one.
 PREFIX_WORDS = ("eur", "usd", "gbp", "chf", "tl")
@@ -123,9 +125,7 @@ def prices(folded: Folded) -> list[Price]:
         marker = after if after and not _crosses(text, end, after.start()) else None
         if marker is None and ahead and not _crosses(text, ahead.end(), begin):
             marker = ahead
-        if ranged:
-            weight = ALONE_WEIGHT
-        elif start.search(before):
+        if ranged or start.search(before):
             weight = CATALOGUE_WEIGHT
         else:
             weight = PER_PERSON_WEIGHT if marker else ALONE_WEIGHT
