@@ -54,12 +54,15 @@ STRENGTH = {
     "emoji": 1.0,
     "urgency": 0.3,
 }
-CO_OCCURRENCE = 0.5
+CO_OCCURRENCE = 0.4
 # A category counts towards co-occurrence when its evidence reaches that of one term of this weight.
-CO_OCCURRENCE_WEIGHT = 0.3
+CO_OCCURRENCE_WEIGHT = 0.15
 # Co-occurrence counts only with one of these among the categories: an offer of a crossing or papers,
 # its payment terms, or a demand for secrecy; urgency with a route is a holiday deal as often as not.
 ANCHORS = frozenset({"service", "documents", "price", "secrecy"})
+# The anchor itself must reach the evidence of one term of this weight: a generic "per person" or a
+# lone price is no offer, though it joins one.
+ANCHOR_WEIGHT = 0.2
 # Categories that do not count towards co-occurrence (see the module's docstring).
 DECORATION = frozenset({"emoji"})
 BENIGN_FACTOR = 1.0
@@ -100,10 +103,13 @@ def evidence(weight: float) -> float:
 def counted_weight(hit: Hit, lang: str | None, quoted: list[tuple[int, int]]) -> float:
     """How much of its weight a hit counts for: less inside quotes (a smuggling term) or in another
     language than the advert's (a benign term)."""
-    if hit.category in BENIGN_CATEGORIES:
-        other = lang is not None and hit.lang not in (lang, "und")
-        return hit.weight * OTHER_LANGUAGE if other else hit.weight
-    return hit.weight * QUOTED if quoted and inside(quoted, hit.start, hit.end) else hit.weight
+    weight = hit.weight
+    other = lang is not None and hit.lang not in (lang, "und")
+    if other and (hit.category in BENIGN_CATEGORIES or hit.term.endswith("*")):
+        weight *= OTHER_LANGUAGE
+    if hit.category not in BENIGN_CATEGORIES and quoted and inside(quoted, hit.start, hit.end):
+        weight *= QUOTED
+    return weight
 
 
 def category_evidence(
@@ -135,8 +141,9 @@ def analysis(
         for category in SMUGGLING_CATEGORIES
         if category not in DECORATION and per_category.get(category, 0.0) >= evidence(CO_OCCURRENCE_WEIGHT)
     }
-    if co_occurring & ANCHORS:
-        smuggling += CO_OCCURRENCE * (len(co_occurring) - 1)
+    anchored = any(per_category.get(category, 0.0) >= evidence(ANCHOR_WEIGHT) for category in ANCHORS)
+    if co_occurring & ANCHORS and anchored:
+        smuggling += CO_OCCURRENCE * (len(co_occurring) - 1) * math.exp(-benign)
     if per_category.get("benign_news", 0.0) >= evidence(REPORT_WEIGHT):
         smuggling *= REPORTED
     net = max(0.0, smuggling - BENIGN_FACTOR * benign)
