@@ -33,6 +33,12 @@ CURRENCY_WORDS = (
     "λιρες λιρα يورو اورو دولار دلار دالر ډالر دۆلار دولار جنيه جنیه دینار دنانیر درهم دراهم لیره لیر ليرة "
     "پوند پونډ پاوند باوند تومان تومن افغانی افغانۍ ریال یۆرۆ یورۆ دیناری ዶላር ዩሮ ኤውሮ ፓውንድ ናቕፋ ብር"
 ).split()
+# Words for "price" that make the number after them a price, with no currency written ("Prix 1700",
+# "çmimi 2500", "قیمت ۸۰۰").
+PRICE_WORDS = (
+    "price|prix|preis|prezzo|costo|cost|kosten|fiyat|fiyati|ucret|cmimi|cmim|τιμη|qimat|gheymat|qeymat|"
+    "قیمت|السعر|سعر|بسعر|نرخ|نرخی|بیه|biha|bihaye|gia|ዋጋ"
+).split("|")
 # Phrases that ask a price of each person, in the lexicons' languages ("|" between phrases).
 PER_PERSON = (
     "per person|per head|a head|a person|each|per pax|pp|per adult|/person|per passenger|par passager|"
@@ -92,8 +98,10 @@ def patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pa
     words = _alternation(CURRENCY_WORDS)
     currency = rf"(?:[{symbols}]|(?<!\w)(?:{words})(?!\w))"
     prefix = rf"(?:[{symbols}]|(?<!\w)(?:{_alternation(PREFIX_WORDS)})(?!\w))"
+    priced = rf"(?<!\w)(?:{_alternation(PRICE_WORDS)}) ?[:=]? ?(?:{AMOUNT})(?: ?{currency})?"
     money = re.compile(
         rf"(?<![\w.,])(?:{prefix} ?(?:{AMOUNT})|(?:{AMOUNT}) ?{currency}(?: ?(?:{words})(?!\w))?)(?!\w)"
+        rf"|{priced}(?!\w)"
     )
     edge = r"(?<!\w){}(?!\w)"
     per_person = re.compile(edge.format(f"(?:{_alternation(PER_PERSON)})"))

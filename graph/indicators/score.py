@@ -1,31 +1,54 @@
-"""The smuggling score of one advert, from its lexicon hits, built so that an analyst can redo it by hand.
+"""The smuggling score of one advert, from its hits, built so that an analyst can redo it by hand.
 
 Each hit's weight `w` (how strongly the term alone points to its category) counts as evidence
 `-ln(1 - w)`: a service term of weight `w` alone scores `w`, and the evidence of independent signs adds
-up, which is the noisy-OR of their weights. Per category only the strongest term counts in full and the
-next strongest other term at half (SECOND_TERM): saying "boza" ten times is one sign, and two different
-words of one category are only partly independent. Then
+up, which is the noisy-OR of their weights. Per category the strongest term counts in full and the next
+strongest other terms (up to MAX_TERMS in all) at SECOND_TERM: saying "boza" ten times is one sign, and
+different words of one category are only partly independent. Then
 
     smuggling evidence = sum over smuggling categories of STRENGTH[category] x its evidence
-                         + CO_OCCURRENCE for each smuggling category beyond the first whose evidence
-                           reaches that of one term of weight CO_OCCURRENCE_WEIGHT, when one of them is
-                           an offer, a payment term or a demand for secrecy (ANCHORS)
+                         + CO_OCCURRENCE x exp(-benign evidence) for each smuggling category beyond the
+                           first whose evidence reaches that of one term of weight CO_OCCURRENCE_WEIGHT,
+                           when one of them is an offer, papers, a payment term or a demand for secrecy
+                           (ANCHORS) reaching that of one term of weight ANCHOR_WEIGHT
+                         x REPORTED when the benign_news evidence reaches that of one term of weight
+                           REPORT_WEIGHT
     benign evidence    = sum over benign categories of their evidence, the same way
     score              = 1 - exp(-(smuggling evidence - BENIGN_FACTOR x benign evidence)), at least 0
     benign             = 1 - exp(-benign evidence)
 
-STRENGTH says how much each category tells of smuggling (see below). The co-occurrence term is there
-because a smuggling advert sells a whole trip: a crossing with its price, its route, its payment terms,
-its secrecy; an innocent text that uses one loaded word ("crossing", "boat") rarely adds the others.
-Benign evidence is subtracted, not multiplied: a ferry timetable with "crossing" and "tickets" ends at
-zero, but strong smuggling jargon keeps its score against one benign word, whose evidence is smaller than
-the jargon's. Emoji do not count towards co-occurrence: boats and flags decorate travel adverts too.
+An advert reads as smuggling when its score is above THRESHOLD: one term alone scores at most its
+weight, so one word of middling weight is never enough, and the lexicon keeps its ambiguous words weak.
 
-An analyst can redo a score from the hits: their weights, categories and these constants. THRESHOLD is
-the score from which an advert reads as smuggling; it and the constants were set on a development set of
-adverts written for it (tests/graph/indicators/dev_adverts.jsonl), never on the labelled set the quality
-is measured on. Known blind spots: news and warnings that quote an advert's own words with few news or
-charity words around them read as smuggling; an advert in words the lexicon lacks scores nothing.
+Why each part:
+
+- STRENGTH says how much each category tells of smuggling (see the constant).
+- Co-occurrence: a smuggling advert sells a whole trip in few words, a crossing with its price, its
+  route, its payment terms, its secrecy, each often weak on its own; an innocent text that uses one
+  loaded word ("crossing", "boat") rarely adds the others. Weak signs join from a low floor, but one of
+  them must be an anchor that is more than the weakest word, so that a holiday deal's urgency, port and
+  "per person" stay below. Travel agencies sell whole trips too, and identify themselves: the bonus
+  shrinks as benign evidence grows. Emoji do not count towards it: boats and flags decorate travel
+  adverts too.
+- Prices (graph.indicators.money) are found by their shape, not listed: an amount with its currency is
+  weak evidence, asked per person stronger; a range, a ceiling or a "from" price weaker still.
+- Reports: news writes about smugglers, their prices and their jargon in every line, so its smuggling
+  evidence is not an offer's; clear news wording reduces it before benign evidence is subtracted. A
+  smuggling term inside quote marks (graph.indicators.quotes) is someone else's words and counts at
+  QUOTED of its weight, whatever the text.
+- Languages: a benign term in another language than the advert's, or a starred stem of another language
+  ("garanti*" inside a German word), is often a chance spelling, and counts at OTHER_LANGUAGE of its
+  weight. Smuggling terms of other languages count in full: adverts mix languages.
+- Benign evidence is subtracted, not multiplied: a ferry timetable with "crossing" and "tickets" ends at
+  zero, but strong smuggling jargon keeps its score against one benign word, whose evidence is smaller
+  than the jargon's.
+
+An analyst can redo a score from the hits (weights, categories, languages, whether a hit sits inside
+quotes) and these constants. THRESHOLD and the constants were set on development adverts
+(tests/graph/indicators/dev_adverts.jsonl and tests/data/indicators_labelled.jsonl), never on the held-out
+set the quality is measured on. Known blind spots: a report with no news wording and the jargon outside
+quotes reads as smuggling; a package holiday that says "per person", "on arrival" and "guaranteed" with
+few business words can too; an advert in words the lexicon lacks scores little, whatever its prices.
 """
 
 from __future__ import annotations
@@ -39,7 +62,9 @@ from graph.indicators.match import Hit
 from graph.indicators.quotes import inside
 
 THRESHOLD = 0.5
+# The share at which the second and further distinct terms of a category count, and how many count.
 SECOND_TERM = 0.5
+MAX_TERMS = 3
 # How much of a smuggling category's evidence is evidence of smuggling. A term's weight says how surely
 # it means its category ("leaving tonight" surely means urgency), not always smuggling: what is sold (a
 # crossing, papers) says most; payment terms, secrecy and routes a little less, as delivery firms take
@@ -115,14 +140,14 @@ def counted_weight(hit: Hit, lang: str | None, quoted: list[tuple[int, int]]) ->
 def category_evidence(
     hits: Iterable[Hit], lang: str | None = None, quoted: list[tuple[int, int]] | None = None
 ) -> dict[str, float]:
-    """Each category's evidence: its strongest term in full, its next strongest other term at half."""
+    """Each category's evidence: its strongest term in full, the next strongest others at SECOND_TERM."""
     strongest: dict[str, dict[str, float]] = {}
     for hit in hits:
         terms = strongest.setdefault(hit.category, {})
         terms[hit.term] = max(terms.get(hit.term, 0.0), counted_weight(hit, lang, quoted or []))
     result = {}
     for category, terms in strongest.items():
-        weights = sorted(terms.values(), reverse=True)[:2]
+        weights = sorted(terms.values(), reverse=True)[: int(MAX_TERMS)]
         result[category] = evidence(weights[0]) + SECOND_TERM * sum(map(evidence, weights[1:]))
     return result
 

@@ -145,3 +145,44 @@ def test_the_score_separates_the_dev_set() -> None:
     true_positives = sum(t and p for t, p in zip(truth, told, strict=True))
     assert true_positives / max(1, sum(told)) >= 0.9  # precision
     assert true_positives / sum(truth) >= 0.85  # recall
+
+
+def test_a_score_exactly_at_the_threshold_is_not_smuggling() -> None:
+    assert not analysis([hit("service", THRESHOLD)]).is_smuggling()
+
+
+def test_a_quoted_smuggling_term_counts_less() -> None:
+    said = Hit("guaranteed arrival", "service", "en", 10, 28, 0.8, "gloss")
+    assert analysis([said]).is_smuggling()
+    assert not analysis([said], quoted=[(9, 29)]).is_smuggling()
+
+
+def test_a_report_counts_its_smuggling_evidence_less() -> None:
+    offer = [hit("service", 0.6), hit("price", 0.5)]
+    news = hit("benign_news", 0.3)
+    offer_evidence = -math.log1p(-analysis(offer).score)
+    only_subtracted = 1 - math.exp(-(offer_evidence - evidence(0.3)))
+    assert analysis([*offer, news]).score < only_subtracted
+
+
+def test_a_benign_term_of_another_language_counts_less() -> None:
+    offer = [hit("service", 0.7)]
+    foreign = Hit("دوره", "benign_education", "fa", 0, 1, 0.5, "gloss")
+    assert analysis([*offer, foreign], lang="ar").score > analysis([*offer, foreign], lang="fa").score
+
+
+def test_weak_signs_of_several_kinds_need_an_anchor_that_is_more_than_a_weak_word() -> None:
+    route, price = hit("route", 0.25), hit("price", 0.15)
+    assert not analysis([route, price, hit("urgency", 0.6)]).is_smuggling()
+    assert analysis([route, hit("price", 0.35), hit("documents", 0.3)]).is_smuggling()
+
+
+def test_analyse_reads_quotes_prices_and_reports_in_the_text() -> None:
+    offer = analyse("Boat to Italy from Zuwara, 1500€ per person, no papers needed, pay on arrival")
+    assert any(h.category == "price" and "1500€" in h.term for h in offer.hits)
+    assert offer.is_smuggling()
+    report = analyse(
+        "Police said smugglers charge up to 1500€ per person; "
+        "one advert read 'no papers needed, pay on arrival'."
+    )
+    assert report.score < offer.score
