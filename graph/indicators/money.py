@@ -65,7 +65,9 @@ FROM = "from|starting at|ab|schon ab|a partire da|da|a partir de|des|από|apo|
 # How far from the amount (in folded characters) a per-person phrase or a range word may be.
 WINDOW = 28
 NEAR = 12
-ALONE_WEIGHT = 0.15
+# A concrete amount says something is sold: weak, but as much as the weakest anchor of an offer
+# (graph.indicators.score.ANCHOR_WEIGHT), which a generic "per person" without an amount is not.
+ALONE_WEIGHT = 0.2
 PER_PERSON_WEIGHT = 0.35
 # A range, a ceiling or a "from" price is a summary or a catalogue's: weaker than any lone price.
 CATALOGUE_WEIGHT = 0.1
