@@ -56,8 +56,8 @@ class AdvertContent:
 
     @property
     def smuggling(self) -> bool:
-        """Read as a smuggling advert: its score reaches the matcher's threshold."""
-        return self.score is not None and self.score >= THRESHOLD
+        """Read as a smuggling advert: its score is above the matcher's threshold, as `is_smuggling()` says."""
+        return self.score is not None and self.score > THRESHOLD
 
     def benign_strength(self) -> float:
         """How strongly its benign hits say "legitimate" (0..1): the chance that at least one of them is
