@@ -17,15 +17,20 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import minimum_spanning_tree
 
 from graph.networks.components import LinkGraph, components, identifier_labels
 from graph.networks.rules import HubRule
 from graph.templates import NUM_PERM, band_keys
 
-# Two identifier components are joined by a template only when this many template links tie them (or one
-# of them is a single advert): one look-alike pair between two networks can be chance (both built from
-# the same stock sentences of a language), a gang copying its own text gives many.
-MIN_LINKS = 2
+# Two identifier components are joined by a template only when, of the smaller one's adverts, at least
+# MIN_SHARE and at least MIN_LINKS have a template link into the other (a single advert needs its one):
+# a few look-alike adverts between two networks can be chance (both written from the same stock
+# sentences of a language), while a gang that copies its own text after rotating copies it in most of
+# its adverts.
+MIN_SHARE = 0.5
+MIN_LINKS = 3
 # A band shared by more adverts than this is boilerplate of the whole corpus, not a template of a few
 # authors: it gives no candidates (in `rebuild` and `update` alike), so a copied text costs linear work.
 MAX_BUCKET = 200
@@ -207,17 +212,38 @@ def _distinct_per(owner: np.ndarray, value: np.ndarray, size: int) -> np.ndarray
 
 
 def _corroborated(pairs: np.ndarray, labels: np.ndarray, is_advert: np.ndarray, n: int) -> np.ndarray:
-    """Per pair: whether the two identifier components it ties are tied by MIN_LINKS pairs or more, or
-    one of them is a single advert (see MIN_LINKS). Pairs with an end outside the graph are False."""
+    """Per pair: whether the two identifier components it ties are tied enough to join (see MIN_SHARE):
+    counted on the smaller one (fewer adverts; ties to the smaller label). Pairs with an end outside the
+    graph, or within one component, are False."""
     inside = (pairs[:, 0] < n) & (pairs[:, 1] < n)
     result = np.zeros(len(pairs), dtype=bool)
     if not inside.any():
         return result
-    left, right = labels[pairs[inside, 0]], labels[pairs[inside, 1]]
-    low, high = np.minimum(left, right), np.maximum(left, right)
-    _, where, counts = np.unique(low * n + high, return_inverse=True, return_counts=True)
+    ends = pairs[inside]
+    left, right = labels[ends[:, 0]], labels[ends[:, 1]]
     adverts = np.bincount(labels[np.flatnonzero(is_advert)], minlength=n)
-    result[inside] = (counts[where] >= MIN_LINKS) | (adverts[left] == 1) | (adverts[right] == 1)
+    # Distinct adverts of each component with a link into each other component.
+    own = np.concatenate([left, right])
+    other = np.concatenate([right, left])
+    advert = np.concatenate([ends[:, 0], ends[:, 1]])
+    apart = own != other
+    if not apart.any():
+        return result
+    own, other, advert = own[apart], other[apart], advert[apart]
+    order = np.lexsort((advert, other, own))
+    own, other, advert = own[order], other[order], advert[order]
+    new = np.concatenate(
+        [[True], (own[1:] != own[:-1]) | (other[1:] != other[:-1]) | (advert[1:] != advert[:-1])]
+    )
+    codes, counts = np.unique(own[new] * n + other[new], return_counts=True)
+    left_smaller = (adverts[left] < adverts[right]) | ((adverts[left] == adverts[right]) & (left < right))
+    small = np.where(left_smaller, left, right)
+    big = np.where(left_smaller, right, left)
+    code = small * n + big
+    where = np.minimum(np.searchsorted(codes, code), len(codes) - 1)
+    count = np.where(codes[where] == code, counts[where], 0)
+    size = adverts[small]
+    result[inside] = (left != right) & (count >= MIN_SHARE * size) & ((count >= MIN_LINKS) | (size == 1))
     return result
 
 
@@ -234,21 +260,13 @@ def _spanning(
     rank = np.zeros(int(nodes.max()) + 1, dtype=np.int64)
     rank[nodes] = np.argsort(np.argsort(np.array([key(int(i)) for i in nodes.tolist()], dtype=object)))
     left, right = rank[pairs[:, 0]], rank[pairs[:, 1]]
-    order = np.lexsort((np.maximum(left, right), np.minimum(left, right), -similarity)).tolist()
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    chosen = []
-    for p in order:
-        i, j = int(pairs[p, 0]), int(pairs[p, 1])
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-            chosen.append((i, j, float(similarity[p])))
-    return chosen
+    order = np.lexsort((np.maximum(left, right), np.minimum(left, right), -similarity))
+    # Kruskal in that order is the minimum spanning forest under weights that rank the links so: scipy's
+    # (C code) finds it, and the weights being distinct make it the only one.
+    weight = np.empty(len(pairs), dtype=np.float64)
+    weight[order] = np.arange(1, len(pairs) + 1, dtype=np.float64)
+    size = int(pairs.max()) + 1
+    low, high = np.minimum(pairs[:, 0], pairs[:, 1]), np.maximum(pairs[:, 0], pairs[:, 1])
+    forest = minimum_spanning_tree(coo_matrix((weight, (low, high)), shape=(size, size))).tocoo()
+    chosen = order[forest.data.astype(np.int64) - 1]
+    return [(int(pairs[p, 0]), int(pairs[p, 1]), float(similarity[p])) for p in np.sort(chosen).tolist()]

@@ -269,9 +269,10 @@ def test_a_new_copy_of_a_hub_headline_stays_out_in_an_update(graph, database):
     assert late_links and all(not joins and reason for *_, joins, reason in late_links)
 
 
-def test_one_look_alike_pair_does_not_join_two_networks_two_do(graph, database):
+def test_a_look_alike_advert_does_not_join_two_networks_a_copied_text_does(graph, database):
     """Two networks of their own (each a phone shared by two accounts) are joined by a template only when
-    at least two of their adverts are near-duplicates of the other's: one pair can be chance."""
+    most of the smaller one's adverts, and at least MIN_LINKS, copy the other's text: one look-alike pair
+    can be chance."""
     nets = []
     for n in range(2):
         shared = phone("GB", 50 + n)
@@ -288,7 +289,9 @@ def test_one_look_alike_pair_does_not_join_two_networks_two_do(graph, database):
     assert len(links(graph, database)) == 1  # the look-alike pair is linked, but joins nothing
 
     second = [
-        advert(PITCH.format(n=7 + n, price=1600, phone=phone("GB", 50 + n)), f"pair{n}.b") for n in range(2)
+        advert(PITCH.format(n=7 + n + k, price=1600, phone=phone("GB", 50 + n)), f"pair{n}.{'ab'[k]}")
+        for n in range(2)
+        for k in range(2)
     ]
     load(graph, database, second)
     update(graph, database, [key(r) for r in second], rule=RULE)
