@@ -61,7 +61,7 @@ def test_the_from_python_example_runs_on_the_planted_adverts(
     assert [found[0] for found in networks] == [network.id for network in spanning] != []
     for *_, countries, explanation in networks:
         assert len(ast.literal_eval(countries)) >= 2
-        assert re.match(r"Score [\d.]+ of 100: ", explanation)
+        assert re.match(r"Score [\d.]+ of 100 = content [\d.]+ \+ shape [\d.]+ - benign [\d.]+\. ", explanation)
     network_a = next(n for n in networks if "telegram" in ast.literal_eval(n[2]))
     assert ast.literal_eval(network_a[2]) == ["facebook", "instagram", "telegram", "tiktok"]
     assert {"FR", "IQ", "TR"} <= set(ast.literal_eval(network_a[3]))
