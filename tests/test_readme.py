@@ -14,6 +14,7 @@ from pathlib import Path
 
 import neo4j
 import pytest
+from graphql import build_schema, parse, validate
 
 from graph import Crosslink
 from graph.config import Settings
@@ -24,6 +25,10 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 NETWORK_LINE = re.compile(r"(n-\w+) (\d+(?:\.\d+)?) (\[.*?\]) (\[.*?\]) (Score .+)")
 # And for a hop of the path: source, relation, target, then the texts of its evidence spans.
 HOP_LINE = re.compile(r"(\S+) ([A-Z_]+) (\S+) (\[.*\])")
+# A score explanation opens with the score and the three parts it is the sum of.
+EXPLANATION_HEAD = re.compile(r"Score [\d.]+ of 100 = content [\d.]+ \+ shape [\d.]+ - benign [\d.]+\. ")
+# A fenced GraphQL example.
+GRAPHQL_BLOCK = re.compile(r"^```graphql\n(.*?)^```$", re.DOTALL | re.MULTILINE)
 
 
 def first_python_block(section: str) -> str:
@@ -61,7 +66,7 @@ def test_the_from_python_example_runs_on_the_planted_adverts(
     assert [found[0] for found in networks] == [network.id for network in spanning] != []
     for *_, countries, explanation in networks:
         assert len(ast.literal_eval(countries)) >= 2
-        assert re.match(r"Score [\d.]+ of 100 = content [\d.]+ \+ shape [\d.]+ - benign [\d.]+\. ", explanation)
+        assert EXPLANATION_HEAD.match(explanation)
     network_a = next(n for n in networks if "telegram" in ast.literal_eval(n[2]))
     assert ast.literal_eval(network_a[2]) == ["facebook", "instagram", "telegram", "tiktok"]
     assert {"FR", "IQ", "TR"} <= set(ast.literal_eval(network_a[3]))
@@ -78,3 +83,12 @@ def test_the_from_python_example_runs_on_the_planted_adverts(
     texts = [json.loads(line)["text"] for line in PLANTED.read_text(encoding="utf-8").splitlines()]
     spans = [span for *_, printed in hops for span in ast.literal_eval(printed)]
     assert spans and all(any(span in text for text in texts) for span in spans)
+
+
+def test_every_graphql_example_is_valid_against_the_schema() -> None:
+    """A query an analyst copies from the README must not fail on a renamed field or argument."""
+    schema = build_schema((README.parent / "schema.graphql").read_text(encoding="utf-8"))
+    blocks = GRAPHQL_BLOCK.findall(README.read_text(encoding="utf-8"))
+    assert blocks, "README.md has no graphql example"
+    for block in blocks:
+        assert validate(schema, parse(block)) == [], block
