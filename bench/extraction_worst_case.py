@@ -97,6 +97,7 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "bare domains": repeated("boats.example.co.uk/x "),
     "payment tags": repeated("revolut: @boatpay paypal.me/boat $cashtag "),
     "tags after service names": repeated("PayPal @boat1 paypal: Boat Revtag boat_ Cash App $Boat Wise @b "),
+    "service names joined by dashes": repeated("paypal-"),
     "cashtags among Cash App labels": repeated("cash app: x $Boat "),
     "service names alone": repeated("PayPal PayPal'dan pay-pal Cash App revolut بايبال "),
     "repeat words and digits": repeated("double 8 triple zero 07 treble 4 "),

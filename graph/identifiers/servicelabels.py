@@ -54,10 +54,11 @@ _LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 # What may follow a service's name up to the tag: fillers, a colon, an equals sign or a dash, and the
-# tag itself with its `@` or `$`. The gap is bounded, so each name is read in constant time.
+# tag itself with its `@` or `$`. The gap and the name are bounded (no service allows a tag near 64
+# characters), so each service name is read in constant time, however long the text after it runs on.
 _TAIL_RE = re.compile(
     r"(?P<gap>(?:[^\S\n]{1,3}(?:" + _FILLER + r")(?!\w)){0,2}[^\S\n]{0,3}(?P<mark>[:=\-–])?[^\S\n]{0,3})"
-    r"(?P<sigil>[@$])?(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)",
+    r"(?P<sigil>[@$])?(?P<name>[A-Za-z0-9][A-Za-z0-9._-]{0,63})(?![A-Za-z0-9._-])",
     re.IGNORECASE,
 )
 
