@@ -53,7 +53,8 @@ ARABIZI_SHARE = 8
 # "5kg", "2eme", "500eur"), and the letter-digit-letter shorthands (b2b, p2p).
 NUMBER_SUFFIX = re.compile(
     r"\d+(?:st|nd|rd|th|am|pm|h|k|m|x|s|e|er|eme|ieme|te|ten|g|kg|km|cm|mm|l|ml|min|gb|mb|p|pcs|eur|euro|euros|"
-    r"usd|gbp|dt|da|dh|tl|lei|lek)|[a-z]\d[a-z]"
+    r"usd|gbp|dt|da|dh|tl|lei|lek|leke|dinar|dinars|dollar|dollars|lira|toman|tomans|afn|birr|nakfa|dong|"
+    r"chf|sek|try|irr)|[a-z]\d[a-z]"
 )
 PUNCTUATION = ".,;:!?'\"()[]"
 TURKISH_LETTERS = re.compile(r"[ıİğĞ]")

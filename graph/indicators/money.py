@@ -98,7 +98,8 @@ def patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pa
     """The compiled patterns: money, a per-person phrase, a ceiling before, a range join, a "from"."""
     symbols = re.escape(SYMBOLS)
     words = _alternation(CURRENCY_WORDS)
-    currency = rf"(?:[{symbols}]|(?<!\w)(?:{words})(?!\w))"
+    # A currency word may be glued to its amount ("2500euro", "3000dh"), never to a letter.
+    currency = rf"(?:[{symbols}]|(?<![^\W\d])(?:{words})(?!\w))"
     prefix = rf"(?:[{symbols}]|(?<!\w)(?:{_alternation(PREFIX_WORDS)})(?!\w))"
     priced = rf"(?<!\w)(?:{_alternation(PRICE_WORDS)}) ?[:=]? ?(?:{AMOUNT})(?: ?{currency})?"
     money = re.compile(

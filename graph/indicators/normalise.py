@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from graph.language import NUMBER_SUFFIX
+
 # Letters of the Arabic script that stand for the same letter in the adverts' spelling: the alef with a
 # hamza or madda (also taken apart by decomposition; listed for the wasla, which is not), the three yehs
 # and the two kafs of Arabic and Persian keyboards, teh marbuta and heh with yeh (written as heh when
@@ -163,8 +165,9 @@ def _spelled_out(folded: Folded) -> Folded:
 
 
 def mixes_letters_and_digits(word: str) -> bool:
-    """Whether a Latin word has both letters and digits."""
-    return not word.isalpha() and not word.isdigit()
+    """Whether a Latin word has both letters and digits, and is not a number with its unit or currency
+    ("2500euro", "3000dh", "9am"): those digits are an amount the price finder must still see."""
+    return not word.isalpha() and not word.isdigit() and not NUMBER_SUFFIX.fullmatch(word)
 
 
 def _respell(

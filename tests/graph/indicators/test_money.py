@@ -35,6 +35,13 @@ def test_a_price_alone_is_weak_and_a_number_without_currency_is_none() -> None:
     assert priced("call +218 91 447 2250, 3 floors, leaving 20th") == []
 
 
+def test_an_amount_glued_to_its_currency_is_a_price_not_arabizi() -> None:
+    # The Arabizi fold must leave "2500euro" alone: read as letters it would be "akh00euro".
+    assert priced("Boat to Italy, 2500euro per person") == [("2500euro per person", PER_PERSON_WEIGHT)]
+    assert priced("Boza Italia 3000dh") == [("3000dh", ALONE_WEIGHT)]
+    assert priced("code A3000dh9 at the desk") == []
+
+
 def test_a_price_word_makes_a_bare_number_a_price() -> None:
     assert priced("Prix 1700, tu payes en Angleterre") == [("Prix 1700", ALONE_WEIGHT)]
 
