@@ -29,6 +29,17 @@ MIN_CONFIDENCE = 0.3
 # fastText's labels that Crosslink names otherwise: "ku" is Kurmanji (its Sorani is "ckb"), Egyptian
 # Arabic is Arabic. Persian and Dari are both "fa", as fastText has it.
 LABELS = {"ku": "kmr", "arz": "ar"}
+# Feed tags for languages whose lexicon file has another code.
+TAGS = {
+    "prs": "fa",
+    "pes": "fa",
+    "kur": "kmr",
+    "pus": "ps",
+    "pbt": "ps",
+    "tir": "ti",
+    "sqi": "sq",
+    "alb": "sq",
+}
 
 LETTER = re.compile(r"[^\W\d_]")
 
@@ -76,6 +87,13 @@ def detect(text: str) -> str | None:
     if corrected == LABELS.get(label, label) and confidence < MIN_CONFIDENCE:
         return None
     return corrected
+
+
+def code(tag: str) -> str:
+    """The code `detect` and the lexicons use for a feed's BCP 47 tag: its primary subtag, so "en-GB" is
+    "en" and "ku-Latn" is "kmr" (Dari, "prs", is written in the Persian file: "fa")."""
+    primary = tag.split("-", 1)[0].lower()
+    return TAGS.get(primary, LABELS.get(primary, primary))
 
 
 def mask(text: str) -> str:

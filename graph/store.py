@@ -17,10 +17,13 @@ import neo4j
 from graph import cypher, indicators, language
 from graph.advert import Advert
 from graph.evidence import Mention, find_mentions
+from graph.indicators import Hit
 from graph.templates import Signature, signature
 
 # The parameter of identifiers_write and mentions_write that holds each kind's rows; a kind not listed is
 # not stored.
+# Indicator hits kept on one Advert node (the strongest, when a text repeats its terms more often).
+MAX_STORED_HITS = 200
 KIND_PARAMETERS = {
     "phone": "phones",
     "handle": "handles",
@@ -61,17 +64,29 @@ def analysis_properties(text: str, lang: str | None) -> dict[str, Any]:
     (`indicator_terms`, `_categories`, `_langs`, `_weights`, and `indicator_spans` flat [start, end, ...]
     as MENTIONS keeps spans), benign hits among them. Plain lists, so a worker sends them cheaply."""
     detected = None if lang is not None else language.detect(text)
-    found = indicators.analyse(text, lang=lang if lang is not None else detected)
+    found = indicators.analyse(text, lang=language.code(lang) if lang is not None else detected, detect=False)
+    hits = stored_hits(found.hits)
     return {
         "lang": lang if lang is not None else detected,
         "lang_detected": detected is not None,
-        "smuggling_score": round(found.score, 4),
-        "indicator_terms": [h.term for h in found.hits],
-        "indicator_categories": [h.category for h in found.hits],
-        "indicator_langs": [h.lang for h in found.hits],
-        "indicator_spans": [offset for h in found.hits for offset in (h.start, h.end)],
-        "indicator_weights": [h.weight for h in found.hits],
+        "smuggling_score": found.score,
+        "indicator_count": len(found.hits),
+        "indicator_terms": [h.term for h in hits],
+        "indicator_categories": [h.category for h in hits],
+        "indicator_langs": [h.lang for h in hits],
+        "indicator_spans": [offset for h in hits for offset in (h.start, h.end)],
+        "indicator_weights": [h.weight for h in hits],
     }
+
+
+def stored_hits(hits: Sequence[Hit]) -> list[Hit]:
+    """The hits kept on the Advert node: all of them, or on a text that repeats its terms thousands of
+    times, the MAX_STORED_HITS strongest in text order. The score counts every hit; the node only has to
+    show an analyst why, and must not grow with the length of a hostile text."""
+    if len(hits) <= MAX_STORED_HITS:
+        return list(hits)
+    strongest = sorted(range(len(hits)), key=lambda i: (-hits[i].weight, i))[:MAX_STORED_HITS]
+    return [hits[i] for i in sorted(strongest)]
 
 
 @dataclass(slots=True)

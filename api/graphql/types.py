@@ -40,6 +40,7 @@ TIMELINE = KeyedRead("timelines")
 EVIDENCE = KeyedRead("evidence", page="advertsPerIdentifier")
 TEMPLATE_LINKS = KeyedRead("template_links", page="first")
 ADVERT_TEMPLATE_LINKS = 20
+ADVERT_INDICATORS = 50
 
 # --- enums and small values ---
 
@@ -259,9 +260,12 @@ class Advert:
             record=r,
         )
 
-    @strawberry.field(description="Its smuggling indicators and benign signals, in text order.")
-    def indicators(self) -> list[Indicator]:
-        return [Indicator.of(hit, self.record.text) for hit in self.record.indicators]
+    @strawberry.field(
+        description="Its smuggling indicators and benign signals, in text order: the first `first` of "
+        "those stored (the 200 strongest when its text has more)."
+    )
+    def indicators(self, first: int = ADVERT_INDICATORS) -> list[Indicator]:
+        return [Indicator.of(hit, self.record.text) for hit in self.record.indicators[: max(first, 0)]]
 
     @strawberry.field(
         description="Its near-duplicates (adverts copying the same template), most similar first.",

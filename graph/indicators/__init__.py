@@ -24,7 +24,7 @@ __all__ = [
 ]
 
 
-def analyse(text: str, *, lang: str | None = None) -> Analysis:
+def analyse(text: str, *, lang: str | None = None, detect: bool = True) -> Analysis:
     """The lexicon hits of `text` and its smuggling score. Linear in the length of the text.
 
     Terms of every language are looked for whatever `lang` says; `lang`, the advert's language (detected
@@ -32,9 +32,10 @@ def analyse(text: str, *, lang: str | None = None) -> Analysis:
     tells the score which benign words are in another language than the advert's. Prices with their
     currency are found by their shape (graph.indicators.money), quotations by their marks
     (graph.indicators.quotes). The lexicons are loaded and compiled on the first call in a process (a
-    LexiconError names a malformed file, term and problem).
+    LexiconError names a malformed file, term and problem). `detect=False` is for a caller that has
+    already asked graph.language and got no answer, so the model is not asked twice.
     """
-    if lang is None and text:
+    if lang is None and detect and text:
         lang = language.detect(text)
     folded = fold(text)
     hits = price_hits(text, folded, default().find_folded(folded, lang), lang)

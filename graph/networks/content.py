@@ -56,7 +56,7 @@ class AdvertContent:
 
     @property
     def smuggling(self) -> bool:
-        """Read as a smuggling advert: its score is above the matcher's threshold, as `is_smuggling()` says."""
+        """Read as a smuggling advert: its score is above the matcher's threshold (`is_smuggling()`)."""
         return self.score is not None and self.score > THRESHOLD
 
     def benign_strength(self) -> float:

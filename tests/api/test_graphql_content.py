@@ -56,6 +56,16 @@ def test_an_advert_shows_its_indicators_where_its_text_writes_them(api: Api) -> 
     assert any(hit["means"] for hit in found)
 
 
+def test_indicators_are_a_page_the_item_budget_counts(api: Api) -> None:
+    query = "query ($id: ID!, $n: Int!) { advert(id: $id) { indicators(first: $n) { term } } }"
+    every = api.data(query, {"id": BOAT, "n": 500})["advert"]["indicators"]
+    assert len(every) >= 2, "the planted boat advert should hit the lexicon more than once"
+    assert api.data(query, {"id": BOAT, "n": 1})["advert"]["indicators"] == every[:1]
+    hits = "indicators(first: 30) { term }"
+    nested = f"{{ networks(first: 10) {{ edges {{ node {{ adverts(first: 10) {{ {hits} }} }} }} }} }}"
+    assert items_asked(core_schema(build_schema()), parse(nested), None, None) == 10 + 100 + 3000
+
+
 def test_the_score_parts_add_up_and_the_content_part_is_shown(api: Api) -> None:
     total, nodes = networks(api)
     assert total == len(nodes) >= 2

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.language import by_script, detect, mask
+from graph.language import by_script, code, detect, mask
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -153,3 +153,10 @@ def test_detection_never_downloads(tmp_path: Path) -> None:
 def test_detect_never_raises(text: str) -> None:
     found = detect(text)
     assert found is None or (isinstance(found, str) and found)
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"), [("en-GB", "en"), ("ar-IQ", "ar"), ("ku-Latn", "kmr"), ("prs", "fa"), ("ckb", "ckb")]
+)
+def test_a_feeds_tag_reads_as_the_lexicons_code(tag: str, expected: str) -> None:
+    assert code(tag) == expected

@@ -6,7 +6,7 @@ import pytest
 
 from graph.indicators import analyse
 from graph.ingest import ingest
-from graph.store import analysis_properties
+from graph.store import MAX_STORED_HITS, analysis_properties
 
 SMUGGLING = "Passeur sérieux, paiement à l'arrivée, départ ce soir de Calais. Smuggler, guaranteed arrival."
 PLAIN = "Lovely flat to rent near the station, two bedrooms, garden, available from June."
@@ -35,7 +35,8 @@ def test_the_properties_are_the_analysis_in_text_order():
     assert properties["indicator_terms"] == [h.term for h in found.hits]
     spans = properties["indicator_spans"]
     assert len(spans) == 2 * len(found.hits) and spans == sorted(spans)
-    assert properties["smuggling_score"] == round(found.score, 4)
+    assert properties["smuggling_score"] == found.score  # unrounded: the threshold is tested on it
+    assert properties["indicator_count"] == len(found.hits)
     assert len(properties["indicator_categories"]) == len(properties["indicator_langs"]) == len(found.hits)
 
 
@@ -44,6 +45,24 @@ def test_the_feeds_language_wins_and_is_not_marked_detected():
     assert (given["lang"], given["lang_detected"]) == ("en", False)
     detected = analysis_properties(SMUGGLING * 3, None)
     assert detected["lang_detected"] is (detected["lang"] is not None)
+
+
+def test_a_regional_tag_reads_as_its_language():
+    # "en-GB" must not make the advert's own English benign words count as another language's.
+    ferry = "Ferry tickets Bodrum to Kos, registered company, book online, 25 euro per person"
+    regional, plain = analysis_properties(ferry, "en-GB"), analysis_properties(ferry, "en")
+    assert regional["lang"] == "en-GB"
+    assert regional["smuggling_score"] == plain["smuggling_score"]
+    assert regional["indicator_langs"] == plain["indicator_langs"]
+
+
+def test_a_text_repeating_its_terms_keeps_the_strongest_hits_in_text_order():
+    text = "boza " * 10 + "taxi " * (MAX_STORED_HITS * 2)
+    properties = analysis_properties(text, "en")
+    assert properties["indicator_count"] > MAX_STORED_HITS == len(properties["indicator_terms"])
+    assert properties["indicator_terms"][:10] == ["boza"] * 10
+    spans = properties["indicator_spans"]
+    assert len(spans) == 2 * MAX_STORED_HITS and spans == sorted(spans)
 
 
 @pytest.mark.parametrize("workers", [0, 1])
