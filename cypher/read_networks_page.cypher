@@ -13,7 +13,7 @@
 //   $seen_since, $seen_before: datetimes or null (last advert on or after / first advert before);
 //   $min_content: the least content part of the score (0.0 for none); $max_benign: the most benign part,
 //   or null; $by_template: true for networks with adverts joined only by template, false for those
-//   without, null for both; $categories: smuggling categories its smuggling adverts must all hit;
+//   without, null for both; $categories: smuggling categories its adverts must all hit between them;
 //   $after_value, $after_key: the cursor (the last row's sort value and key), or nulls for the first page;
 //   $first: page size. One more row than asked is returned, to tell whether a next page exists.
 // Ties are ordered by key. Returns one row: total (networks matching), page: [{network (all properties),

@@ -538,7 +538,8 @@ class Network:
     smuggling_adverts: int = strawberry.field(description="Adverts whose text reads as smuggling.")
     benign_adverts: int = strawberry.field(description="Adverts with benign signals, not read as smuggling.")
     indicator_categories: list[str] = strawberry.field(
-        description="The smuggling categories its smuggling adverts hit, most adverts first."
+        description="The smuggling categories its adverts hit (any of its analysed adverts, read as "
+        "smuggling or not), most adverts first."
     )
     updated_at: datetime | None
     record: strawberry.Private[records.Network]
@@ -715,8 +716,8 @@ class NetworkFilter:
     )
     indicator_categories: list[str] = strawberry.field(
         default_factory=list,
-        description="Its smuggling adverts hit every one of these categories (service, route, price, "
-        "documents, urgency, secrecy, emoji).",
+        description="Its adverts hit every one of these categories between them (service, route, price, "
+        "documents, urgency, secrecy, emoji); combine with minContentScore to keep benign networks out.",
     )
 
 
