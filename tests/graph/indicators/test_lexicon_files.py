@@ -1,6 +1,7 @@
 """The installed lexicon files themselves: whole, in their declared scripts, and weighted as
 docs/indicators.md says (a place name never decides an advert, every language has its jargon)."""
 
+import re
 import tomllib
 import unicodedata
 from collections import Counter
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 
 from graph.indicators.lexicon import BENIGN_CATEGORIES, CATEGORIES, directory, load_all
+from graph.indicators.normalise import fold_term
 
 GUIDE = Path(__file__).resolve().parents[3] / "docs" / "indicators.md"
 # The languages issue 16 asks for, by the code each file declares; emoji are language "und".
@@ -114,3 +116,193 @@ def test_the_analysts_guide_names_every_category_and_file() -> None:
     guide = GUIDE.read_text(encoding="utf-8")
     assert all(f"`{category}`" in guide for category in CATEGORIES)
     assert all(f"`{name}`" in guide for name in FILES)
+
+
+# The countries each file's route terms name, written by hand from the files' own spellings (a name
+# stands for its country whatever suffix or Arabic proclitic an advert joins to it): enough to tell
+# "to Germany" from "to Italy". Names that cover one country share a key (England, Britain, the UK).
+COUNTRIES: dict[str, dict[str, tuple[str, ...]]] = {
+    "en.toml": {
+        "GB": ("britain", "england", "uk"),
+        "DE": ("germany",),
+        "IT": ("italy",),
+        "GR": ("greece",),
+        "FR": ("france",),
+        "ES": ("spain",),
+        "AT": ("austria",),
+        "TR": ("turkey",),
+        "RS": ("serbia",),
+        "BA": ("bosnia",),
+        "HR": ("croatia",),
+        "SI": ("slovenia",),
+        "HU": ("hungary",),
+        "MK": ("macedonia",),
+        "BY": ("belarus",),
+        "PL": ("poland",),
+        "LY": ("libya",),
+        "TN": ("tunisia",),
+        "MA": ("morocco",),
+        "BG": ("bulgaria",),
+        "AL": ("albania",),
+        "BE": ("belgium",),
+    },
+    "fr.toml": {
+        "GB": ("angleterre", "royaume-uni"),
+        "DE": ("allemagne",),
+        "IT": ("italie",),
+        "GR": ("grèce",),
+        "FR": ("france",),
+        "ES": ("espagne",),
+        "TR": ("turquie",),
+        "RS": ("serbie",),
+        "BA": ("bosnie",),
+        "LY": ("libye",),
+        "TN": ("tunisie",),
+        "MA": ("maroc",),
+    },
+    "it.toml": {
+        "GB": ("Inghilterra",),
+        "DE": ("Germania",),
+        "FR": ("Francia",),
+        "AT": ("Austria",),
+        "RS": ("Serbia",),
+        "BA": ("Bosnia",),
+        "HR": ("Croazia",),
+        "SI": ("Slovenia",),
+        "LY": ("Libia",),
+        "TN": ("Tunisia",),
+    },
+    "de.toml": {
+        "GB": ("England",),
+        "DE": ("Deutschland",),
+        "IT": ("Italien",),
+        "GR": ("Griechenland",),
+        "AT": ("Österreich",),
+        "BY": ("Belarus", "Weißrussland"),
+    },
+    "el.toml": {
+        "DE": ("Γερμανία",),
+        "IT": ("Ιταλία", "italia"),
+        "GB": ("Αγγλία",),
+        "AT": ("Αυστρία",),
+        "TR": ("Τουρκία", "tourkia"),
+        "LY": ("Λιβύη",),
+        "GR": ("ellada",),
+    },
+    "tr.toml": {
+        "DE": ("Almanya",),
+        "IT": ("İtalya",),
+        "BG": ("Bulgaristan",),
+        "GR": ("Yunanistan",),
+        "IR": ("İran",),
+    },
+    "sq.toml": {"GB": ("Angli",), "FR": ("Franc",), "BE": ("Belgjik",)},
+    "kmr.toml": {
+        "GB": ("Îngilîstan", "Brîtanya"),
+        "DE": ("Elmanya", "Almanya"),
+        "IT": ("Îtalya",),
+        "GR": ("Yewnanistan",),
+        "TR": ("Tirkiy",),
+        "IR": ("Îran",),
+        "RS": ("Sirbistan",),
+        "BG": ("Bulgaristan",),
+    },
+    "vi.toml": {"FR": ("Pháp",), "GB": ("Anh",), "BE": ("Bỉ",), "RU": ("Nga",)},
+    "fa.toml": {
+        "IR": ("ایران", "iran"),
+        "TR": ("ترکیه", "torkiye", "turkiye"),
+        "GR": ("یونان", "yunan", "younan"),
+        "IT": ("ایتالیا", "italia"),
+        "DE": ("آلمان", "alman"),
+        "GB": ("انگلیس", "انگلستان", "englis"),
+        "PL": ("لهستان",),
+        "RS": ("صربستان", "serbestan"),
+        "HU": ("مجارستان", "majarestan"),
+        "SI": ("اسلوونی",),
+        "MK": ("مقدونیه",),
+        "BG": ("bulgarestan",),
+    },
+    "ar.toml": {
+        "GB": ("بريطانيا", "إنجلترا"),
+        "IT": ("إيطاليا", "طليان", "طاليان"),
+        "GR": ("يونان",),
+        "TR": ("تركيا",),
+        "LY": ("ليبيا",),
+        "RS": ("صربيا",),
+        "BA": ("بوسنة",),
+        "HR": ("كرواتيا",),
+        "HU": ("هنغاريا", "المجر"),
+        "SI": ("سلوفينيا",),
+        "BY": ("بيلاروسيا", "بلاروسيا"),
+        "PL": ("بولندا",),
+    },
+    "ckb.toml": {
+        "GB": ("بەریتانیا", "ئینگلتەرا", "brîtanya"),
+        "DE": ("ئەڵمانیا", "almanya"),
+        "IT": ("ئیتاڵیا", "ئیتالیا", "italya"),
+        "GR": ("یۆنان", "yonan"),
+        "TR": ("تورکیا", "turk"),
+    },
+    "ps.toml": {
+        "IT": ("ایټالیا", "ایتالیا", "italy"),
+        "DE": ("المان", "almaan"),
+        "GB": ("انګلستان", "انگلستان", "inglistan"),
+        "GR": ("yunan",),
+        "TR": ("ترکیې", "ترکیه"),
+        "LY": ("لیبیا",),
+        "IR": ("ایران",),
+    },
+    "ti.toml": {"IT": ("ኢጣልያ", "ጣልያን"), "GB": ("እንግሊዝ",)},
+}
+# Scripts that join prepositions and articles to the next word, so a name may sit inside a word.
+JOINED = re.compile(r"[\u0600-\u06ff\u1200-\u137f]")
+# A flag: two regional indicator letters (🇬🇧), or a black flag and tag letters whose first two name the
+# country (🏴 g b e n g, England's flag).
+FLAG = re.compile("([\U0001f1e6-\U0001f1ff]{2})|\U0001f3f4([\U000e0061-\U000e007a]{2})")
+
+
+def names(word: str, spelling: str) -> bool:
+    """Whether `spelling` names the country name `word`, both folded as the matcher folds them."""
+    word, folded = fold_term(word), fold_term(spelling)
+    pattern = re.escape(word) if JOINED.search(word) else rf"(?<!\w){re.escape(word)}"
+    return re.search(pattern, folded) is not None
+
+
+def flag_country(flag: re.Match[str]) -> str:
+    """The two-letter country code a FLAG match stands for."""
+    regional, tags = flag.groups()
+    letters, first = (regional, 0x1F1E6) if regional else (tags, 0xE0061)
+    return "".join(chr(ord(letter) - first + ord("A")) for letter in letters)
+
+
+def countries_named(name: str, spelling: str) -> frozenset[str]:
+    """The countries of COUNTRIES[name] that `spelling` names: the flags, for emoji."""
+    if name == "emoji.toml":
+        return frozenset(flag_country(match) for match in FLAG.finditer(spelling))
+    return frozenset(
+        country for country, words in COUNTRIES[name].items() if any(names(word, spelling) for word in words)
+    )
+
+
+def route_terms(name: str) -> list[dict[str, Any]]:
+    """The route and emoji terms of a file: those that name places."""
+    return [term for term in FILES[name]["term"] if term["category"] in {"route", "emoji"}]
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_a_route_term_forms_name_the_same_countries(name: str) -> None:
+    """A form is another spelling of its term: "to Italy" listed under "to Germany" would show an
+    analyst the wrong country, and merge two signs into one."""
+    for term in route_terms(name):
+        named = countries_named(name, term["text"])
+        for form in term.get("forms", []):
+            assert countries_named(name, form) == named, f"{name}: {form!r} is not a form of {term['text']!r}"
+
+
+@pytest.mark.parametrize("name", sorted(COUNTRIES))
+def test_every_country_name_listed_is_found_in_its_file(name: str) -> None:
+    """A name that folds wrongly or is misspelt in COUNTRIES would find nothing and check nothing."""
+    texts = [spelling for term in route_terms(name) for spelling in spellings(term)]
+    for words in COUNTRIES[name].values():
+        for word in words:
+            assert any(names(word, text) for text in texts), f"{name}: no route term names {word!r}"
