@@ -184,7 +184,10 @@ def _update(
         hubs = region.hubs()
         graph = region.link_graph()
         pairs, similarity, outside, kept = region.template_pairs(graph)
-        decided = templates.decide(graph, hubs, pairs, similarity, rule, outside=outside, kept=kept)
+        tied = region.stored_ties(graph, outside)
+        decided = templates.decide(
+            graph, hubs, pairs, similarity, rule, outside=outside, kept=kept, tied=tied
+        )
         found, template_only = components.networks_joined(
             graph, hubs, (decided.joins_left, decided.joins_right)
         )

@@ -349,6 +349,35 @@ class Region:
                 kept[index[key]] = row.template_hub
         return pairs, values, outside, kept
 
+    def stored_ties(self, graph: LinkGraph, outside: list[str]) -> np.ndarray:
+        """Pairs of indices (numbered as `template_pairs` does) of the outside adverts that the stored
+        links of their hub templates already tie together, a chain per template, for `templates.decide`.
+
+        Their stored links are walked (not through the region's adverts, whose links are rewritten) only
+        until every outside advert met is tied to the others; adverts of one copied text are mostly met at
+        once, so this reads little. Without it a new copy would be linked to every copy met."""
+        groups = _UnionFind()
+        for advert in outside:
+            groups.find(advert)
+        read: set[str] = set()
+        frontier = sorted(outside)
+        while frontier and len({groups.find(a) for a in outside}) > 1:
+            read.update(frontier)
+            following: set[str] = set()
+            for (small, large), (_, joins, _) in store.read_template_links(self.session, frontier).items():
+                if joins or small in self.members or large in self.members:
+                    continue
+                groups.union(small, large)
+                following.update((small, large))
+            frontier = sorted(following - read)
+        index = len(graph.keys)
+        position = {key: index + i for i, key in enumerate(outside)}
+        chains: dict[str, list[int]] = {}
+        for advert in outside:
+            chains.setdefault(groups.find(advert), []).append(position[advert])
+        ties = [(c[i], c[i + 1]) for c in chains.values() for i in range(len(c) - 1)]
+        return np.array(ties, dtype=np.int64).reshape(-1, 2)
+
     def link_graph(self) -> LinkGraph:
         """The region's adverts and links, as the full recompute would hold them."""
         graph = LinkGraph()

@@ -155,14 +155,17 @@ def decide(
     *,
     outside: Sequence[str] = (),
     kept: Mapping[int, str] | None = None,
+    tied: np.ndarray | None = None,
 ) -> Templates:
     """Which templates are hubs, the pairs that join, and the spanning links to write.
 
     `pairs` are template links between node indices of `graph`'s adverts; in an update, an index from
     len(graph.keys) on is an advert of `outside`: an advert outside the region, of a template the last
-    recompute marked as a hub (`kept` gives its reason by index). A template is a hub when its adverts
-    fall into at least `rule.max_groups_template` identifier groups (components of the identifier links
-    that join, hubs left out: groups that share nothing else) and were posted by at least
+    recompute marked as a hub (`kept` gives its reason by index), and `tied` pairs those outside adverts
+    that the stored links already tie into one template: they count as one template, their links are
+    not rewritten, and a region advert joins it by its single most similar link. A template is a hub
+    when its adverts fall into at least `rule.max_groups_template` identifier groups (components of the
+    identifier links that join, hubs left out: groups that share nothing else) and were posted by at least
     `rule.min_accounts` authors (an advert without author counts as its own); a template touching a kept
     hub stays one, with its reason. The pairs that join are those of templates that are not hubs, between
     two adverts of the graph, that tie their identifier components by MIN_LINKS pairs or more (or tie a
@@ -177,7 +180,9 @@ def decide(
     a = graph.arrays()
     poster = np.arange(n, dtype=np.int64)
     poster[a.p_adv] = a.p_acc
-    clusters = components(n + len(outside), pairs[:, 0], pairs[:, 1])
+    tied = np.zeros((0, 2), dtype=np.int64) if tied is None else tied.reshape(-1, 2).astype(np.int64)
+    ends = np.concatenate([pairs, tied])
+    clusters = components(n + len(outside), ends[:, 0], ends[:, 1])
     nodes = np.unique(pairs.reshape(-1))
     kept_reason: dict[int, str] = {}
     for node in sorted(kept):
@@ -198,7 +203,7 @@ def decide(
     joins &= _corroborated(pairs, labels, a.is_advert, n)
     key = graph.keys.__getitem__ if not outside else (lambda i: graph.keys[i] if i < n else outside[i - n])
     links = []
-    for i, j, value in _spanning(pairs, similarity, nodes, key):
+    for i, j, value in _spanning(pairs, similarity, nodes, key, tied):
         reason = reasons.get(int(clusters[i]))
         small, large = sorted((key(i), key(j)))
         links.append(TemplateLink(small, large, value, reason is None, reason))
@@ -248,13 +253,19 @@ def _corroborated(pairs: np.ndarray, labels: np.ndarray, is_advert: np.ndarray, 
 
 
 def _spanning(
-    pairs: np.ndarray, similarity: np.ndarray, nodes: np.ndarray, key: Callable[[int], str]
+    pairs: np.ndarray,
+    similarity: np.ndarray,
+    nodes: np.ndarray,
+    key: Callable[[int], str],
+    tied: np.ndarray,
 ) -> list[tuple[int, int, float]]:
     """A maximum spanning forest of the links: each template's adverts tied by its most similar links.
 
     Writing every pair of a template copied a thousand times would write half a million links; the
     forest writes one fewer than its adverts and keeps each template connected. Ties go to the smaller
-    keys, so the forest depends on the links only, not on the order they were read in.
+    keys, so the forest depends on the links only, not on the order they were read in. The `tied` pairs
+    (adverts the stored links already tie, in an update) are taken before every link and not returned:
+    a new copy of a stored template gets the one link that ties it, not a link to every earlier copy.
     """
     # Each node's rank in key order, so ties are broken by keys with integer sorts.
     rank = np.zeros(int(nodes.max()) + 1, dtype=np.int64)
@@ -263,10 +274,15 @@ def _spanning(
     order = np.lexsort((np.maximum(left, right), np.minimum(left, right), -similarity))
     # Kruskal in that order is the minimum spanning forest under weights that rank the links so: scipy's
     # (C code) finds it, and the weights being distinct make it the only one.
+    # The tied pairs come first (the lightest weights); they form a forest, so every one is taken.
+    first = len(tied)
     weight = np.empty(len(pairs), dtype=np.float64)
-    weight[order] = np.arange(1, len(pairs) + 1, dtype=np.float64)
-    size = int(pairs.max()) + 1
-    low, high = np.minimum(pairs[:, 0], pairs[:, 1]), np.maximum(pairs[:, 0], pairs[:, 1])
+    weight[order] = np.arange(first + 1, first + len(pairs) + 1, dtype=np.float64)
+    weight = np.concatenate([np.arange(1, first + 1, dtype=np.float64), weight])
+    ends = np.concatenate([tied, pairs])
+    size = int(ends.max()) + 1
+    low, high = np.minimum(ends[:, 0], ends[:, 1]), np.maximum(ends[:, 0], ends[:, 1])
     forest = minimum_spanning_tree(coo_matrix((weight, (low, high)), shape=(size, size))).tocoo()
-    chosen = order[forest.data.astype(np.int64) - 1]
+    taken = forest.data.astype(np.int64)
+    chosen = order[taken[taken > first] - first - 1]
     return [(int(pairs[p, 0]), int(pairs[p, 1]), float(similarity[p])) for p in np.sort(chosen).tolist()]

@@ -8,6 +8,7 @@ import zlib
 
 import numpy as np
 import phonenumbers
+import pytest
 
 from graph.ingest import ingest
 from graph.networks import HubRule, rebuild, update
@@ -267,6 +268,44 @@ def test_a_new_copy_of_a_hub_headline_stays_out_in_an_update(graph, database):
     assert len(networks) == 2
     late_links = [link for link in found if key(late) in link[:2]]
     assert late_links and all(not joins and reason for *_, joins, reason in late_links)
+
+
+@pytest.mark.parametrize("batches", [4, 1])
+def test_late_copies_of_a_hub_headline_add_one_link_each_in_an_update(graph, database, batches):
+    """Copies of a hub headline arriving later (one update each, or one update for all): the update ties
+    each new copy into the template by one link, so the template stays a spanning set (as many links as a
+    rebuild writes), not a link from every new copy to every earlier one."""
+    a, b, outlets = headline_world()
+    load(graph, database, a + b + outlets)
+    rebuild(graph, database, rule=RULE)
+    (reason,) = {reason for *_, reason in links(graph, database)}
+    late = [advert(HEADLINE, f"outlet_late{i}", platform="x", day=9) for i in range(4)]
+    for batch in np.array_split(np.arange(len(late)), batches):
+        records = [late[i] for i in batch.tolist()]
+        load(graph, database, records)
+        update(graph, database, [key(r) for r in records], rule=RULE)
+    networks, found = state(graph, database)
+    copies = {key(r) for r in [a[2], b[2], *outlets, *late]}
+    assert {k for link in found for k in link[:2]} == copies
+    assert _connected(found) and len(found) == len(copies) - 1
+    assert {(joins, why) for *_, joins, why in found} == {(False, reason)}  # a rebuild refreshes the count
+    rebuild(graph, database, rule=RULE)
+    assert memberships(graph, database) == networks
+    assert len(links(graph, database)) == len(found)
+
+
+def _connected(found) -> bool:
+    """Whether the links tie all their adverts into one template."""
+    parent: dict[str, str] = {}
+
+    def root(k: str) -> str:
+        while parent.setdefault(k, k) != k:
+            k = parent[k]
+        return k
+
+    for left, right, *_ in found:
+        parent[root(left)] = root(right)
+    return len({root(k) for k in parent}) == 1
 
 
 def test_a_look_alike_advert_does_not_join_two_networks_a_copied_text_does(graph, database):
