@@ -41,9 +41,10 @@ from graph.config import Settings  # noqa: E402
 from graph.db import connect  # noqa: E402
 from graph.evidence import find_mentions  # noqa: E402
 from graph.ingest import ingest, read_files  # noqa: E402
-from graph.networks import HubRule, components, rebuild, store  # noqa: E402
+from graph.networks import HubRule, components, rebuild  # noqa: E402
 from graph.networks.components import LinkGraph  # noqa: E402
 from graph.networks.components import components as connected  # noqa: E402
+from graph.networks.recompute import read_all  # noqa: E402
 from graph.networks.templates import Signatures, candidate_pairs, decide, template_pairs, verify  # noqa: E402
 from graph.synth import generate  # noqa: E402
 from graph.templates import (  # noqa: E402
@@ -146,15 +147,7 @@ def compare_shingles(path: Path, truth: dict, thresholds: list[float]) -> None:
 
 def read_graph(driver, database) -> tuple[LinkGraph, Signatures]:
     """The graph as `rebuild` reads it."""
-    graph, signatures = LinkGraph(), Signatures()
-    for row, template in store.stream_adverts(driver, database):
-        index = graph.advert(row.key)
-        if template:
-            signatures.add(index, template)
-        if row.author:
-            graph.posted(row.author, row.key)
-        for identifier in row.identifiers:
-            graph.mentions(row.key, identifier)
+    graph, signatures, _ = read_all(driver, database)
     return graph, signatures
 
 

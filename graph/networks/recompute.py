@@ -106,11 +106,9 @@ def rebuild(
     return report
 
 
-def _rebuild(driver: neo4j.Driver, database: str, rule: HubRule, now: datetime | None) -> NetworkReport:
-    report = NetworkReport("rebuild", rule)
-    clock = _Clock(report)
-    graph = LinkGraph()
-    signatures = Signatures()
+def read_all(driver: neo4j.Driver, database: str) -> tuple[LinkGraph, Signatures, dict[str, AdvertRow]]:
+    """Every advert's links and template signature, as a rebuild reads them, with the adverts by key."""
+    graph, signatures = LinkGraph(), Signatures()
     rows: dict[str, AdvertRow] = {}
     for row, template in store.stream_adverts(driver, database):
         rows[row.key] = row
@@ -121,6 +119,13 @@ def _rebuild(driver: neo4j.Driver, database: str, rule: HubRule, now: datetime |
             graph.posted(row.author, row.key)
         for identifier in row.identifiers:
             graph.mentions(row.key, identifier)
+    return graph, signatures, rows
+
+
+def _rebuild(driver: neo4j.Driver, database: str, rule: HubRule, now: datetime | None) -> NetworkReport:
+    report = NetworkReport("rebuild", rule)
+    clock = _Clock(report)
+    graph, signatures, rows = read_all(driver, database)
     report.adverts_read = len(rows)
     clock.lap("read")
     hubs, report.candidates = components.find_hubs(graph, rule)
