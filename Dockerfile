@@ -10,8 +10,16 @@ RUN mkdir vendor \
     && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error \
     && npm run --silent vendor
 
-# The wheel, built from the source with the IDE's files in place: the queries (cypher/), the IDE and the
-# demo's sample are package data inside it. It is built with the setuptools the build lock pins, checked
+# The network pages' Cytoscape.js, the same way.
+FROM node:20-slim AS pages
+WORKDIR /pages
+COPY api/pages/package.json api/pages/package-lock.json ./
+RUN mkdir vendor \
+    && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error \
+    && npm run --silent vendor
+
+# The wheel, built from the source with the IDE's and the pages' files in place: the queries (cypher/), the
+# IDE, the pages and the demo's sample are package data inside it. It is built with the setuptools the build lock pins, checked
 # against its hashes, rather than in an isolated environment that would fetch the newest one allowed.
 FROM python:3.11-slim AS wheel
 WORKDIR /src
@@ -19,6 +27,7 @@ COPY requirements/build.txt /tmp/build.txt
 RUN pip install --no-cache-dir --disable-pip-version-check --require-hashes --no-deps -r /tmp/build.txt
 COPY . .
 COPY --from=ide /ide/vendor/ api/graphiql/vendor/
+COPY --from=pages /pages/vendor/ api/pages/vendor/
 RUN pip wheel --no-cache-dir --disable-pip-version-check --no-deps --no-build-isolation --wheel-dir /dist .
 
 FROM python:3.11-slim

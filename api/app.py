@@ -29,6 +29,7 @@ from api.graphql.context import Context
 from api.graphql.errors import BAD_USER_INPUT, LIMIT_EXCEEDED, error_body
 from api.graphql.limits import Limits
 from api.graphql.schema import build_schema
+from api.pages import register as register_pages
 from graph import apikeys
 from graph.config import Settings
 from graph.crosslink import Crosslink
@@ -155,6 +156,8 @@ def create_app(
             )
         media_type = _MEDIA_TYPES[Path(name).suffix]
         return Response(content, media_type=media_type, headers={"Cache-Control": "public, max-age=3600"})
+
+    register_pages(app)  # /networks and /networks/{id}, shells without data like /ide
 
     verified = apikeys.verified_keys()
     # Added innermost first: collect between requests, refuse unauthenticated callers, then oversized

@@ -20,10 +20,11 @@ from api.audit import AuditLog, refused
 from api.graphql.errors import FORBIDDEN, GRAPH_UNAVAILABLE, UNAUTHENTICATED, classify, error_body
 from graph.apikeys import ApiKey, claimed_id
 
-# Paths answered without a key: the health check, the icon browsers ask for, and the IDE's page and assets,
-# which hold no data (a browser cannot send a key when it opens a page; the IDE sends one with each query).
+# Paths answered without a key: the health check, the icon browsers ask for, and the pages and assets of
+# the IDE and the network pages (api.pages), which hold no data (a browser cannot send a key when it
+# opens a page; the page sends one with each request for data).
 PUBLIC_PATHS = ("/health", "/favicon.ico")
-PUBLIC_PREFIXES = ("/ide",)
+PUBLIC_PREFIXES = ("/ide", "/networks", "/pages")
 
 
 def bearer_key(headers: list[tuple[bytes, bytes]]) -> str | None:
