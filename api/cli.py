@@ -1,6 +1,6 @@
 """The `crosslink` command: ingest adverts, apply the schema, summarise the graph, run the demo, write a
 synthetic corpus, and the
-commands kept in `api/commands/` (serve, keys, schema, networks).
+commands kept in `api/commands/` (serve, keys, schema, networks, bloom).
 
 Each command connects with the environment's settings (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD,
 NEO4J_DATABASE) and calls a method of the `graph.Crosslink` it opens, as a Python user would; this
@@ -23,6 +23,7 @@ import click
 from neo4j.exceptions import DriverError, Neo4jError
 from tqdm import tqdm
 
+from api.commands.bloom import bloom
 from api.commands.connection import graph_connection
 from api.commands.keys import keys
 from api.commands.networks import networks
@@ -451,6 +452,7 @@ main.add_command(serve)
 main.add_command(keys)
 main.add_command(schema)
 main.add_command(networks)
+main.add_command(bloom)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,13 @@
+// Bloom search phrase "Adverts of network $id": a network's adverts, who posted them, and the template
+// links among them (SAME_TEMPLATE: near-duplicate texts, a second kind of evidence, docs/networks.md).
+// Parameters: $id: a network id (n-4kq2x7d9ab) or key (network:n-4kq2x7d9ab).
+// Returns one row per advert and template link: network, membership, advert, posted, author,
+//   same_template, copy (the last four null where there is none).
+CALL () {
+  MATCH (network:Network {id: $id}) RETURN network
+  UNION MATCH (network:Network {key: $id}) RETURN network
+}
+MATCH (advert:Advert)-[membership:IN_NETWORK]->(network)
+OPTIONAL MATCH (author:Account)-[posted:POSTED]->(advert)
+OPTIONAL MATCH (advert)-[same_template:SAME_TEMPLATE]-(copy:Advert)-[:IN_NETWORK]->(network)
+RETURN network, membership, advert, posted, author, same_template, copy
