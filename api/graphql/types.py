@@ -16,8 +16,10 @@ import strawberry
 from strawberry.types import Info
 
 from api.graphql.loaders import KeyedRead
+from api.graphql.network_graph import DEFAULT_GRAPH_NODES, NetworkGraph, check_limit
 from graph import casework
 from graph.apikeys import ApiKey as ApiKeyRecord
+from graph.export.subgraph import read_networks
 from graph.identifiers import TYPES
 from graph.read import glossary, queries, records
 from graph.read.keys import kind_of
@@ -587,6 +589,15 @@ class Network:
             size = queries.check_page_size(first)
             adverts = await info.context.loaders.adverts_via.load((self.record.key, size, via.value))
         return await _adverts(info, adverts)
+
+    @strawberry.field(
+        description="The network for drawing and export: its adverts and accounts, every identifier they "
+        "mention (hubs marked), their countries and domains, the relationships among them with the "
+        "evidence of each mention; at most `limit` nodes (truncated says when cut)."
+    )
+    async def graph(self, info: Info, limit: int = DEFAULT_GRAPH_NODES) -> NetworkGraph:
+        found = await read_networks(info.context.reader, [self.record.key], limit=check_limit(limit))
+        return NetworkGraph.of(found)
 
     @strawberry.field(
         description="Its accounts, those with most adverts in it first.", metadata=MEMBERS.metadata

@@ -37,17 +37,24 @@ def countries(subgraph: Subgraph) -> dict[str, list[str]]:
     return found
 
 
+def country(node: Node, countries: Mapping[str, list[str]]) -> str | None:
+    """The one country to show for a node: a phone's or IBAN's, an advert's region, a country's own
+    code, else the first its IN_COUNTRY edges point to."""
+    p = node.properties
+    own = sorted(countries.get(node.id, []))
+    return p.get("country") or p.get("region") or p.get("code") or (own[0] if own else None)
+
+
 def node_attributes(node: Node, countries: Mapping[str, list[str]]) -> dict[str, Scalar]:
     """The node's kind, label, platform, country, countries and every property, flat, None left out."""
-    p = node.properties
-    own = countries.get(node.id, [])
     values: dict[str, Any] = {
         "kind": node.kind,
         "label": node.label,
-        "platform": p.get("platform"),
-        "country": p.get("country") or p.get("region") or p.get("code") or (own[0] if own else None),
-        "countries": sorted(own) or None,
+        "platform": node.properties.get("platform"),
+        "country": country(node, countries),
+        "countries": sorted(countries.get(node.id, [])) or None,
     }
+    p = node.properties
     for name, value in p.items():
         values.setdefault(name, value)
     return {name: flat_value for name, value in values.items() if (flat_value := flat(value)) is not None}

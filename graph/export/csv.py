@@ -14,7 +14,7 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from graph.export.attributes import countries, evidence_json, flat
+from graph.export.attributes import countries, country, evidence_json, flat
 from graph.export.files import Output, write_files
 from graph.export.subgraph import Subgraph
 
@@ -63,7 +63,7 @@ def _node_rows(subgraph: Subgraph) -> Iterable[Mapping[str, Any]]:
             "id": node.id,
             "kind": node.kind,
             "label": node.label,
-            "country": p.get("country") or p.get("region") or p.get("code") or (own[0] if own else None),
+            "country": country(node, where),
             "countries": own,
         }
 
