@@ -25,6 +25,7 @@ from api.audit import AuditLog, audit_path, refused
 from api.auth import Authentication, send_json
 from api.collector import IdleCollection, freeze_startup_objects, serving_thresholds
 from api.endpoint import GraphQLEndpoint
+from api.exports import register as register_exports
 from api.graphql.context import Context
 from api.graphql.errors import BAD_USER_INPUT, LIMIT_EXCEEDED, error_body
 from api.graphql.limits import Limits
@@ -158,6 +159,7 @@ def create_app(
         return Response(content, media_type=media_type, headers={"Cache-Control": "public, max-age=3600"})
 
     register_pages(app)  # /networks and /networks/{id}, shells without data like /ide
+    register_exports(app)  # /export/...: downloads, behind the same keys and audit as /graphql
 
     verified = apikeys.verified_keys()
     # Added innermost first: collect between requests, refuse unauthenticated callers, then oversized
