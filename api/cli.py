@@ -25,6 +25,7 @@ from tqdm import tqdm
 
 from api.commands.bloom import bloom
 from api.commands.connection import graph_connection
+from api.commands.export import export
 from api.commands.keys import keys
 from api.commands.networks import networks
 from api.commands.schema import schema
@@ -453,6 +454,7 @@ main.add_command(keys)
 main.add_command(schema)
 main.add_command(networks)
 main.add_command(bloom)
+main.add_command(export)
 
 
 if __name__ == "__main__":
