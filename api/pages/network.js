@@ -245,7 +245,7 @@
 
   // A strip of the network's adverts along time, one mark per advert at its posting time; a click on a
   // mark selects the advert in the drawing.
-  function timeline(graph, cy) {
+  function timeline(graph) {
     var box = document.getElementById("timeline");
     box.replaceChildren();
     var adverts = graph.nodes.filter(function (node) { return node.kind === "Advert" && node.postedAt; });
@@ -279,6 +279,8 @@
       title.textContent = node.postedAt + " " + node.label;
       mark.appendChild(title);
       mark.addEventListener("click", function () {
+        var cy = window.crosslinkGraph;
+        if (!cy) return;
         var drawn = cy.getElementById(node.id);
         cy.elements().unselect();
         drawn.select();
@@ -314,7 +316,6 @@
       container: container,
       elements: elements(graph),
       style: STYLE,
-      wheelSensitivity: 0.3,
       layout: { name: "preset" },
     });
     window.crosslinkGraph = cy; // for the browser test and for analysts poking at it in the console
@@ -340,7 +341,7 @@
   }
 
   function exports(id) {
-    document.querySelectorAll("#exports button").forEach(function (button) {
+    document.querySelectorAll("#export-buttons button").forEach(function (button) {
       button.addEventListener("click", function () {
         var format = button.dataset.format;
         var url = "/export/networks/" + encodeURIComponent(id) + "?format=" + encodeURIComponent(format);
@@ -359,14 +360,14 @@
       .then(function (data) {
         var network = data.network;
         score(network);
-        legend(network.graph);
-        var cy = draw(network.graph);
-        timeline(network.graph, cy);
         C.status(
           network.graph.truncated
             ? "Only the first " + network.graph.nodes.length + " nodes are drawn: export the network for all of it."
             : ""
         );
+        legend(network.graph);
+        timeline(network.graph); // before drawing, so that the drawing is fitted to its final size
+        draw(network.graph);
       })
       .catch(function (error) { C.status(error.message, true); });
   }
