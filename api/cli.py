@@ -394,6 +394,7 @@ def demo_command(serve: bool, port: int) -> None:
         _, key = graph.create_key(role="reader", name="demo")
         click.echo("")
         click.echo(f"The API: http://127.0.0.1:{port}/ide (GraphQL IDE), http://127.0.0.1:{port}/graphql")
+        click.echo(f"The networks, drawn: http://127.0.0.1:{port}/networks (the page asks for the key)")
         click.echo(f"Your reader key (shown once): {key}")
         click.echo("In the IDE, add the header  Authorization: Bearer <key>  and try, for example:")
         click.echo(
