@@ -112,6 +112,9 @@ def _add_common(entity: EntityProxy, node: Node) -> None:
         entity.add("keywords", props["network"])
     if props.get("hub"):
         notes.append(f"Hub identifier: {props.get('hub_reason') or 'shared by many unrelated groups'}")
+    if props.get("lang") and not entity.has("language", quiet=True):
+        # FtM's language type knows a fixed list (no Sorani, Kurmanji or Tigrinya): keep the code in words.
+        notes.append(f"Language: {props['lang']}")
     entity.add("notes", "\n".join(notes))
 
 

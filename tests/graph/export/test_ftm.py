@@ -135,6 +135,18 @@ def test_values_are_in_ftm_forms() -> None:
     assert (tag.get("service"), tag.get("username")) == (["Revolut"], ["boatpay"])
 
 
+def test_a_language_ftm_does_not_know_is_kept_in_the_notes() -> None:
+    def in_kurdish(node: Node) -> Node:
+        return replace(node, properties={**node.properties, "lang": "ckb"})
+
+    kurdish = tuple(in_kurdish(n) if n.id == "advert:whatsapp:3" else n for n in SUBGRAPH.nodes)
+    _, loaded = read_back(replace(SUBGRAPH, nodes=kurdish))
+    advert = loaded[entity_id("advert:whatsapp:3")]
+    assert advert.get("language") == []
+    assert "Language: ckb" in advert.get("notes")[0]
+    assert "Language:" not in loaded[entity_id("advert:telegram:2")].get("notes")[0]
+
+
 def test_a_hub_email_is_mentioned_but_owned_by_no_account() -> None:
     _, loaded = read_back(SUBGRAPH)
     assert loaded[entity_id("advert:facebook:1")].get("emailMentioned") == ["crossinghelp@gmail.com"]
