@@ -321,3 +321,25 @@ def test_every_country_name_listed_is_found_in_its_file(name: str) -> None:
             assert any(names(word, text, name in AS_WRITTEN) for text in texts), (
                 f"{name}: no term names {word!r}"
             )
+
+
+@pytest.mark.parametrize("name", sorted(LANGUAGE_FILES))
+def test_a_longer_spelling_never_weighs_less_than_one_it_contains(name: str) -> None:
+    """Where hits overlap the longest is kept: "départ demain soir" written weaker than "départ demain"
+    would hide the stronger sign whenever an advert writes the longer phrase."""
+    spelt = [
+        (f" {fold_term(spelling)} ", term["category"], term["weight"], term["text"])
+        for term in smuggling_terms(name)
+        for spelling in spellings(term)
+    ]
+    hidden = [
+        (short, long)
+        for short, category, weight, text in spelt
+        for long, other, other_weight, other_text in spelt
+        if other == category
+        and other_text != text
+        and short in long
+        and short != long
+        and other_weight < weight
+    ]
+    assert not hidden, f"{name}: {hidden}"
