@@ -15,7 +15,7 @@ from graph.indicators import (
     Hit,
     analyse,
 )
-from graph.indicators.score import analysis, evidence
+from graph.indicators.score import STRENGTH, URGENCY, analysis, evidence
 
 DEV = Path(__file__).with_name("dev_adverts.jsonl")
 
@@ -54,10 +54,27 @@ def test_categories_that_co_occur_score_more_than_their_noisy_or() -> None:
     assert analysis([service, price]).categories == ("service", "price")
 
 
-def test_a_holiday_deals_urgency_route_and_price_stay_below_the_threshold() -> None:
+def test_a_holiday_deal_that_names_its_business_stays_below_the_threshold() -> None:
     deal = [hit("urgency", 0.6, "leaving tonight"), hit("urgency", 0.4, "last places")]
     deal += [hit("route", 0.2, "Piraeus"), hit("price", 0.15, "per person")]
-    assert not analysis(deal).is_smuggling()
+    assert not analysis([*deal, hit("benign_business", 0.4, "book online")]).is_smuggling()
+    # The same signs with nothing that names a business sell the last places on a departure.
+    assert analysis(deal).is_smuggling()
+
+
+def test_urgency_said_in_several_ways_with_no_business_sells_places() -> None:
+    sale = [hit("urgency", 0.35, "tomorrow night"), hit("urgency", 0.3, "places left")]
+    sale.append(hit("urgency", 0.2, "be quick"))
+    assert analysis(sale).is_smuggling()
+    assert not analysis([*sale, hit("benign_business", 0.3, "booking")]).is_smuggling()
+    assert not analysis(sale[:1]).is_smuggling()
+
+
+def test_one_urgent_word_alone_counts_at_urgencys_own_strength() -> None:
+    alone = analysis([hit("urgency", 0.6, "leaving tonight")]).score
+    assert alone == pytest.approx(1 - math.exp(-URGENCY * evidence(0.6)))
+    beside = analysis([hit("urgency", 0.6, "leaving tonight"), hit("route", 0.1, "Serbia")]).score
+    assert beside > 1 - math.exp(-(URGENCY * evidence(0.6) + STRENGTH["route"] * evidence(0.1)))
 
 
 def test_urgency_with_secrecy_co_occurs_as_with_an_offer() -> None:
@@ -173,7 +190,7 @@ def test_a_benign_term_of_another_language_counts_less() -> None:
 
 def test_weak_signs_of_several_kinds_need_an_anchor_that_is_more_than_a_weak_word() -> None:
     route, price = hit("route", 0.25), hit("price", 0.15)
-    assert not analysis([route, price, hit("urgency", 0.6)]).is_smuggling()
+    assert not analysis([route, price, hit("urgency", 0.25)]).is_smuggling()
     assert analysis([route, hit("price", 0.35), hit("documents", 0.3)]).is_smuggling()
 
 
