@@ -101,9 +101,9 @@ def _export(read: Callable[[Crosslink], Subgraph], format_name: str, out: str, l
             _fail(str(error))
     try:
         if out == "-":
-            stdout = click.get_binary_stream("stdout")
-            chosen.write(subgraph, stdout)
-            stdout.flush()
+            sys.stdout.flush()
+            chosen.write(subgraph, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
         else:
             chosen.write(subgraph, out)
     except FormatUnavailable as error:
