@@ -185,7 +185,10 @@ def _date_time(value: str | None) -> tuple[str | None, str | None]:
     """An ISO 8601 time as the date and time columns (UTC), or no values."""
     if not value:
         return None, None
-    moment = datetime.fromisoformat(value)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:  # not ISO 8601: kept as written rather than lost, for the analyst to read
+        return value, None
     return moment.strftime("%Y-%m-%d"), moment.strftime("%H:%M:%S")
 
 

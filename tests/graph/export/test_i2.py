@@ -115,6 +115,16 @@ def test_types_dates_and_evidence_are_what_an_analyst_reads() -> None:
     assert paypal["Date"] == "2026-03-02"
 
 
+def test_a_time_that_is_not_iso_is_kept_as_written() -> None:
+    def undated(node: Node) -> Node:
+        return replace(node, properties={**node.properties, "posted_at": "early May"})
+
+    odd = tuple(undated(n) if n.id == "advert:whatsapp:3" else n for n in SUBGRAPH.nodes)
+    _, entities = rows(read_zip(replace(SUBGRAPH, nodes=odd))[ENTITIES])
+    advert = next(row for row in entities if row["Identity"] == "advert:whatsapp:3")
+    assert (advert["Date"], advert["Time"]) == ("early May", "")
+
+
 def test_written_to_a_folder_or_a_zip_path_the_files_are_the_same(tmp_path: Path) -> None:
     from_stream = read_zip(SUBGRAPH)
     write(SUBGRAPH, tmp_path / "folder")
