@@ -26,7 +26,6 @@
     Account: { shape: "ellipse", color: "#7b8794", name: "account" },
     Phone: { shape: "diamond", color: "#e12d39", name: "phone" },
     PaymentTag: { shape: "hexagon", color: "#f0b429", name: "payment tag" },
-    Wallet: { shape: "hexagon", color: "#c65d07", name: "wallet" },
     Email: { shape: "triangle", color: "#8719e0", name: "email" },
     Link: { shape: "vee", color: "#3ebd93", name: "link" },
     Domain: { shape: "rhomboid", color: "#147d64", name: "domain" },
@@ -156,10 +155,11 @@
     details.dataset.edge = record.id;
     delete details.dataset.node;
     document.getElementById("details-title").textContent = record.type.toLowerCase().replace("_", " ");
+    // Each end isolated (bdi): a right-to-left caption must not reorder the arrow and the other end.
     details.appendChild(el("p", { className: "ends" }, [
-      el("span", { textContent: edge.source().data("caption") }),
-      " → ",
-      el("span", { textContent: edge.target().data("caption") }),
+      el("bdi", { textContent: edge.source().data("caption") }),
+      el("span", { className: "arrow", textContent: "↓ " + record.type.toLowerCase().replace("_", " ") }),
+      el("bdi", { textContent: edge.target().data("caption") }),
     ]));
     if (record.similarity !== null && record.similarity !== undefined) {
       details.appendChild(el("p", { textContent: "similarity " + C.number(record.similarity, 2) }));
@@ -329,6 +329,7 @@
       animate: false,
       randomize: true,
       nodeRepulsion: 9000,
+      nodeDimensionsIncludeLabels: true,
       idealEdgeLength: 70,
       padding: 20,
     });
