@@ -193,7 +193,7 @@ def test_the_packages_listed_for_the_build_are_all_there_are() -> None:
         for folder in ("graph", "api")
         for init in (ROOT / folder).rglob("__init__.py")
     }
-    # The Cypher folder installs as graph.queries; the IDE's folders hold only data.
-    expected = on_disk | {"graph.queries", "api.graphiql", "api.graphiql.vendor"}
+    # The Cypher folder installs as graph.queries; the IDE's folders and the pages' vendor/ hold only data.
+    expected = on_disk | {"graph.queries", "api.graphiql", "api.graphiql.vendor", "api.pages.vendor"}
     assert sorted(PYPROJECT["tool"]["setuptools"]["packages"]) == sorted(expected)
     assert PYPROJECT["tool"]["setuptools"]["package-dir"] == {"graph.queries": "cypher"}
