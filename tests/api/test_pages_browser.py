@@ -32,6 +32,7 @@ from graph import apikeys, casework
 from graph.config import REPO_ROOT, Settings
 
 CHROMIUM = Path("/usr/bin/chromium")
+SUFFIXES = (".graphml", ".gexf", ".ftm.json", ".zip", ".zip")
 GRAPH_QUERY = """
 query ($id: ID!) {
   network(id: $id) {
@@ -233,13 +234,11 @@ def test_the_network_page_draws_the_api_graph_and_shows_an_edge_evidence(
         assert block.locator("mark").text_content() == expected["value"]
         assert expected["text"][expected["start"] : expected["end"]] == expected["value"]
 
-    with page.expect_download() as downloading:
-        page.click("#export-buttons button[data-format='graphml']")
-    saved = tmp_path / downloading.value.suggested_filename
-    downloading.value.save_as(saved)
-    exported = networkx.read_graphml(saved)
-    assert saved.suffix == ".graphml"
+    saved = {name: _export(page, name, tmp_path) for name in ("graphml", "gexf", "ftm", "i2", "csv")}
+    exported = networkx.read_graphml(saved["graphml"])
     assert sorted(exported.nodes) == sorted(node["id"] for node in graph["nodes"])
+    for path, suffix in zip(saved.values(), SUFFIXES, strict=True):
+        assert path.name.endswith(suffix), path.name
 
     assert watched.requests, "the page was watched"
     for url in watched.requests:
@@ -249,6 +248,16 @@ def test_the_network_page_draws_the_api_graph_and_shows_an_edge_evidence(
     assert not watched.errors, watched.errors
 
     _screenshot(page, tmp_path)
+
+
+def _export(page: Page, name: str, folder: Path) -> Path:
+    """Click the export button of format `name`; the file the browser saved."""
+    with page.expect_download() as downloading:
+        page.click(f"#export-buttons button[data-format='{name}']")
+    saved = folder / downloading.value.suggested_filename
+    downloading.value.save_as(saved)
+    assert saved.stat().st_size > 0, name
+    return saved
 
 
 def _screenshot(page: Page, tmp_path: Path) -> None:
