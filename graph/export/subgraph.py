@@ -114,12 +114,21 @@ async def read_network(reader: ReaderBase, network: str, *, limit: int = DEFAULT
         raise BadInput("the network is empty: give its id (n-...), key, or an identifier in it")
     if value.startswith("network:"):
         return await _of_networks(reader, [value], limit, title=f"network {value.removeprefix('network:')}")
-    if not is_key(value):  # an id such as n-4kq2x7d9ab, tried before reading it as an identifier
+    try:
+        key = queries.node_key(value)
+    except BadInput:  # reads as no identifier: a network id such as n-4kq2x7d9ab
+        key = None
+    if key is not None:
+        (found,) = await batch.networks_of(reader, [key])
+        if found:
+            return await _of_networks(reader, [found[0].key], limit, title=f"network {found[0].id}")
+    if not is_key(value):  # an id that reads as no identifier, or as one in no network
         rows = await reader.rows("export_network_keys", networks=[f"network:{value}"], limit=limit + 1)
         if rows:
             return await _from_rows(reader, rows, limit, title=f"network {value}")
-    key = await _identifier_network(reader, value)
-    return await _of_networks(reader, [key], limit, title=f"network {key.removeprefix('network:')}")
+    if key is None:
+        raise NotFound(f"no network {value!r}, and {value!r} reads as no identifier")
+    raise NotFound(f"no network {value!r}: {key!r} is in no network, or not in the graph")
 
 
 async def read_networks(
@@ -148,19 +157,6 @@ async def read_identifier(
     keys = [node.key for node in around.nodes if not isinstance(node, Network)]
     keys.sort(key=lambda key: key != around.center)  # the centre first, kept by any cut
     return await _complete(reader, f"neighbourhood of {around.center}", keys, limit, around.truncated)
-
-
-async def _identifier_network(reader: ReaderBase, value: str) -> str:
-    """The key of the network an identifier, advert or account is in (for an identifier mentioned in
-    several, the one with most of its adverts)."""
-    try:
-        key = queries.node_key(value)
-    except BadInput:
-        raise NotFound(f"no network {value!r}, and {value!r} reads as no identifier") from None
-    (found,) = await batch.networks_of(reader, [key])
-    if not found:
-        raise NotFound(f"{key!r} is in no network (or not in the graph; read from {value!r})")
-    return found[0].key
 
 
 async def _of_networks(reader: ReaderBase, keys: list[str], limit: int, *, title: str) -> Subgraph:
