@@ -117,9 +117,7 @@ def _export(read: Callable[[Crosslink], Subgraph], format_name: str, out: str, l
         err=True,
     )
     if subgraph.truncated:
-        click.echo(
-            f"cut at {limit} nodes (--limit): adverts first, then accounts, then identifiers", err=True
-        )
+        click.echo(f"cut at {limit} nodes (--limit): the newest adverts, each with all it touches", err=True)
 
 
 def _fail(message: str) -> NoReturn:

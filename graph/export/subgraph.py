@@ -168,11 +168,12 @@ async def _of_networks(reader: ReaderBase, keys: list[str], limit: int, *, title
 
 
 async def _from_rows(reader: ReaderBase, rows: list[dict[str, Any]], limit: int, *, title: str) -> Subgraph:
-    """The subgraph of the networks export_network_keys returned: adverts, then accounts, then
-    identifiers, so that a cut keeps the members first."""
-    truncated = any(len(row[part]) > limit for row in rows for part in ("adverts", "accounts", "identifiers"))
+    """The subgraph of the networks export_network_keys returned: each advert with its author and what it
+    mentions, newest first, then the accounts, so that a cut keeps whole adverts."""
+    truncated = any(len(row["adverts"]) > limit or len(row["accounts"]) > limit for row in rows)
     keys = _unique(
-        key for part in ("adverts", "accounts", "identifiers") for row in rows for key in row[part]
+        [key for row in rows for advert in row["adverts"] for key in advert]
+        + [key for row in rows for key in row["accounts"]]
     )
     summaries = tuple(_network_summary(row["network"]) for row in rows)
     return await _complete(reader, title, keys, limit, truncated, summaries)

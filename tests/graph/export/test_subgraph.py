@@ -158,12 +158,21 @@ def test_unknown_networks_and_identifiers_are_not_found(graph: Crosslink) -> Non
         network_subgraph(graph, "  ")
 
 
-def test_a_cut_keeps_the_adverts_first(graph: Crosslink, network_a: Subgraph) -> None:
-    cut = network_subgraph(graph, PHONE_A, limit=4)
-    assert cut.truncated and len(cut.nodes) == 4
-    assert {n.kind for n in cut.nodes} == {"Advert"}
+def test_a_cut_keeps_the_newest_adverts_whole(graph: Crosslink, network_a: Subgraph) -> None:
+    newest = rows(
+        graph,
+        "MATCH (a:Advert)-[:IN_NETWORK]->(:Network {id: $id}) WITH a ORDER BY a.posted_at DESC LIMIT 1 "
+        "RETURN a.key AS key, "
+        "[(x:Account)-[:POSTED]->(a) | x.key] + [(a)-[:MENTIONS]->(n) | n.key] AS touches",
+        id=network_a.networks[0]["id"],
+    )[0]
+    whole = 1 + len(newest["touches"])
+    cut = network_subgraph(graph, PHONE_A, limit=whole + 1)
+    assert cut.truncated and len(cut.nodes) == whole + 1 < len(network_a.nodes)
     kept = {n.id for n in cut.nodes}
+    assert {newest["key"], *newest["touches"]} <= kept
     assert all(e.source in kept and e.target in kept for e in cut.edges)
+    assert {e.id for e in cut.edges} <= {e.id for e in network_a.edges}
     with pytest.raises(TooLarge):
         network_subgraph(graph, PHONE_A, limit=10**9)
     with pytest.raises(BadInput):
