@@ -9,5 +9,8 @@ CALL () {
 }
 MATCH (advert:Advert)-[membership:IN_NETWORK]->(network)
 OPTIONAL MATCH (author:Account)-[posted:POSTED]->(advert)
-OPTIONAL MATCH (advert)-[same_template:SAME_TEMPLATE]-(copy:Advert)-[:IN_NETWORK]->(network)
+// From each advert to its copies, then whether each copy is in the network: work in proportion to the
+// links, where matching the network's adverts as copies would compare every advert with every other.
+OPTIONAL MATCH (advert)-[same_template:SAME_TEMPLATE]-(copy:Advert)
+  WHERE EXISTS { (copy)-[:IN_NETWORK]->(network) }
 RETURN network, membership, advert, posted, author, same_template, copy
