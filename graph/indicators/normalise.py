@@ -68,7 +68,10 @@ SPELLED_OUT = re.compile(r"(?<![^\W_])[a-z](?![^\W_])(?:[.\-_*·• ][a-z](?![^\
 SPELLED_OUT_HINT = re.compile(r"[a-z][.\-_*·• ][a-z][.\-_*·• ][a-z]")
 # The Arabizi digits: inside a Latin word that mixes letters and digits, each stands for an Arabic sound.
 ARABIZI = {"2": "a", "3": "a", "5": "kh", "7": "h", "8": "gh", "9": "q"}
-LATIN_WORD = re.compile(r"[a-z0-9]+")
+# A digit beside a Latin letter, as a word that mixes the two has; and such a whole word (the lookbehind
+# starts it at a word's start only, so each word is read once however long).
+LETTER_BY_DIGIT = re.compile(r"[0-9](?:(?<=[a-z].)|(?=[a-z]))")
+MIXED_LATIN_WORD = re.compile(r"(?<![a-z0-9])(?=[a-z0-9]*?(?:[a-z][0-9]|[0-9][a-z]))[a-z0-9]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +110,34 @@ def fold_char(char: str) -> str:
     return "".join(out)
 
 
+class _Folds(dict):
+    """A lazy str.translate table: each code point to its `fold_char`, classified once per process.
+    Cleared when full: a stream of random code points must not grow it for ever."""
+
+    def __missing__(self, code: int) -> str:
+        if len(self) >= _TABLE_SIZE:
+            self.clear()
+        folded = self[code] = fold_char(chr(code))
+        return folded
+
+
+class _Irregular(dict):
+    """A lazy str.translate table keeping only the characters that do not fold to exactly one character
+    (dropped ones, and those that become several): what the offset map must look at one by one."""
+
+    def __missing__(self, code: int) -> str | None:
+        if len(self) >= _TABLE_SIZE:
+            self.clear()
+        kept = self[code] = None if len(_FOLDS[code]) == 1 else chr(code)
+        return kept
+
+
+_TABLE_SIZE = 1 << 16
+_FOLDS = _Folds()
+_IRREGULAR = _Irregular()
+_SPACE_RUN = re.compile("  +")
+
+
 def fold(text: str) -> Folded:
     """Fold `text` for matching, keeping where each folded character comes from.
 
@@ -115,30 +146,79 @@ def fold(text: str) -> Folded:
     Latin word read as Latin letters, a word spelt out letter by letter reads as the word, and the Arabizi
     digits of a Latin word that mixes letters and digits read as the letters they stand for. Linear in the
     length of the text.
+
+    Each character folds as `fold_char` says; the text is folded whole (str.translate) and only the
+    characters that do not fold to exactly one character, and runs of white space, are looked at one by
+    one, so that an advert costs little more than a copy of it.
     """
-    chars: list[str] = []
+    folded = text.translate(_FOLDS)
+    irregular = text.translate(_IRREGULAR)
+    if irregular:
+        starts, ends = _offsets(text, irregular)
+    else:
+        starts, ends = list(range(len(text))), list(range(1, len(text) + 1))
+    if "  " in folded:
+        folded, starts, ends = _collapse_spaces(text, folded, starts, ends)
+    return _arabizi(_spelled_out(Folded(_lookalikes(folded), starts, ends)))
+
+
+def _offsets(text: str, irregular: str) -> tuple[list[int], list[int]]:
+    """The offset map of `text` folded, given its `irregular` characters in text order: one entry per
+    folded character, a dropped character counted into the span of the folded character before it."""
     starts: list[int] = []
     ends: list[int] = []
-    for index, char in enumerate(text):
-        folded = fold_char(char)
-        if not folded:
-            if ends:
-                ends[-1] = index + 1
-            continue
-        if folded == " " and chars and chars[-1] == " ":
+    done = 0
+    for char in irregular:
+        index = text.index(char, done)
+        starts.extend(range(done, index))
+        ends.extend(range(done + 1, index + 1))
+        parts = len(_FOLDS[ord(char)])
+        if parts:
+            starts.extend([index] * parts)
+            ends.extend([index + 1] * parts)
+        elif ends:
             ends[-1] = index + 1
-            continue
-        for part in folded:
-            chars.append(part)
-            starts.append(index)
-            ends.append(index + 1)
-    return _arabizi(_spelled_out(Folded(_lookalikes("".join(chars)), starts, ends)))
+        done = index + 1
+    starts.extend(range(done, len(text)))
+    ends.extend(range(done + 1, len(text) + 1))
+    return starts, ends
+
+
+def _collapse_spaces(
+    text: str, folded: str, starts: list[int], ends: list[int]
+) -> tuple[str, list[int], list[int]]:
+    """Fold each run of white space to one space: in a run, a character that folded to a space alone is
+    counted into the span of the space kept before it (a space that is part of a longer fold stays)."""
+    removed: list[int] = []
+    for run in _SPACE_RUN.finditer(folded):
+        kept = run.start()
+        for index in range(run.start() + 1, run.end()):
+            if _FOLDS[ord(text[starts[index]])] == " ":
+                ends[kept] = ends[index]
+                removed.append(index)
+            else:
+                kept = index
+    if not removed:
+        return folded, starts, ends
+    chars: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    done = 0
+    for index in removed:
+        chars.append(folded[done:index])
+        new_starts.extend(starts[done:index])
+        new_ends.extend(ends[done:index])
+        done = index + 1
+    chars.append(folded[done:])
+    new_starts.extend(starts[done:])
+    new_ends.extend(ends[done:])
+    return "".join(chars), new_starts, new_ends
 
 
 def _lookalikes(text: str) -> str:
     """Read the Cyrillic and Greek look-alikes of each word written mostly in Latin letters as Latin."""
-    if text.isascii():
-        return text
+    if text.isascii() or not NOT_LATIN.search(text):
+        return text  # no word has a look-alike to read
 
     def latin(word: re.Match[str]) -> str:
         found = word.group()
@@ -152,9 +232,9 @@ def _lookalikes(text: str) -> str:
 
 def _arabizi(folded: Folded) -> Folded:
     """Read the Arabizi digits of each Latin word that mixes letters and digits as letters."""
-    if not any(digit in folded.text for digit in ARABIZI):
+    if not any(digit in folded.text for digit in ARABIZI) or not LETTER_BY_DIGIT.search(folded.text):
         return folded
-    return _respell(folded, LATIN_WORD, ARABIZI, mixes_letters_and_digits)
+    return _respell(folded, MIXED_LATIN_WORD, ARABIZI, mixes_letters_and_digits)
 
 
 def _spelled_out(folded: Folded) -> Folded:
@@ -177,17 +257,20 @@ def _respell(
     `letters` says (a character may become several, or none), each new character keeping its origin's
     span."""
     text = folded.text
+    found = [
+        word
+        for word in words.finditer(text)
+        if (word.start() == 0 or not text[word.start() - 1].isalnum())  # else part of a longer word
+        and (word.end() == len(text) or not text[word.end()].isalnum())  # in another script
+        and wanted(word.group())
+    ]
+    if not found:
+        return folded
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     done = 0
-    for word in words.finditer(text):
-        if word.start() > 0 and text[word.start() - 1].isalnum():
-            continue  # part of a longer word in another script
-        if word.end() < len(text) and text[word.end()].isalnum():
-            continue
-        if not wanted(word.group()):
-            continue
+    for word in found:
         chars.append(text[done : word.start()])
         starts.extend(folded.starts[done : word.start()])
         ends.extend(folded.ends[done : word.start()])

@@ -2,7 +2,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.indicators.normalise import fold, fold_term
+from graph.indicators import normalise
+from graph.indicators.normalise import Folded, fold, fold_char, fold_term
 
 
 @pytest.mark.parametrize(
@@ -95,3 +96,38 @@ def test_the_offset_map_is_whole_and_in_order(text: str) -> None:
     assert folded.starts == sorted(folded.starts)
     for start, end in zip(folded.starts, folded.ends, strict=True):
         assert 0 <= start < end <= len(text)
+
+
+def folded_one_by_one(text: str) -> Folded:
+    """What `fold` means, one character at a time: each character's `fold_char`, a dropped one counted
+    into the span of the folded character before it, a space after a space counted into that space's
+    span; then the passes over words."""
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for index, char in enumerate(text):
+        folded = fold_char(char)
+        if not folded or (folded == " " and chars and chars[-1] == " "):
+            if ends:
+                ends[-1] = index + 1
+            continue
+        for part in folded:
+            chars.append(part)
+            starts.append(index)
+            ends.append(index + 1)
+    text = normalise._lookalikes("".join(chars))
+    return normalise._arabizi(normalise._spelled_out(Folded(text, starts, ends)))
+
+
+# Characters each pass treats apart: white space of every kind, marks, dropped and expanded characters,
+# look-alikes, Arabizi digits, spelling separators.
+CORNERS = (
+    " \n\t\u00a0\u2003\u200b\u200c\u200d\u00ad\ufe0f\u0301\u064b\u0640¨‼ßﬁİ½①"
+    "aAeoprsxz0123456789.-_*·•аеорсΡΑ🚤👍🏻"
+)
+
+
+@given(st.text(alphabet=CORNERS) | st.text())
+def test_folding_the_whole_text_is_folding_each_character(text: str) -> None:
+    folded, expected = fold(text), folded_one_by_one(text)
+    assert (folded.text, folded.starts, folded.ends) == (expected.text, expected.starts, expected.ends)
