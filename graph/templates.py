@@ -20,6 +20,7 @@ candidates a band collision finds are few and almost all of them verify.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ _WORD = re.compile(r"\w+")
 # 64-bit FNV-1a over the band's values: the same in Python (tokens) and numpy (rebuild's buckets).
 _FNV_OFFSET = 0xCBF29CE484222325
 _FNV_PRIME = 0x100000001B3
+_MASK64 = (1 << 64) - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +116,22 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
     return MinHash(num_perm=NUM_PERM, seed=SEED).permutations
 
 
+_LOCAL = threading.local()
+
+
+def _minhash() -> MinHash:
+    """This thread's MinHash, emptied: made once and cleared for each advert, since making one costs
+    more than hashing a short advert's shingles."""
+    minhash = getattr(_LOCAL, "minhash", None)
+    if minhash is None:
+        minhash = _LOCAL.minhash = MinHash(
+            num_perm=NUM_PERM, seed=SEED, permutations=_permutations(), scheme="affine32"
+        )
+    else:
+        minhash.clear()
+    return minhash
+
+
 def signature(text: str, spans: Iterable[tuple[int, int]] | None = None) -> Signature | None:
     """The template signature of an advert's text; None when too few words remain after masking.
 
@@ -124,18 +142,29 @@ def signature(text: str, spans: Iterable[tuple[int, int]] | None = None) -> Sign
         mentions, _ = find_mentions(text)
         spans = [span for mention in mentions for span in mention.spans]
     tokens = words(text, list(spans))
-    if sum(1 for t in tokens if t != MASK) < MIN_WORDS:
+    if len(tokens) - tokens.count(MASK) < MIN_WORDS:
         return None
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_permutations(), scheme="affine32")
-    minhash.update_batch(shingles(tokens))
-    values = [int(v) for v in minhash.hashvalues]
+    minhash = _minhash()
+    # The shingles in any order: each value is a minimum over all of them.
+    grams = {" ".join(tokens[i : i + SHINGLE]) for i in range(max(1, len(tokens) - SHINGLE + 1))}
+    minhash.update_batch([gram.encode("utf-8") for gram in grams])
+    values = minhash.hashvalues.tolist()
     return Signature(values, band_tokens(values))
 
 
 def band_tokens(values: Sequence[int]) -> str:
-    """The LSH band tokens of MinHash values, space-separated (see `Signature`)."""
-    keys = band_keys(np.asarray(values, dtype=np.uint64)[np.newaxis])[0].tolist()
-    return " ".join(f"b{band}x{key:016x}" for band, key in enumerate(keys))
+    """The LSH band tokens of MinHash values, space-separated (see `Signature`); the same hashes as
+    `band_keys`, in Python integers, which for one signature cost less than numpy's arrays."""
+    if len(values) != NUM_PERM:
+        raise ValueError(f"a signature has {NUM_PERM} values, not {len(values)}")
+    rows = iter(values)
+    tokens = []
+    for band, row in enumerate(zip(*[rows] * ROWS, strict=True)):
+        key = _FNV_OFFSET + band
+        for value in row:
+            key = ((key ^ value) * _FNV_PRIME) & _MASK64
+        tokens.append(f"b{band}x{key:016x}")
+    return " ".join(tokens)
 
 
 def band_keys(values: np.ndarray) -> np.ndarray:
