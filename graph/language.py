@@ -68,6 +68,10 @@ NUMBER_SUFFIX = re.compile(
     r"chf|sek|try|irr)|[a-z]\d[a-z]"
 )
 PUNCTUATION = ".,;:!?'\"()[]"
+# How links and cashtags start (see `is_identifier`).
+IDENTIFIER_STARTS = ("http", "www.", "$")
+_MARK = "\x00"
+_TABLE_SIZE = 1 << 16
 TURKISH_LETTERS = re.compile(r"[ıİğĞ]")
 
 
@@ -98,9 +102,16 @@ def code(tag: str) -> str:
 
 def mask(text: str) -> str:
     """`text` without what is no language (links, addresses, handles, digits, emoji), on one line."""
-    words = (word.lstrip("#") for word in text[: MAX_CHARS * 2].split() if not is_identifier(word))
-    kept = "".join(" " if is_symbol(char) else char for char in " ".join(words))
-    return " ".join(kept.split())[:MAX_CHARS]
+    text = text[: MAX_CHARS * 2]
+    # The text with each digit, "@" and "/" marked, split where the text splits: a word whose marked
+    # form holds a mark is an identifier (see `is_identifier`), found without reading it letter by letter.
+    marked = text.translate(_MARKED).split()
+    words = [
+        word.lstrip("#")
+        for word, marks in zip(text.split(), marked, strict=True)
+        if _MARK not in marks and not word.startswith(IDENTIFIER_STARTS)
+    ]
+    return " ".join(" ".join(words).translate(_SYMBOLS).split())[:MAX_CHARS]
 
 
 def is_arabizi(text: str) -> bool:
@@ -123,7 +134,7 @@ def is_identifier(word: str) -> bool:
     return (
         "@" in word
         or "/" in word
-        or word.startswith(("http", "www.", "$"))
+        or word.startswith(IDENTIFIER_STARTS)
         or any(char.isdigit() for char in word)
     )
 
@@ -134,9 +145,39 @@ def is_symbol(char: str) -> bool:
     return unicodedata.category(char)[0] in "SC" or "\ufe00" <= char <= "\ufe0f"
 
 
+class _Marked(dict):
+    """A lazy str.translate table for `mask`: a digit, "@" or "/" becomes _MARK (and _MARK itself some
+    other character that is not white space); each character is classified once per process, and the
+    table cleared when full."""
+
+    def __missing__(self, code: int) -> str:
+        if len(self) >= _TABLE_SIZE:
+            self.clear()
+        char = chr(code)
+        marked = self[code] = _MARK if char in "@/" or char.isdigit() else "\x01" if char == _MARK else char
+        return marked
+
+
+class _Symbols(dict):
+    """A lazy str.translate table for `mask`: a symbol (`is_symbol`) becomes a space."""
+
+    def __missing__(self, code: int) -> str:
+        if len(self) >= _TABLE_SIZE:
+            self.clear()
+        char = chr(code)
+        kept = self[code] = " " if is_symbol(char) else char
+        return kept
+
+
+_MARKED = _Marked()
+_SYMBOLS = _Symbols()
+
+
 def by_script(text: str, label: str) -> str:
     """The model's `label` corrected by the letters and words only one of the confusable languages uses."""
-    if label in ("am", "ti") or len(ETHIOPIC.findall(text)) * 2 > len(LETTER.findall(text)):
+    if label in ("am", "ti") or (
+        ETHIOPIC.search(text) and len(ETHIOPIC.findall(text)) * 2 > len(LETTER.findall(text))
+    ):
         return ethiopic(text)
     if label in ("fa", "ar", "ur", "ps", "ckb"):
         pashto, sorani = len(PASHTO_LETTERS.findall(text)), len(SORANI_LETTERS.findall(text))

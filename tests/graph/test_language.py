@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.language import by_script, code, detect, mask
+from graph.language import MAX_CHARS, by_script, code, detect, is_identifier, is_symbol, mask
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -95,6 +95,18 @@ def test_masking_keeps_the_words_of_hashtags_and_drops_identifiers() -> None:
         mask("#Calais call +33 6 12 34 56 78 or mail a@b.fr, see https://x.y/z 🛥️")
         == "Calais call or mail see"
     )
+
+
+def masked_word_by_word(text: str) -> str:
+    """What `mask` means, one word and one character at a time."""
+    words = (word.lstrip("#") for word in text[: MAX_CHARS * 2].split() if not is_identifier(word))
+    kept = "".join(" " if is_symbol(char) else char for char in " ".join(words))
+    return " ".join(kept.split())[:MAX_CHARS]
+
+
+@given(st.text(alphabet=" \n\u00a0#@/$.:whtp0123²①٣፩abcé\x00\x01🛥\ufe0f\u200b") | st.text(max_size=300))
+def test_masking_the_whole_text_is_masking_each_word(text: str) -> None:
+    assert mask(text) == masked_word_by_word(text)
 
 
 @pytest.mark.parametrize(
