@@ -9,6 +9,7 @@ as `graph.read.queries` (the API awaits them); `network_subgraph` and the other 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -123,9 +124,10 @@ async def read_network(reader: ReaderBase, network: str, *, limit: int = DEFAULT
         if found:
             return await _of_networks(reader, [found[0].key], limit, title=f"network {found[0].id}")
     if not is_key(value):  # an id that reads as no identifier, or as one in no network
-        rows = await reader.rows("export_network_keys", networks=[f"network:{value}"], limit=limit + 1)
-        if rows:
-            return await _from_rows(reader, rows, limit, title=f"network {value}")
+        try:
+            return await _of_networks(reader, [f"network:{value}"], limit, title=f"network {value}")
+        except NotFound:
+            pass
     if key is None:
         raise NotFound(f"no network {value!r}, and {value!r} reads as no identifier")
     raise NotFound(f"no network {value!r}: {key!r} is in no network, or not in the graph")
@@ -160,23 +162,23 @@ async def read_identifier(
 
 
 async def _of_networks(reader: ReaderBase, keys: list[str], limit: int, *, title: str) -> Subgraph:
-    rows = await reader.rows("export_network_keys", networks=keys, limit=limit + 1)
-    missing = [key for key in keys if key not in {row["network"]["key"] for row in rows}]
+    """The subgraph of these networks: each advert with its authors and what it mentions, newest first,
+    then the member accounts, so that a cut keeps whole adverts."""
+    networks = await reader.rows("export_networks", networks=keys, limit=limit + 1)
+    missing = [key for key in keys if key not in {row["network"]["key"] for row in networks}]
     if missing:
         raise NotFound(f"no network {', '.join(map(repr, missing))} in the graph")
-    return await _from_rows(reader, rows, limit, title=title)
-
-
-async def _from_rows(reader: ReaderBase, rows: list[dict[str, Any]], limit: int, *, title: str) -> Subgraph:
-    """The subgraph of the networks export_network_keys returned: each advert with its author and what it
-    mentions, newest first, then the accounts, so that a cut keeps whole adverts."""
-    truncated = any(len(row["adverts"]) > limit or len(row["accounts"]) > limit for row in rows)
-    keys = _unique(
-        [key for row in rows for advert in row["adverts"] for key in advert]
-        + [key for row in rows for key in row["accounts"]]
+    adverts = await reader.rows("export_network_adverts", networks=keys, limit=limit + 1)
+    per_network = Counter(row["network"] for row in adverts)
+    truncated = any(n > limit for n in per_network.values()) or any(
+        len(row["accounts"]) > limit for row in networks
     )
-    summaries = tuple(_network_summary(row["network"]) for row in rows)
-    return await _complete(reader, title, keys, limit, truncated, summaries)
+    ordered = _unique(
+        [key for row in adverts for key in (row["advert"], *row["touches"])]
+        + [key for row in networks for key in row["accounts"]]
+    )
+    summaries = tuple(_network_summary(row["network"]) for row in networks)
+    return await _complete(reader, title, ordered, limit, truncated, summaries)
 
 
 async def _complete(
