@@ -140,7 +140,6 @@ def _record(
     what: str,
     args: dict[str, Any],
     started: float,
-    outcome: str,
     errors: list[str],
     **extra: Any,
 ) -> bool:
