@@ -37,7 +37,7 @@ GRAPH_QUERY = """
 query ($id: ID!) {
   network(id: $id) {
     graph {
-      nodes { id kind hub }
+      nodes { id kind hub postedAt }
       edges { id source target type evidence { advert text start end value } }
       truncated
     }
@@ -217,6 +217,14 @@ def test_the_network_page_draws_the_api_graph_and_shows_an_edge_evidence(
     )
     assert sorted(drawn[0]) == sorted(node["id"] for node in graph["nodes"])
     assert sorted(drawn[1]) == sorted(edge["id"] for edge in graph["edges"])
+
+    dashed = page.evaluate(
+        "() => crosslinkGraph.nodes().filter((n) => n.style('border-style') === 'dashed').map((n) => n.id())"
+    )
+    assert sorted(dashed) == sorted(node["id"] for node in graph["nodes"] if node["hub"])
+    assert dashed, "the planted help-desk email is a hub, drawn apart"
+    adverts = [node for node in graph["nodes"] if node["kind"] == "Advert" and node["postedAt"]]
+    assert page.locator("#timeline rect.mark").count() == len(adverts) > 1
 
     edges = {edge["id"]: edge for edge in graph["edges"]}
     mentions = [edge["id"] for edge in graph["edges"] if edge["type"] == "MENTIONS" and edge["evidence"]]
