@@ -1,8 +1,9 @@
-"""The analysts' API as a FastAPI application: GraphQL at /graphql, the IDE at /ide, a health check.
+"""The analysts' API as a FastAPI application: GraphQL at /graphql, the IDE at /ide, the network pages at
+/networks (`api.pages`), downloads at /export, a health check.
 
 `create_app()` builds it; `crosslink serve` runs it with uvicorn. Every request but `GET /health` and the
-IDE's static page needs an API key (see `api.auth`); request bodies over the size limit are refused before
-they are read.
+static pages of the IDE and the networks needs an API key (see `api.auth`); request bodies over the size
+limit are refused before they are read.
 """
 
 from __future__ import annotations
