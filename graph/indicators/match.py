@@ -97,13 +97,22 @@ class Matcher:
             elif entry.prefix:
                 found.append((start, _word_end(folded.text, end), entry.prefix))
         kept = _longest(found)
-        votes = Counter(terms[0].lang for _, _, terms in kept if len({t.lang for t in terms}) == 1)
+        votes: Counter[str] | None = None  # counted once a spelling of several terms needs them
         hits = []
         for start, end, terms in kept:
-            term = max(terms, key=lambda t: (t.lang == lang, votes[t.lang], t.weight))
+            if len(terms) == 1:
+                term = terms[0]
+            else:
+                votes = _votes(kept) if votes is None else votes
+                term = max(terms, key=lambda t, votes=votes: (t.lang == lang, votes[t.lang], t.weight))
             begin, after = folded.span(start, end)
             hits.append(Hit(term.headword, term.category, term.lang, begin, after, term.weight, term.means))
         return hits
+
+
+def _votes(kept: list[tuple[int, int, Terms]]) -> Counter[str]:
+    """How many of the hits are spellings of one language only, per language."""
+    return Counter(terms[0].lang for _, _, terms in kept if len({t.lang for t in terms}) == 1)
 
 
 def _starts_word(text: str, start: int) -> bool:
