@@ -6,7 +6,7 @@ import pytest
 
 from graph.indicators import analyse
 from graph.ingest import ingest
-from graph.store import MAX_STORED_HITS, analysis_properties
+from graph.store import MAX_STORED_HITS, analysis_properties, extract, extract_many
 
 SMUGGLING = "Passeur sérieux, paiement à l'arrivée, départ ce soir de Calais. Smuggler, guaranteed arrival."
 PLAIN = "Lovely flat to rent near the station, two bedrooms, garden, available from June."
@@ -54,6 +54,17 @@ def test_a_regional_tag_reads_as_its_language():
     assert regional["lang"] == "en-GB"
     assert regional["smuggling_score"] == plain["smuggling_score"]
     assert regional["indicator_langs"] == plain["indicator_langs"]
+
+
+def test_a_batch_extracts_as_its_adverts_do_one_by_one():
+    adverts = [
+        (SMUGGLING + " WhatsApp +33 7 58 41 92 06", "facebook", "FR", "fr"),
+        (PLAIN, "instagram", None, None),
+        ("", "telegram", "GB", None),
+        ("Call @ferrydesk or +44 7957 500418 " + PLAIN, "telegram", "GB", "en"),
+    ]
+    assert extract_many(adverts) == [extract(*advert) for advert in adverts]
+    assert extract_many([]) == []
 
 
 def test_a_text_repeating_its_terms_keeps_the_strongest_hits_in_text_order():
