@@ -8,7 +8,8 @@ feed gives none, the indicator matcher). This times each part over the same synt
 the other, run after run, and reports the medians per advert: the identifiers, the template signature
 (given the identifiers' spans), the two together, the analysis with the feed's language, the analysis
 detecting the language, the language detection alone, and the worker's whole `extract()` (identifiers,
-signature and analysis of each advert in turn, as ingest runs them). The corpus is made with
+signature and analysis of each advert in turn) and `extract_many()` over batches of BATCH adverts, as
+ingest's worker runs them (ingest's default batch size). The corpus is made with
 `crosslink synth` (its adverts.jsonl) when the folder holds none.
 """
 
@@ -30,9 +31,12 @@ sys.path.insert(0, str(ROOT))
 from graph import language  # noqa: E402
 from graph.advert import Advert, parse_advert  # noqa: E402
 from graph.evidence import find_mentions  # noqa: E402
-from graph.store import analysis_properties, extract  # noqa: E402
+from graph.ingest import DEFAULT_BATCH_SIZE  # noqa: E402
+from graph.store import analysis_properties, extract, extract_many  # noqa: E402
 from graph.synth import generate  # noqa: E402
 from graph.templates import signature  # noqa: E402
+
+BATCH = DEFAULT_BATCH_SIZE
 
 
 def read(corpus: Path, count: int) -> list[Advert]:
@@ -80,6 +84,12 @@ def extracted(adverts: list[Advert]) -> None:
         extract(advert.text, advert.platform, advert.region, advert.lang)
 
 
+def extracted_in_batches(adverts: list[Advert]) -> None:
+    rows = [(advert.text, advert.platform, advert.region, advert.lang) for advert in adverts]
+    for start in range(0, len(rows), BATCH):
+        extract_many(rows[start : start + BATCH])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT / "var" / "bench" / "corpus-20000-1")
@@ -103,7 +113,8 @@ def main() -> None:
         "analysis, the feed's language": analysed,
         "analysis, language detected": detected,
         "language detection alone": detection_alone,
-        "extract(), the worker's whole step": extracted,
+        "extract(), advert by advert": extracted,
+        "extract_many(), the worker's whole step": extracted_in_batches,
     }
     seconds: dict[str, list[float]] = {name: [] for name in steps}
     for _ in range(args.runs):
