@@ -32,7 +32,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +51,9 @@ from graph.synth import generate  # noqa: E402
 
 TOPS = (20, 100)
 SMUGGLING = "smuggling"
+# Size bands of a computed network, by its adverts (lowest, highest): most networks are small, and a
+# network of two adverts is ranked on two texts.
+BANDS = (("2", 2, 2), ("3-5", 3, 5), ("6-20", 6, 20), ("21+", 21, None))
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,9 @@ class Ranked:
     score: float
     planted: str | None
     cls: str  # "smuggling", "benign" or "noise"
+    adverts: int = 0  # its member adverts
+    kind: str = ""  # the planted organisation's kind (ferry, news ...), "noise", or "smuggling"
+    rotating: bool = False  # it maps to a smuggling network that rotates its identifiers
 
 
 def read_truth(path: Path) -> dict[str, Planted]:
@@ -121,6 +127,49 @@ def auc(positive: Iterable[float], negative: Iterable[float]) -> float | None:
         rank_sum += mean_rank * sum(1 for _, is_pos in scored[i:j] if is_pos)
         i = j
     return (rank_sum - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
+
+
+def band_of(adverts: int) -> str:
+    """The size band of a network of this many adverts."""
+    for name, low, high in BANDS:
+        if adverts >= low and (high is None or adverts <= high):
+            return name
+    return BANDS[0][0]
+
+
+def breakdown(ranked: list[Ranked], score: str) -> dict[str, dict[str, dict[str, float | int | None]]]:
+    """The AUC of `score` taken apart, so that a figure can be traced to the networks it comes from.
+
+    - by_kind: every smuggling network against the benign ones of one kind (noise is one more kind);
+    - by_band: within one size band, smuggling against benign networks of that band;
+    - smuggling_band: the smuggling networks of one band against every benign network;
+    - smuggling_shape: rotating and not rotating smuggling networks against every benign network.
+    """
+    value = {r.id: getattr(r, score) for r in ranked}
+    pos = [r for r in ranked if r.cls == SMUGGLING]
+    neg = [r for r in ranked if r.cls != SMUGGLING]
+
+    def entry(p: list[Ranked], n: list[Ranked]) -> dict[str, float | int | None]:
+        return {
+            "auc": auc([value[r.id] for r in p], [value[r.id] for r in n]),
+            "smuggling": len(p),
+            "benign": len(n),
+        }
+
+    kinds = sorted({r.kind or "noise" for r in neg})
+    bands = [name for name, _, _ in BANDS]
+    return {
+        "by_kind": {k: entry(pos, [r for r in neg if (r.kind or "noise") == k]) for k in kinds},
+        "by_band": {
+            b: entry([r for r in pos if band_of(r.adverts) == b], [r for r in neg if band_of(r.adverts) == b])
+            for b in bands
+        },
+        "smuggling_band": {b: entry([r for r in pos if band_of(r.adverts) == b], neg) for b in bands},
+        "smuggling_shape": {
+            "rotating": entry([r for r in pos if r.rotating], neg),
+            "not rotating": entry([r for r in pos if not r.rotating], neg),
+        },
+    }
 
 
 def top_share(ranked: list[Ranked], score: str, first: int) -> float | None:
@@ -206,6 +255,13 @@ def read_kinds(path: Path) -> dict[str, str]:
     return kinds
 
 
+def read_rotating(path: Path) -> set[str]:
+    """The planted smuggling networks that rotate their identifiers, from networks.jsonl."""
+    with path.open(encoding="utf-8") as lines:
+        records = (json.loads(line) for line in lines)
+        return {r["network"] for r in records if not r["hub"] and r.get("rotating")}
+
+
 def intruders(ranked: list[Ranked], score: str, kinds: Mapping[str, str], first: int) -> dict[str, int]:
     """The kinds of the networks that are not smuggling among the `first` best by `score`."""
     best = sorted(ranked, key=lambda r: (-getattr(r, score), r.id))[:first]
@@ -214,20 +270,30 @@ def intruders(ranked: list[Ranked], score: str, kinds: Mapping[str, str], first:
 
 
 def measure(
-    driver: neo4j.Driver, database: str, truth: Mapping[str, Planted], kinds: Mapping[str, str] | None = None
+    driver: neo4j.Driver,
+    database: str,
+    truth: Mapping[str, Planted],
+    kinds: Mapping[str, str] | None = None,
+    rotating: Collection[str] = (),
 ) -> dict:
     """Every figure of the benchmark, from the networks in the graph and the truth."""
     members, via, rows = read_graph(driver, database)
     mapped = map_networks(truth, members)
-    ranked = [
-        Ranked(
-            row["id"],
-            round(row["cross_platform"] + row["cross_border"] + row["size"] + row["recency"], 6),
-            float(row["score"]),
-            *mapped.get(row["id"], (None, "noise")),
+    ranked = []
+    for row in rows:
+        planted, cls = mapped.get(row["id"], (None, "noise"))
+        ranked.append(
+            Ranked(
+                row["id"],
+                round(row["cross_platform"] + row["cross_border"] + row["size"] + row["recency"], 6),
+                float(row["score"]),
+                planted,
+                cls,
+                int(row["adverts"] or 0),
+                SMUGGLING if cls == SMUGGLING else (kinds or {}).get(planted or "", "noise"),
+                planted in rotating,
+            )
         )
-        for row in rows
-    ]
     classes = Counter(r.cls for r in ranked)
     planted = Counter((p.network, p.cls) for p in truth.values() if p.network)
     return {
@@ -238,6 +304,7 @@ def measure(
         "computed_by_class": dict(sorted(classes.items())),
         "before": ranking(ranked, "shape"),
         "after": ranking(ranked, "score"),
+        "breakdown": {"before": breakdown(ranked, "shape"), "after": breakdown(ranked, "score")},
         "top100_not_smuggling": {
             "before": intruders(ranked, "shape", kinds or {}, 100),
             "after": intruders(ranked, "score", kinds or {}, 100),
@@ -269,7 +336,8 @@ def run(
     start = time.monotonic()
     rebuild(driver, database)
     timings["rebuild"] = time.monotonic() - start
-    result = measure(driver, database, read_truth(truth_path), read_kinds(corpus / "networks.jsonl"))
+    planted = corpus / "networks.jsonl"
+    result = measure(driver, database, read_truth(truth_path), read_kinds(planted), read_rotating(planted))
     result["seconds"] = {name: round(value, 1) for name, value in timings.items()}
     return result
 
@@ -296,6 +364,7 @@ def markdown(result: dict, title: str) -> str:
         ("auc_planted_benign", "AUC, smuggling against planted benign organisations"),
     ):
         lines.append(f"| {label} | {_fmt(before[name])} | {_fmt(after[name])} |")
+    lines += ["", *_breakdown_table(result["breakdown"])]
     lines += [
         "",
         f"Not smuggling in the top 100, by kind: before {json.dumps(intruding['before'])}, "
@@ -321,6 +390,28 @@ def markdown(result: dict, title: str) -> str:
         f"Python {platform.python_version()}.",
     ]
     return "\n".join(lines)
+
+
+def _breakdown_table(parts: dict) -> list[str]:
+    """The AUC taken apart (see `breakdown`), before and after, one row per slice."""
+    lines = [
+        "| AUC of smuggling networks against | networks (smuggling / benign) | before | after |",
+        "|---|---|---|---|",
+    ]
+    labels = {
+        "by_kind": "benign {} networks",
+        "by_band": "benign networks, both sides of {} adverts",
+        "smuggling_band": "every benign network, smuggling networks of {} adverts",
+        "smuggling_shape": "every benign network, {} smuggling networks",
+    }
+    for part, label in labels.items():
+        for name, after in parts["after"][part].items():
+            before = parts["before"][part][name]
+            lines.append(
+                f"| {label.format(name)} | {after['smuggling']} / {after['benign']} | "
+                f"{_fmt(before['auc'])} | {_fmt(after['auc'])} |"
+            )
+    return lines
 
 
 def main() -> None:

@@ -8,7 +8,18 @@ from pathlib import Path
 import neo4j
 import pytest
 
-from bench.network_triage import Planted, Ranked, auc, map_networks, markdown, run, template_links, top_share
+from bench.network_triage import (
+    Planted,
+    Ranked,
+    auc,
+    band_of,
+    breakdown,
+    map_networks,
+    markdown,
+    run,
+    template_links,
+    top_share,
+)
 from graph.config import Settings
 
 
@@ -45,6 +56,45 @@ def test_top_share_ranks_by_the_chosen_score() -> None:
     assert top_share(ranked, "shape", 1) == 0.0
     assert top_share(ranked, "score", 1) == 1.0
     assert top_share(ranked, "score", 20) == 0.5
+
+
+def test_size_bands_cover_every_network_of_two_adverts_or_more() -> None:
+    assert [band_of(n) for n in (2, 3, 5, 6, 20, 21, 5000)] == [
+        "2",
+        "3-5",
+        "3-5",
+        "6-20",
+        "6-20",
+        "21+",
+        "21+",
+    ]
+
+
+def test_the_auc_is_taken_apart_by_kind_band_and_shape() -> None:
+    ranked = [
+        Ranked("s2", shape=0.0, score=5.0, planted="N1", cls="smuggling", adverts=2, kind="smuggling"),
+        Ranked(
+            "s9",
+            shape=0.0,
+            score=50.0,
+            planted="N2",
+            cls="smuggling",
+            adverts=9,
+            kind="smuggling",
+            rotating=True,
+        ),
+        Ranked("f2", shape=0.0, score=10.0, planted="B1", cls="benign", adverts=2, kind="ferry"),
+        Ranked("n9", shape=0.0, score=1.0, planted="B2", cls="benign", adverts=9, kind="news"),
+        Ranked("z3", shape=0.0, score=0.0, planted=None, cls="noise", adverts=3, kind="noise"),
+    ]
+    parts = breakdown(ranked, "score")
+    assert parts["by_kind"]["ferry"] == {"auc": 0.5, "smuggling": 2, "benign": 1}  # s2 below f2, s9 above
+    assert parts["by_kind"]["news"]["auc"] == 1.0 and parts["by_kind"]["noise"]["auc"] == 1.0
+    assert parts["by_band"]["2"]["auc"] == 0.0 and parts["by_band"]["6-20"]["auc"] == 1.0
+    assert parts["by_band"]["3-5"]["auc"] is None  # no smuggling network of that size
+    assert parts["smuggling_band"]["2"]["auc"] == pytest.approx(2 / 3)
+    assert parts["smuggling_shape"]["rotating"] == {"auc": 1.0, "smuggling": 1, "benign": 3}
+    assert parts["smuggling_shape"]["not rotating"]["auc"] == pytest.approx(2 / 3)
 
 
 def test_rotated_members_are_found_in_their_networks_home_and_false_joins_counted() -> None:
@@ -92,3 +142,5 @@ def test_a_whole_run_on_a_tiny_corpus(
         assert set(result["top100_not_smuggling"][side]) <= kinds
     text = markdown(result, "tiny")
     assert "| smuggling share of the top 20 |" in text and "recall of rotated members" in text
+    assert "| benign networks, both sides of 2 adverts |" in text
+    assert set(result["breakdown"]["after"]["by_band"]) == {"2", "3-5", "6-20", "21+"}
