@@ -4,6 +4,8 @@
 scores the advert from them (graph.indicators.score, whose docstring says how and why).
 """
 
+from typing import NamedTuple
+
 from graph import language
 from graph.indicators.lexicon import BENIGN_CATEGORIES, CATEGORIES, SMUGGLING_CATEGORIES, LexiconError
 from graph.indicators.match import Hit, default
@@ -20,8 +22,29 @@ __all__ = [
     "Analysis",
     "Hit",
     "LexiconError",
+    "Reading",
     "analyse",
+    "find",
 ]
+
+
+class Reading(NamedTuple):
+    """What `analyse` reads from a text before scoring it."""
+
+    hits: list[Hit]  # in text order
+    lang: str | None  # the language they were read in
+    quoted: list[tuple[int, int]]  # the quoted spans (empty when there are no hits)
+    folded: str  # the folded text (graph.indicators.normalise)
+
+
+def find(text: str, *, lang: str | None = None, detect: bool = True) -> Reading:
+    """What `analyse` reads from `text` before scoring it, `lang` detected when not given (unless
+    `detect` is False): what the model's training reads too, so both see an advert alike."""
+    if lang is None and detect and text:
+        lang = language.detect(text)
+    folded = fold(text)
+    hits = price_hits(text, folded, default().find_folded(folded, lang), lang)
+    return Reading(hits, lang, quoted_spans(text) if hits else [], folded.text)
 
 
 def analyse(text: str, *, lang: str | None = None, detect: bool = True) -> Analysis:
@@ -35,8 +58,5 @@ def analyse(text: str, *, lang: str | None = None, detect: bool = True) -> Analy
     LexiconError names a malformed file, term and problem). `detect=False` is for a caller that has
     already asked graph.language and got no answer, so the model is not asked twice.
     """
-    if lang is None and detect and text:
-        lang = language.detect(text)
-    folded = fold(text)
-    hits = price_hits(text, folded, default().find_folded(folded, lang), lang)
-    return analysis(hits, lang=lang, quoted=quoted_spans(text) if hits else [])
+    read = find(text, lang=lang, detect=detect)
+    return analysis(read.hits, lang=read.lang, quoted=read.quoted, folded=read.folded)

@@ -1,6 +1,15 @@
-"""The smuggling score of one advert, from its hits, built so that an analyst can redo it by hand.
+"""The smuggling score of one advert, from its hits: `analysis` gives the learned score, `rule_score` the
+hand rule it replaced.
 
-Each hit's weight `w` (how strongly the term alone points to its category) counts as evidence
+The score an advert gets (`Analysis.score`) is the probability of the logistic regression in
+graph.indicators.model, learned from the hand-written labelled adverts (docs/indicators.md says from
+which, and how well it does on adverts it never saw); `Analysis.contributions` says what each feature
+of the hits added to it. An advert with no smuggling term scores 0, whatever else its text holds. The
+hand rule below was set by hand on development adverts and read them too well: it is kept as the
+baseline bench/train_indicator_model.py measures the model against, and because its evidence per
+category (`category_evidence`) is how the network score reads an advert's benign strength.
+
+The hand rule. Each hit's weight `w` (how strongly the term alone points to its category) counts as evidence
 `-ln(1 - w)`: a service term of weight `w` alone scores `w`, and the evidence of independent signs adds
 up, which is the noisy-OR of their weights. Per category the strongest term counts in full and the next
 strongest other terms (up to MAX_TERMS in all) at SECOND_TERM: saying "boza" ten times is one sign, and
@@ -22,7 +31,7 @@ different words of one category are only partly independent. Then
     score              = 1 - exp(-(smuggling evidence - BENIGN_FACTOR x benign evidence)), at least 0
     benign             = 1 - exp(-benign evidence)
 
-An advert reads as smuggling when its score is above THRESHOLD: one term alone scores at most its
+The hand rule read an advert as smuggling above RULE_THRESHOLD: one term alone scores at most its
 weight, so one word of middling weight is never enough, and the lexicon keeps its ambiguous words weak.
 
 Why each part:
@@ -53,8 +62,8 @@ Why each part:
   zero, but strong smuggling jargon keeps its score against one benign word, whose evidence is smaller
   than the jargon's.
 
-An analyst can redo a score from the hits (weights, categories, languages, whether a hit sits inside
-quotes) and these constants. THRESHOLD and the constants were set on development adverts
+An analyst can redo a rule score from the hits (weights, categories, languages, whether a hit sits
+inside quotes) and these constants. RULE_THRESHOLD and the constants were set on development adverts
 (tests/graph/indicators/dev_adverts.jsonl, tests/data/indicators_labelled.jsonl and, once reported,
 tests/data/indicators_heldout.jsonl), never on the blind set the quality is measured on. Known blind
 spots: a report with no news wording and the jargon outside quotes reads as smuggling; a package holiday
@@ -69,11 +78,15 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from graph.indicators.lexicon import BENIGN_CATEGORIES, CATEGORIES, SMUGGLING_CATEGORIES
+from graph.indicators import model
+from graph.indicators.lexicon import BENIGN_CATEGORIES, SMUGGLING_CATEGORIES
 from graph.indicators.match import Hit
-from graph.indicators.quotes import inside
+from graph.indicators.model import counted_weight, evidence
 
-THRESHOLD = 0.5
+# Above this the learned score reads an advert as smuggling (chosen with the model, in model.json).
+THRESHOLD = model.default().threshold
+# The hand rule's own threshold, for rule_score.
+RULE_THRESHOLD = 0.5
 # The share at which the second and further distinct terms of a category count, and how many count.
 SECOND_TERM = 0.5
 MAX_TERMS = 3
@@ -112,19 +125,11 @@ ANCHOR_WEIGHT = 0.2
 # Categories that do not count towards co-occurrence (see the module's docstring).
 DECORATION = frozenset({"emoji"})
 BENIGN_FACTOR = 1.0
-# A smuggling term inside quote marks is someone else's words (a report or a warning quoting an advert):
-# it counts at this share of its weight.
-QUOTED = 0.3
-# A benign term in another language than the advert's is often a word another language shares by chance
-# (an Arabic word that spells a Pashto term): it counts at this share of its weight.
-OTHER_LANGUAGE = 0.5
 # A text that reports (its benign_news evidence reaches that of one term of weight REPORT_WEIGHT) is
 # about smuggling, not an offer of it: its smuggling evidence counts at this share, then benign evidence
 # is subtracted as for any text.
 REPORTED = 0.5
 REPORT_WEIGHT = 0.3
-# No weight is taken as certainty: a weight of 1 counts as this, so that evidence stays finite.
-MAX_WEIGHT = 0.99
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,30 +137,16 @@ class Analysis:
     """An advert's lexicon hits and its smuggling score."""
 
     hits: tuple[Hit, ...]  # in text order; spans are indices into the advert's text
-    score: float  # 0..1: smuggling evidence tempered by benign signals
+    score: float  # 0..1: the learned probability that the advert is smuggling
     benign: float  # 0..1: the strength of the benign signals alone
     categories: tuple[str, ...]  # the distinct smuggling categories hit
+    # What each feature of the learned model added to the log-odds (negative: towards benign), strongest
+    # first: the reasons behind the score, beside the hits that made them.
+    contributions: tuple[tuple[str, float], ...] = ()
 
     def is_smuggling(self) -> bool:
-        """Whether the score is above THRESHOLD."""
+        """Whether the score is above THRESHOLD (the learned model's, chosen with it)."""
         return self.score > THRESHOLD
-
-
-def evidence(weight: float) -> float:
-    """The evidence of one sign of weight `weight`: -ln(1 - weight)."""
-    return -math.log1p(-min(max(weight, 0.0), MAX_WEIGHT))
-
-
-def counted_weight(hit: Hit, lang: str | None, quoted: list[tuple[int, int]]) -> float:
-    """How much of its weight a hit counts for: less inside quotes (a smuggling term) or in another
-    language than the advert's (a benign term)."""
-    weight = hit.weight
-    other = lang is not None and hit.lang not in (lang, "und")
-    if other and (hit.category in BENIGN_CATEGORIES or hit.term.endswith("*")):
-        weight *= OTHER_LANGUAGE
-    if hit.category not in BENIGN_CATEGORIES and quoted and inside(quoted, hit.start, hit.end):
-        weight *= QUOTED
-    return weight
 
 
 def category_evidence(
@@ -193,11 +184,11 @@ def selling_places(hits: Iterable[Hit], lang: str | None, quoted: list[tuple[int
     return len(terms) >= SALE_TERMS
 
 
-def analysis(
+def rule_score(
     hits: Iterable[Hit], *, lang: str | None = None, quoted: list[tuple[int, int]] | None = None
-) -> Analysis:
-    """The Analysis of an advert with these hits (in text order), in language `lang` when known, whose
-    text has these `quoted` spans (graph.indicators.quotes)."""
+) -> float:
+    """The hand rule's score of an advert with these hits (in text order), in language `lang` when
+    known, whose text has these `quoted` spans (graph.indicators.quotes)."""
     hits = tuple(hits)
     per_category = category_evidence(hits, lang, quoted)
     benign = sum(per_category.get(category, 0.0) for category in BENIGN_CATEGORIES)
@@ -217,9 +208,33 @@ def analysis(
     if per_category.get("benign_news", 0.0) >= evidence(REPORT_WEIGHT):
         smuggling *= REPORTED
     net = max(0.0, smuggling - BENIGN_FACTOR * benign)
+    return 1.0 - math.exp(-net)
+
+
+def analysis(
+    hits: Iterable[Hit],
+    *,
+    lang: str | None = None,
+    quoted: list[tuple[int, int]] | None = None,
+    folded: str | None = None,
+) -> Analysis:
+    """The Analysis of an advert with these hits (in text order), in language `lang` when known, whose
+    text has these `quoted` spans (graph.indicators.quotes) and folds to `folded`
+    (graph.indicators.normalise; the model's n-grams are read from it when given): the learned score."""
+    hits = tuple(hits)
+    learned = model.default()
+    values = model.features(hits, lang, quoted)
+    benign = sum(values[f"{category}:evidence"] for category in BENIGN_CATEGORIES)
+    found = {hit.category for hit in hits}
+    smuggling = any(category in found for category in SMUGGLING_CATEGORIES)
     return Analysis(
         hits=hits,
-        score=1.0 - math.exp(-net),
+        score=learned.probability(values, folded) if smuggling else 0.0,
         benign=1.0 - math.exp(-benign),
-        categories=tuple(c for c in CATEGORIES if c in SMUGGLING_CATEGORIES and c in per_category),
+        categories=tuple(c for c in SMUGGLING_CATEGORIES if c in found),
+        contributions=tuple(
+            (name, round(part, 4)) for name, part in learned.contributions(values, folded).items()
+        )
+        if smuggling
+        else (),
     )

@@ -1,0 +1,86 @@
+"""The training script of the advert score: its parts on small inputs, and the shipped model.json is
+what it fits from the committed labelled data (same coefficients, same scores at run time)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+import numpy as np
+import pytest
+
+from bench import train_indicator_model as train
+from graph import language
+from graph.indicators import analyse
+from graph.indicators.model import feature_names, smuggling_feature
+
+
+@cache
+def rows() -> tuple[train.Example, ...]:
+    return tuple(train.examples())
+
+
+def shipped() -> dict:
+    text = resources.files("graph.indicators").joinpath("model.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def test_the_threshold_reaches_the_target_precision_with_the_most_recall() -> None:
+    y = np.array([0, 0, 1, 0, 1, 1, 1], dtype=float)
+    p = np.array([0.1, 0.2, 0.3, 0.4, 0.6, 0.7, 0.9])
+    t = train.threshold_for(y, p)
+    assert 0.4 < t < 0.6  # above the last benign score: precision 1 with recall 3/4
+
+
+def test_below_the_target_the_best_f_half_is_chosen_not_an_empty_cut() -> None:
+    y = np.array([1, 0, 1, 0, 1], dtype=float)
+    p = np.array([0.2, 0.3, 0.5, 0.6, 0.8])
+    t = train.threshold_for(y, p)
+    assert t < 0.8 and train.precision_recall(y, p > t)[1] > 0
+
+
+def test_the_fit_keeps_the_signs_of_its_features() -> None:
+    data = rows()[:300]
+    found = train.fit(data, 1.0)
+    names = feature_names()
+    assert all((c >= 0) if smuggling_feature(n) else (c <= 0) for n, c in zip(names, found.coef, strict=True))
+    p = found.predict(data)
+    y = train.labels(data)
+    assert p[y == 1].mean() > p[y == 0].mean()
+
+
+def test_the_folds_are_the_three_development_files() -> None:
+    assert {row.group for row in rows()} == set(train.FILES)
+    assert len(rows()) >= 1200
+    assert "heldout3" not in " ".join(train.FILES)
+
+
+def test_the_shipped_model_is_what_the_committed_data_fits() -> None:
+    model = shipped()
+    assert model["trained_on"] == list(train.FILES) and model["adverts"] == len(rows())
+    buckets = len(model["ngrams"]["weights"]) if "ngrams" in model else None
+    found = train.fit(rows(), model["c"], buckets)
+    assert found.intercept == pytest.approx(model["intercept"], abs=0.05)
+    committed = np.array([model["coefficients"][name] for name in feature_names()])
+    assert np.allclose(found.coef, committed, atol=0.05)
+    if buckets:
+        assert np.allclose(found.ngram_weights, model["ngrams"]["weights"], atol=0.05)
+
+
+def test_run_time_scores_are_the_training_scores() -> None:
+    """analyse() at run time gives each development advert the probability the fitted model gives it,
+    and reads the committed data as well as the training script says (in-sample)."""
+    model = shipped()
+    data = rows()
+    buckets = len(model["ngrams"]["weights"]) if "ngrams" in model else None
+    expected = train.fit(data, model["c"], buckets).predict(data)
+    scores = []
+    for row in data:
+        advert = row.advert
+        lang = language.code(advert.lang) if advert.lang else language.detect(advert.text)
+        scores.append(analyse(advert.text, lang=lang, detect=False).score)
+    assert np.allclose(scores, expected, atol=0.02)
+    y = train.labels(data)
+    precision, recall, _, _ = train.precision_recall(y, np.array(scores) > model["threshold"])
+    assert precision >= 0.95 and recall >= 0.8
