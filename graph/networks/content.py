@@ -9,11 +9,13 @@ ingest analysed texts have no score: they are counted apart (`unanalysed`), neve
 from __future__ import annotations
 
 import heapq
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from graph.indicators import BENIGN_CATEGORIES, SMUGGLING_CATEGORIES, THRESHOLD
+from graph.indicators import BENIGN_CATEGORIES, SMUGGLING_CATEGORIES, THRESHOLD, Hit
+from graph.indicators.score import category_evidence
 
 TOP_ADVERTS = 5  # the strength of a network is the mean score of its strongest adverts
 # The contract's categories in the order an explanation lists them when as many adverts hit each.
@@ -60,17 +62,26 @@ class AdvertContent:
         return self.score is not None and self.score > THRESHOLD
 
     def benign_strength(self) -> float:
-        """How strongly its benign hits say "legitimate" (0..1): the chance that at least one of them is
-        right, each weight read as a probability, counted as much as the advert does not read as
-        smuggling (times 1 − its score): a licence number next to "boza, payment on arrival" does not
-        make a crossing legitimate, but a news report quoting an advert keeps most of its news signal."""
+        """How strongly its text says "legitimate" once its smuggling words are weighed against it (0..1).
+
+        Both sides' evidence is read from the hits by the lexicon's evidence rule
+        (`graph.indicators.score.category_evidence`: a weight w is evidence -ln(1 - w), a category's
+        strongest term counts in full and a few others in part). What the benign evidence has left
+        after the smuggling evidence is taken from it is the strength, 1 - exp(-left), and 0 when the
+        smuggling side is the heavier. So each piece of evidence counts once: a weak benign word
+        ("bookings") beside a price, a route and a departure has already lowered the advert's smuggling
+        score, which weighs its benign hits too, and has nothing left to pull its network down, while
+        a timetable with a licence, tickets and one port name stays benign."""
         if self.score is None:
             return 0.0
-        left = 1.0
-        for category, weight in zip(self.categories, self.weights, strict=True):
-            if category in BENIGN_CATEGORIES:
-                left *= 1.0 - min(max(weight, 0.0), 1.0)
-        return (1.0 - left) * (1.0 - min(max(self.score, 0.0), 1.0))
+        hits = (
+            Hit(term, category, "und", 0, 0, weight, "")
+            for term, category, weight in zip(self.terms, self.categories, self.weights, strict=True)
+        )
+        left = 0.0
+        for category, value in category_evidence(hits).items():
+            left += value if category in BENIGN_CATEGORIES else -value
+        return 1.0 - math.exp(-left) if left > 0 else 0.0
 
 
 @dataclass(frozen=True, slots=True)

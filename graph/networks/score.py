@@ -25,9 +25,11 @@ score = shape (0..20) + content (0..80) − benign (0..75), each part stored, so
 or bookings, a charity or donations, read as news, offer regular jobs or courses (the lexicon's
 `benign_*` categories). These are the ways a travel agency, a rescue charity, a newsroom, a job board or
 a language school write, which share identifiers across platforms and borders as networks do;
-smugglers avoid the traceable name, number or registration they carry. An advert's signal counts as
-much as the advert does not read as smuggling (see `AdvertContent.benign_strength`). The benign part is
-at most what shape and content give, so the score is never below 0.
+smugglers avoid the traceable name, number or registration they carry. An advert's benign signal
+counts for what its evidence has left once the advert's smuggling evidence is taken from it (see
+`AdvertContent.benign_strength`): each piece of evidence counts once, so a booking word beside a gang's
+price and route, which already cancelled the advert's smuggling score, does not pull its network down
+as well. The benign part is at most what shape and content give, so the score is never below 0.
 
 The weights make content dominate: shape gives at most 20, so a network whose adverts say nothing of a
 crossing stays low however wide and busy it is, while a few explicit smuggling adverts on one platform
@@ -169,7 +171,7 @@ def _content_words(content: ContentSummary) -> str:
     if not benign:
         reasons.append("no business, charity, news, job or school signals")
     else:
-        lead = "mostly benign: " if content.benign_share >= 0.5 else "benign signals: "
+        lead = "mostly benign: " if 2 * content.benign_adverts >= content.analysed else "benign signals: "
         reasons.append(lead + "; ".join(_reason(content, c) for c in benign[:2]))
     if content.unanalysed:
         reasons.append(f"{content.unanalysed} adverts not analysed")

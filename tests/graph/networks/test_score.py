@@ -98,13 +98,43 @@ def test_the_explanation_names_counts_and_terms():
 
 
 def test_a_benign_word_beside_smuggling_hardly_pulls_down():
-    """A benign signal counts as much as its advert does not read as smuggling: a fake licence next to
-    an explicit offer is worth little, the same licence in an ordinary advert much."""
+    """A benign signal counts for what its evidence has left once the advert's smuggling evidence is
+    taken from it: a fake licence next to an explicit offer is worth nothing, the same licence in an
+    ordinary advert much."""
     mixed = AdvertContent(0.9, ("boza", "licence"), ("service", "benign_business"), (0.8, 0.8))
     plain = AdvertContent(0.0, ("licence",), ("benign_business",), (0.8,))
-    assert mixed.benign_strength() == pytest.approx(0.8 * 0.1)
+    assert mixed.benign_strength() == 0.0
     assert plain.benign_strength() == pytest.approx(0.8)
     assert summarise([mixed, mixed]).benign_adverts == 0
+
+
+def test_benign_evidence_is_not_counted_twice():
+    """A weak benign word beside a route, a price and secrecy has already cancelled the advert's smuggling
+    score; it does not pull the network down as well. Benign words that outweigh a port name keep what is
+    left over: ln(1/(1 - 0.8)) - ln(1/(1 - 0.5)) = ln(2.5), so 1 - 1/2.5."""
+    gang = AdvertContent(
+        0.0,
+        ("rezervime", "Calais", "2400 euro per person", "private message"),
+        ("benign_business", "route", "price", "secrecy"),
+        (0.35, 0.2, 0.35, 0.3),
+    )
+    ferry = AdvertContent(0.0, ("timetable", "Calais"), ("benign_business", "route"), (0.8, 0.5))
+    assert gang.benign_strength() == 0.0
+    assert ferry.benign_strength() == pytest.approx(1 - 1 / 2.5)
+    assert score(2, 2, 4, NOW, NOW, summarise([gang, gang])).benign == 0.0
+    ferries = score(2, 2, 4, NOW, NOW, summarise([ferry, ferry]))
+    assert ferries.benign == round(min(75 * 0.6, ferries.shape + ferries.content), 1) > 0
+
+
+def test_a_repeated_benign_word_is_one_sign():
+    """Per category the strongest term counts in full and other terms in part, as in the advert's own
+    score: a text repeating "licence" is no more benign for it."""
+    once = AdvertContent(0.0, ("licence", "Calais"), ("benign_business", "route"), (0.5, 0.4))
+    again = AdvertContent(
+        0.0, ("licence",) * 5 + ("Calais",), ("benign_business",) * 5 + ("route",), (0.5,) * 5 + (0.4,)
+    )
+    assert again.benign_strength() == pytest.approx(once.benign_strength())
+    assert 0 < once.benign_strength() < 0.5
 
 
 def test_template_reuse_counts_only_smuggling_adverts():
