@@ -101,10 +101,8 @@ def random_texts(count: int) -> Iterator[tuple[str, dict[str, Any]]]:
         lang = rnd.choice([None, "en", "fr", "ar", "fa", "ckb", "ti", "tr"])
         yield f"random:{number}", {"text": text, "lang": lang, "region": rnd.choice([None, "FR", "GB"])}
     for number in range(count // 4):  # any code point a UTF-8 feed can send, as hostile input may
-        points = [
-            rnd.choice([rnd.randrange(1, 0x3000), rnd.randrange(0x1F300, 0x1FAFF), rnd.randrange(0xA000, 0x10000)])
-            for _ in range(rnd.randrange(1, 400))
-        ]
+        ranges = [(1, 0x3000), (0x1F300, 0x1FAFF), (0xA000, 0x10000)]
+        points = [rnd.choice([rnd.randrange(*r) for r in ranges]) for _ in range(rnd.randrange(1, 400))]
         text = "".join(chr(point) for point in points if not 0xD800 <= point < 0xE000)
         yield f"unicode:{number}", {"text": text}
 
@@ -168,7 +166,8 @@ def compare(path: Path, records: Iterator[dict[str, Any]]) -> int:
     with path.open(encoding="utf-8") as before:
         header = json.loads(before.readline())
         if header.get("lexicons") != lexicon_hash():
-            print(f"note: written with lexicons/score {header.get('lexicons')}, now {lexicon_hash()}: hits may differ")
+            was, now = header.get("lexicons"), lexicon_hash()
+            print(f"note: written with lexicons/score {was}, now {now}: hits may differ")
         differing = 0
         fields: Counter[str] = Counter()
         for now, line in itertools.zip_longest(records, before):
@@ -196,9 +195,7 @@ def main() -> None:
     action = parser.add_mutually_exclusive_group(required=True)
     action.add_argument("--write", type=Path, help="write the records to this file")
     action.add_argument("--check", type=Path, help="compare with the records of this file")
-    parser.add_argument(
-        "--corpus", type=Path, action="append", help="a synthetic corpus folder (repeatable)"
-    )
+    parser.add_argument("--corpus", type=Path, action="append", help="a synthetic corpus folder (repeatable)")
     parser.add_argument("--adverts", type=int, default=3000)
     parser.add_argument("--random", type=int, default=2000, help="how many seeded random texts")
     args = parser.parse_args()
