@@ -5,12 +5,18 @@ UTF-8 with a byte order mark, so that a spreadsheet opened by double-click reads
 right; true and false as `true` / `false`, no value as an empty cell, lists joined by "; ". One row per
 node and one per edge; an edge's evidence is one JSON cell (`[{advert, start, end, value}, ...]`) and its
 values as written one "; "-joined cell, beside the advert's text in nodes.csv.
+
+Advert texts and handles are written by anyone, and a spreadsheet runs a cell that begins with =, +, -
+or @ as a formula. Such a cell (and one that begins with a tab, a carriage return or an apostrophe) is
+written with one apostrophe before it, which a spreadsheet reads as "this is text"; a number such as
++447400123456 is left as it is. `unescape` gives back the value, to which evidence offsets point.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -27,6 +33,8 @@ NODE_COLUMNS = (
 ).split()
 EDGE_COLUMNS = "id source target type count similarity joins reason evidence evidence_values".split()
 NETWORK_COLUMNS = "id score size platforms countries score_explanation".split()
+_FORMULA_START = re.compile(r"[=+\-@\t\r']")
+_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
 
 
 def files(subgraph: Subgraph) -> dict[str, bytes]:
@@ -43,13 +51,15 @@ def write(subgraph: Subgraph, out: Output) -> None:
     write_files(files(subgraph), out)
 
 
-def table(columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> bytes:
-    """Rows as CSV with a header of `columns` (a row's other keys are left out), encoded."""
+def table(columns: Sequence[str], rows: Iterable[Mapping[str, Any]], *, spreadsheet: bool = True) -> bytes:
+    """Rows as CSV with a header of `columns` (a row's other keys are left out), encoded. `spreadsheet`:
+    texts a spreadsheet would run as formulas are written as text (see the module's docstring); False
+    for a file only an import wizard reads, which would keep the apostrophe."""
     text = io.StringIO(newline="")
     writer = csv.writer(text)
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([_cell(row.get(column)) for column in columns])
+        writer.writerow([_cell(row.get(column), spreadsheet) for column in columns])
     return text.getvalue().encode(ENCODING)
 
 
@@ -81,10 +91,24 @@ def _edge_rows(subgraph: Subgraph) -> Iterable[Mapping[str, Any]]:
         }
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, spreadsheet: bool = True) -> str:
     value = flat(value)
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str) and spreadsheet:
+        return _as_text(value)
     return str(value)
+
+
+def _as_text(value: str) -> str:
+    """`value` with an apostrophe before it when a spreadsheet would run it as a formula."""
+    if _FORMULA_START.match(value) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def unescape(cell: str) -> str:
+    """A cell's value as exported: without the apostrophe put before a text a spreadsheet would run."""
+    return cell[1:] if cell.startswith("'") else cell

