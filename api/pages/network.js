@@ -17,7 +17,7 @@
     "    graph(limit: $limit) {",
     "      truncated",
     "      nodes { id kind label platform country countries hub hubReason postedAt text properties }",
-    "      edges { id source target type similarity evidence { advert text start end value } }",
+    "      edges { id source target type similarity evidence { advert start end value } }",
     "    }",
     "  }",
     "}",
@@ -140,10 +140,14 @@
     { selector: "edge:selected", style: { width: 4, "line-color": "#ffb700", "target-arrow-color": "#ffb700" } },
   ];
 
+  // Each advert's text by id, taken from its node: an evidence span does not bring the text again, so
+  // that a long text mentioning one value many times comes once, not once per mention.
+  var texts = {};
+
   // The advert's text with the span [start, end) marked. Offsets count code points (as Python does),
   // so the text is cut by code point, not by UTF-16 unit.
   function markedText(evidence) {
-    var chars = Array.from(evidence.text);
+    var chars = Array.from(texts[evidence.advert] || "");
     return el("p", { className: "advert-text" }, [
       chars.slice(0, evidence.start).join(""),
       el("mark", { textContent: chars.slice(evidence.start, evidence.end).join("") }),
@@ -363,6 +367,10 @@
     C.graphql(QUERY, { id: id, limit: LIMIT })
       .then(function (data) {
         var network = data.network;
+        texts = {};
+        network.graph.nodes.forEach(function (node) {
+          if (node.kind === "Advert") texts[node.id] = node.text || "";
+        });
         score(network);
         C.status(
           network.graph.truncated

@@ -3,6 +3,7 @@ with every asset local and no data in them (the data comes from /graphql with th
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -136,3 +137,23 @@ def test_a_missing_asset_is_a_503_saying_how_to_install_it(
     assert response.status_code == 503
     assert "scripts/setup" in response.json()["detail"]
     _read_asset.cache_clear()
+
+
+def _page_query() -> str:
+    source = PAGE_ASSETS["network.js"].read_text(encoding="utf-8")
+    block = re.search(r"var QUERY = \[(.*?)\]\.join", source, flags=re.S)
+    assert block, "network.js keeps its query in QUERY"
+    return "\n".join(re.findall(r'"((?:[^"\\]|\\.)*)"', block.group(1)))
+
+
+def test_the_network_page_receives_each_advert_text_a_bounded_number_of_times(api: Api) -> None:
+    # An advert's text (written by anyone, long, mentioning one value many times) must not come back
+    # once per mention: the page's answer grows with the texts, not with texts times their mentions.
+    network = _planted_network_ids(api)[0]
+    data = api.data(_page_query(), {"id": network, "limit": 2000})["network"]["graph"]
+    answer = json.dumps(data, ensure_ascii=False)
+    adverts = [node for node in data["nodes"] if node["kind"] == "Advert"]
+    mentioned = {edge["source"] for edge in data["edges"] if edge["evidence"]}
+    assert adverts and mentioned
+    for advert in adverts:
+        assert answer.count(json.dumps(advert["text"], ensure_ascii=False)) == 1, advert["id"]
