@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -105,3 +106,16 @@ def test_a_cut_is_reported(graph: Crosslink, tmp_path: Path) -> None:
     assert result.exit_code == 0 and "cut at 3 nodes" in result.stderr
     with (tmp_path / "cut" / "nodes.csv").open(encoding="utf-8-sig", newline="") as nodes:
         assert len(list(csv.DictReader(nodes))) == 3
+
+
+def test_the_options_docs_exports_names_exist() -> None:
+    # docs/exports.md tells an analyst which options to type: each must be one the commands take.
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "exports.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", docs))
+    taken = {
+        option
+        for command in main.commands["export"].commands.values()  # type: ignore[attr-defined]
+        for parameter in command.params
+        for option in parameter.opts
+    }
+    assert named and named <= taken | {"--help"}, named - taken
