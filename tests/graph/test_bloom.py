@@ -332,6 +332,14 @@ def test_the_perspective_is_the_same_each_time_and_json():
     assert json.loads(bloom.perspective_json()) == PERSPECTIVE
 
 
+def test_the_committed_perspective_is_what_the_command_prints():
+    # Analysts import cypher/bloom/crosslink.json: it must not drift from the model and the queries.
+    committed = Path(__file__).resolve().parents[2] / "cypher" / "bloom" / "crosslink.json"
+    assert committed.read_text(encoding="utf-8") == bloom.perspective_json(), (
+        "run: crosslink bloom > cypher/bloom/crosslink.json"
+    )
+
+
 def test_a_phrase_whose_text_and_query_disagree_is_refused(monkeypatch):
     wrong = bloom.SearchPhrase("Network", "Network of $who", "network_of", (bloom.Parameter("who"),))
     monkeypatch.setattr(bloom, "SEARCH_PHRASES", (wrong,))
