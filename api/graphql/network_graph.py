@@ -17,10 +17,12 @@ MAX_GRAPH_NODES = 5000
 DEFAULT_GRAPH_NODES = 2000
 
 
-@strawberry.type(description="One mention of an identifier in an advert: [start, end) in its text.")
+@strawberry.type(
+    description="One mention of an identifier in an advert: [start, end) in the text of the advert node "
+    "(which carries it once: repeating it per mention would let one long advert multiply an answer)."
+)
 class EdgeEvidence:
     advert: strawberry.ID
-    text: str = strawberry.field(description="The advert's whole text; text[start:end] is the value.")
     start: int
     end: int
     value: str
@@ -80,9 +82,7 @@ class NetworkGraphEdge:
             type=edge.type,
             similarity=None if similarity is None else float(similarity),
             evidence=[
-                EdgeEvidence(
-                    advert=strawberry.ID(e.advert), text=e.text, start=e.start, end=e.end, value=e.value
-                )
+                EdgeEvidence(advert=strawberry.ID(e.advert), start=e.start, end=e.end, value=e.value)
                 for e in edge.evidence
             ],
         )

@@ -37,8 +37,8 @@ GRAPH_QUERY = """
 query ($id: ID!) {
   network(id: $id) {
     graph {
-      nodes { id kind hub postedAt }
-      edges { id source target type evidence { advert text start end value } }
+      nodes { id kind hub postedAt text }
+      edges { id source target type evidence { advert start end value } }
       truncated
     }
   }
@@ -237,10 +237,12 @@ def test_the_network_page_draws_the_api_graph_and_shows_an_edge_evidence(
     shown = details.locator(".evidence")
     evidence = edges[target["id"]]["evidence"]
     assert shown.count() == len(evidence)
+    texts = {node["id"]: node["text"] for node in graph["nodes"]}
     for block, expected in zip(shown.all(), evidence, strict=True):
-        assert block.locator(".advert-text").text_content() == expected["text"]
+        text = texts[expected["advert"]]
+        assert block.locator(".advert-text").text_content() == text
         assert block.locator("mark").text_content() == expected["value"]
-        assert expected["text"][expected["start"] : expected["end"]] == expected["value"]
+        assert text[expected["start"] : expected["end"]] == expected["value"]
 
     saved = {name: _export(page, name, tmp_path) for name in ("graphml", "gexf", "ftm", "i2", "csv")}
     exported = networkx.read_graphml(saved["graphml"])
