@@ -98,7 +98,8 @@
     });
   }
 
-  // Fetches `url` with the key and saves the answer under the name its Content-Disposition gives.
+  // Fetches `url` with the key and saves the answer under the name its Content-Disposition gives;
+  // resolves to that name and whether the export was cut at its node limit.
   function download(url, fallbackName) {
     return fetch(url, {
       headers: { Authorization: "Bearer " + key() },
@@ -118,7 +119,7 @@
         link.click();
         link.remove();
         setTimeout(function () { URL.revokeObjectURL(href); }, 10000);
-        return name;
+        return { name: name, truncated: response.headers.get("X-Crosslink-Truncated") === "true" };
       });
     });
   }

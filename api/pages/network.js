@@ -6,6 +6,9 @@
   var C = window.Crosslink;
   var el = C.el;
   var LIMIT = 2000;
+  // The most nodes one download may hold (api/exports.py MAX_NODES): an export takes all of a network
+  // the server allows, and says so when even that cut it.
+  var EXPORT_LIMIT = 20000;
   // Above this many nodes fCoSE's force-directed refinement makes the analyst wait too long: its spectral
   // draft is drawn alone (bench/page_layout.py measures both).
   var DRAFT_ABOVE = 300;
@@ -352,10 +355,16 @@
     document.querySelectorAll("#export-buttons button").forEach(function (button) {
       button.addEventListener("click", function () {
         var format = button.dataset.format;
-        var url = "/export/networks/" + encodeURIComponent(id) + "?format=" + encodeURIComponent(format);
+        var url = "/export/networks/" + encodeURIComponent(id) + "?format=" + encodeURIComponent(format) +
+          "&limit=" + EXPORT_LIMIT;
         C.status("Exporting " + format + "…");
         C.download(url, "network-" + id.replace(/[^A-Za-z0-9._-]+/g, "_") + "." + format)
-          .then(function (name) { C.status("Saved " + name); })
+          .then(function (saved) {
+            C.status(saved.truncated
+              ? "Saved " + saved.name + ", cut at " + EXPORT_LIMIT + " nodes (the most one export holds): " +
+                "crosslink export --limit takes more"
+              : "Saved " + saved.name);
+          })
           .catch(function (error) { C.status(error.message, true); });
       });
     });

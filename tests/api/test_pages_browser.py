@@ -249,6 +249,10 @@ def test_the_network_page_draws_the_api_graph_and_shows_an_edge_evidence(
     assert sorted(exported.nodes) == sorted(node["id"] for node in graph["nodes"])
     for path, suffix in zip(saved.values(), SUFFIXES, strict=True):
         assert path.name.endswith(suffix), path.name
+    exports = [url for url in watched.requests if "/export/networks/" in url]
+    assert len(exports) == 5 and all("limit=20000" in url for url in exports), exports
+    page.wait_for_function("() => document.getElementById('status').textContent.startsWith('Saved')")
+    assert "cut at" not in (page.text_content("#status") or ""), "the planted network is whole"
 
     assert watched.requests, "the page was watched"
     for url in watched.requests:
