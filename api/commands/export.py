@@ -4,8 +4,10 @@ writers as the API's downloads."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import NoReturn
 
 import click
@@ -13,7 +15,7 @@ import click
 from api.commands.connection import EXIT_FAILED, graph_connection
 from graph.crosslink import Crosslink
 from graph.export import Subgraph, identifier_subgraph, network_subgraph, networks_subgraph
-from graph.export.formats import NAMES, FormatUnavailable, get
+from graph.export.formats import NAMES, Format, FormatUnavailable, get
 from graph.export.subgraph import DEFAULT_LIMIT
 from graph.read import ReadError
 
@@ -104,8 +106,10 @@ def _export(read: Callable[[Crosslink], Subgraph], format_name: str, out: str, l
             sys.stdout.flush()
             chosen.write(subgraph, sys.stdout.buffer)
             sys.stdout.buffer.flush()
+        elif chosen.several_files and not out.lower().endswith(".zip"):
+            chosen.write(subgraph, out)  # a folder of files
         else:
-            chosen.write(subgraph, out)
+            _write_whole(chosen, subgraph, Path(out))
     except FormatUnavailable as error:
         _fail(str(error))
     except OSError as error:
@@ -118,6 +122,18 @@ def _export(read: Callable[[Crosslink], Subgraph], format_name: str, out: str, l
     )
     if subgraph.truncated:
         click.echo(f"cut at {limit} nodes (--limit): the newest adverts, each with all it touches", err=True)
+
+
+def _write_whole(chosen: Format, subgraph: Subgraph, out: Path) -> None:
+    """Write into a file beside `out`, then put it in `out`'s place: a write that fails halfway (a full
+    disk, Ctrl-C) leaves an earlier export at `out` as it was, never half of a new one."""
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        with partial.open("wb") as stream:
+            chosen.write(subgraph, stream)
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _fail(message: str) -> NoReturn:

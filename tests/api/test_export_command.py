@@ -101,6 +101,18 @@ def test_failures_say_why(graph: Crosslink, tmp_path: Path) -> None:
     assert unwritable.exit_code == 1 and "could not write" in unwritable.stderr
 
 
+def test_a_file_is_replaced_whole_or_not_at_all(graph: Crosslink, tmp_path: Path) -> None:
+    out = tmp_path / "network.gexf"
+    out.write_text("an earlier export, longer than nothing " * 1000)
+    assert invoke("network", PHONE_A, "--format", "gexf", "--out", str(out)).exit_code == 0
+    assert networkx.read_gexf(out).number_of_nodes() > 0
+    taken = tmp_path / "taken.graphml"
+    taken.mkdir()  # a folder where the file should go: written beside it, then refused its place
+    refused = invoke("network", PHONE_A, "--format", "graphml", "--out", str(taken))
+    assert refused.exit_code == 1 and "could not write" in refused.stderr and taken.is_dir()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["network.gexf", "taken.graphml"]
+
+
 def test_a_cut_is_reported(graph: Crosslink, tmp_path: Path) -> None:
     result = invoke("network", PHONE_A, "--format", "csv", "--out", str(tmp_path / "cut"), "--limit", "3")
     assert result.exit_code == 0 and "cut at 3 nodes" in result.stderr
