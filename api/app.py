@@ -11,9 +11,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import replace
-from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import neo4j
@@ -22,6 +20,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.assets import Assets
 from api.audit import AuditLog, audit_path, refused
 from api.auth import Authentication, send_json
 from api.collector import IdleCollection, freeze_startup_objects, serving_thresholds
@@ -49,7 +48,12 @@ IDE_ASSETS = {
     "ide.js": IDE_FILES / "ide.js",
     "ide.css": IDE_FILES / "ide.css",
 }
-_MEDIA_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
+IDE = Assets(
+    IDE_ASSETS,
+    missing="the IDE is not installed ({asset} is missing): run scripts/setup, which copies it into the "
+    "package, and build any wheel after that",
+    headers={"Cache-Control": "public, max-age=3600"},
+)
 # The page may load and connect to this server only; GraphiQL styles itself inline and uses data: fonts.
 IDE_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -143,21 +147,7 @@ def create_app(
 
     @app.get("/ide/assets/{name}")
     async def ide_asset(name: str) -> Response:
-        asset = IDE_ASSETS.get(name)
-        if asset is None:
-            return JSONResponse({"detail": "no such asset"}, status_code=404)
-        try:
-            content = _read_asset(name)
-        except FileNotFoundError:
-            return JSONResponse(
-                {
-                    "detail": f"the IDE is not installed ({asset} is missing): run scripts/setup, which "
-                    "copies it into the package, and build any wheel after that"
-                },
-                status_code=503,
-            )
-        media_type = _MEDIA_TYPES[Path(name).suffix]
-        return Response(content, media_type=media_type, headers={"Cache-Control": "public, max-age=3600"})
+        return IDE.response(name)
 
     register_pages(app)  # /networks and /networks/{id}, shells without data like /ide
     register_exports(app)  # /export/...: downloads, behind the same keys and audit as /graphql
@@ -176,12 +166,6 @@ def create_app(
     )
     app.add_middleware(IdleCollection)  # outermost: it sees a request end once its answer is sent
     return app
-
-
-@cache
-def _read_asset(name: str) -> bytes:
-    """The bytes of one of IDE_ASSETS, read once and kept (an error is not kept: setup may come later)."""
-    return IDE_ASSETS[name].read_bytes()
 
 
 class _BodyTooLarge(Exception):

@@ -8,12 +8,12 @@ from npm into vendor/ by scripts/setup), so the pages work offline and load noth
 
 from __future__ import annotations
 
-from functools import cache
 from importlib import resources
-from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
+
+from api.assets import Assets
 
 PAGE_FILES = resources.files("api") / "pages"
 # Served by the name the page asks for, nothing else: the pages' own files and the vendored libraries.
@@ -28,13 +28,18 @@ PAGE_ASSETS = {
     "pages.css": PAGE_FILES / "pages.css",
 }
 ASSETS_PATH = "/pages/assets"
+ASSETS = Assets(
+    PAGE_ASSETS,
+    missing="the network pages are not installed ({asset} is missing): run scripts/setup, which copies "
+    "Cytoscape.js into the package, and build any wheel after that",
+    headers={"Cache-Control": "public, max-age=3600", "X-Content-Type-Options": "nosniff"},
+)
 # Stricter than the IDE's: no inline style either (Cytoscape draws on a canvas; the page styles itself
 # from pages.css), and downloads are saved from blobs the page makes itself.
 PAGES_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 )
-_MEDIA_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
 _SHELL_HEADERS = {
     "Content-Security-Policy": PAGES_CSP,
     "Cache-Control": "no-store",
@@ -59,33 +64,9 @@ def register(app: FastAPI) -> None:
 
     @app.get(ASSETS_PATH + "/{name}")
     async def page_asset(name: str) -> Response:
-        asset = PAGE_ASSETS.get(name)
-        if asset is None:
-            return JSONResponse({"detail": "no such asset"}, status_code=404)
-        try:
-            content = _read_asset(name)
-        except FileNotFoundError:
-            return JSONResponse(
-                {
-                    "detail": f"the network pages are not installed ({asset} is missing): run "
-                    "scripts/setup, which copies Cytoscape.js into the package, and build any wheel "
-                    "after that"
-                },
-                status_code=503,
-            )
-        return Response(
-            content,
-            media_type=_MEDIA_TYPES[Path(name).suffix],
-            headers={"Cache-Control": "public, max-age=3600", "X-Content-Type-Options": "nosniff"},
-        )
+        return ASSETS.response(name)
 
 
 def _shell(name: str) -> HTMLResponse:
     html = (PAGE_FILES / name).read_text(encoding="utf-8")
     return HTMLResponse(html, headers=_SHELL_HEADERS)
-
-
-@cache
-def _read_asset(name: str) -> bytes:
-    """The bytes of one of PAGE_ASSETS, read once and kept (an error is not kept: setup may come later)."""
-    return PAGE_ASSETS[name].read_bytes()

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 from planted import Api
 
-from api.app import IDE_ASSETS, _read_asset, create_app
+from api.app import IDE, IDE_ASSETS, create_app
 from api.audit import AuditLog
 from api.commands.schema import schema as schema_command
 from api.commands.schema import sdl
@@ -80,11 +80,11 @@ def test_a_missing_asset_is_a_503_saying_how_to_install_it(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setitem(IDE_ASSETS, "graphiql.js", tmp_path / "graphiql.js")
-    _read_asset.cache_clear()
+    IDE.forget()
     client = TestClient(create_app(audit=AuditLog(tmp_path / "audit.jsonl")))  # no graph needed: no lifespan
 
     response = client.get("/ide/assets/graphiql.js")
 
     assert response.status_code == 503
     assert "scripts/setup" in response.json()["detail"]
-    _read_asset.cache_clear()
+    IDE.forget()

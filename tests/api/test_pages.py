@@ -14,7 +14,7 @@ from planted import IBAN_A, PHONE_A, Api
 
 from api.app import create_app
 from api.audit import AuditLog
-from api.pages import PAGE_ASSETS, PAGE_FILES, _read_asset
+from api.pages import ASSETS, PAGE_ASSETS, PAGE_FILES
 
 NETWORKS_QUERY = "{ networks(first: 10) { edges { node { id key } } } }"
 
@@ -129,14 +129,14 @@ def test_a_missing_asset_is_a_503_saying_how_to_install_it(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setitem(PAGE_ASSETS, "cytoscape.js", tmp_path / "cytoscape.js")
-    _read_asset.cache_clear()
+    ASSETS.forget()
     client = TestClient(create_app(audit=AuditLog(tmp_path / "audit.jsonl")))  # no graph needed: no lifespan
 
     response = client.get("/pages/assets/cytoscape.js")
 
     assert response.status_code == 503
     assert "scripts/setup" in response.json()["detail"]
-    _read_asset.cache_clear()
+    ASSETS.forget()
 
 
 def _page_query() -> str:
