@@ -7,6 +7,7 @@
 from graph.export.subgraph import (
     Edge,
     Evidence,
+    ExportError,
     Node,
     NotFound,
     Subgraph,
@@ -18,6 +19,7 @@ from graph.export.subgraph import (
 __all__ = [
     "Edge",
     "Evidence",
+    "ExportError",
     "Node",
     "NotFound",
     "Subgraph",

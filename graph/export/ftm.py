@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, BinaryIO
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
+from graph.export.subgraph import ExportError
+
 if TYPE_CHECKING:
     from graph.export.subgraph import Edge, Node, Subgraph
 
@@ -39,10 +41,6 @@ MENTION_PROPERTIES = {"Phone": ("phoneMentioned", "e164"), "Email": ("emailMenti
 ACCOUNT_PROPERTIES = {"Phone": "phone", "Email": "email"}
 
 
-class ExportError(ValueError):
-    """A subgraph holds something the FtM mapping has no place for."""
-
-
 def entity_id(key: str) -> str:
     """The FtM id of the entity made from the Crosslink node or edge `key`."""
     return model.make_entity("Thing").make_id(NAMESPACE, key)
@@ -51,11 +49,8 @@ def entity_id(key: str) -> str:
 def entities(subgraph: Subgraph) -> list[EntityProxy]:
     """The FtM entities of `subgraph`: one per node that FtM has a schema for, then one per link between
     them; every other node and edge is a property of these."""
+    kinds = subgraph.nodes_by_id()
     made = {node.id: _node_entity(node) for node in subgraph.nodes}
-    kinds = {node.id: node for node in subgraph.nodes}
-    for edge in subgraph.edges:
-        if edge.source not in kinds or edge.target not in kinds:
-            raise ExportError(f"edge {edge.id} names a node that is not in the subgraph")
     authors = {edge.target: edge.source for edge in subgraph.edges if edge.type == "POSTED"}
     links = []
     for edge in subgraph.edges:

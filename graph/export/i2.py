@@ -17,7 +17,7 @@ from typing import Any
 from graph.export.attributes import countries, flat
 from graph.export.csv import table
 from graph.export.files import Output, write_files
-from graph.export.subgraph import Edge, Node, Subgraph
+from graph.export.subgraph import Edge, ExportError, Node, Subgraph
 
 ENTITIES = "entities.csv"
 LINKS = "links.csv"
@@ -65,16 +65,9 @@ LINK_COLUMNS = ("Link Identity", *END_COLUMNS, "Link Type", "Link Label", *LINK_
 CONTEXT_CHARS = 40
 
 
-class ExportError(ValueError):
-    """A subgraph holds something the i2 mapping has no place for."""
-
-
 def files(subgraph: Subgraph) -> dict[str, bytes]:
     """The export's files by name: the two CSV files, the specification and the steps."""
-    nodes = {node.id: node for node in subgraph.nodes}
-    for edge in subgraph.edges:
-        if edge.source not in nodes or edge.target not in nodes:
-            raise ExportError(f"edge {edge.id} names a node that is not in the subgraph")
+    nodes = subgraph.nodes_by_id()
     return {
         # Read by the import wizard, which keeps an apostrophe a spreadsheet would hide: texts as they are.
         ENTITIES: table(ENTITY_COLUMNS, entity_rows(subgraph), spreadsheet=False),

@@ -81,6 +81,19 @@ class Subgraph:
     networks: tuple[Mapping[str, Any], ...]
     truncated: bool
 
+    def nodes_by_id(self) -> dict[str, Node]:
+        """Each node by its id, once every edge is checked to join two of them: a writer's first step, so
+        that no format drops an edge whose end is missing without saying so."""
+        nodes = {node.id: node for node in self.nodes}
+        for edge in self.edges:
+            if edge.source not in nodes or edge.target not in nodes:
+                raise ExportError(f"edge {edge.id} names a node that is not in the subgraph")
+        return nodes
+
+
+class ExportError(ValueError):
+    """A subgraph holds something a format's mapping has no place for; the message names its key."""
+
 
 # --- for a Crosslink ---
 
