@@ -1,0 +1,1 @@
+"""The layouts adverts arrive in besides Crosslink's own JSON Lines: platform exports and partners' CSV."""
