@@ -169,6 +169,32 @@ class Line(NamedTuple):
     too_long: int = 0  # the byte limit the line went over (the data is cut there); 0 when within it
 
 
+class Record(NamedTuple):
+    """One advert read from a platform's or partner's layout (graph.formats), already in the JSON Lines
+    shape, or the reason it could not be: the rejects file then names the file and `number`.
+
+    `number` is the record's 1-based position in its file (the message, tweet, post or row), and what a
+    reject calls its line; `raw` is the start of the record as delivered.
+    """
+
+    file: str | None
+    number: int
+    value: Mapping[str, Any] | None
+    problem: str | None = None
+    raw: str = ""
+
+    def parse(self) -> Advert | Reject:
+        """The advert, or a reject naming the field (or the problem) that stopped it."""
+        if self.value is None:
+            return Reject(
+                self.number, self.problem or "not an advert", self.raw[:RAW_PREVIEW_CHARS], self.file
+            )
+        try:
+            return parse_advert(self.value)
+        except AdvertError as error:
+            return Reject(self.number, str(error), self.raw[:RAW_PREVIEW_CHARS], self.file)
+
+
 # --- reading --------------------------------------------------------------------------------------------
 
 

@@ -30,7 +30,17 @@ import neo4j
 from neo4j.exceptions import DriverError, IncompleteCommit, Neo4jError
 
 from graph import cypher, schema
-from graph.advert import Advert, AdvertError, Line, Reject, parse_advert, parse_line, read_lines, region_code
+from graph.advert import (
+    Advert,
+    AdvertError,
+    Line,
+    Record,
+    Reject,
+    parse_advert,
+    parse_line,
+    read_lines,
+    region_code,
+)
 from graph.db import QUIET
 from graph.runs import HEARTBEAT_SECONDS, Heartbeat, beat, mark_stale, stale_seconds
 from graph.store import BatchResult, PendingAdvert, extract_many, write_batch
@@ -168,7 +178,7 @@ def new_run_id(now: datetime) -> str:
 def ingest(
     driver: neo4j.Driver,
     database: str,
-    lines: Iterable[Line | bytes | str | Mapping[str, Any]],
+    lines: Iterable[Line | Record | bytes | str | Mapping[str, Any]],
     *,
     source: str,
     files: Iterable[str] = (),
@@ -399,7 +409,7 @@ def _run(
     driver: neo4j.Driver,
     database: str,
     report: RunReport,
-    lines: Iterable[Line | bytes | str | Mapping[str, Any]],
+    lines: Iterable[Line | Record | bytes | str | Mapping[str, Any]],
     region: str | None,
     batch_size: int,
     rejects: Callable[[Reject], None] | None,
@@ -419,7 +429,7 @@ def _run(
 def _feed(
     pipeline: _Pipeline,
     report: RunReport,
-    lines: Iterable[Line | bytes | str | Mapping[str, Any]],
+    lines: Iterable[Line | Record | bytes | str | Mapping[str, Any]],
     region: str | None,
     batch_size: int,
     rejects: Callable[[Reject], None] | None,
@@ -523,12 +533,15 @@ def _finish(driver: neo4j.Driver, database: str, report: RunReport, status: str,
 
 
 def _parsed(
-    items: Iterable[Line | bytes | str | Mapping[str, Any]],
+    items: Iterable[Line | Record | bytes | str | Mapping[str, Any]],
 ) -> Iterator[tuple[Line, Advert | Reject]]:
     """Each non-blank input item with what it parsed to; raw lines without a `Line` are numbered from 1."""
     number = 0
     for item in items:
         number += 1
+        if isinstance(item, Record):
+            yield Line(item.file, item.number, ""), item.parse()
+            continue
         if isinstance(item, Line):
             line = item
         elif isinstance(item, bytes | str):

@@ -10,6 +10,7 @@ from graph.advert import (
     AdvertError,
     Author,
     Line,
+    Record,
     Reject,
     parse_advert,
     parse_line,
@@ -375,3 +376,18 @@ def test_keys_differing_only_in_case_are_different_keys() -> None:
     data = '{"platform": "x", "post_id": "1", "text": "a", "Text": "b", "posted_at": "2024-03-04"}'
     parsed = parse_line(Line(None, 1, data))
     assert isinstance(parsed, Advert) and parsed.text == "a"
+
+
+def test_a_record_from_another_layout_parses_as_its_json_line_would() -> None:
+    value = {"platform": "x", "post_id": 7, "text": "places left", "posted_at": "2024-03-01T02:00:00Z"}
+    advert = Record("tweets.json", 3, value, raw="{}").parse()
+    assert isinstance(advert, Advert) and advert.key == "advert:x:7"
+
+
+def test_a_record_that_cannot_be_an_advert_is_a_reject_naming_its_file_and_place() -> None:
+    bad = Record("tweets.json", 4, {"platform": "x", "post_id": 8, "text": "hi", "posted_at": "x"}, raw="{}")
+    unreadable = Record("result.json", 9, None, problem="a service message has no text", raw="{...}")
+    for record, reason in ((bad, "posted_at"), (unreadable, "service message")):
+        reject = record.parse()
+        assert isinstance(reject, Reject)
+        assert (reject.file, reject.line) == (record.file, record.number) and reason in reject.reason
