@@ -16,7 +16,6 @@ _KEYCAP = "\u20e3"
 # What a claimed span is blanked with: neither a space nor a word character, and never in an advert (the
 # reader refuses NUL).
 _BLANK = "\x00"
-_VARIATION_SELECTOR = "\ufe0f"
 # Invisible characters inserted to break naive pattern matching; dropped outright.
 _INVISIBLE = frozenset(
     "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
@@ -56,7 +55,12 @@ class _OneForOne(dict):
 
 _ONE_FOR_ONE = _OneForOne()
 # Characters whose folding removes or merges code points, so offsets shift and need a map.
-_NEEDS_MAP_RE = re.compile("[" + "".join(sorted(_INVISIBLE)) + _KEYCAP + "]")
+_DROPPED = "".join(sorted(_INVISIBLE)) + _KEYCAP
+_NEEDS_MAP_RE = re.compile("[" + _DROPPED + "]")
+_DROPPED_RUN_RE = re.compile("[" + _DROPPED + "]+")
+# The same folds, with the dropped characters deleted: a keycap sequence (`7`, a variation selector, the
+# keycap) keeps its digit and loses the rest, which is what dropping both of its marks leaves.
+_FOLD_AND_DROP = _OneForOne(dict.fromkeys(map(ord, _DROPPED)))
 
 
 def _fold_char(ch: str) -> str:
@@ -83,27 +87,14 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     if not _NEEDS_MAP_RE.search(text):
         # Only one-for-one substitutions: offsets are unchanged, so no map is needed.
         return text.translate(_ONE_FOR_ONE), None
-    out: list[str] = []
+    # Every character but the dropped ones is folded one for one, so the map lists the kept positions.
     where: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        nxt = text[i + 1] if i + 1 < n else ""
-        if ch in "0123456789#*" and (
-            nxt == _KEYCAP or (nxt == _VARIATION_SELECTOR and text[i + 2 : i + 3] == _KEYCAP)
-        ):
-            out.append(ch)
-            where.append(i)
-            i += 3 if nxt == _VARIATION_SELECTOR else 2
-            continue
-        if ch in _INVISIBLE or ch == _KEYCAP:
-            i += 1
-            continue
-        out.append(_fold_char(ch))
-        where.append(i)
-        i += 1
-    where.append(n)
-    return "".join(out), where
+    kept = 0
+    for dropped in _DROPPED_RUN_RE.finditer(text):
+        where.extend(range(kept, dropped.start()))
+        kept = dropped.end()
+    where.extend(range(kept, len(text) + 1))
+    return text.translate(_FOLD_AND_DROP), where
 
 
 @dataclass

@@ -1,4 +1,9 @@
-from graph.identifiers import extract
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from graph.identifiers import document, extract
 from graph.identifiers.document import Document, fold
 
 
@@ -34,3 +39,57 @@ def test_a_claimed_span_joins_nothing_around_it() -> None:
     keys = [i.key for i in extract(text)]
     assert "email:a0000@gmail.com" in keys or "email:coma0000@gmail.com" in keys
     assert not [key for key in keys if key.endswith(".zero")]
+
+
+def fold_char_by_char(text: str) -> tuple[str, list[int] | None]:
+    """What `fold` does, the slow way: one character at a time, keycap sequences read as a whole."""
+    if text.isascii():
+        return text, None
+    out: list[str] = []
+    where: list[int] = []
+    i = 0
+    while i < len(text):
+        ch, nxt = text[i], text[i + 1 : i + 2]
+        if ch in "0123456789#*" and (
+            nxt == "\u20e3" or (nxt == "\ufe0f" and text[i + 2 : i + 3] == "\u20e3")
+        ):
+            out.append(ch)
+            where.append(i)
+            i += 3 if nxt == "\ufe0f" else 2
+            continue
+        if ch in document._INVISIBLE or ch == "\u20e3":
+            i += 1
+            continue
+        if ch in document._FOLD:
+            out.append(document._FOLD[ch])
+        elif "\uff01" <= ch <= "\uff5e":
+            out.append(chr(ord(ch) - 0xFEE0))
+        elif ch.isdigit() and unicodedata.digit(ch, None) is not None:
+            out.append(str(unicodedata.digit(ch)))
+        else:
+            out.append(ch)
+        where.append(i)
+        i += 1
+    where.append(len(text))
+    if len(where) == len(text) + 1 and where == list(range(len(text) + 1)):
+        return "".join(out), None
+    return "".join(out), where
+
+
+FOLD_PIECES = st.sampled_from(
+    [
+        *"07#*a ٣۷０７➕－\u00a0\u2013@＠",
+        "\u20e3",
+        "\ufe0f",
+        "\u200b",
+        "\u200d",
+        "\u00ad",
+        "\ufeff",
+        "7\ufe0f\u20e3",
+    ]
+)
+
+
+@given(st.lists(FOLD_PIECES | st.characters(), max_size=40).map("".join))
+def test_fold_reads_as_a_character_by_character_fold_does(text: str) -> None:
+    assert fold(text) == fold_char_by_char(text)
