@@ -1,9 +1,10 @@
 """The analysts' API as a FastAPI application: GraphQL at /graphql, the IDE at /ide, the network pages at
-/networks (`api.pages`), downloads at /export, a health check.
+/networks (`api.pages`), downloads at /export, a health check, a readiness check (`api.ready`) and
+Prometheus metrics (`api.metrics`).
 
-`create_app()` builds it; `crosslink serve` runs it with uvicorn. Every request but `GET /health` and the
-static pages of the IDE and the networks needs an API key (see `api.auth`); request bodies over the size
-limit are refused before they are read.
+`create_app()` builds it; `crosslink serve` runs it with uvicorn. Every request but `GET /health`,
+`/ready`, `/metrics` and the static pages of the IDE and the networks needs an API key (see `api.auth`);
+request bodies over the size limit are refused before they are read.
 """
 
 from __future__ import annotations
@@ -30,7 +31,10 @@ from api.graphql.context import Context
 from api.graphql.errors import BAD_USER_INPUT, LIMIT_EXCEEDED, error_body
 from api.graphql.limits import Limits
 from api.graphql.schema import build_schema
+from api.metrics import ApiMetrics, RequestMetrics, metrics_token
+from api.metrics import register as register_metrics
 from api.pages import register as register_pages
+from api.ready import register as register_ready
 from graph import apikeys
 from graph.config import Settings
 from graph.crosslink import Crosslink
@@ -151,6 +155,9 @@ def create_app(
 
     register_pages(app)  # /networks and /networks/{id}, shells without data like /ide
     register_exports(app)  # /export/...: downloads, behind the same keys and audit as /graphql
+    register_ready(app)  # /ready: the graph answers a query
+    app.state.metrics = ApiMetrics()
+    register_metrics(app, app.state.metrics, metrics_token())  # /metrics: behind its own token, if set
 
     verified = apikeys.verified_keys()
     # Added innermost first: collect between requests, refuse unauthenticated callers, then oversized
@@ -164,6 +171,7 @@ def create_app(
         cached=verified.cached,
         audit=audit,
     )
+    app.add_middleware(RequestMetrics, metrics=app.state.metrics)  # counts refusals of the key check too
     app.add_middleware(IdleCollection)  # outermost: it sees a request end once its answer is sent
     return app
 

@@ -35,6 +35,7 @@ from graphql.utilities import value_from_ast_untyped
 from starlette.types import Scope
 from strawberry.extensions import SchemaExtension
 
+from api.metrics import observe_record
 from graph.config import base_dir
 
 log = logging.getLogger("crosslink.api")
@@ -92,6 +93,7 @@ class AuditLog:
                     data = data[os.write(fd, data) :]
             finally:
                 os.close(fd)
+        observe_record(record)  # the request's metrics count what the audit log recorded
 
     def _open(self) -> int:
         flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT

@@ -20,10 +20,11 @@ from api.audit import AuditLog, refused
 from api.graphql.errors import FORBIDDEN, GRAPH_UNAVAILABLE, UNAUTHENTICATED, classify, error_body
 from graph.apikeys import ApiKey, claimed_id
 
-# Paths answered without a key: the health check, the icon browsers ask for, and the pages and assets of
-# the IDE and the network pages (api.pages), which hold no data (a browser cannot send a key when it
-# opens a page; the page sends one with each request for data).
-PUBLIC_PATHS = ("/health", "/favicon.ico")
+# Paths answered without a key: the health and readiness checks, the metrics (behind a token of their
+# own when CROSSLINK_METRICS_TOKEN is set, see api.metrics), the icon browsers ask for, and the pages
+# and assets of the IDE and the network pages (api.pages), which hold no data (a browser cannot send a
+# key when it opens a page; the page sends one with each request for data).
+PUBLIC_PATHS = ("/health", "/ready", "/metrics", "/favicon.ico")
 PUBLIC_PREFIXES = ("/ide", "/networks", "/pages")
 
 

@@ -16,6 +16,7 @@ from graphql import GraphQLError
 from neo4j.exceptions import DriverError, ServiceUnavailable, SessionExpired
 from strawberry.extensions import SchemaExtension
 
+from api.metrics import observe_error
 from graph.apikeys import ApiKeyError, UnknownKey
 from graph.casework import TooMany
 from graph.db import GraphUnavailable
@@ -59,7 +60,9 @@ class ApiError(Exception):
 
 
 def classify(error: BaseException) -> tuple[str, str]:
-    """The code and the message to show for an exception raised while answering."""
+    """The code and the message to show for an exception raised while answering (a Neo4j error among
+    its causes is counted in the metrics, `api.metrics`)."""
+    observe_error(error)
     if isinstance(error, ApiError):
         return error.code, error.message
     if isinstance(error, NotFound | UnknownKey):
