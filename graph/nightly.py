@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +24,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from graph import cypher, inbox, schema
 from graph.advert import Line, Record
+from graph.formats import CsvOptions, read_file, resolve
 from graph.ingest import (
     DEFAULT_BATCH_SIZE,
     IngestFailed,
@@ -31,15 +32,17 @@ from graph.ingest import (
     RejectsFile,
     RunReport,
     ingest,
-    read_files,
 )
 from graph.lease import LeaseBusy, held
 from graph.networks import catch_up
 from graph.networks.lease import RecomputeBusy
+from graph.webhooks import WebhookConfig, deliver_pending, queue_watch_hits, shown_url
 
 LEASE_NAME = "nightly"
 LEASE_WHAT = "the nightly inbox run"
 DEFAULT_REJECT_THRESHOLD = 0.01
+# How long the job spends posting watch hits to the webhook; what is left stays queued for the next try.
+DELIVER_SECONDS = 60.0
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_ATTENTION = 3
@@ -201,13 +204,17 @@ class NightlySummary:
                 f"  {h['identifier']} in advert {h['advert']}, network {h['network'] or '(none)'}"
                 for h in self.watch_hits[:10]
             ]
-        if self.webhooks is not None:
-            lines.append(
-                "webhooks: "
-                + ", ".join(
-                    f"{self.webhooks.get(k, 0)} {k}" for k in ("queued", "delivered", "failed", "pending")
+        if self.webhooks is not None and (self.webhooks["queued"] or self.webhooks.get("pending")):
+            told = self.webhooks
+            if told["url"] is None:
+                lines.append(
+                    f"webhook: {told['queued']} hit(s) queued, none posted (no CROSSLINK_WEBHOOK_URL)"
                 )
-            )
+            else:
+                lines.append(
+                    f"webhook {told['url']}: {told['queued']} queued, {told['delivered']} delivered, "
+                    f"{told['failed']} given up, {told['pending']} pending"
+                )
         lines += [f"look at: {reason}" for reason in self.attention() if "watch hit" not in reason]
         lines += [f"failed: {reason}" for reason in self.failures()]
         return "\n".join(lines)
@@ -226,6 +233,7 @@ class _Night:
     database: str
     source: str
     format: str
+    csv: CsvOptions | None
     rejects_dir: Path | None
     region: str | None
     batch_size: int
@@ -248,7 +256,9 @@ def run_nightly(
     batch_size: int = DEFAULT_BATCH_SIZE,
     workers: int = 0,
     stop: threading.Event | None = None,
-    notify: Callable[[neo4j.Driver, str, list[str]], dict[str, Any] | None] | None = None,
+    csv: CsvOptions | None = None,
+    webhook: WebhookConfig | None = None,
+    deliver_seconds: float = DELIVER_SECONDS,
 ) -> NightlySummary:
     """Ingest the inbox's new files, update the networks, and say what happened.
 
@@ -256,9 +266,11 @@ def run_nightly(
     line goes to a rejects file per input file in `rejects_dir` (none kept when None). LeaseBusy when
     another nightly run holds the lease for longer than `wait` seconds; NotADirectoryError when the inbox
     is not a folder; Neo4j's errors when the graph cannot be reached at the start. Later failures are in
-    the summary (a file's, or the networks update's) and make its exit status 1. `notify` is called with
-    the night's runs after the networks are updated (queueing and delivering watch hits) and returns what
-    the summary says of it. IngestInterrupted when `stop` is set: the file being read is recorded failed.
+    the summary (a file's, or the networks update's) and make its exit status 1. `format` is a name in
+    `graph.formats.FORMATS` or `auto` (each file's own, told from its head), `csv` the column mapping of
+    CSV files. After the networks are updated the watch hits of the night's runs are queued in the graph
+    for the webhook and, when `webhook` is given, posted for at most `deliver_seconds` (graph.webhooks).
+    IngestInterrupted when `stop` is set: the file being read is recorded failed.
     """
     folder = Path(inbox_dir)
     paths, ignored = inbox.scan(folder)
@@ -272,6 +284,7 @@ def run_nightly(
         database,
         summary.source,
         format,
+        csv,
         Path(rejects_dir) if rejects_dir is not None else None,
         region,
         batch_size,
@@ -283,7 +296,7 @@ def run_nightly(
     schema.apply_schema(driver, database)
     with held(driver, database, LEASE_NAME, what=LEASE_WHAT, wait=wait):
         try:
-            _run(night, summary, paths, notify)
+            _run(night, summary, paths, webhook, deliver_seconds)
         except (Neo4jError, DriverError, RecomputeBusy) as error:
             summary.error = f"the graph database failed: {type(error).__name__}: {error}"
     summary.finished_at = datetime.now(UTC)
@@ -295,7 +308,8 @@ def _run(
     night: _Night,
     summary: NightlySummary,
     paths: list[Path],
-    notify: Callable[[neo4j.Driver, str, list[str]], dict[str, Any] | None] | None,
+    webhook: WebhookConfig | None,
+    deliver_seconds: float,
 ) -> None:
     before = _network_sizes(night)
     files = inbox.hashed(paths)
@@ -317,8 +331,17 @@ def _run(
         summary.error = f"the adverts are in, but the networks could not be updated: {error}"
     _compare_networks(summary, before, _network_sizes(night))
     summary.watch_hits = _watch_hits(night, runs)
-    if notify is not None:
-        summary.webhooks = notify(night.driver, night.database, runs)
+    summary.webhooks = _notify(night, runs, webhook, deliver_seconds)
+
+
+def _notify(night: _Night, runs: list[str], webhook: WebhookConfig | None, seconds: float) -> dict[str, Any]:
+    """Queue the night's watch hits in the graph (never lost), then post what is due when a webhook is
+    configured; hits it could not deliver stay queued for the next try."""
+    told: dict[str, Any] = {"queued": queue_watch_hits(night.driver, night.database, runs)}
+    told["url"] = shown_url(webhook.url) if webhook is not None else None
+    if webhook is not None:
+        told.update(deliver_pending(night.driver, night.database, webhook, budget_seconds=seconds).as_dict())
+    return told
 
 
 def _skipped(found: inbox.InboxFile, earlier: inbox.Ingested | None, twin: str | None) -> FileReport:
@@ -339,7 +362,7 @@ def _ingest_file(night: _Night, found: inbox.InboxFile) -> FileReport:
         RejectsFile(night.rejects_dir / _rejects_name(found.name, night.stamp)) if night.rejects_dir else None
     )
     try:
-        report.format, lines = _read(found.path, night.format)
+        report.format, lines = _read(found.path, night.format, night.csv)
         run = ingest(
             night.driver,
             night.database,
@@ -371,11 +394,11 @@ def _ingest_file(night: _Night, found: inbox.InboxFile) -> FileReport:
     return report
 
 
-def _read(path: Path, format: str) -> tuple[str, Iterator[Line | Record]]:
-    """The format of the file and its lines or records."""
-    if format not in ("auto", "jsonl"):
-        raise ValueError(f"{path.name}: the format {format!r} cannot be read yet")
-    return "jsonl", read_files([str(path)])
+def _read(path: Path, format: str, csv: CsvOptions | None) -> tuple[str, Iterator[Line | Record]]:
+    """The format of the file (`format`, or the one its head shows for `auto`) and its lines or records;
+    FormatError before anything is read when the file is not in that layout."""
+    chosen = resolve(path, format)
+    return chosen, read_file(path, chosen, csv=csv)
 
 
 def _failed(night: _Night, report: FileReport, run: RunReport | None, error: str) -> None:

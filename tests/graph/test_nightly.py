@@ -147,7 +147,7 @@ def test_hidden_and_partial_files_and_folders_are_left_alone(graph, database, bo
 def test_a_file_whose_ingest_stopped_half_way_is_read_again_next_night(graph, database, box, monkeypatch):
     write(box / "b.jsonl", [advert(str(n), f"Advert {n} call +39 320 123 45{n:02d}") for n in range(10, 20)])
 
-    def breaks_off(path: Path, format: str) -> tuple[str, Iterator[Any]]:
+    def breaks_off(path: Path, format: str, csv: Any) -> tuple[str, Iterator[Any]]:
         def lines() -> Iterator[Any]:
             for line in read_files([str(path)]):
                 if path.name == "b.jsonl" and line.number == 6:
@@ -238,22 +238,52 @@ def test_a_share_of_rejects_under_the_threshold_is_all_good(graph, database, box
     assert night(graph, database, box, reject_threshold=0.5).exit_status == EXIT_OK
 
 
-def test_a_watch_hit_is_told_with_its_advert_and_network(graph, database, box):
+def test_a_watch_hit_is_told_with_its_advert_and_network_and_queued(graph, database, box):
     Crosslink(graph, database).watch(PHONE)
-    calls: list[list[str]] = []
 
-    def notify(driver: neo4j.Driver, db: str, runs: list[str]) -> dict[str, Any]:
-        calls.append(runs)
-        return {"queued": 2}
-
-    summary = night(graph, database, box, notify=notify)
+    summary = night(graph, database, box)
 
     assert sorted(h["advert"] for h in summary.watch_hits) == ["advert:facebook:1", "advert:facebook:2"]
     assert {h["identifier"] for h in summary.watch_hits} == {"phone:+447957500418"}
     [network] = {h["network"] for h in summary.watch_hits}
     assert network in {n["id"] for n in summary.new_networks}
-    assert calls == [[f.run for f in summary.files]]
-    assert summary.webhooks == {"queued": 2}
+    assert summary.webhooks == {"queued": 2, "url": None}  # kept in the graph until a webhook is set
     assert summary.exit_status == EXIT_ATTENTION
+    assert "none posted (no CROSSLINK_WEBHOOK_URL)" in summary.text()
     # The next night brings nothing new: the hits are not told twice.
-    assert night(graph, database, box).watch_hits == []
+    again = night(graph, database, box)
+    assert again.watch_hits == [] and again.webhooks["queued"] == 0
+
+
+def test_a_file_in_no_known_layout_fails_alone_and_is_tried_again(graph, database, box):
+    (box / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+
+    summary = night(graph, database, box)
+
+    by_name = {f.name: f for f in summary.files}
+    assert by_name["photo.png"].status == "failed"
+    assert "cannot tell its format" in by_name["photo.png"].error
+    assert by_name["a.jsonl"].status == "completed" and by_name["b.jsonl"].status == "completed"
+    assert summary.exit_status == EXIT_FAILED
+    assert ledger(graph, database)["photo.png"]["status"] == "failed"
+    assert [f.status for f in night(graph, database, box).files] == ["skipped", "skipped", "failed"]
+
+
+def test_each_file_is_read_in_its_own_layout(graph, database, box):
+    export = {
+        "name": "Crossings",
+        "type": "public_channel",
+        "id": 777,
+        "messages": [
+            {"id": 1, "type": "message", "date": "2024-03-01T10:00:00", "text": f"Channel post {PHONE}"}
+        ],
+    }
+    (box / "result.json").write_text(json.dumps(export), "utf-8")
+
+    summary = night(graph, database, box)
+
+    by_name = {f.name: f for f in summary.files}
+    assert by_name["result.json"].format == "telegram"
+    assert by_name["result.json"].counts["created"] == 1
+    assert by_name["a.jsonl"].format == "jsonl"
+    assert ledger(graph, database)["result.json"]["format"] == "telegram"
