@@ -26,12 +26,14 @@ from tqdm import tqdm
 from api.commands.bloom import bloom
 from api.commands.connection import graph_connection
 from api.commands.export import export
+from api.commands.formats import csv_options, describe_format, format_options, read_inputs
 from api.commands.keys import keys
 from api.commands.networks import networks
 from api.commands.schema import schema
 from api.commands.serve import run_server, serve
 from graph.advert import REGIONS
 from graph.crosslink import Crosslink
+from graph.formats import FormatError
 from graph.ingest import (
     DEFAULT_BATCH_SIZE,
     SAMPLE_ADVERTS,
@@ -39,7 +41,6 @@ from graph.ingest import (
     IngestInterrupted,
     RejectsFile,
     RunReport,
-    read_files,
 )
 from graph.networks import NetworkReport
 from graph.networks.lease import RecomputeBusy
@@ -187,6 +188,7 @@ def _region_option(_ctx: click.Context, _param: click.Parameter, value: str | No
     help="Then bring the networks up to date with this run and any earlier one they miss; "
     "--no-networks leaves it to `crosslink networks update` (between the files of a bulk load, say).",
 )
+@format_options
 def ingest_command(
     files: tuple[str, ...],
     source: str,
@@ -196,8 +198,14 @@ def ingest_command(
     rewrite: bool,
     workers: int,
     update_networks: bool,
+    input_format: str,
+    mapping: dict[str, str],
+    encoding: str | None,
+    delimiter: str | None,
+    platform: str | None,
 ) -> None:
-    """Ingest adverts from JSON Lines FILEs (`-` or none: standard input) into the graph.
+    """Ingest adverts from FILEs (`-` or none: standard input) into the graph: JSON Lines, a Telegram
+    Desktop export, X, Facebook or TikTok API responses, or CSV (--format; docs/formats.md).
 
     The schema is applied first. Each batch is one transaction; an advert already in the graph with the
     same content is skipped, so the same input can be run again, also after a failure, to finish the job.
@@ -207,8 +215,8 @@ def ingest_command(
     Exit status:
       0  every line was accepted
       3  the run finished, and some lines were rejected (see the rejects file)
-      1  the run failed: Neo4j unreachable, or a batch could not be written
-         (batches before it stay written)
+      1  the run failed: Neo4j unreachable, a batch could not be written, or a file
+         is not in its format or breaks off (batches before it stay written)
       2  bad usage (unknown option, missing file)
       130, 143  stopped by Ctrl-C or SIGTERM, after the batch being written; the run is
          marked interrupted (a second signal stops at once)
@@ -221,6 +229,20 @@ def ingest_command(
         safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in source)[:40]
         rejects_path = f"rejects-{safe}-{stamp}.jsonl"
     interactive = sys.stderr.isatty()
+    formats: dict[str, str] = {}
+
+    def chosen(file: str, name: str) -> None:
+        formats[file] = name
+        if interactive:
+            click.echo(f"crosslink: {file}: read as {describe_format(name)}", err=True)
+        else:
+            _log("format", file=file, format=name)
+
+    try:
+        csv = csv_options(input_format, mapping, encoding, delimiter, platform)
+        inputs = read_inputs(paths, input_format, csv, chosen)
+    except (FormatError, OSError) as error:
+        _fail(str(error))
     with (
         graph_connection() as graph,
         RejectsFile(rejects_path) as rejects,
@@ -229,7 +251,7 @@ def ingest_command(
         progress = _Progress(interactive)
         try:
             report = graph.ingest(
-                read_files(paths),
+                inputs,
                 source=source,
                 files=names,
                 region=region,
@@ -253,11 +275,16 @@ def ingest_command(
             if not interactive:
                 _log("failed", **error.report.as_dict())
             _fail(f"{error} {NETWORKS_LEFT}")
+        except FormatError as error:
+            progress.close()
+            _fail(f"{error}. The batches before it are in the graph. {NETWORKS_LEFT}")
         except OSError as error:
             progress.close()
             _fail(f"cannot read the input: {error}")
         progress.close()
         summary = report.as_dict()
+        if formats:
+            summary["formats"] = formats
         if update_networks:
             summary["networks"] = _catch_up_networks(graph)
     if rejects.count:
