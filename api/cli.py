@@ -29,6 +29,7 @@ from api.commands.export import export
 from api.commands.formats import csv_options, describe_format, format_options, read_inputs
 from api.commands.keys import keys
 from api.commands.networks import networks
+from api.commands.nightly import nightly
 from api.commands.schema import schema
 from api.commands.serve import run_server, serve
 from graph.advert import REGIONS
@@ -483,6 +484,7 @@ main.add_command(schema)
 main.add_command(networks)
 main.add_command(bloom)
 main.add_command(export)
+main.add_command(nightly)
 
 
 if __name__ == "__main__":
