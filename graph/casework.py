@@ -25,6 +25,7 @@ from graph.read.keys import identifier_key, kind_of
 from graph.read.queries import check_range
 from graph.read.reader import BadInput, NotFound, ReaderBase, native
 from graph.read.records import Span, spans_of
+from graph.webhooks import queue_watch_hits
 
 # Adverts one push may carry: the API is for a handful found by hand, files go through `crosslink ingest`.
 MAX_PUSH = 100
@@ -55,6 +56,7 @@ class PushReport:
     adverts: list[str]
     rejects: list[Reject]
     networks_updated: bool
+    watch_hits: int = 0  # watch hits of the adverts this push created, queued for the webhook
 
 
 def push_adverts(
@@ -96,6 +98,9 @@ def push_adverts(
         adverts=keys,
         rejects=rejects,
         networks_updated=_catch_up(driver, database, report.run_id),
+        # After the networks, so a delivery names the advert's network; queued before the caller is
+        # answered, so a hit is in the graph whatever becomes of its post (graph/webhooks.py).
+        watch_hits=queue_watch_hits(driver, database, [report.run_id]),
     )
 
 
