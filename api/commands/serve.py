@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import inspect
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import click
@@ -10,6 +16,7 @@ import uvicorn
 
 from api.app import create_app
 from api.commands.connection import graph_connection
+from api.metrics import MULTIPROCESS_VARIABLE
 from graph.crosslink import Crosslink
 
 # What each worker process imports and calls, with no arguments, to build its own app: `create_app()`
@@ -67,12 +74,37 @@ def run_workers(workers: int, *, host: str, port: int, proxy_headers: bool = Fal
     """Serve the API from `workers` processes behind one port until stopped (Ctrl-C or SIGTERM).
 
     uvicorn binds the port here and starts each worker as a fresh interpreter (spawned, not forked)
-    that builds the app with `APP_FACTORY`; this process only watches them, restarting one that dies."""
+    that builds the app with `APP_FACTORY`; this process only watches them, restarting one that dies.
+    The workers count their metrics into one directory (see `metrics_directory`), so that /metrics,
+    whichever worker answers it, gives the totals of all."""
     _announce(host, port, workers)
     options = _server_options(host, port, proxy_headers)
     if "timeout_worker_healthcheck" in inspect.signature(uvicorn.Config).parameters:  # newer uvicorn only
         options["timeout_worker_healthcheck"] = HEALTH_CHECK_SECONDS
-    uvicorn.run(APP_FACTORY, factory=True, workers=workers, **options)
+    with metrics_directory():
+        uvicorn.run(APP_FACTORY, factory=True, workers=workers, **options)
+
+
+@contextmanager
+def metrics_directory() -> Iterator[Path]:
+    """PROMETHEUS_MULTIPROC_DIR for the workers about to start (they inherit the environment and read it
+    when they import prometheus-client): the one set, emptied of an earlier run's counts as
+    prometheus-client asks, or else a new temporary directory, removed once the workers have ended."""
+    given = os.environ.get(MULTIPROCESS_VARIABLE)
+    if given:
+        directory = Path(given)
+        directory.mkdir(parents=True, exist_ok=True)
+        for stale in directory.glob("*.db"):
+            stale.unlink()
+        yield directory
+        return
+    directory = Path(tempfile.mkdtemp(prefix="crosslink-metrics-"))
+    os.environ[MULTIPROCESS_VARIABLE] = str(directory)
+    try:
+        yield directory
+    finally:
+        os.environ.pop(MULTIPROCESS_VARIABLE, None)
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 def _announce(host: str, port: int, workers: int = 1) -> None:

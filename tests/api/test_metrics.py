@@ -3,9 +3,16 @@ Neo4j errors, downloads; label values bounded whatever clients send; a token whe
 
 from __future__ import annotations
 
+import json
+import os
+import signal
 import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import httpx2
 import neo4j
 import pytest
 from fastapi import FastAPI
@@ -28,7 +35,7 @@ from api.metrics import (
     neo4j_kind,
 )
 from graph import apikeys
-from graph.config import Settings
+from graph.config import REPO_ROOT, Settings
 
 Samples = dict[tuple[str, frozenset[tuple[str, str]]], float]
 
@@ -258,3 +265,66 @@ def test_apps_in_one_process_count_apart() -> None:
         return 0.0
 
     assert (count(first), count(second)) == (1.0, 0.0)
+
+
+def test_several_workers_answer_the_totals_of_all(
+    neo4j_driver: neo4j.Driver, neo4j_settings: Settings, tmp_path: Path
+) -> None:
+    """`crosslink serve --workers 2`: whichever worker answers a scrape, it counts the requests of both."""
+    _, key = apikeys.create_key(neo4j_driver, neo4j_settings.database, role="reader", name="workers metrics")
+    port = closed_port()
+    audit = tmp_path / "audit.jsonl"
+    env = {k: v for k, v in os.environ.items() if k != "PROMETHEUS_MULTIPROC_DIR"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "api.cli", "serve", "--workers", "2", "--port", str(port)],
+        cwd=REPO_ROOT,
+        env={**env, "CROSSLINK_AUDIT_LOG": str(audit)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_ready(process, url)
+        sent = 0
+        # Until both workers have answered some (the audit log names each request's process).
+        while sent < 400 and len({json.loads(line)["pid"] for line in _lines(audit)}) < 2:
+            answer = httpx2.post(
+                f"{url}/graphql",
+                json={"query": "query Spread { __typename }"},
+                headers={"Authorization": f"Bearer {key}", "Connection": "close"},
+                timeout=30,
+            )
+            assert answer.status_code == 200
+            sent += 1
+        assert len({json.loads(line)["pid"] for line in _lines(audit)}) == 2
+        scrapes = []
+        for _ in range(8):
+            text = httpx2.get(f"{url}/metrics", headers={"Connection": "close"}, timeout=30).text
+            found = {
+                (s.name, frozenset(s.labels.items())): s.value
+                for family in text_string_to_metric_families(text)
+                for s in family.samples
+            }
+            scrapes.append(value(found, "crosslink_api_operations_total", operation="Spread", outcome="ok"))
+    finally:
+        os.killpg(process.pid, signal.SIGINT)
+        process.wait(timeout=60)
+    assert scrapes == [sent] * 8
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+
+
+def _wait_until_ready(process: subprocess.Popen[bytes], url: str) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        assert process.poll() is None, "crosslink serve --workers 2 ended before it answered"
+        try:
+            if httpx2.get(f"{url}/ready", timeout=5).status_code == 200:
+                return
+        except httpx2.TransportError:
+            pass
+        time.sleep(0.2)
+    pytest.fail("crosslink serve --workers 2 did not answer within 120 s")
