@@ -32,6 +32,7 @@ from api.commands.networks import networks
 from api.commands.nightly import nightly
 from api.commands.schema import schema
 from api.commands.serve import run_server, serve
+from api.commands.webhooks import webhooks_group
 from graph.advert import REGIONS
 from graph.crosslink import Crosslink
 from graph.formats import FormatError
@@ -485,6 +486,7 @@ main.add_command(networks)
 main.add_command(bloom)
 main.add_command(export)
 main.add_command(nightly)
+main.add_command(webhooks_group)
 
 
 if __name__ == "__main__":
