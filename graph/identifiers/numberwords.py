@@ -41,10 +41,24 @@ _WORD_RE = re.compile(r"[a-zà-ÿ]+|[0-9]+", re.IGNORECASE)
 # Separators allowed between the words of one spelled number.
 _GAP_RE = re.compile(r"[\s,.;/\-–]*")
 _DIGIT_NEAR_RE = re.compile(r"\d[\s,.\-]{0,2}$|^[\s,.\-]{0,2}\d")
-_ANY_WORD_RE = re.compile(
-    r"(?<![\w])(?:" + "|".join(sorted([*_UNITS, *_REPEAT], key=len, reverse=True)) + r")(?![\w])",
-    re.IGNORECASE,
-)
+
+
+def _any_word_pattern(words: list[str]) -> str:
+    """A whole word that is one of `words`, case aside: the words grouped under their first letter.
+
+    Only whether a text holds such a word is asked. A flat alternation of every word would be tried
+    word by word at the start of each word of the text; grouped, and with a look-ahead for the first
+    letters, a word of the text that starts with no such letter is passed over at once.
+    """
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    groups = "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
+    firsts = "".join(map(re.escape, by_first))
+    return rf"(?<![\w])(?=[{firsts}])(?:{groups})(?![\w])"
+
+
+_ANY_WORD_RE = re.compile(_any_word_pattern([*_UNITS, *_REPEAT]), re.IGNORECASE)
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:

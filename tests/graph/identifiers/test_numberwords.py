@@ -1,5 +1,10 @@
-import pytest
+import re
 
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from graph.identifiers import numberwords
 from graph.identifiers.numberwords import spell_out
 
 
@@ -69,3 +74,17 @@ def test_offsets_of_a_repeated_digit_cover_both_words() -> None:
     rewritten, where = spell_out(text)
     start = rewritten.index("444")
     assert text[where[start] : where[start + 3]] == "triple 4"
+
+
+NUMBER_WORDS = [*numberwords._UNITS, *numberwords._REPEAT]
+# Every number word in one flat alternation: what the grouped pattern must find, the slow way.
+FLAT_ANY_WORD_RE = re.compile(r"(?<![\w])(?:" + "|".join(NUMBER_WORDS) + r")(?![\w])", re.IGNORECASE)
+WORD_PIECES = st.sampled_from(
+    [*NUMBER_WORDS, "ZÉRO", "Seven", "ſix", "sevens", "xone", "on", "é", "7", " ", "-", "_", "\n", "ٹ", "ı"]
+)
+
+
+@example("ſix, ZÉRO")
+@given(st.lists(WORD_PIECES | st.characters(), max_size=12).map("".join))
+def test_the_grouped_word_pattern_finds_what_a_flat_one_does(text: str) -> None:
+    assert bool(numberwords._ANY_WORD_RE.search(text)) == bool(FLAT_ANY_WORD_RE.search(text))
