@@ -40,6 +40,7 @@ from graph.config import Settings
 from graph.crosslink import Crosslink
 from graph.db import connect, connect_async
 from graph.read import AsyncReader, read_timeout
+from graph.webhooks import BackgroundDelivery, WebhookConfig
 
 # The IDE's page and assets, installed as package data (see pyproject.toml); vendor/ holds the files
 # scripts/setup copies from npm (GraphiQL and React). Served by the name the page asks for: nothing else.
@@ -75,6 +76,7 @@ def create_app(
     timeout: float | None = None,
     query_listener: Callable[[str], None] | None = None,
     settings: Settings | None = None,
+    webhook: WebhookConfig | None = None,
 ) -> FastAPI:
     """The API over `driver` (default: connect at start-up with `settings`, or the environment's).
 
@@ -82,7 +84,10 @@ def create_app(
     which must name the same server as `driver`, so that a request's reads run on the event loop;
     writes, key checks and ingest keep the blocking `driver`, in worker threads.
     `query_listener` is called with the name of every read query a request runs (tests count them).
+    Watch hits queued by ingestAdverts are posted in the background to `webhook` (default: the
+    environment's CROSSLINK_WEBHOOK_*; none configured, they stay queued for `crosslink webhooks deliver`).
     """
+    webhook = webhook or WebhookConfig.from_env()
     limits = limits or Limits.from_env()
     audit = audit or AuditLog(audit_path())
 
@@ -100,8 +105,15 @@ def create_app(
             try:
                 await run_in_threadpool(app.state.graph.prepare_api)
                 freeze_startup_objects()
-                with serving_thresholds():
-                    yield
+                delivery = webhook and BackgroundDelivery(app.state.driver, app.state.database, webhook)
+                try:
+                    if delivery:
+                        delivery.start()
+                    with serving_thresholds():
+                        yield
+                finally:
+                    if delivery:
+                        await run_in_threadpool(delivery.stop)
             finally:
                 await app.state.reads.close()
         finally:
