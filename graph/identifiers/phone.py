@@ -53,8 +53,11 @@ _CURRENCY = (
 _DATE = r"(?<!\w)(?<![+(])(?<!\+ )(?<!\d[./-])(?<!\d\n)(?<!\d\n\n)(?<!\d\r\n)(?<!\d \n)"
 _DATE_END = r"(?![\w]|[./-]\d)"
 _AMOUNT_RE = re.compile(r"(?<![\w])\d+(?:[.,' ]\d{3}(?!\d))*(?:[.,]\d{1,2}(?!\d))?")
+# Dates, times and coordinates all start with a digit or a minus sign: the look-ahead passes over any
+# other position at once, before the look-behinds of each alternative are tried there.
 _DATE_TIME_PLACE_RE = re.compile(
-    "|".join(
+    r"(?=[\d-])(?:"
+    + "|".join(
         (
             _DATE + r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})" + _DATE_END,  # 05/11/2024, 5.11.24
             _DATE + r"\d{4}[./-]\d{1,2}[./-]\d{1,2}" + _DATE_END,  # 2024-11-05
@@ -63,6 +66,7 @@ _DATE_TIME_PLACE_RE = re.compile(
             r"-?\d{1,3}\.\d{3,}\s*,\s*-?\d{1,3}\.\d{3,}",  # 36.8065, 10.1815
         )
     )
+    + ")"
 )
 _CURRENCY_BEFORE_RE = re.compile(r"(?:^|[^\w])(?:" + _CURRENCY + r")\s?$", re.IGNORECASE)
 _CURRENCY_AFTER_RE = re.compile(r"\s?(?:" + _CURRENCY + r")(?![^\W\d_])", re.IGNORECASE)

@@ -1,5 +1,7 @@
 """Phone finding against the forms adverts really use, and the numbers that must not become phones."""
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -196,3 +198,19 @@ PRICE_LIST_PIECES = st.sampled_from(
 @given(st.lists(PRICE_LIST_PIECES, max_size=40).map("".join))
 def test_blanking_skips_only_what_the_label_patterns_would_not_find(text: str) -> None:
     assert phone._blank_non_phones(text) == blank_by_search(text)
+
+
+# The dates, times and coordinates pattern without the look-ahead that lets it pass over positions fast.
+DATES_WITHOUT_LOOKAHEAD_RE = re.compile(
+    phone._DATE_TIME_PLACE_RE.pattern.removeprefix(r"(?=[\d-])(?:").removesuffix(")")
+)
+DATE_PIECES = st.sampled_from(
+    ["05", "1", "2024", "11", "/", ".", "-", ":", "h", " ", "\n", "+", "(", "a", "36.8065", ",", "٣", "_"]
+)
+
+
+@given(st.lists(DATE_PIECES | st.characters(), max_size=30).map("".join))
+def test_the_dates_pattern_finds_what_it_finds_without_its_look_ahead(text: str) -> None:
+    assert DATES_WITHOUT_LOOKAHEAD_RE.pattern != phone._DATE_TIME_PLACE_RE.pattern
+    found = [m.span() for m in phone._DATE_TIME_PLACE_RE.finditer(text)]
+    assert found == [m.span() for m in DATES_WITHOUT_LOOKAHEAD_RE.finditer(text)]
