@@ -131,7 +131,7 @@ def read_inputs(
     told each format that `auto` detected."""
     formats = []
     for path in paths:
-        name = resolve(path, input_format)
+        name = resolve(path, input_format, csv=csv)
         if input_format == AUTO and path != "-":
             chosen(path, name)
         formats.append((path, name))

@@ -74,20 +74,26 @@ def _detect(head: bytes, file: str) -> str:
     return name
 
 
-def resolve(path: str | os.PathLike[str], format: str = AUTO) -> str:
+def resolve(path: str | os.PathLike[str], format: str = AUTO, *, csv: CsvOptions | None = None) -> str:
     """The format `path` will be read in: `format`, checked against the file's head, or the one detected
-    (`auto`). FormatError, before anything is read, when the head does not fit the format asked for."""
+    (`auto`). FormatError, before anything is read, when the head does not fit the format asked for (for
+    CSV, when `csv` maps a column the header lacks)."""
     file = os.fspath(path)
     if file == STDIN:
         return "jsonl" if format == AUTO else format
     with open(file, "rb") as stream:
         head = stream.read(HEAD_BYTES)
-    return _resolve(head, file, format)
+    return _resolve(head, file, format, csv)
 
 
-def _resolve(head: bytes, file: str, format: str) -> str:
-    if format == AUTO:
-        return _detect(head, file)
+def _resolve(head: bytes, file: str, format: str, csv: CsvOptions | None = None) -> str:
+    name = _detect(head, file) if format == AUTO else _fits(head, file, format)
+    if name == "csv" and head.strip():
+        module("csv").check(head, file, csv)
+    return name
+
+
+def _fits(head: bytes, file: str, format: str) -> str:
     reader = module(format)
     if format == "jsonl":  # lines are judged one by one; refuse only a file in another known layout
         other = sniffed(head)
@@ -121,12 +127,12 @@ def read_file(
     if file == STDIN:
         source = stdin if stdin is not None else sys.stdin.buffer
         head = source.read(HEAD_BYTES)
-        chosen = "jsonl" if format == AUTO else _resolve(head, STDIN_NAME, format)
+        chosen = _resolve(head, STDIN_NAME, "jsonl" if format == AUTO else format, csv)
         stream = io.BufferedReader(Prefixed(head, source))
         return _read(stream, STDIN_NAME, chosen, csv, empty=not head.strip())
     with open(file, "rb") as opened:
         head = opened.read(HEAD_BYTES)
-    chosen = _resolve(head, file, format)
+    chosen = _resolve(head, file, format, csv)
     return _read_path(file, chosen, csv, empty=not head.strip())
 
 

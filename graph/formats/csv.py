@@ -42,6 +42,8 @@ FIELDS = (
     "media",
 )
 REQUIRED = ("text", "post_id", "posted_at")
+# Rows looked at when telling a CSV file from other text.
+_SNIFF_ROWS = 5
 # Delimiters tried when none is given.
 DELIMITERS = ",;\t|"
 # Several media hashes in one cell are separated by white space, commas, semicolons or bars.
@@ -81,8 +83,27 @@ def sniff(head: bytes) -> bool:
         text = _decode_head(head, sniff_encoding(head))
     except (FormatError, LookupError):
         return False
-    line = text.lstrip("\ufeff").split("\n", 1)[0]
-    return any(delimiter in line for delimiter in DELIMITERS)
+    text = text.lstrip("\ufeff")
+    return any(_table(text, delimiter) for delimiter in DELIMITERS)
+
+
+def _table(text: str, delimiter: str) -> bool:
+    """True when `delimiter` splits the text's first row into named columns and most of the next few
+    rows into as many cells (a letter with a comma in its first line is no table)."""
+    rows = []
+    with contextlib.suppress(csv.Error):
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            rows.append(row)
+            if len(rows) > _SNIFF_ROWS:
+                break
+    if len(rows) > _SNIFF_ROWS or (rows and not text.endswith(("\n", "\r"))):
+        rows.pop()  # the last row may be cut off by the end of the head
+    if not rows:
+        return False
+    header, data = rows[0], [row for row in rows[1:] if any(cell.strip() for cell in row)]
+    if len(header) < 2 or not all(cell.strip() for cell in header):
+        return False
+    return sum(len(row) == len(header) for row in data) * 2 >= len(data)
 
 
 def sniff_encoding(head: bytes, file: str = "the file") -> str:
@@ -117,6 +138,13 @@ def _decode_head(head: bytes, encoding: str) -> str:
     return codecs.getincrementaldecoder(encoding)(errors="replace").decode(head, final=False)
 
 
+def check(head: bytes, file: str, options: CsvOptions | None = None) -> None:
+    """FormatError when the file's head cannot be read with `options`: an encoding that cannot be told,
+    or a mapped column (or a required field) missing from the header. Callers check before a run."""
+    options = options or CsvOptions()
+    _dialect(_decode_head(head, options.encoding or sniff_encoding(head, file)), options, file)
+
+
 def records(stream: BinaryIO, file: str, options: CsvOptions | None = None) -> Iterator[Record]:
     """One Record per data row, numbered as a spreadsheet numbers rows (the header is row 1).
 
@@ -149,7 +177,10 @@ def _dialect(sample: str, options: CsvOptions, file: str) -> tuple[type[csv.Dial
         candidates.append(_with_delimiter(csv.excel, options.delimiter))
     else:
         with contextlib.suppress(csv.Error):  # no delimiter stood out: try the usual ones in turn
-            candidates.append(csv.Sniffer().sniff(complete, delimiters=DELIMITERS))
+            sniffed = csv.Sniffer().sniff(complete, delimiters=DELIMITERS)
+            # Only the delimiter is taken: the sniffer says quotes are not doubled whenever the sample
+            # happens to hold no doubled quote, and a later `""` would then be misread.
+            candidates.append(_with_delimiter(csv.excel, sniffed.delimiter))
         candidates += [_with_delimiter(csv.excel, d) for d in DELIMITERS]
     first = None
     for dialect in candidates:
@@ -167,7 +198,8 @@ def _dialect(sample: str, options: CsvOptions, file: str) -> tuple[type[csv.Dial
 
 
 def _with_delimiter(base: type[csv.Dialect], delimiter: str) -> type[csv.Dialect]:
-    return type("Given", (base,), {"delimiter": delimiter})
+    """Excel's dialect (quotes doubled inside quoted cells) with another delimiter."""
+    return type("Delimited", (base,), {"delimiter": delimiter, "strict": True})
 
 
 def _header(sample: str, dialect: type[csv.Dialect]) -> list[str]:
