@@ -42,6 +42,13 @@ log = logging.getLogger(__name__)
 URL_VARIABLE = "CROSSLINK_WEBHOOK_URL"
 SECRET_VARIABLE = "CROSSLINK_WEBHOOK_SECRET"
 SECRET_FILE_VARIABLE = "CROSSLINK_WEBHOOK_SECRET_FILE"
+# Optional: WebhookConfig's field of each name, read when set.
+TUNING_VARIABLES = {
+    "CROSSLINK_WEBHOOK_TIMEOUT": "timeout",
+    "CROSSLINK_WEBHOOK_MAX_ATTEMPTS": "max_attempts",
+    "CROSSLINK_WEBHOOK_BACKOFF_SECONDS": "backoff_seconds",
+    "CROSSLINK_WEBHOOK_BACKOFF_CAP_SECONDS": "backoff_cap_seconds",
+}
 SIGNATURE_HEADER = "X-Crosslink-Signature"
 TIMESTAMP_HEADER = "X-Crosslink-Timestamp"
 DELIVERY_HEADER = "X-Crosslink-Delivery"
@@ -89,7 +96,8 @@ class WebhookConfig:
     def from_env(cls, environ: Mapping[str, str] | None = None) -> WebhookConfig | None:
         """From CROSSLINK_WEBHOOK_URL and CROSSLINK_WEBHOOK_SECRET (or CROSSLINK_WEBHOOK_SECRET_FILE, a file
         holding it); None without a URL (hits are then queued but not posted). A URL without a secret is
-        a WebhookConfigError: hits must never go out unsigned."""
+        a WebhookConfigError: hits must never go out unsigned. CROSSLINK_WEBHOOK_TIMEOUT, _MAX_ATTEMPTS,
+        _BACKOFF_SECONDS and _BACKOFF_CAP_SECONDS override the defaults when set."""
         environ = os.environ if environ is None else environ
         url = environ.get(URL_VARIABLE, "").strip()
         if not url:
@@ -112,7 +120,21 @@ class WebhookConfig:
                 f"{URL_VARIABLE} is set but no secret is: set {SECRET_VARIABLE} or {SECRET_FILE_VARIABLE} "
                 "(the receiver checks every post's signature with it)"
             )
-        return cls(url, secret.strip())
+        return cls(url, secret.strip(), **_tuning(environ))
+
+
+def _tuning(environ: Mapping[str, str]) -> dict[str, Any]:
+    """The optional CROSSLINK_WEBHOOK_* numbers that are set, as WebhookConfig's fields."""
+    found: dict[str, Any] = {}
+    for variable, name in TUNING_VARIABLES.items():
+        text = environ.get(variable, "").strip()
+        if not text:
+            continue
+        try:
+            found[name] = int(text) if name == "max_attempts" else float(text)
+        except ValueError:
+            raise WebhookConfigError(f"{variable} must be a number, not {text!r}") from None
+    return found
 
 
 def check_url(url: str) -> None:

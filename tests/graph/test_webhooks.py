@@ -311,3 +311,20 @@ def test_a_ping_is_signed_and_not_queued(graph: Graph, receiver: Receiver) -> No
     assert deliveries(graph) == []
     receiver.answers = [401]
     assert webhooks.send_test(config(receiver.url)).error == "HTTP 401 Unauthorized"
+
+
+def test_the_tuning_comes_from_the_environment_too() -> None:
+    environ = {
+        "CROSSLINK_WEBHOOK_URL": "http://127.0.0.1:9/hook",
+        "CROSSLINK_WEBHOOK_SECRET": "k",
+        "CROSSLINK_WEBHOOK_TIMEOUT": "2.5",
+        "CROSSLINK_WEBHOOK_MAX_ATTEMPTS": "3",
+        "CROSSLINK_WEBHOOK_BACKOFF_SECONDS": "0",
+    }
+    found = WebhookConfig.from_env(environ)
+    assert found is not None
+    assert (found.timeout, found.max_attempts, found.backoff_seconds) == (2.5, 3, 0.0)
+    with pytest.raises(WebhookConfigError, match="CROSSLINK_WEBHOOK_MAX_ATTEMPTS must be a number"):
+        WebhookConfig.from_env({**environ, "CROSSLINK_WEBHOOK_MAX_ATTEMPTS": "many"})
+    with pytest.raises(WebhookConfigError, match="max_attempts at least 1"):
+        WebhookConfig.from_env({**environ, "CROSSLINK_WEBHOOK_MAX_ATTEMPTS": "0"})
