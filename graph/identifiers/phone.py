@@ -68,8 +68,32 @@ _DATE_TIME_PLACE_RE = re.compile(
     )
     + ")"
 )
-_CURRENCY_BEFORE_RE = re.compile(r"(?:^|[^\w])(?:" + _CURRENCY + r")\s?$", re.IGNORECASE)
-_CURRENCY_AFTER_RE = re.compile(r"\s?(?:" + _CURRENCY + r")(?![^\W\d_])", re.IGNORECASE)
+
+
+def _starts(*alternations: str) -> str:
+    """A character class of the characters the words of `|`-separated alternations start with.
+
+    Put before an alternation as a look-ahead, it skips a position whose character starts none of the
+    words without trying each word there (under IGNORECASE the engine cannot skip a word on its first
+    letter). Every word here starts with a character, or an escaped sign, not a pattern.
+    """
+    starts = set()
+    for word in "|".join(alternations).split("|"):
+        escaped = word.startswith("\\")
+        first = word[1:2] if escaped else word[:1]
+        if not first or (first.isalnum() if escaped else first in "()[].?*+{}^$"):
+            raise ValueError(f"{word!r} does not start with a character")
+        starts.add(first)
+    return "[" + "".join(re.escape(first) for first in sorted(starts)) + "]"
+
+
+_CURRENCY_STARTS = _starts(_CURRENCY)
+_CURRENCY_BEFORE_RE = re.compile(
+    r"(?:^|[^\w])(?=" + _CURRENCY_STARTS + r")(?:" + _CURRENCY + r")\s?$", re.IGNORECASE
+)
+_CURRENCY_AFTER_RE = re.compile(
+    r"\s?(?=" + _CURRENCY_STARTS + r")(?:" + _CURRENCY + r")(?![^\W\d_])", re.IGNORECASE
+)
 # Labels of numbers that are never phones: receipts, invoices, tax and company numbers, advert ids.
 _REFERENCE_LABELS = (
     r"ref|réf|id|invoice|receipt|ticket|tracking|vat|card|acct|facture|reçu|dossier|siret|siren|tva|"
@@ -86,6 +110,7 @@ _NUMBER_WORD = r"no\.?|nr\.?|n°|num\.?|number|numara|numarası|numéro|numero|s
 # The number word comes after the label in some languages (order no.) and before it in others
 # (numéro de réservation, رقم الحجز, ژمارەی پسوڵە).
 _REFERENCE_BEFORE_RE = re.compile(
+    r"(?=" + _starts(_REFERENCE_LABELS, _ORDER_LABELS, _NUMBER_WORD) + r")"
     r"(?:#|(?<!\w)(?:" + _REFERENCE_LABELS + r")(?:\s*(?:" + _NUMBER_WORD + r"))?"
     r"|(?<!\w)(?:" + _ORDER_LABELS + r")\s*(?:" + _NUMBER_WORD + r")"
     r"|(?<!\w)(?:" + _NUMBER_WORD + r")\s+(?:de\s+(?:la\s+)?|d'|di\s+)?(?:" + _ORDER_LABELS + r"))"

@@ -138,17 +138,32 @@ def test_capitalised_vietnamese_country_name_is_evidence() -> None:
     assert phones("nhiều anh em 07 62 53 24 10") == []
 
 
+def without_look_aheads(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern without the look-aheads for a class of first characters that let it skip positions
+    fast: what it must find, the slow way."""
+    stripped = re.sub(r"\(\?=\[[^\]]*\]\)", "", pattern.pattern)
+    assert stripped != pattern.pattern
+    return re.compile(stripped, pattern.flags)
+
+
+CURRENCY_BEFORE_RE = without_look_aheads(phone._CURRENCY_BEFORE_RE)
+CURRENCY_AFTER_RE = without_look_aheads(phone._CURRENCY_AFTER_RE)
+REFERENCE_BEFORE_RE = without_look_aheads(phone._REFERENCE_BEFORE_RE)
+DATE_TIME_PLACE_RE = without_look_aheads(phone._DATE_TIME_PLACE_RE)
+
+
 def blank_by_search(text: str) -> str:
-    """What `_blank_non_phones` does, the slow way: every label pattern searched before every amount."""
-    spans = [m.span() for m in phone._DATE_TIME_PLACE_RE.finditer(text)]
+    """What `_blank_non_phones` does, the slow way: every label pattern, without its look-ahead, searched
+    before every amount."""
+    spans = [m.span() for m in DATE_TIME_PLACE_RE.finditer(text)]
     for match in phone._AMOUNT_RE.finditer(text):
         start, end = match.span()
         before = text[max(0, start - phone._LOOK_BEHIND) : start]
-        if phone._CURRENCY_BEFORE_RE.search(before):
+        if CURRENCY_BEFORE_RE.search(before):
             spans.append((start, end))
-        elif after := phone._CURRENCY_AFTER_RE.match(text, end):
+        elif after := CURRENCY_AFTER_RE.match(text, end):
             spans.append((start, after.end()))
-        elif phone._REFERENCE_BEFORE_RE.search(before):
+        elif REFERENCE_BEFORE_RE.search(before):
             reference = phone._REFERENCE_RE.match(text, start)
             spans.append(reference.span() if reference else (start, end))
     chars = list(text)
@@ -191,6 +206,13 @@ PRICE_LIST_PIECES = st.sampled_from(
         "0",
         "06",
         "٣",
+        "EUR",
+        "Ref",
+        "\u212akr",
+        "ſek",
+        "Đ",
+        "İd",
+        "x",
     ]
 )
 
@@ -200,10 +222,6 @@ def test_blanking_skips_only_what_the_label_patterns_would_not_find(text: str) -
     assert phone._blank_non_phones(text) == blank_by_search(text)
 
 
-# The dates, times and coordinates pattern without the look-ahead that lets it pass over positions fast.
-DATES_WITHOUT_LOOKAHEAD_RE = re.compile(
-    phone._DATE_TIME_PLACE_RE.pattern.removeprefix(r"(?=[\d-])(?:").removesuffix(")")
-)
 DATE_PIECES = st.sampled_from(
     ["05", "1", "2024", "11", "/", ".", "-", ":", "h", " ", "\n", "+", "(", "a", "36.8065", ",", "٣", "_"]
 )
@@ -211,6 +229,5 @@ DATE_PIECES = st.sampled_from(
 
 @given(st.lists(DATE_PIECES | st.characters(), max_size=30).map("".join))
 def test_the_dates_pattern_finds_what_it_finds_without_its_look_ahead(text: str) -> None:
-    assert DATES_WITHOUT_LOOKAHEAD_RE.pattern != phone._DATE_TIME_PLACE_RE.pattern
     found = [m.span() for m in phone._DATE_TIME_PLACE_RE.finditer(text)]
-    assert found == [m.span() for m in DATES_WITHOUT_LOOKAHEAD_RE.finditer(text)]
+    assert found == [m.span() for m in DATE_TIME_PLACE_RE.finditer(text)]
