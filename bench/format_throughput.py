@@ -1,0 +1,405 @@
+"""Import formats against JSON Lines on the same adverts: parsing alone, and whole ingests into Neo4j.
+
+One synthetic corpus (graph.synth) is written in every layout graph.formats reads: JSON Lines as it
+is, a Telegram Desktop export of one channel, X API v2 responses, Facebook Graph API feed pages and
+TikTok Research API responses (one response a line, a page of `--page` posts each, as collectors save
+them), and a CSV with a header. Each layout carries the same texts and what its API carries of the rest
+(X and Facebook give no region, TikTok no language), and the X layout wraps every link in a t.co link
+with its entity, as X does, so the reader's expansion is part of the cost.
+
+(a) parse: each reader alone over its file (records/s), and the reader with each record validated into
+an Advert (what ingest does before extraction), median of `--runs`.
+(b) ingest: a whole `graph.ingest.ingest` of each file into an emptied graph, the formats taken in a
+rotating order each round with JSON Lines in every round, median of `--rounds`; the ratio is the
+format's adverts/s over JSON Lines' in the same round (the target is at least 0.9).
+
+    NEO4J_URI=bolt://127.0.0.1:7687 .venv/bin/python bench/format_throughput.py --adverts 5000
+
+Run it against a Neo4j of its own: it wipes the graph.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import html
+import json
+import platform
+import re
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import neo4j  # noqa: E402
+
+from graph.advert import Advert, Line, parse_line, read_lines  # noqa: E402
+from graph.config import Settings  # noqa: E402
+from graph.cypher import load  # noqa: E402
+from graph.db import connect  # noqa: E402
+from graph.formats import FORMATS, read_file  # noqa: E402
+from graph.ingest import ingest  # noqa: E402
+from graph.synth import generate  # noqa: E402
+
+FILES = {
+    "jsonl": "adverts.jsonl",
+    "telegram": "result.json",
+    "x": "tweets.ndjson",
+    "facebook": "feed.ndjson",
+    "tiktok": "videos.ndjson",
+    "csv": "adverts.csv",
+}
+_URL = re.compile(r"https?://[^\s<>\"]+")
+CSV_COLUMNS = (
+    "platform",
+    "post_id",
+    "posted_at",
+    "url",
+    "handle",
+    "author_id",
+    "author_name",
+    "lang",
+    "region",
+    "text",
+)
+
+
+def read_corpus(path: Path) -> list[Advert]:
+    """The corpus's valid adverts, in file order."""
+    with path.open("rb") as stream:
+        parsed = (parse_line(line) for line in read_lines(stream, path.name))
+        return [a for a in parsed if isinstance(a, Advert)]
+
+
+# --- writing each layout ---------------------------------------------------------------------------------
+
+
+def pages(adverts: list[Advert], size: int) -> Iterator[tuple[int, list[Advert]]]:
+    for start in range(0, len(adverts), size):
+        yield start, adverts[start : start + size]
+
+
+def _when(advert: Advert, form: str) -> str:
+    return advert.posted_at.astimezone(UTC).strftime(form)
+
+
+def write_x(adverts: list[Advert], path: Path, page: int) -> None:
+    """X API v2 search pages, one a line: tweets with t.co links and X's HTML escapes, users in includes."""
+    with path.open("w", encoding="utf-8") as out:
+        for start, chunk in pages(adverts, page):
+            tweets, users = [], {}
+            for i, advert in enumerate(chunk, start):
+                tweet_id = str(1_853_000_000_000_000_000 + i)
+                author_id = str(1_500_000_000_000_000_000 + i % 997)
+                text, urls = _t_co(html.escape(advert.text, quote=False), i)
+                tweet = {
+                    "id": tweet_id,
+                    "edit_history_tweet_ids": [tweet_id],
+                    "author_id": author_id,
+                    "text": text,
+                    "created_at": _when(advert, "%Y-%m-%dT%H:%M:%S.000Z"),
+                    "lang": advert.lang or "und",
+                }
+                if urls:
+                    tweet["entities"] = {"urls": urls}
+                tweets.append(tweet)
+                author = advert.author
+                users[author_id] = {
+                    "id": author_id,
+                    "username": (author and author.handle) or f"user{author_id[-6:]}",
+                    "name": (author and author.name) or "someone",
+                }
+            meta = {"result_count": len(tweets), "next_token": f"token{start}"}
+            response = {"data": tweets, "includes": {"users": list(users.values())}, "meta": meta}
+            out.write(json.dumps(response, ensure_ascii=False) + "\n")
+
+
+def _t_co(text: str, i: int) -> tuple[str, list[dict[str, Any]]]:
+    """The text with each link replaced by a t.co link, and the url entities X gives for them."""
+    urls: list[dict[str, Any]] = []
+
+    def short(match: re.Match[str]) -> str:
+        link = f"https://t.co/{i:06d}{len(urls):04d}"
+        urls.append({"url": link, "expanded_url": match.group(), "display_url": match.group()[8:40]})
+        return link
+
+    text = _URL.sub(short, text)
+    for url in urls:
+        url["start"] = text.index(url["url"])
+        url["end"] = url["start"] + len(url["url"])
+    return text, urls
+
+
+def write_facebook(adverts: list[Advert], path: Path, page: int) -> None:
+    """Graph API feed pages, one a line, with cursors."""
+    with path.open("w", encoding="utf-8") as out:
+        for start, chunk in pages(adverts, page):
+            posts = []
+            for i, advert in enumerate(chunk, start):
+                page_id, post = str(104_500_000_000_000 + i % 997), str(871_000_000_000_000 + i)
+                posts.append(
+                    {
+                        "id": f"{page_id}_{post}",
+                        "message": advert.text,
+                        "from": {
+                            "name": (advert.author and advert.author.name) or "Some Page",
+                            "id": page_id,
+                        },
+                        "created_time": _when(advert, "%Y-%m-%dT%H:%M:%S+0000"),
+                        "permalink_url": f"https://www.facebook.com/{page_id}/posts/{post}",
+                    }
+                )
+            response = {"data": posts, "paging": {"cursors": {"before": f"b{start}", "after": f"a{start}"}}}
+            out.write(json.dumps(response, ensure_ascii=False) + "\n")
+
+
+def write_tiktok(adverts: list[Advert], path: Path, page: int) -> None:
+    """Research API video query pages, one a line, each with its `ok` error object."""
+    with path.open("w", encoding="utf-8") as out:
+        for start, chunk in pages(adverts, page):
+            videos = [
+                {
+                    "id": 7_433_000_000_000_000_000 + i,
+                    "video_description": advert.text,
+                    "create_time": int(advert.posted_at.timestamp()),
+                    "region_code": advert.region,
+                    "username": (advert.author and advert.author.handle) or f"user{i % 997}",
+                    "hashtag_names": [],
+                }
+                for i, advert in enumerate(chunk, start)
+            ]
+            data = {"videos": videos, "cursor": start + len(chunk), "has_more": True, "search_id": "1"}
+            error = {"code": "ok", "message": "", "log_id": f"log{start}"}
+            out.write(json.dumps({"data": data, "error": error}, ensure_ascii=False) + "\n")
+
+
+def write_telegram(adverts: list[Advert], path: Path) -> None:
+    """A Telegram Desktop export of one public channel."""
+    messages = [
+        {
+            "id": i + 1,
+            "type": "message",
+            "date": _when(advert, "%Y-%m-%dT%H:%M:%S"),
+            "date_unixtime": str(int(advert.posted_at.timestamp())),
+            "from": "Crossing Channel",
+            "from_id": "channel1234567890",
+            "text": advert.text,
+            "text_entities": [{"type": "plain", "text": advert.text}],
+        }
+        for i, advert in enumerate(adverts)
+    ]
+    chat = {"name": "Crossing Channel", "type": "public_channel", "id": 1234567890, "messages": messages}
+    path.write_text(json.dumps(chat, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def write_csv(adverts: list[Advert], path: Path) -> None:
+    """A partner's spreadsheet: one advert a row, columns named as the advert's fields."""
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(CSV_COLUMNS)
+        for advert in adverts:
+            author = advert.author
+            writer.writerow(
+                [
+                    advert.platform,
+                    advert.post_id,
+                    advert.posted_at.isoformat(),
+                    advert.url or "",
+                    (author and author.handle) or "",
+                    (author and author.id) or "",
+                    (author and author.name) or "",
+                    advert.lang or "",
+                    advert.region or "",
+                    advert.text,
+                ]
+            )
+
+
+def write_layouts(corpus: Path, out: Path, page: int) -> dict[str, Path]:
+    """The corpus in every layout; returns each format's file."""
+    adverts = read_corpus(corpus)
+    paths = {name: out / file for name, file in FILES.items()}
+    paths["jsonl"].write_bytes(corpus.read_bytes())
+    write_telegram(adverts, paths["telegram"])
+    write_x(adverts, paths["x"], page)
+    write_facebook(adverts, paths["facebook"], page)
+    write_tiktok(adverts, paths["tiktok"], page)
+    write_csv(adverts, paths["csv"])
+    return paths
+
+
+# --- measuring ------------------------------------------------------------------------------------------
+
+
+def parsed(items: Iterable[Any]) -> Iterator[Any]:
+    """Each item as ingest validates it: a Line through the advert reader, a Record through its parse."""
+    for item in items:
+        yield parse_line(item) if isinstance(item, Line) else item.parse()
+
+
+def _timed(work: Callable[[], int]) -> tuple[float, int]:
+    started = time.perf_counter()
+    count = work()
+    return time.perf_counter() - started, count
+
+
+def parse_rates(paths: dict[str, Path], runs: int) -> dict[str, dict[str, float]]:
+    """Per format: records/s of the reader alone and of the reader with validation, median of `runs`."""
+    results = {}
+    for name, path in paths.items():
+        read = [_timed(lambda p=path, n=name: sum(1 for _ in read_file(p, n))) for _ in range(runs)]
+        valid = [
+            _timed(lambda p=path, n=name: sum(isinstance(a, Advert) for a in parsed(read_file(p, n))))
+            for _ in range(runs)
+        ]
+        results[name] = {
+            "records": read[0][1],
+            "adverts": valid[0][1],
+            "read_per_s": round(statistics.median(count / seconds for seconds, count in read)),
+            "validated_per_s": round(statistics.median(count / seconds for seconds, count in valid)),
+        }
+    return results
+
+
+def wipe(driver: neo4j.Driver, database: str) -> None:
+    with driver.session(database=database) as session:
+        session.run(load("graph_wipe"), rows=10_000).consume()
+
+
+@dataclass
+class IngestTiming:
+    format: str
+    round: int
+    seconds: float
+    accepted: int
+
+    @property
+    def per_second(self) -> float:
+        return self.accepted / self.seconds
+
+
+def ingest_rounds(
+    driver: neo4j.Driver, database: str, paths: dict[str, Path], rounds: int, batch_size: int
+) -> list[IngestTiming]:
+    """Every format ingested into an emptied graph once a round, the order rotating from round to round."""
+    names = list(paths)
+    timings = []
+    wipe(driver, database)  # a first, untimed ingest: the schema, the page cache and the query plans
+    ingest(driver, database, read_file(paths["jsonl"], "jsonl"), source="warm-up", batch_size=batch_size)
+    for number in range(rounds):
+        shift = number % len(names)
+        for name in names[shift:] + names[:shift]:
+            wipe(driver, database)
+            started = time.perf_counter()
+            report = ingest(
+                driver, database, read_file(paths[name], name), source=name, batch_size=batch_size
+            )
+            timings.append(IngestTiming(name, number, time.perf_counter() - started, report.accepted))
+    return timings
+
+
+def ingest_summary(timings: list[IngestTiming]) -> dict[str, dict[str, float]]:
+    """Per format: median adverts/s, and the median over rounds of its rate over JSON Lines' rate."""
+    base = {t.round: t.per_second for t in timings if t.format == "jsonl"}
+    summary = {}
+    for name in dict.fromkeys(t.format for t in timings):
+        mine = [t for t in timings if t.format == name]
+        summary[name] = {
+            "accepted": mine[0].accepted,
+            "adverts_per_s": round(statistics.median(t.per_second for t in mine), 1),
+            "ratio_to_jsonl": round(statistics.median(t.per_second / base[t.round] for t in mine), 3),
+        }
+    return summary
+
+
+def markdown(parse: dict[str, dict[str, float]], ingested: dict[str, dict[str, float]]) -> str:
+    """The two tables of the write-up."""
+    rows = [
+        "| format | records | read/s | read + validate/s | ingest adverts/s | ingest vs JSON Lines |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name in parse:
+        p, i = parse[name], ingested.get(name, {})
+        rows.append(
+            f"| {name} | {p['records']:,} | {p['read_per_s']:,} | {p['validated_per_s']:,} | "
+            f"{i.get('adverts_per_s', 0):,} | {i.get('ratio_to_jsonl', 0):.2f}x |"
+        )
+    return "\n".join(rows)
+
+
+def run(
+    driver: neo4j.Driver,
+    database: str,
+    work: Path,
+    *,
+    adverts: int,
+    seed: int,
+    runs: int,
+    rounds: int,
+    page: int = 100,
+    batch_size: int = 500,
+) -> dict[str, Any]:
+    """The whole benchmark in folder `work`; returns its figures."""
+    corpus = work / "corpus"
+    if not (corpus / "adverts.jsonl").exists():
+        generate(corpus, adverts=adverts, seed=seed)
+    paths = write_layouts(corpus / "adverts.jsonl", work, page)
+    assert set(paths) == set(FORMATS), "every format of graph.formats is measured"
+    parse = parse_rates(paths, runs)
+    timings = ingest_rounds(driver, database, paths, rounds, batch_size)
+    return {
+        "adverts": adverts,
+        "seed": seed,
+        "runs": runs,
+        "rounds": rounds,
+        "page": page,
+        "batch_size": batch_size,
+        "machine": f"{platform.machine()}, Python {platform.python_version()}",
+        "parse": parse,
+        "ingest": ingest_summary(timings),
+        "timings": [t.__dict__ for t in timings],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--adverts", type=int, default=5000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=5, help="parse runs per format")
+    parser.add_argument("--rounds", type=int, default=5, help="ingest rounds (every format once a round)")
+    parser.add_argument("--page", type=int, default=100, help="posts per API response")
+    parser.add_argument("--batch-size", type=int, default=500)
+    parser.add_argument("--work", type=Path, default=None, help="folder for the corpus and layouts")
+    options = parser.parse_args()
+    settings = Settings.from_env()
+    work = options.work or Path(tempfile.gettempdir()) / f"crosslink-formats-{options.adverts}-{options.seed}"
+    work.mkdir(parents=True, exist_ok=True)
+    driver = connect(settings)
+    try:
+        results = run(
+            driver,
+            settings.database,
+            work,
+            adverts=options.adverts,
+            seed=options.seed,
+            runs=options.runs,
+            rounds=options.rounds,
+            page=options.page,
+            batch_size=options.batch_size,
+        )
+    finally:
+        driver.close()
+    print(json.dumps({k: v for k, v in results.items() if k != "timings"}, indent=2))
+    print(markdown(results["parse"], results["ingest"]))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+"""bench/format_throughput.py on a tiny corpus: every layout it writes carries the same adverts, and the
+whole benchmark runs against the test Neo4j (its timings are not checked: speed is the benchmark's)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import neo4j
+import pytest
+
+from bench.format_throughput import markdown, parsed, read_corpus, run, write_layouts
+from graph.advert import Advert
+from graph.config import Settings
+from graph.formats import FORMATS, detect, read_file
+from graph.synth import generate
+
+ADVERTS = 40
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("work")
+    generate(out / "corpus", adverts=ADVERTS, seed=5)
+    return out
+
+
+def test_every_layout_holds_the_texts_and_times_of_the_corpus(corpus: Path, tmp_path: Path):
+    source = read_corpus(corpus / "corpus" / "adverts.jsonl")
+    paths = write_layouts(corpus / "corpus" / "adverts.jsonl", tmp_path, page=7)
+    assert set(paths) == set(FORMATS)
+    expected = Counter((a.text, a.posted_at) for a in source)
+    for name, path in paths.items():
+        assert detect(path) == name
+        adverts = [a for a in parsed(read_file(path, name)) if isinstance(a, Advert)]
+        assert Counter((a.text, a.posted_at) for a in adverts) == expected, name
+
+
+def test_the_benchmark_runs_and_reports_every_format(
+    corpus: Path, empty_graph: neo4j.Driver, neo4j_settings: Settings
+):
+    results = run(empty_graph, neo4j_settings.database, corpus, adverts=ADVERTS, seed=5, runs=1, rounds=1)
+    accepted = {name: figures["accepted"] for name, figures in results["ingest"].items()}
+    assert set(accepted) == set(FORMATS)
+    assert set(accepted.values()) == {results["parse"]["jsonl"]["adverts"]}
+    assert results["ingest"]["jsonl"]["ratio_to_jsonl"] == 1.0
+    table = markdown(results["parse"], results["ingest"])
+    assert all(f"| {name} |" in table for name in FORMATS)
