@@ -23,10 +23,12 @@ import click
 from neo4j.exceptions import DriverError, Neo4jError
 from tqdm import tqdm
 
+from api import logs
 from api.commands.bloom import bloom
 from api.commands.connection import graph_connection
 from api.commands.export import export
 from api.commands.formats import csv_options, describe_format, format_options, read_inputs
+from api.commands.job_metrics import counted, metrics_textfile_option, records_job
 from api.commands.keys import keys
 from api.commands.networks import networks
 from api.commands.nightly import nightly
@@ -58,12 +60,21 @@ LOG_EVERY_BATCHES = 10
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-def main() -> None:
+@click.option(
+    "--log-format",
+    type=click.Choice(logs.FORMATS, case_sensitive=False),
+    envvar=logs.VARIABLE,
+    help="Log as text for a person or as JSON lines for a log collector (env CROSSLINK_LOG_FORMAT) "
+    "[default: ingest writes JSON lines when stderr is not a terminal, text otherwise].",
+)
+def main(log_format: str | None) -> None:
     """Crosslink: adverts in, a graph of shared identifiers out (Neo4j).
 
     Connection settings come from NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE; without
     NEO4J_PASSWORD the local server's password file (var/neo4j/password) is used.
     """
+    if log_format is not None:
+        logs.configure(log_format.lower())
 
 
 def _fail(message: str) -> NoReturn:
@@ -78,10 +89,12 @@ def _log(event: str, **fields: Any) -> None:
 
 
 class _Progress:
-    """A progress bar when stderr is a terminal, otherwise a JSON log line every few batches."""
+    """A progress bar when stderr is a terminal, a JSON log line every few batches when logging JSON
+    lines, nothing otherwise."""
 
-    def __init__(self, interactive: bool) -> None:
+    def __init__(self, interactive: bool, json_lines: bool = True) -> None:
         self.bar: tqdm | None = None
+        self.json_lines = json_lines
         if interactive:
             self.bar = tqdm(unit=" adverts", file=sys.stderr, dynamic_ncols=True)
 
@@ -95,7 +108,7 @@ class _Progress:
                 rejected=report.rejected,
                 refresh=False,
             )
-        elif report.batches % LOG_EVERY_BATCHES == 0:
+        elif self.json_lines and report.batches % LOG_EVERY_BATCHES == 0:
             _log("progress", **report.as_dict())
 
     def close(self) -> None:
@@ -191,6 +204,8 @@ def _region_option(_ctx: click.Context, _param: click.Parameter, value: str | No
     "--no-networks leaves it to `crosslink networks update` (between the files of a bulk load, say).",
 )
 @format_options
+@metrics_textfile_option
+@records_job("ingest")
 def ingest_command(
     files: tuple[str, ...],
     source: str,
@@ -205,13 +220,15 @@ def ingest_command(
     encoding: str | None,
     delimiter: str | None,
     platform: str | None,
+    job_counts: dict[str, float],
 ) -> None:
     """Ingest adverts from FILEs (`-` or none: standard input) into the graph: JSON Lines, a Telegram
     Desktop export, X, Facebook or TikTok API responses, or CSV (--format; docs/formats.md).
 
     The schema is applied first. Each batch is one transaction; an advert already in the graph with the
     same content is skipped, so the same input can be run again, also after a failure, to finish the job.
-    Progress goes to stderr: a bar on a terminal, else JSON lines, ending with a summary line.
+    Progress goes to stderr: a bar on a terminal, else JSON lines (see --log-format), ending with a
+    summary line. With --metrics-textfile the run's metrics are written for the node exporter.
 
     \b
     Exit status:
@@ -230,12 +247,13 @@ def ingest_command(
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in source)[:40]
         rejects_path = f"rejects-{safe}-{stamp}.jsonl"
-    interactive = sys.stderr.isatty()
+    json_lines = _json_lines()
+    interactive = not json_lines and sys.stderr.isatty()
     formats: dict[str, str] = {}
 
     def chosen(file: str, name: str) -> None:
         formats[file] = name
-        if interactive:
+        if not json_lines:
             click.echo(f"crosslink: {file}: read as {describe_format(name)}", err=True)
         else:
             _log("format", file=file, format=name)
@@ -250,7 +268,7 @@ def ingest_command(
         RejectsFile(rejects_path) as rejects,
         _stop_on_signals() as stop,
     ):
-        progress = _Progress(interactive)
+        progress = _Progress(interactive, json_lines)
         try:
             report = graph.ingest(
                 inputs,
@@ -268,13 +286,15 @@ def ingest_command(
             )
         except IngestInterrupted as error:
             progress.close()
-            if not interactive:
+            job_counts.update(counted(error.report.as_dict()))
+            if json_lines:
                 _log("interrupted", **error.report.as_dict())
             click.echo(f"crosslink: interrupted: {error}. {NETWORKS_LEFT}", err=True)
             sys.exit(128 + stop.signal)
         except IngestFailed as error:
             progress.close()
-            if not interactive:
+            job_counts.update(counted(error.report.as_dict()))
+            if json_lines:
                 _log("failed", **error.report.as_dict())
             _fail(f"{error} {NETWORKS_LEFT}")
         except FormatError as error:
@@ -285,17 +305,24 @@ def ingest_command(
             _fail(f"cannot read the input: {error}")
         progress.close()
         summary = report.as_dict()
+        job_counts.update(counted(summary))
         if formats:
             summary["formats"] = formats
         if update_networks:
             summary["networks"] = _catch_up_networks(graph)
     if rejects.count:
         summary["rejects_file"] = str(rejects.path)
-    if interactive:
-        click.echo(_human(summary), err=True)
-    else:
+    if json_lines:
         _log("finished", **summary)
+    else:
+        click.echo(_human(summary), err=True)
     sys.exit(EXIT_REJECTS if report.rejected else EXIT_OK)
+
+
+def _json_lines() -> bool:
+    """Whether to log JSON lines: as --log-format says, else when stderr is not a terminal."""
+    chosen = click.get_current_context().find_root().params.get("log_format")
+    return chosen.lower() == "json" if chosen else not sys.stderr.isatty()
 
 
 NETWORKS_LEFT = "The networks were not updated: the next ingest or `crosslink networks update` will."

@@ -14,6 +14,7 @@ from typing import Any
 import click
 import uvicorn
 
+from api import logs
 from api.app import create_app
 from api.commands.connection import graph_connection
 from api.metrics import MULTIPROCESS_VARIABLE
@@ -116,7 +117,7 @@ def _announce(host: str, port: int, workers: int = 1) -> None:
 
 
 def _server_options(host: str, port: int, proxy_headers: bool) -> dict[str, Any]:
-    return {
+    options = {
         "host": host,
         "port": port,
         "proxy_headers": proxy_headers,
@@ -124,3 +125,14 @@ def _server_options(host: str, port: int, proxy_headers: bool) -> dict[str, Any]
         "server_header": False,
         "log_level": "info",
     }
+    chosen = _log_format()
+    if chosen is not None:  # else uvicorn's own logging, as before the option existed
+        options["log_config"] = logs.uvicorn_log_config(chosen)
+    return options
+
+
+def _log_format() -> str | None:
+    """`crosslink --log-format`, else CROSSLINK_LOG_FORMAT (when called outside the command)."""
+    context = click.get_current_context(silent=True)
+    asked = context.find_root().params.get("log_format") if context is not None else None
+    return logs.chosen(asked)
