@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import logging
 import os
 import shutil
 import tempfile
@@ -110,10 +111,11 @@ def metrics_directory() -> Iterator[Path]:
 
 def _announce(host: str, port: int, workers: int = 1) -> None:
     processes = f" ({workers} processes)" if workers > 1 else ""
-    click.echo(
-        f"crosslink: GraphQL at http://{host}:{port}/graphql, IDE at http://{host}:{port}/ide{processes}",
-        err=True,
-    )
+    where = f"GraphQL at http://{host}:{port}/graphql, IDE at http://{host}:{port}/ide{processes}"
+    if _log_format() == "json":  # a log collector reads every line of stderr as JSON
+        logging.getLogger("crosslink.serve").info(where)
+    else:
+        click.echo(f"crosslink: {where}", err=True)
 
 
 def _server_options(host: str, port: int, proxy_headers: bool) -> dict[str, Any]:
