@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 # Names, adjectives and short labels per region, in the languages of the routes. Lower case; Arabic
@@ -121,8 +122,23 @@ _NAME_TO_REGION = {
     for name in names
 }
 _CITY_TO_REGION = {name: region for region, names in _CITIES.items() for name in names}
-_LONGEST_CITY = max(len(name.split()) for name in _CITY_TO_REGION)
-_LONGEST_NAME = max(len(name.split()) for name in _NAME_TO_REGION)
+
+
+@dataclass(frozen=True)
+class _Table:
+    """Names to regions, with how many words the longest name has and every length a name has."""
+
+    regions: dict[str, str]
+    longest: int
+    lengths: frozenset[int]
+
+    @classmethod
+    def of(cls, regions: dict[str, str]) -> _Table:
+        return cls(regions, max(len(name.split()) for name in regions), frozenset(map(len, regions)))
+
+
+_NAMES_TABLE = _Table.of(_NAME_TO_REGION)
+_CITIES_TABLE = _Table.of(_CITY_TO_REGION)
 _WORD_RE = re.compile(r"\w+")
 _FLAG_RE = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
 _ISO_LABEL_RE = re.compile(
@@ -156,30 +172,58 @@ def mentions(text: str, *, cities: bool = True) -> tuple[tuple[int, int, str], .
 
 
 def _mentions(text: str, *, cities: bool = True) -> tuple[tuple[int, int, str], ...]:
+    names, city_names = _read(text, cities=cities)
+    return tuple(sorted(names + city_names))
+
+
+def _read(text: str, *, cities: bool) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """What the text names other than cities (flags, names, ISO labels), and the cities it names."""
     found: list[tuple[int, int, str]] = []
     if not text.isascii():
         found += [(m.start(), m.end(), flag_region(m.group())) for m in _FLAG_RE.finditer(text)]
     # No name holds a digit, so runs of digits (most of the words of a price list) are left out.
     words = [m.span() for m in _WORD_RE.finditer(text) if not m.group().isdigit()]
-    found += _named(text, words, _NAME_TO_REGION, _LONGEST_NAME)
+    lowered = _lowered(text)
+    found += _named(text, lowered, words, _NAMES_TABLE)
     found += [(s, e, _CAPITALISED[text[s:e]]) for s, e in words if text[s:e] in _CAPITALISED]
-    if cities:
-        found += _named(text, words, _CITY_TO_REGION, _LONGEST_CITY)
     found += [(m.start(), m.end(), _normal(m.group(1))) for m in _ISO_LABEL_RE.finditer(text)]
-    found.sort()
-    return tuple(found)
+    return found, _named(text, lowered, words, _CITIES_TABLE) if cities else []
+
+
+def _lowered(text: str) -> str | None:
+    """The text in lower case when every slice of it lowers to the same slice of this, else None.
+
+    Lower-casing maps each character on its own, except the capital sigma (its form depends on the
+    letters around it), and never to fewer characters: a result as long as the text, from a text
+    without a capital sigma, lines up with the text character for character.
+    """
+    if "\u03a3" in text:
+        return None
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None
 
 
 def _named(
-    text: str, words: list[tuple[int, int]], table: dict[str, str], longest: int
+    text: str, lowered: str | None, words: list[tuple[int, int]], table: _Table
 ) -> list[tuple[int, int, str]]:
-    """Names from `table` in the text: at each word, the longest run of words that is a known name."""
+    """Names from `table` in the text: at each word, the longest run of words that is a known name.
+
+    With the text's aligned lower case (`_lowered`), a run is sliced from it, and only when it is as
+    long as some name.
+    """
     found: list[tuple[int, int, str]] = []
+    regions, lengths = table.regions, table.lengths
     i = 0
     while i < len(words):
-        for size in range(min(longest, len(words) - i), 0, -1):
-            start, end = words[i][0], words[i + size - 1][1]
-            region = table.get(text[start:end].lower())
+        start = words[i][0]
+        for size in range(min(table.longest, len(words) - i), 0, -1):
+            end = words[i + size - 1][1]
+            if lowered is None:
+                region = regions.get(text[start:end].lower())
+            elif end - start in lengths:
+                region = regions.get(lowered[start:end])
+            else:
+                continue
             if region:
                 found.append((start, end, region))
                 i += size
@@ -198,9 +242,21 @@ class Places:
     """
 
     def __init__(self, text: str, *, cities: bool = True) -> None:
+        self._index(text, _mentions(text, cities=cities))
+
+    @classmethod
+    def without_and_with_cities(cls, text: str) -> tuple[Places, Places]:
+        """`Places(text, cities=False)` and `Places(text)`, from one reading of the text."""
+        names, city_names = _read(text, cities=True)
+        without, with_cities = cls.__new__(cls), cls.__new__(cls)
+        without._index(text, tuple(sorted(names)))
+        with_cities._index(text, tuple(sorted(names + city_names)))
+        return without, with_cities
+
+    def _index(self, text: str, named: tuple[tuple[int, int, str], ...]) -> None:
         self.text = text
-        self._named = _mentions(text, cities=cities)
-        self._starts = [start for start, _, _ in self._named]
+        self._named = named
+        self._starts = [start for start, _, _ in named]
 
     def named_within(self, start: int, end: int) -> bool:
         """Whether any name starts in [start, end)."""

@@ -377,8 +377,7 @@ class _Context:
 
     def _places(self) -> tuple[Places, Places]:
         if self._beside is None or self._near is None:
-            self._beside = Places(self.text, cities=False)
-            self._near = Places(self.text)
+            self._beside, self._near = Places.without_and_with_cities(self.text)
         return self._beside, self._near
 
     def _regions(self, start: int, end: int) -> list[str]:

@@ -1,3 +1,7 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from graph.identifiers import countries
 from graph.identifiers.countries import Places, flag_region, mentions, regions_near
 
 
@@ -54,3 +58,65 @@ def test_no_place_name_holds_a_digit() -> None:
     text = "Tunisie 22 Angleterre 5 United Kingdom 🇫🇷"
     assert [region for _, _, region in mentions(text)] == ["TN", "GB", "GB", "FR"]
     assert mentions("united 5 kingdom") == ()
+
+
+def mentions_slice_by_slice(text: str, *, cities: bool = True) -> tuple[tuple[int, int, str], ...]:
+    """What `mentions` finds, the slow way: every run of words lower-cased on its own, whatever its
+    length."""
+    words = [m.span() for m in countries._WORD_RE.finditer(text) if not m.group().isdigit()]
+    found = [(m.start(), m.end(), flag_region(m.group())) for m in countries._FLAG_RE.finditer(text)]
+    found += [
+        (s, e, countries._CAPITALISED[text[s:e]]) for s, e in words if text[s:e] in countries._CAPITALISED
+    ]
+    found += [
+        (m.start(), m.end(), countries._normal(m.group(1))) for m in countries._ISO_LABEL_RE.finditer(text)
+    ]
+    tables = [countries._NAME_TO_REGION, *([countries._CITY_TO_REGION] if cities else [])]
+    for table in tables:
+        longest = max(len(name.split()) for name in table)
+        i = 0
+        while i < len(words):
+            for size in range(min(longest, len(words) - i), 0, -1):
+                start, end = words[i][0], words[i + size - 1][1]
+                if table.get(text[start:end].lower()):
+                    found.append((start, end, table[text[start:end].lower()]))
+                    i += size
+                    break
+            else:
+                i += 1
+    return tuple(sorted(found))
+
+
+PLACE_PIECES = st.sampled_from(
+    [
+        "Great Britain",
+        "great  britain",
+        "UNITED KINGDOM",
+        "mbretëria e bashkuar",
+        "Thổ Nhĩ Kỳ",
+        "İzmir",
+        "İ",
+        "London",
+        "ΕΛΛΆΔΑ",
+        "ΑΣ'",
+        "Σ",
+        "Anh",
+        "UK",
+        "(FR) ",
+        "🇬🇧",
+        "07",
+        " ",
+        "\n",
+        "-",
+        "'",
+    ]
+)
+
+
+@given(st.lists(PLACE_PIECES | st.characters(), max_size=16).map("".join))
+def test_names_are_found_as_slice_by_slice_lowering_finds_them(text: str) -> None:
+    assert countries._mentions(text) == mentions_slice_by_slice(text)
+    assert countries._mentions(text, cities=False) == mentions_slice_by_slice(text, cities=False)
+    without, with_cities = Places.without_and_with_cities(text)
+    assert without._named == Places(text, cities=False)._named == mentions_slice_by_slice(text, cities=False)
+    assert with_cities._named == Places(text)._named
