@@ -44,6 +44,8 @@ FIELDS = (
 REQUIRED = ("text", "post_id", "posted_at")
 # Rows looked at when telling a CSV file from other text.
 _SNIFF_ROWS = 5
+# At most this much of the head is given to csv.Sniffer (see _sniffer_sample).
+SNIFFER_CHARS = 4096
 # Delimiters tried when none is given.
 DELIMITERS = ",;\t|"
 # Several media hashes in one cell are separated by white space, commas, semicolons or bars.
@@ -177,7 +179,7 @@ def _dialect(sample: str, options: CsvOptions, file: str) -> tuple[type[csv.Dial
         candidates.append(_with_delimiter(csv.excel, options.delimiter))
     else:
         with contextlib.suppress(csv.Error):  # no delimiter stood out: try the usual ones in turn
-            sniffed = csv.Sniffer().sniff(complete, delimiters=DELIMITERS)
+            sniffed = csv.Sniffer().sniff(_sniffer_sample(complete), delimiters=DELIMITERS)
             # Only the delimiter is taken: the sniffer says quotes are not doubled whenever the sample
             # happens to hold no doubled quote, and a later `""` would then be misread.
             candidates.append(_with_delimiter(csv.excel, sniffed.delimiter))
@@ -195,6 +197,15 @@ def _dialect(sample: str, options: CsvOptions, file: str) -> tuple[type[csv.Dial
     assert first is not None
     _columns(first[1], options, file)  # raises, naming what is missing from the first reading
     return first  # pragma: no cover - _columns raised
+
+
+def _sniffer_sample(text: str) -> str:
+    """The first lines of the text, at most SNIFFER_CHARS: the sniffer's regular expressions take time
+    that grows faster than their input on some quoting, so they are given a bounded sample."""
+    if len(text) <= SNIFFER_CHARS:
+        return text
+    cut = text[:SNIFFER_CHARS]
+    return cut[: cut.rfind("\n") + 1] or cut
 
 
 def _with_delimiter(base: type[csv.Dialect], delimiter: str) -> type[csv.Dialect]:

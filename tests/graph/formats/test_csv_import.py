@@ -9,7 +9,8 @@ import pytest
 
 from graph.advert import Advert, Record, Reject
 from graph.formats import CsvOptions, FormatError, read_file
-from graph.formats.csv import records, sniff, sniff_encoding
+from graph.formats.base import HEAD_BYTES
+from graph.formats.csv import SNIFFER_CHARS, _sniffer_sample, check, records, sniff, sniff_encoding
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "formats"
 CP1252 = DATA / "csv_partner_cp1252_semicolon.csv"
@@ -212,3 +213,12 @@ def test_options_refuse_an_unknown_field_and_a_long_delimiter() -> None:
         CsvOptions({"body": "Message"})
     with pytest.raises(ValueError, match="one character"):
         CsvOptions(delimiter=";;")
+
+
+def test_the_dialect_sniffer_sees_a_bounded_sample_whatever_the_quoting() -> None:
+    # Quotes that make csv.Sniffer's regular expressions backtrack, over the whole head: the sample it is
+    # given stays the same size, so the cost does not grow with the file.
+    awkward = 'platform,post_id,posted_at,text\nx,1,2026-01-01,"b' + '"a' * (HEAD_BYTES // 2) + "\n"
+
+    assert len(_sniffer_sample(awkward)) <= SNIFFER_CHARS
+    check(awkward.encode()[:HEAD_BYTES], "awkward.csv")  # the mapping fits: no error
