@@ -158,7 +158,11 @@ class Model:
     def probability(self, values: Mapping[str, float], folded: str | None = None) -> float:
         """The logistic of the intercept plus every contribution: the learned probability that the
         advert is smuggling."""
-        z = self.intercept + sum(self.contributions(values, folded).values())
+        return self.probability_of(self.contributions(values, folded))
+
+    def probability_of(self, contributions: Mapping[str, float]) -> float:
+        """`probability` from the contributions `contributions` gave, for a caller that has them."""
+        z = self.intercept + sum(contributions.values())
         return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
     def contributions(self, values: Mapping[str, float], folded: str | None = None) -> dict[str, float]:

@@ -227,14 +227,12 @@ def analysis(
     benign = sum(values[f"{category}:evidence"] for category in BENIGN_CATEGORIES)
     found = {hit.category for hit in hits}
     smuggling = any(category in found for category in SMUGGLING_CATEGORIES)
+    # Read once (with the text's n-grams): the score sums the same parts `probability` would read again.
+    parts = learned.contributions(values, folded) if smuggling else {}
     return Analysis(
         hits=hits,
-        score=learned.probability(values, folded) if smuggling else 0.0,
+        score=learned.probability_of(parts) if smuggling else 0.0,
         benign=1.0 - math.exp(-benign),
         categories=tuple(c for c in SMUGGLING_CATEGORIES if c in found),
-        contributions=tuple(
-            (name, round(part, 4)) for name, part in learned.contributions(values, folded).items()
-        )
-        if smuggling
-        else (),
+        contributions=tuple((name, round(part, 4)) for name, part in parts.items()),
     )

@@ -97,6 +97,7 @@ def test_contributions_add_up_to_the_log_odds_of_the_score() -> None:
     assert parts == {"service:max": pytest.approx(2.4), "benign_news:max": pytest.approx(-0.5)}
     p = model.probability(values)
     assert math.log(p / (1 - p)) == pytest.approx(-2.0 + 2.4 - 0.5)
+    assert model.probability_of(parts) == p
 
 
 def test_ngram_weights_add_the_text_part() -> None:
