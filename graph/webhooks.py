@@ -217,18 +217,25 @@ class Attempt:
 
 
 def deliver_pending(
-    driver: neo4j.Driver, database: str, config: WebhookConfig, *, budget_seconds: float = 60.0
+    driver: neo4j.Driver,
+    database: str,
+    config: WebhookConfig,
+    *,
+    budget_seconds: float = 60.0,
+    stop: threading.Event | None = None,
 ) -> DeliveryReport:
-    """Post the due deliveries, each at most once in this call, until none is due or `budget_seconds` have
-    passed (checked before each post, which may then take up to `config.timeout` more). Each attempt is
-    recorded in the graph as it happens: delivered, pending again after a back-off, or failed."""
+    """Post the due deliveries, each at most once in this call, until none is due, `budget_seconds` have
+    passed or `stop` is set (checked before each post, which may then take up to `config.timeout` more).
+    Each attempt is recorded in the graph as it happens: delivered, pending again after a back-off, or
+    failed."""
     ensure_schema(driver, database)
     deliverer = secrets.token_hex(8)
     deadline = time.monotonic() + budget_seconds
     report = DeliveryReport()
     tried: list[str] = []
     lease = CLAIM_BATCH * (config.timeout + 5.0) + CLAIM_SPARE_SECONDS
-    while time.monotonic() < deadline:
+    stop = stop or threading.Event()
+    while time.monotonic() < deadline and not stop.is_set():
         rows = _write(
             driver,
             database,
@@ -243,7 +250,7 @@ def deliver_pending(
         claimed = rows[0]["claimed"]
         hits = _payloads(driver, database, claimed)
         for number, hit in enumerate(hits):
-            if time.monotonic() >= deadline:
+            if time.monotonic() >= deadline or stop.is_set():
                 left = [h["delivery"] for h in hits[number:]]
                 _write(driver, database, "webhook_release", keys=left, deliverer=deliverer)
                 break
@@ -555,7 +562,13 @@ class BackgroundDelivery:
         while not self._stopping.is_set():
             self._woken.clear()
             try:
-                deliver_pending(self.driver, self.database, self.config, budget_seconds=self.budget_seconds)
+                deliver_pending(
+                    self.driver,
+                    self.database,
+                    self.config,
+                    budget_seconds=self.budget_seconds,
+                    stop=self._stopping,
+                )
             except Exception as error:  # the graph went away: try again at the next wake-up
                 log.warning("webhook delivery stopped early: %s", _redacted(self.config, f"{error!r}"))
             self._woken.wait(self.poll_seconds)

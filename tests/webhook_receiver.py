@@ -11,6 +11,7 @@ import hmac
 import json
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -34,6 +35,7 @@ class Receiver:
         self.answers = list(answers or [])
         self.delay = delay  # seconds each answer waits, for the timeout and concurrency tests
         self.location = location  # the Location of a 3xx answer
+        self.on_post: Callable[[], object] | None = None  # called as each post arrives
         self.posts: list[Post] = []
         self.lock = threading.Lock()
         self.server: ThreadingHTTPServer | None = None
@@ -52,6 +54,8 @@ class Receiver:
                 with receiver.lock:
                     receiver.posts.append(Post(self.path, dict(self.headers.items()), body))
                     status = receiver.answers.pop(0) if receiver.answers else 200
+                if receiver.on_post is not None:
+                    receiver.on_post()
                 if receiver.delay:
                     time.sleep(receiver.delay)
                 self.send_response(status)

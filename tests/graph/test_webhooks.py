@@ -328,3 +328,20 @@ def test_the_tuning_comes_from_the_environment_too() -> None:
         WebhookConfig.from_env({**environ, "CROSSLINK_WEBHOOK_MAX_ATTEMPTS": "many"})
     with pytest.raises(WebhookConfigError, match="max_attempts at least 1"):
         WebhookConfig.from_env({**environ, "CROSSLINK_WEBHOOK_MAX_ATTEMPTS": "0"})
+
+
+def test_a_stopped_deliverer_gives_back_the_hits_it_did_not_post(graph: Graph, receiver: Receiver) -> None:
+    driver, database = graph
+    casework.watch(driver, database, "+44 7957 500418", by="test")
+    adverts = [{**ADVERT, "post_id": f"wh{n}"} for n in range(4)]
+    casework.push_adverts(driver, database, adverts, source="analyst")
+    stop = threading.Event()
+    receiver.on_post = stop.set  # the app stopping while the first post is under way
+
+    report = webhooks.deliver_pending(driver, database, config(receiver.url), stop=stop)
+    assert (report.delivered, report.pending) == (1, 3)
+    assert len(receiver.posts) == 1
+    assert all(
+        d.get("claimed_by") is None for d in deliveries(graph)
+    )  # the next deliverer takes them at once
+    assert webhooks.deliver_pending(driver, database, config(receiver.url)).delivered == 3
