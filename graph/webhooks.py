@@ -28,7 +28,7 @@ import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import IO, Any
 
 import neo4j
 
@@ -374,7 +374,15 @@ def sign(secret: str, timestamp: str, body: bytes) -> str:
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
     """A redirect is an answer, not a place to post the hit again: a 3xx counts as a failed attempt."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+        newurl: str,
+    ) -> None:
         return None
 
 
