@@ -102,6 +102,9 @@ _NOT_VENMO = frozenset(
     blog pay payment-links""".split()
 )
 _DIGITS_RE = re.compile(r"\+?(\d{6,15})")
+# A word (a run of what str.split keeps) holding a `.` or a `/`: from its start, the characters before
+# the first of them, then the rest of the word; a word without one fails where it ends.
+_DOTTED_WORD_RE = re.compile(r"(?<!\S)[^\s./]*[./]\S*")
 
 
 class _Parsed(NamedTuple):
@@ -394,13 +397,8 @@ def _typed_link(raw: str) -> str:
 
 def _candidates(text: str) -> Iterator[re.Match[str]]:
     """Link-shaped matches, searched only in the words that hold a `.` or a `/` (a link has no space)."""
-    pos = 0
-    for word in text.split():
-        pos = text.find(word, pos)
-        end = pos + len(word)
-        if "." in word or "/" in word:
-            yield from _LINK_RE.finditer(text, pos, end)
-        pos = end
+    for word in _DOTTED_WORD_RE.finditer(text):
+        yield from _LINK_RE.finditer(text, word.start(), word.end())
 
 
 class Link(IdentifierType):

@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from graph.identifiers import extract, identify
+from graph.identifiers import extract, identify, link
 from graph.identifiers.document import Document
 from graph.identifiers.link import Domain, Link
 
@@ -298,3 +300,36 @@ def test_a_micro_sign_glued_to_a_link_is_cut_off_as_greek_is() -> None:
     keys = [i.key for i in extract("µpaypal.me/a0000")]
     assert keys == [i.key for i in extract("μpaypal.me/a0000")]
     assert "payment:paypal:a0000" in keys
+
+
+def candidates_word_by_word(text: str) -> list[tuple[int, int]]:
+    """What `_candidates` finds, the slow way: each word of str.split that holds a `.` or a `/`."""
+    found, pos = [], 0
+    for word in text.split():
+        pos = text.find(word, pos)
+        if "." in word or "/" in word:
+            found += [m.span() for m in link._LINK_RE.finditer(text, pos, pos + len(word))]
+        pos += len(word)
+    return found
+
+
+LINK_PIECES = st.sampled_from(
+    [
+        "wa.me/447400123456",
+        "boats.co.uk",
+        "http://x.com/a?b=1",
+        ".",
+        "/",
+        " ",
+        "\n",
+        "\u00a0",
+        "\x1c",
+        "\u200b",
+        "a",
+    ]
+)
+
+
+@given(st.lists(LINK_PIECES | st.characters(), max_size=20).map("".join))
+def test_candidates_are_the_links_of_the_words_with_a_dot_or_slash(text: str) -> None:
+    assert [m.span() for m in link._candidates(text)] == candidates_word_by_word(text)
