@@ -303,6 +303,7 @@ def ingest_rounds(
                 driver, database, read_file(paths[name], name), source=name, batch_size=batch_size
             )
             timings.append(IngestTiming(name, number, time.perf_counter() - started, report.accepted))
+            print(f"round {number + 1} {name}: {timings[-1].per_second:.1f} adverts/s", file=sys.stderr)
     return timings
 
 
@@ -378,6 +379,7 @@ def main() -> None:
     parser.add_argument("--page", type=int, default=100, help="posts per API response")
     parser.add_argument("--batch-size", type=int, default=500)
     parser.add_argument("--work", type=Path, default=None, help="folder for the corpus and layouts")
+    parser.add_argument("--json", type=Path, default=None, help="write every figure, each round too, here")
     options = parser.parse_args()
     settings = Settings.from_env()
     work = options.work or Path(tempfile.gettempdir()) / f"crosslink-formats-{options.adverts}-{options.seed}"
@@ -397,6 +399,8 @@ def main() -> None:
         )
     finally:
         driver.close()
+    if options.json is not None:
+        options.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in results.items() if k != "timings"}, indent=2))
     print(markdown(results["parse"], results["ingest"]))
 
