@@ -126,3 +126,11 @@ def test_the_same_post_as_a_json_lines_line_is_the_same_advert(graph: neo4j.Driv
     assert (changed.created, changed.updated, changed.unchanged) == (0, 1, 0)
     count = query(graph, database, "MATCH (a:Advert {key: $key}) RETURN count(a) AS n", key=post.key)
     assert count == [{"n": 1}]
+
+
+def test_the_pages_ingest_and_the_error_page_goes_to_the_rejects(graph: neo4j.Driver, database: str):
+    rejects: list[Reject] = []
+    report = ingest(graph, database, read_file(PAGES), source="facebook", rejects=rejects.append)
+    assert (report.read, report.accepted, report.rejected, report.created) == (3, 2, 1, 2)
+    assert [(r.file, r.line) for r in rejects] == [(str(PAGES), 2)]
+    assert "Application request limit reached" in rejects[0].reason

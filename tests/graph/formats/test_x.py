@@ -160,3 +160,13 @@ def test_the_same_tweet_as_a_json_lines_line_is_the_same_advert(graph: neo4j.Dri
     assert (again.created, again.updated, again.unchanged) == (0, 0, 1)
     count = query(graph, database, "MATCH (a:Advert {key: $key}) RETURN count(a) AS n", key=tweet.key)
     assert count == [{"n": 1}]
+
+
+def test_the_pages_ingest_and_the_bad_lines_go_to_the_rejects(graph: neo4j.Driver, database: str):
+    rejects: list[Reject] = []
+    report = ingest(graph, database, read_file(PAGES), source="x", rejects=rejects.append)
+    assert (report.read, report.accepted, report.rejected, report.created) == (5, 3, 2, 3)
+    assert [(r.line, r.reason.split(" ", 2)[:2]) for r in rejects] == [
+        (3, ["line", "3:"]),
+        (4, ["line", "4"]),
+    ]
