@@ -15,13 +15,14 @@ may be a user's or a channel's.
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Iterator
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 import ijson
 
-from graph.advert import Record
-from graph.formats.base import FormatError, Prefixed, compact, json_head, raw_preview, unix_time
+from graph.advert import RAW_PREVIEW_CHARS, Record
+from graph.formats.base import FormatError, Prefixed, compact, json_head, unix_time
 
 NAME = "telegram"
 TITLE = "a Telegram Desktop JSON export"
@@ -30,6 +31,9 @@ _ACCOUNT_KEYS = frozenset(
     {"personal_information", "profile_pictures", "contacts", "frequent_contacts", "sessions", "chats"}
 )
 _CHAT_LISTS = ("chats.list.item", "left_chats.list.item")
+_HEADER = frozenset({"name", "type", "id"})
+_BOM = b"\xef\xbb\xbf"
+_SCALARS = frozenset({"string", "number", "null"})
 _CHANNEL_TYPES = frozenset({"public_channel", "private_channel", "public_supergroup", "private_supergroup"})
 _GROUP_TYPES = frozenset({"private_group"})
 # The export writes a peer as `user123`, `channel123` or `chat123`; the Bot API as 123, -100123, -123.
@@ -54,84 +58,159 @@ def records(stream: BinaryIO, file: str) -> Iterator[Record]:
     """One Record per message with text, in file order; `number` counts every message of the file,
     service messages included, so it is the message's place in the file."""
     chat: dict[str, Any] = {}
-    number = 0
+    if stream.seekable():
+        begin = stream.tell()
+        if stream.read(3) == _BOM:  # a byte order mark an editor added, which JSON does not allow
+            begin += 3
+        stream.seek(begin)
+        single = _single_chat(stream, file)
+        stream.seek(begin)
+        if single is not None:  # the messages are built by ijson's C backend, the chat read once
+            read: list[int] = [0]
+            try:
+                yield from _records(ijson.items(stream, "messages.item", use_float=True), single, file, read)
+                return
+            except FormatError:
+                # The C backend hands out messages a buffer at a time, so those read just before the
+                # break were not given yet: read again, event by event, from where it stopped.
+                stream.seek(begin)
+                skip = read[0]
+            yield from _records(ijson.items(_events(stream, chat), "messages.item"), chat, file, [0], skip)
+            return
     start = stream.read(3)
-    if start != b"\xef\xbb\xbf":  # a byte order mark an editor added, which JSON does not allow
+    if start != _BOM:
         stream = io.BufferedReader(Prefixed(start, stream))
-    events = ijson.parse(stream, use_float=True)
+    yield from _records(ijson.items(_events(stream, chat), "messages.item"), chat, file, [0])
+
+
+def _single_chat(stream: BinaryIO, file: str) -> dict[str, Any] | None:
+    """The chat's name, type and id when the file is one chat's export, read up to its messages (the
+    export writes them first); None for an account's export."""
+    chat: dict[str, Any] = {}
     try:
-        for prefix, event, value in events:
-            if event == "start_map" and (prefix == "messages.item" or prefix.endswith(".messages.item")):
-                number += 1
-                message = _build(events)
-                record = _record(message, chat, file, number)
-                if record is not None:
-                    yield record
-            elif prefix in ("name", "type", "id") or prefix.rpartition(".")[0] in _CHAT_LISTS:
-                if event in ("string", "number", "null"):
-                    chat[prefix.rpartition(".")[2]] = value
-            elif event == "end_map" and prefix in _CHAT_LISTS:
-                chat = {}
+        for prefix, event, value in ijson.parse(stream, use_float=True):
+            if prefix in _HEADER and event in _SCALARS:
+                chat[prefix] = value
+            elif prefix == "" and event == "map_key" and value in _ACCOUNT_KEYS:
+                return None
+            elif prefix == "messages" and event == "start_array":
+                return chat
+            elif prefix == "" and event not in ("start_map", "map_key"):
+                return None  # not an object
     except ijson.JSONError as error:
-        raise FormatError(
-            f"{file} breaks off after message {number}: not valid JSON: {error}", file=file, expected=NAME
-        ) from None
+        raise _broken(file, 0, error) from None
+    return chat
 
 
-def _build(events: Iterator[tuple[str, str, Any]]) -> Any:
-    """The message whose start_map was just read, built from the events up to its end."""
-    builder = ijson.ObjectBuilder()
-    builder.event("start_map", None)
-    depth = 1
-    for _, event, value in events:
-        builder.event(event, value)
-        if event in ("start_map", "start_array"):
-            depth += 1
-        elif event in ("end_map", "end_array"):
-            depth -= 1
-            if depth == 0:
-                break
-    return builder.value
+def _events(stream: BinaryIO, chat: dict[str, Any]) -> Iterator[tuple[str, str, Any]]:
+    """The file's events with each chat of an account's export seen as a one-chat export (its prefix
+    cut off), noting each chat's name, type and id in `chat` as they pass, before its messages."""
+    for prefix, event, value in ijson.parse(stream, use_float=True):
+        if prefix.startswith(_CHAT_LISTS):
+            prefix = prefix.partition(".list.item")[2][1:]
+            if not prefix and event == "start_map":
+                chat.clear()
+        if prefix in _HEADER and event in _SCALARS:
+            chat[prefix] = value
+        yield prefix, event, value
 
 
-def _record(message: Any, chat: dict[str, Any], file: str, number: int) -> Record | None:
+def _records(
+    messages: Iterator[Any], chat: dict[str, Any], file: str, read: list[int], skip: int = 0
+) -> Iterator[Record]:
+    """The records of the messages; `read[0]` counts the messages given so far (the first `skip` are
+    passed over: they were given before)."""
+    number = 0
+    seen: tuple[Any, ...] = ()
+    context = _context(chat)
+    try:
+        for message in messages:
+            number += 1
+            read[0] = number
+            if number <= skip:
+                continue
+            header = (chat.get("id"), chat.get("type"), chat.get("name"))
+            if header != seen:  # a new chat of an account's export
+                seen, context = header, _context(chat)
+            record = _record(message, context, file, number)
+            if record is not None:
+                yield record
+    except ijson.JSONError as error:
+        raise _broken(file, number, error) from None
+
+
+def _broken(file: str, number: int, error: Exception) -> FormatError:
+    reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return FormatError(
+        f"{file} breaks off after message {number}: not valid JSON: {reason}", file=file, expected=NAME
+    )
+
+
+class _Chat(NamedTuple):
+    """What every message of a chat shares: its Bot API id, its member link's start and its record."""
+
+    id: str | None
+    name: str | None
+    link: str | None
+    value: dict[str, Any]
+
+
+def _context(chat: dict[str, Any]) -> _Chat:
+    chat_id = _chat_id(chat)
+    name = chat.get("name") if isinstance(chat.get("name"), str) else None
+    link = f"https://t.me/c/{chat['id']}/" if chat_id and chat.get("type") in _CHANNEL_TYPES else None
+    return _Chat(chat_id, name, link, compact({"id": chat_id, "name": name, "type": chat.get("type")}))
+
+
+def _record(message: Any, chat: _Chat, file: str, number: int) -> Record | None:
     """The message as a Record, or None when it is no advert (a service message, no text)."""
     if not isinstance(message, dict) or message.get("type") != "message":
         return None
     text, links = _text(message)
     if not text.strip():
         return None
-    raw = raw_preview(message)
-    chat_id = _chat_id(chat)
-    if chat_id is None:
-        return Record(file, number, None, "the chat's id is not given before its messages", raw)
     message_id = message.get("id")
+    if chat.id is None:
+        return Record(
+            file, number, None, "the chat's id is not given before its messages", _raw(message, text)
+        )
     if isinstance(message_id, bool) or not isinstance(message_id, int):
-        return Record(file, number, None, f"message id is not an integer: {message_id!r}", raw)
-    hidden = [link for link in links if link not in text]
-    value = compact(
-        {
-            "platform": "telegram",
-            "post_id": f"{chat_id}/{message_id}",
-            "text": text + "".join(f"\n{link}" for link in hidden),
-            "posted_at": unix_time(message.get("date_unixtime")) or message.get("date"),
-            "url": _url(chat, message_id),
-            "author": _author(message, chat, chat_id),
-            "forwarded_from": _forwarded(message),
-            "chat": compact({"id": chat_id, "name": chat.get("name"), "type": chat.get("type")}),
-        }
-    )
-    return Record(file, number, value, None, raw)
+        problem = f"message id is not an integer: {message_id!r}"
+        return Record(file, number, None, problem, _raw(message, text))
+    for link in links:
+        if link not in text:
+            text += f"\n{link}"
+    value = {
+        "platform": "telegram",
+        "post_id": f"{chat.id}/{message_id}",
+        "text": text,
+        "posted_at": unix_time(message.get("date_unixtime")) or message.get("date"),
+        "author": _author(message, chat),
+        "chat": chat.value,
+    }
+    if chat.link is not None:
+        value["url"] = f"{chat.link}{message_id}"
+    forwarded = _forwarded(message)
+    if forwarded is not None:
+        value["forwarded_from"] = forwarded
+    return Record(file, number, value, None, _raw(message, text))
+
+
+def _raw(message: dict[str, Any], text: str) -> str:
+    """The start of the message for the rejects file: its id and its text, as JSON."""
+    shown = json.dumps(text[:RAW_PREVIEW_CHARS], ensure_ascii=False)
+    return f'{{"id": {json.dumps(message.get("id"), default=str)}, "text": {shown}}}'[:RAW_PREVIEW_CHARS]
 
 
 def _text(message: dict[str, Any]) -> tuple[str, list[str]]:
     """The message's visible text, and the links of its text_link entities (their target is not part of
-    the visible text: `click here` pointing at a wa.me link)."""
-    parts = message.get("text_entities")
-    if not isinstance(parts, list):
-        parts = message.get("text")
+    the visible text: `click here` pointing at a wa.me link). The export writes a text with no entities
+    as a string, else as a list of strings and entity objects."""
+    parts = message.get("text")
     if isinstance(parts, str):
         return parts, []
+    if not isinstance(parts, list):
+        parts = message.get("text_entities")
     if not isinstance(parts, list):
         return "", []
     text, links = [], []
@@ -170,19 +249,12 @@ def peer_id(value: Any) -> str | None:
     return None
 
 
-def _url(chat: dict[str, Any], message_id: int) -> str | None:
-    """The message's link for members (`t.me/c/<chat>/<message>`): only channels and supergroups have one."""
-    if chat.get("type") in _CHANNEL_TYPES and isinstance(chat.get("id"), int):
-        return f"https://t.me/c/{chat['id']}/{message_id}"
-    return None
-
-
-def _author(message: dict[str, Any], chat: dict[str, Any], chat_id: str) -> dict[str, Any] | None:
+def _author(message: dict[str, Any], chat: _Chat) -> dict[str, Any] | None:
     """Who sent the message (`from`, `from_id`); in a channel, or when the sender is hidden, the chat."""
     sender = peer_id(message.get("from_id"))
     name = message.get("from")
     if sender is None:
-        sender, name = chat_id, chat.get("name")
+        sender, name = chat.id, chat.name
     return compact({"id": sender, "name": name if isinstance(name, str) else None}) or None
 
 

@@ -186,7 +186,9 @@ def test_an_export_that_breaks_off_raises_after_the_records_before_it() -> None:
         got.extend(records(io.BytesIO(cut), "cut.json"))
 
     assert [r.value["post_id"] for r in got] == ["-10042/1", "-10042/2"]
-    assert str(raised.value).startswith("cut.json breaks off after message 3: not valid JSON")
+    assert (
+        str(raised.value) == "cut.json breaks off after message 2: not valid JSON: parse error: premature EOF"
+    )
 
 
 def test_a_byte_order_mark_is_passed_over() -> None:
@@ -238,3 +240,14 @@ def test_a_file_in_another_layout_is_one_error_naming_it_and_what_was_found(tmp_
 )
 def test_export_peers_are_written_as_the_bot_api_writes_them(peer: Any, expected: str | None) -> None:
     assert peer_id(peer) == expected
+
+
+def test_a_large_export_that_breaks_off_gives_every_message_before_the_break() -> None:
+    data = json.dumps(chat([message(n, f"boat {n}") for n in range(1, 5001)])).encode()
+    cut = data[: data.index(b'"id": 4000,')]
+    got: list[Record] = []
+
+    with pytest.raises(FormatError, match="breaks off after message 3999"):
+        got.extend(records(io.BytesIO(cut), "cut.json"))
+
+    assert [r.number for r in got] == list(range(1, 4000))
