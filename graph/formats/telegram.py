@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO, NamedTuple
 
@@ -33,6 +34,9 @@ _ACCOUNT_KEYS = frozenset(
 _CHAT_LISTS = ("chats.list.item", "left_chats.list.item")
 _HEADER = frozenset({"name", "type", "id"})
 _BOM = b"\xef\xbb\xbf"
+# A run of backslashes before an x (see _Escapes), and how much is read at a time.
+_HEX_ESCAPE = re.compile(rb"(\\+)x")
+_CHUNK = 64 * 1024
 _SCALARS = frozenset({"string", "number", "null"})
 _CHANNEL_TYPES = frozenset({"public_channel", "private_channel", "public_supergroup", "private_supergroup"})
 _GROUP_TYPES = frozenset({"private_group"})
@@ -63,24 +67,69 @@ def records(stream: BinaryIO, file: str) -> Iterator[Record]:
         if stream.read(3) == _BOM:  # a byte order mark an editor added, which JSON does not allow
             begin += 3
         stream.seek(begin)
-        single = _single_chat(stream, file)
+        single = _single_chat(_readable(stream), file)
         stream.seek(begin)
         if single is not None:  # the messages are built by ijson's C backend, the chat read once
             read: list[int] = [0]
             try:
-                yield from _records(ijson.items(stream, "messages.item", use_float=True), single, file, read)
+                messages = ijson.items(_readable(stream), "messages.item", use_float=True)
+                yield from _records(messages, single, file, read)
                 return
             except FormatError:
                 # The C backend hands out messages a buffer at a time, so those read just before the
                 # break were not given yet: read again, event by event, from where it stopped.
                 stream.seek(begin)
                 skip = read[0]
-            yield from _records(ijson.items(_events(stream, chat), "messages.item"), chat, file, [0], skip)
+            messages = ijson.items(_events(_readable(stream), chat), "messages.item")
+            yield from _records(messages, chat, file, [0], skip)
             return
     start = stream.read(3)
     if start != _BOM:
         stream = io.BufferedReader(Prefixed(start, stream))
-    yield from _records(ijson.items(_events(stream, chat), "messages.item"), chat, file, [0])
+    yield from _records(ijson.items(_events(_readable(stream), chat), "messages.item"), chat, file, [0])
+
+
+def _readable(stream: BinaryIO) -> BinaryIO:
+    """The stream with Telegram Desktop's `\\xNN` escapes made JSON's `\\u00NN` (see _Escapes)."""
+    return io.BufferedReader(_Escapes(stream), buffer_size=_CHUNK)
+
+
+class _Escapes(io.RawIOBase):
+    """Telegram Desktop writes a control character inside a string (a vertical tab pasted from a word
+    processor, say) as `\\x0B`, which is no JSON escape; this rewrites each as `\\u000B`, the same
+    character, so the export parses. A backslash run of odd length before the `x` is an escape (an even
+    one is escaped backslashes followed by a letter x). Chunks are cut before a trailing backslash run,
+    which is carried over, so an escape split between two reads is still seen whole."""
+
+    def __init__(self, source: BinaryIO) -> None:
+        self.source = source
+        self.carry = b""
+        self.pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self.pending:
+            data = self.source.read(_CHUNK)
+            if not data:
+                self.pending, self.carry = self.carry, b""
+                break
+            data = self.carry + data
+            kept = len(data.rstrip(b"\\"))
+            data, self.carry = data[:kept], data[kept:]
+            self.pending = _HEX_ESCAPE.sub(_unicode_escape, data) if b"\\x" in data else data
+        size = min(len(buffer), len(self.pending))
+        buffer[:size] = self.pending[:size]
+        self.pending = self.pending[size:]
+        return size
+
+
+def _unicode_escape(match: re.Match[bytes]) -> bytes:
+    backslashes = match.group(1)
+    if len(backslashes) % 2 == 0:  # escaped backslashes, then a plain x
+        return match.group(0)
+    return backslashes[:-1] + b"\\u00"
 
 
 def _single_chat(stream: BinaryIO, file: str) -> dict[str, Any] | None:

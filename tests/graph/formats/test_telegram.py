@@ -251,3 +251,27 @@ def test_a_large_export_that_breaks_off_gives_every_message_before_the_break() -
         got.extend(records(io.BytesIO(cut), "cut.json"))
 
     assert [r.number for r in got] == list(range(1, 4000))
+
+
+def test_telegram_desktops_hex_escapes_of_control_characters_are_read() -> None:
+    # Telegram Desktop writes a control character as \x0B, which JSON has no escape for.
+    escaped = json.dumps(chat([message(1, "one@@two"), message(2, "C:@@@@xfiles")])).encode()
+    data = escaped.replace(b"@@@@", b"\\\\").replace(b"@@", b"\\x0B")
+
+    first, second = from_bytes(data)
+
+    assert first.value is not None and first.value["text"] == "one\x0btwo"
+    assert second.value is not None and second.value["text"] == "C:\\xfiles"  # an escaped backslash
+
+
+def test_a_hex_escape_cut_by_a_read_boundary_is_read_whole() -> None:
+    head = json.dumps(chat([message(1, "pad")])).encode()[:-2]  # without the closing "]}"
+    filler = json.dumps(message(2, "x")).encode()
+    before = b'{"id": 3, "type": "message", "date_unixtime": "1793643600", "text": "cut'
+    pad = b"," + b" " * (64 * 1024 - len(head) - len(before) - 2)  # the backslash ends the first read
+    data = head + pad + before + b"\\x0Bhere" + b'"}, ' + filler + b"]}"
+    assert data.index(b"\\x0B") == 64 * 1024 - 1
+
+    got = from_bytes(data)
+
+    assert [r.value["text"] for r in got if r.value] == ["pad", "cut\x0bhere", "x"]
