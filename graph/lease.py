@@ -55,7 +55,16 @@ def held(driver: neo4j.Driver, database: str, name: str, *, what: str, wait: flo
     finally:
         done.set()
         renewer.join()
+        _give(driver, database, name, holder)
+
+
+def _give(driver: neo4j.Driver, database: str, name: str, holder: str) -> None:
+    """Give the lease back; when Neo4j cannot be reached it runs out by itself, so the block's own
+    outcome (its summary, or the error that stopped it) is what the caller gets."""
+    try:
         driver.execute_query(cypher.load("lease_give"), name=name, holder=holder, database_=database)
+    except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError) as error:
+        log.warning("could not give the %s lease back (it runs out by itself): %s", name, error)
 
 
 def _take(driver: neo4j.Driver, database: str, name: str, holder: str, what: str) -> bool:

@@ -130,12 +130,15 @@ class NightlySummary:
     def over_threshold(self) -> list[FileReport]:
         return [f for f in self.files if f.reject_share() > self.reject_threshold]
 
-    def attention(self) -> list[str]:
-        """Why a person should look, one reason a line (empty when all is well)."""
-        reasons = [
+    def rejects_reasons(self) -> list[str]:
+        return [
             f"{f.name}: {f.counts['rejected']} of {f.counts['read']} lines rejected (see {f.rejects_file})"
             for f in self.over_threshold()
         ]
+
+    def attention(self) -> list[str]:
+        """Why a person should look, one reason a line (empty when all is well)."""
+        reasons = self.rejects_reasons()
         if self.watch_hits:
             reasons.append(f"{len(self.watch_hits)} watch hit(s)")
         return reasons
@@ -215,7 +218,7 @@ class NightlySummary:
                     f"webhook {told['url']}: {told['queued']} queued, {told['delivered']} delivered, "
                     f"{told['failed']} given up, {told['pending']} pending"
                 )
-        lines += [f"look at: {reason}" for reason in self.attention() if "watch hit" not in reason]
+        lines += [f"look at: {reason}" for reason in self.rejects_reasons()]
         lines += [f"failed: {reason}" for reason in self.failures()]
         return "\n".join(lines)
 
