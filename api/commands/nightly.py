@@ -12,28 +12,26 @@ import os
 import signal
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 import click
 from neo4j.exceptions import DriverError, Neo4jError
 
 from api.commands.formats import csv_options, format_options
+from api.commands.job_metrics import metrics_textfile_option, records_job
 from graph.config import SettingsError
 from graph.crosslink import Crosslink
 from graph.db import GraphUnavailable
 from graph.ingest import DEFAULT_BATCH_SIZE, IngestInterrupted
-from graph.jobmetrics import JobMetricsError, check_path, write_job_metrics
 from graph.lease import LeaseBusy
 from graph.nightly import DEFAULT_REJECT_THRESHOLD, EXIT_FAILED, NightlySummary, run_nightly
 from graph.webhooks import WebhookConfig, WebhookConfigError
 
 JOB = "nightly"
-METRICS_VARIABLE = "CROSSLINK_METRICS_TEXTFILE"
 
 
 @click.command("nightly")
@@ -94,13 +92,8 @@ METRICS_VARIABLE = "CROSSLINK_METRICS_TEXTFILE"
     type=click.IntRange(0, 64),
     help="Processes extracting identifiers ahead of the writes; 0 extracts in the writing process.",
 )
-@click.option(
-    "--metrics-textfile",
-    envvar=METRICS_VARIABLE,
-    type=click.Path(dir_okay=False),
-    help=f"Write the run's metrics here for the node exporter's textfile collector (*.prom) "
-    f"[env: {METRICS_VARIABLE}].",
-)
+@metrics_textfile_option
+@records_job(JOB)
 def nightly(
     inbox_dir: Path,
     source: str | None,
@@ -117,7 +110,7 @@ def nightly(
     wait: float,
     batch_size: int,
     workers: int,
-    metrics_textfile: str | None,
+    job_counts: dict[str, float],
 ) -> None:
     """Ingest every file of the inbox not ingested before, update the networks, and sum the night up.
 
@@ -137,9 +130,7 @@ def nightly(
       130, 143  stopped by Ctrl-C or SIGTERM (the file being read is read again next night)
     """
     csv = csv_options(input_format, mapping, encoding, delimiter, platform)
-    metrics = _metrics_path(metrics_textfile)
     webhook = _webhook()
-    started = time.monotonic()
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     summary_path = summary_path or reports_dir / f"inbox-summary-{stamp}.json"
     rejects_dir = rejects_dir or reports_dir
@@ -147,8 +138,8 @@ def nightly(
         rejects_dir.mkdir(parents=True, exist_ok=True)
         summary_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        _fail(f"cannot create the reports folder: {error}", metrics, started)
-    graph = _connect(metrics, started)
+        _fail(f"cannot create the reports folder: {error}")
+    graph = _connect()
     with graph, _stop_on_signals() as stop:
         try:
             summary = run_nightly(
@@ -167,15 +158,14 @@ def nightly(
                 webhook=webhook,
             )
         except LeaseBusy as error:
-            _fail(f"{error}; this run did nothing", metrics, started)
+            _fail(f"{error}; this run did nothing")
         except IngestInterrupted as error:
             click.echo(f"crosslink: nightly interrupted: {error}", err=True)
-            _write_metrics(metrics, {}, False, started)
             sys.exit(128 + stop.signal)
         except (Neo4jError, DriverError, OSError) as error:
-            _fail(f"the nightly run failed: {type(error).__name__}: {error}", metrics, started)
+            _fail(f"the nightly run failed: {type(error).__name__}: {error}")
     _report(summary, summary_path, as_json)
-    _write_metrics(metrics, summary.counts(), summary.exit_status != EXIT_FAILED, started)
+    job_counts.update(summary.counts())
     sys.exit(summary.exit_status)
 
 
@@ -192,14 +182,25 @@ def _report(summary: NightlySummary, path: Path, as_json: bool) -> None:
         click.echo(f"crosslink: cannot write the summary to {path}: {error}", err=True)
     if as_json:
         click.echo(text)
-    click.echo(summary.text() + f"\nsummary: {path}", err=True)
+    if _json_lines():
+        line = {"time": datetime.now(UTC).isoformat(timespec="seconds"), "event": "nightly", **document}
+        click.echo(json.dumps(line, ensure_ascii=False, default=str), err=True)
+    else:
+        click.echo(summary.text() + f"\nsummary: {path}", err=True)
 
 
-def _connect(metrics: Path | None, started: float) -> Crosslink:
+def _json_lines() -> bool:
+    """Whether `crosslink --log-format json` asked for JSON lines on stderr (text for a person otherwise,
+    whatever stderr is: the nightly's log is read by people)."""
+    chosen = click.get_current_context().find_root().params.get("log_format")
+    return bool(chosen) and chosen.lower() == "json"
+
+
+def _connect() -> Crosslink:
     try:
         return Crosslink.connect()
     except (SettingsError, GraphUnavailable) as error:
-        _fail(str(error), metrics, started)
+        _fail(str(error))
 
 
 def _webhook() -> WebhookConfig | None:
@@ -210,27 +211,8 @@ def _webhook() -> WebhookConfig | None:
         sys.exit(2)
 
 
-def _metrics_path(value: str | None) -> Path | None:
-    if value is None or not value.strip():
-        return None
-    try:
-        return check_path(value)
-    except JobMetricsError as error:
-        raise click.BadParameter(str(error), param_hint="--metrics-textfile") from None
-
-
-def _write_metrics(path: Path | None, counts: dict[str, Any], succeeded: bool, started: float) -> None:
-    if path is None:
-        return
-    try:
-        write_job_metrics(path, JOB, counts, succeeded=succeeded, seconds=time.monotonic() - started)
-    except OSError as error:
-        click.echo(f"crosslink: cannot write the metrics to {path}: {error}", err=True)
-
-
-def _fail(message: str, metrics: Path | None, started: float) -> NoReturn:
+def _fail(message: str) -> NoReturn:
     click.echo(f"crosslink: {message}", err=True)
-    _write_metrics(metrics, {}, False, started)
     sys.exit(EXIT_FAILED)
 
 

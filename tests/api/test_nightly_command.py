@@ -81,6 +81,18 @@ def test_a_first_night_exits_0_and_writes_its_summary(box: Path) -> None:
     assert "networks: 2 new, 0 grew" in result.stderr
 
 
+def test_with_json_logs_the_summary_is_one_json_line_on_stderr(box: Path) -> None:
+    reports = box.parent / "reports"
+    result = CliRunner().invoke(
+        main, ["--log-format", "json", "nightly", "--inbox", str(box), "--reports-dir", str(reports)]
+    )
+
+    assert result.exit_code == 0, result.stderr
+    line = json.loads(result.stderr.strip().splitlines()[-1])
+    assert line["event"] == "nightly"
+    assert line["files_new"] == 2 and line["status"] == "ok"
+
+
 def test_a_second_night_reads_nothing_and_exits_0(box: Path, tmp_path: Path) -> None:
     assert nightly(box).exit_code == 0
     result = nightly(box, "--summary", str(tmp_path / "second.json"))
