@@ -6,6 +6,7 @@ from its head (the first `HEAD_BYTES`), which `json_head` reads without needing 
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 from collections.abc import Mapping
@@ -91,8 +92,11 @@ def json_head(head: bytes) -> JsonHead | None:
 
 def first_line(head: bytes, limit: int = 80) -> str:
     """The head's first non-blank line as text, shortened, for messages."""
-    text = _strip_bom(head).decode("utf-8", errors="replace")
-    for line in text.splitlines():
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = codecs.getincrementaldecoder("utf-16")(errors="replace").decode(head)
+    else:
+        text = _strip_bom(head).decode("utf-8", errors="replace")
+    for line in text.lstrip("\ufeff").splitlines():
         if line.strip():
             line = line.strip()
             return repr(line if len(line) <= limit else line[: limit - 1] + "…")

@@ -155,3 +155,9 @@ def test_the_head_of_a_json_file_is_read_even_when_cut_mid_value() -> None:
     assert {"data", "data.item.id", "data.item.text"} <= seen.paths
     assert json_head(b"platform;post_id\n") is None
     assert describe(ndjson(ADVERT, ADVERT)).startswith("JSON Lines whose first line is an object with keys")
+
+
+def test_a_utf16_file_is_described_in_its_own_characters() -> None:
+    head = (DATA / "csv_partner_utf16_tab.csv").read_bytes()
+
+    assert describe(head) == "text that is not JSON, starting 'post\\tposted\\tuser\\tcaption\\tlang'"
