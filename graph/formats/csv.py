@@ -42,6 +42,8 @@ FIELDS = (
     "media",
 )
 REQUIRED = ("text", "post_id", "posted_at")
+# Excel's first line declaring the delimiter: `sep=;`.
+_EXCEL_SEPARATOR = re.compile(r"sep=([^\r\n])\r?\n", re.IGNORECASE)
 # Rows looked at when telling a CSV file from other text.
 _SNIFF_ROWS = 5
 # At most this much of the head is given to csv.Sniffer (see _sniffer_sample).
@@ -85,8 +87,16 @@ def sniff(head: bytes) -> bool:
         text = _decode_head(head, sniff_encoding(head))
     except (FormatError, LookupError):
         return False
-    text = text.lstrip("\ufeff")
-    return any(_table(text, delimiter) for delimiter in DELIMITERS)
+    separator, skip = excel_separator(text.lstrip("\ufeff"))
+    text = text.lstrip("\ufeff")[skip:]
+    return any(_table(text, delimiter) for delimiter in ([separator] if separator else DELIMITERS))
+
+
+def excel_separator(text: str) -> tuple[str | None, int]:
+    """The delimiter a first line `sep=;` declares (Excel writes and reads it), and that line's length
+    to skip; (None, 0) when there is none."""
+    match = _EXCEL_SEPARATOR.match(text)
+    return (match.group(1), match.end()) if match else (None, 0)
 
 
 def _table(text: str, delimiter: str) -> bool:
@@ -160,23 +170,28 @@ def records(stream: BinaryIO, file: str, options: CsvOptions | None = None) -> I
         io.BufferedReader(Prefixed(head, stream)), encoding=encoding, errors="surrogateescape", newline=""
     )
     dialect, header = _dialect(sample, options, file)
+    separator_line = int(excel_separator(sample.lstrip("\ufeff"))[0] is not None)
+    if separator_line:
+        text.readline()
     reader = csv.reader(text, dialect, strict=True)
     try:
         next(reader)  # the header, already read from the sample
     except (StopIteration, csv.Error):
         return
     columns = _columns(header, options, file)
-    yield from _rows(reader, header, columns, options, file, encoding, dialect.delimiter)
+    rows = _rows(reader, header, columns, options, file, encoding, dialect.delimiter, separator_line)
+    yield from rows
 
 
 def _dialect(sample: str, options: CsvOptions, file: str) -> tuple[type[csv.Dialect], list[str]]:
     """The dialect to read with and the header it gives: the given delimiter, else the sniffed one when
     its header holds the mapped columns, else the first usual delimiter whose header does."""
-    sample = sample.lstrip("\ufeff")
+    separator, skip = excel_separator(sample.lstrip("\ufeff"))
+    sample = sample.lstrip("\ufeff")[skip:]
     complete = sample[: sample.rfind("\n") + 1] or sample
     candidates: list[type[csv.Dialect]] = []
-    if options.delimiter is not None:
-        candidates.append(_with_delimiter(csv.excel, options.delimiter))
+    if options.delimiter is not None or separator is not None:
+        candidates.append(_with_delimiter(csv.excel, options.delimiter or separator or ","))
     else:
         with contextlib.suppress(csv.Error):  # no delimiter stood out: try the usual ones in turn
             sniffed = csv.Sniffer().sniff(_sniffer_sample(complete), delimiters=DELIMITERS)
@@ -271,10 +286,13 @@ def _rows(
     file: str,
     encoding: str,
     delimiter: str,
+    lines_before: int = 0,
 ) -> Iterator[Record]:
+    """The data rows as Records; `lines_before` counts lines read before the header (Excel's `sep=`),
+    for the line numbers messages give."""
     row_number = 1
     while True:
-        started = reader.line_num + 1
+        started = reader.line_num + 1 + lines_before
         try:
             cells = next(reader)
         except StopIteration:
@@ -288,7 +306,8 @@ def _rows(
                     file=file,
                     expected=NAME,
                 ) from None
-            yield Record(file, row_number, None, f"not valid CSV: {error} (line {reader.line_num})")
+            where = reader.line_num + lines_before
+            yield Record(file, row_number, None, f"not valid CSV: {error} (line {where})")
             continue
         row_number += 1
         if not any(cell.strip() for cell in cells):

@@ -222,3 +222,18 @@ def test_the_dialect_sniffer_sees_a_bounded_sample_whatever_the_quoting() -> Non
 
     assert len(_sniffer_sample(awkward)) <= SNIFFER_CHARS
     check(awkward.encode()[:HEAD_BYTES], "awkward.csv")  # the mapping fits: no error
+
+
+def test_excels_separator_line_gives_the_delimiter_and_is_not_the_header(tmp_path: Path) -> None:
+    text = (
+        'sep=;\r\nplatform;post_id;posted_at;text\r\nx;1;2026-01-01;boat, cheap\r\nx;2;2026-01-01;"never\r\n'
+    )
+    path = tmp_path / "excel.csv"
+    path.write_text(text, encoding="utf-8")
+    got: list[Record] = []
+
+    with pytest.raises(FormatError) as raised:
+        got.extend(r for r in read_file(path) if isinstance(r, Record))
+
+    assert [(r.number, r.value["text"]) for r in got if r.value] == [(2, "boat, cheap")]
+    assert str(raised.value) == f"{path} breaks off in row 3: a quoted cell opened on line 4 is never closed"
