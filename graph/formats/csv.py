@@ -100,8 +100,8 @@ def excel_separator(text: str) -> tuple[str | None, int]:
 
 
 def _table(text: str, delimiter: str) -> bool:
-    """True when `delimiter` splits the text's first row into named columns and most of the next few
-    rows into as many cells (a letter with a comma in its first line is no table)."""
+    """True when `delimiter` splits the text's first row into named columns (most of them) and most of
+    the next few rows into as many cells (a letter with a comma in its first line is no table)."""
     rows = []
     with contextlib.suppress(csv.Error):
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
@@ -113,7 +113,8 @@ def _table(text: str, delimiter: str) -> bool:
     if not rows:
         return False
     header, data = rows[0], [row for row in rows[1:] if any(cell.strip() for cell in row)]
-    if len(header) < 2 or not all(cell.strip() for cell in header):
+    named = sum(1 for cell in header if cell.strip())
+    if named < 2 or named * 2 < len(header):  # spreadsheets leave a few unnamed columns at the end
         return False
     return sum(len(row) == len(header) for row in data) * 2 >= len(data)
 

@@ -204,6 +204,7 @@ def test_a_header_alone_gives_nothing() -> None:
 def test_sniffing_takes_delimited_text_and_leaves_json_and_plain_text() -> None:
     assert sniff(CP1252.read_bytes())
     assert sniff(UTF16.read_bytes())
+    assert sniff(b"platform;post_id;posted_at;text;;\nx;1;2026-01-01;boat;;\n")  # unnamed end columns
     assert not sniff(b'{"platform": "x"}\n')
     assert not sniff(b"just a sentence\n")
 
