@@ -420,10 +420,32 @@ def _run(
 ) -> None:
     pipeline = _Pipeline(driver, database, report, rewrite, workers, progress)
     try:
-        _feed(pipeline, report, lines, region, batch_size, rejects, stop)
+        try:
+            _feed(pipeline, report, lines, region, batch_size, rejects, stop)
+        except _InputBroke as broke:
+            pipeline.flush()  # what was read before the input broke off is written, then the run fails
+            raise broke.error from None
         pipeline.flush()
     finally:
         pipeline.close()
+
+
+class _InputBroke(Exception):
+    """Reading the input failed part-way (a file cut short, a disk error): `error` says how."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _next_item(items: Iterator[tuple[Line, Advert | Reject]]) -> tuple[Line, Advert | Reject] | None:
+    """The next parsed item, None at the end; a failure of the input itself is raised as _InputBroke."""
+    try:
+        return next(items)
+    except StopIteration:
+        return None
+    except Exception as error:
+        raise _InputBroke(error) from error
 
 
 def _feed(
@@ -439,7 +461,17 @@ def _feed(
     # The content hash of each advert met so far in this run: a line repeating one is a duplicate.
     seen: dict[str, str] = {}
     batch: dict[str, PendingAdvert] = {}
-    for line, parsed in _parsed(lines):
+    items = _parsed(lines)
+    while True:
+        try:
+            item = _next_item(items)
+        except _InputBroke:
+            if batch:  # the adverts accepted before the break are written with the rest
+                pipeline.add(list(batch.values()))
+            raise
+        if item is None:
+            break
+        line, parsed = item
         if stop is not None and stop.is_set():
             raise IngestInterrupted(
                 f"stopped on request before line {line.number}"
