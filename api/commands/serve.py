@@ -20,6 +20,7 @@ from api.app import create_app
 from api.commands.connection import graph_connection
 from api.metrics import MULTIPROCESS_VARIABLE
 from graph.crosslink import Crosslink
+from graph.webhooks import WebhookConfig, WebhookConfigError
 
 # What each worker process imports and calls, with no arguments, to build its own app: `create_app()`
 # connects to the graph at start-up with the environment's settings, so that every worker holds drivers
@@ -56,6 +57,7 @@ def serve(host: str, port: int, proxy_headers: bool, workers: int) -> None:
     With --workers N, N processes share the port and the audit log (each record names its process);
     Ctrl-C or SIGTERM stops them all, SIGHUP replaces them one by one.
     """
+    _check_webhook()
     with graph_connection() as graph:
         if workers == 1:
             run_server(graph, host=host, port=port, proxy_headers=proxy_headers)
@@ -63,6 +65,15 @@ def serve(host: str, port: int, proxy_headers: bool, workers: int) -> None:
         # Once, here, so that the workers starting together find the schemas made and do not race.
         graph.prepare_api()
     run_workers(workers, host=host, port=port, proxy_headers=proxy_headers)
+
+
+def _check_webhook() -> None:
+    """Refuse to start on webhook settings that cannot work, in one line, before anything is served:
+    every worker would otherwise fail at start-up with a traceback."""
+    try:
+        WebhookConfig.from_env()
+    except WebhookConfigError as error:
+        raise click.UsageError(str(error)) from None
 
 
 def run_server(graph: Crosslink, *, host: str, port: int, proxy_headers: bool = False) -> None:

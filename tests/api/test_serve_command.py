@@ -190,3 +190,20 @@ def test_ctrl_c_or_sigterm_stops_every_worker(server: Server, stop) -> None:
     assert _all_end(children), f"left running: {[pid for pid in children if _alive(pid)]}"
     with pytest.raises(httpx2.TransportError):
         httpx2.get(f"{server.url}/health", timeout=5)
+
+
+def test_webhook_settings_that_cannot_work_stop_serve_in_one_line_before_it_starts() -> None:
+    env = {**os.environ, "CROSSLINK_WEBHOOK_URL": "https://alerts.example.org/hook"}
+    env.pop("CROSSLINK_WEBHOOK_SECRET", None)
+    env.pop("CROSSLINK_WEBHOOK_SECRET_FILE", None)
+    env["NEO4J_URI"] = "bolt://127.0.0.1:1"  # never reached: the settings are checked first
+    done = subprocess.run(
+        [sys.executable, "-m", "api.cli", "serve", "--port", "8999"],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert "CROSSLINK_WEBHOOK_SECRET" in done.stderr and "Traceback" not in done.stderr
