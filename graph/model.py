@@ -200,6 +200,10 @@ RELATIONSHIPS: tuple[Relationship, ...] = (
     ),
     Relationship("USES", ("Account",), IDENTIFIERS, (Property("count", INTEGER), *_SEEN)),
     Relationship("IN_COUNTRY", ("Advert", "Phone", "PaymentTag"), ("Country",)),
+    # Context, not evidence: the chat an advert was posted in and where it was forwarded from. Networks
+    # are not built through them (everyone in a big group would be one network).
+    Relationship("IN_CHAT", ("Advert",), ("Account",)),
+    Relationship("FORWARDED_FROM", ("Advert",), ("Account",)),
     Relationship("ON_DOMAIN", ("Link",), ("Domain",)),
     Relationship(
         "IN_NETWORK", ("Advert", "Account"), ("Network",), (Property("via", STRING),), written_by="networks"

@@ -4,7 +4,8 @@ answer on it.
 Bloom itself cannot run here, so the graph is built as the nightly run builds it (ingest, then a network
 rebuild) from the API tests' planted adverts and a few more (bloom_adverts.jsonl): bitcoin, ether and
 tron wallets, a web domain, an advert with its url and media, a post copied by three unrelated accounts
-(its template links join nothing), and two copies of one text sharing a phone. Every label,
+(its template links join nothing), and two copies of one text sharing a phone, one forwarded from
+the other's channel into a group (IN_CHAT, FORWARDED_FROM). Every label,
 relationship type and property the perspective names is looked up in it; then each query the
 perspective holds is run with parameters taken from it.
 """
