@@ -115,6 +115,24 @@ def test_a_second_nightly_while_one_runs_exits_1_at_once(box: Path, neo4j_settin
     assert not list((box.parent / "reports").glob("inbox-summary-*.json"))  # it did nothing
 
 
+def test_with_json_logs_a_run_that_could_not_start_says_so_in_one_json_line(
+    box: Path, neo4j_settings: Settings
+) -> None:
+    reports = box.parent / "reports"
+    graph = Crosslink.connect(settings=neo4j_settings)
+    with graph:
+        inbox.apply_schema(graph.driver, graph.database)
+        with held(graph.driver, graph.database, LEASE_NAME, what="the nightly inbox run"):
+            result = CliRunner().invoke(
+                main, ["--log-format", "json", "nightly", "--inbox", str(box), "--reports-dir", str(reports)]
+            )
+
+    assert result.exit_code == 1
+    [line] = [json.loads(text) for text in result.stderr.strip().splitlines()]  # every line is JSON
+    assert (line["event"], line["status"], line["exit_status"]) == ("nightly", "failed", 1)
+    assert "the nightly inbox run is already running" in line["error"]
+
+
 def test_rejects_above_the_threshold_exit_3_with_the_rejects_file(box: Path) -> None:
     write(box / "c.jsonl", [advert("7", "fine"), '{"platform": "x", "text": "no post id"}'])
 
