@@ -255,6 +255,11 @@ def test_template_links_are_drawn_with_their_network(built):
         ("advert:telegram:t1", "advert:telegram:t2"),
         ("advert:telegram:t2", "advert:telegram:t1"),
     }
+    # ... with the group t2 was posted in and the channel it was forwarded from, context of the drawing.
+    assert keys(records, "chat") == {"account:telegram:-1007770001"}
+    assert keys(records, "origin") == {"handle:telegram:night_boats_channel"}
+    assert {r["in_chat"].type for r in records if r["in_chat"] is not None} == {"IN_CHAT"}
+    assert {r["forwarded"].type for r in records if r["forwarded"] is not None} == {"FORWARDED_FROM"}
 
 
 # The scene actions -----------------------------------------------------------------------------------
