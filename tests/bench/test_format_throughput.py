@@ -47,5 +47,10 @@ def test_the_benchmark_runs_and_reports_every_format(
     assert {format_of(label) for label in accepted} == set(FORMATS)
     assert set(accepted.values()) == {results["parse"]["jsonl"]["adverts"]}
     assert results["ingest"]["jsonl"]["ratio_to_jsonl"] == 1.0
+    assert results["ingest"]["jsonl"]["ratio_same_fields"] == 1.0
+    assert results["parse"]["jsonl"]["validated_ratio"] == 1.0
+    parse = results["parse"]
+    same = parse["telegram"]["validated_per_s"] / parse["jsonl-no-lang"]["validated_per_s"]
+    assert parse["telegram"]["validated_ratio_same_fields"] == round(same, 3)
     table = markdown(results["parse"], results["ingest"])
     assert all(f"| {name} |" in table for name in FORMATS)
