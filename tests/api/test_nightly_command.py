@@ -147,6 +147,29 @@ def test_rejects_above_the_threshold_exit_3_with_the_rejects_file(box: Path) -> 
     assert "look at: c.jsonl: 1 of 2 lines rejected" in result.stderr
 
 
+def test_the_ledger_names_each_files_rejects_file(box: Path, neo4j_settings: Settings) -> None:
+    write(box / "c.jsonl", [advert("7", "fine"), '{"platform": "x", "text": "no post id"}'])
+    (box / "d.json").write_text("not a layout Crosslink reads\n", "utf-8")  # fails: no rejects file
+
+    assert nightly(box).exit_code == 1
+    rejects = {f["name"]: f["rejects_file"] for f in summary_of(box)["files"]}
+    graph = Crosslink.connect(settings=neo4j_settings)
+    with graph:
+        records, _, _ = graph.driver.execute_query(
+            "MATCH (f:InboxFile) RETURN f.name AS name, f.status AS status, f.rejects_file AS rejects",
+            database_=graph.database,
+        )
+
+    ledger = {r["name"]: (r["status"], r["rejects"]) for r in records}
+    assert rejects["c.jsonl"] is not None and Path(rejects["c.jsonl"]).is_file()
+    assert ledger == {
+        "a.jsonl": ("completed", None),
+        "b.jsonl": ("completed", None),
+        "c.jsonl": ("completed", rejects["c.jsonl"]),
+        "d.json": ("failed", None),
+    }
+
+
 def test_a_file_in_the_wrong_layout_exits_1_and_the_others_go_in(box: Path) -> None:
     export = {"name": "Crossings", "type": "public_channel", "id": 7, "messages": [{"id": 1, "text": "hi"}]}
     (box / "result.json").write_text(json.dumps(export), "utf-8")  # a Telegram export, not JSON Lines
