@@ -7,8 +7,9 @@ relationship's start key, type, end key and properties) and one for what the net
 nodes, IN_NETWORK, and the hub and named-country properties set on ingest's nodes). A relationship
 written twice is two lines, so doubling shows in both the counts and the checksum.
 
-Left out, because they differ from one correct run to the next: IngestRun, IngestLock and NetworksLease
-nodes (a record of runs and of who writes or recomputes, not of the adverts); each advert's `first_run`
+Left out, because they differ from one correct run to the next: IngestRun, IngestLock, NetworksLease,
+Lease, InboxFile and WebhookDelivery nodes (a record of runs, files read, hits posted and of who writes
+or recomputes, not of the adverts); each advert's `first_run`
 and `last_run` (the keys of the runs that wrote it); and of each network, `updated_at` (when it was
 recomputed) and the score parts computed as of that moment (`score_recency`, and `score`,
 `score_explanation` and `profile_hash`, which include it). Everything else, dates of adverts and evidence
@@ -28,7 +29,7 @@ import neo4j
 
 from graph import cypher
 
-BOOKKEEPING_LABELS = ("IngestRun", "IngestLock", "NetworksLease")
+BOOKKEEPING_LABELS = ("IngestRun", "IngestLock", "NetworksLease", "Lease", "InboxFile", "WebhookDelivery")
 PER_RUN_PROPERTIES = {
     "Advert": frozenset({"first_run", "last_run"}),
     "Network": frozenset({"updated_at", "score", "score_recency", "score_explanation", "profile_hash"}),

@@ -1,7 +1,7 @@
 """The nightly job over an inbox of synthetic files: a first night, a night with nothing new, two changed.
 
     NEO4J_URI=... NEO4J_PASSWORD=... python bench/nightly_inbox.py [--adverts 20000] [--files 20]
-        [--changed 2] [--added 100] [--rounds 3] [--workers 1] [--work var/bench-nightly]
+        [--changed 2] [--added 100] [--rounds 3] [--workers 1] [--work var/bench-nightly] [--baseline]
 
 WIPES THE GRAPH of the database it is given, before each round. Writes a synthetic corpus
 (`graph.synth`), splits it into `--files` JSON Lines files of an inbox, then per round, on an emptied
@@ -9,6 +9,11 @@ graph: runs the nightly job over the inbox (everything new), runs it again (ever
 hash: zero adverts read), then appends `--added` new adverts to `--changed` files and runs it a third
 time (those files read again whole, their old adverts found unchanged). Each time is the whole job:
 hashing, ledger, ingest, network update, watch hits. Prints a Markdown table of medians.
+
+With `--baseline` each round first ingests the same adverts as one file into an emptied graph, as
+`crosslink ingest FILE --no-networks` does (schema, one run), then updates the networks once, as
+`crosslink networks update` does: what the first night costs above a plain bulk load is the price of
+reading the inbox file by file.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,10 +37,14 @@ import neo4j  # noqa: E402
 from graph.config import Settings  # noqa: E402
 from graph.cypher import load  # noqa: E402
 from graph.db import connect  # noqa: E402
+from graph.formats import read_file  # noqa: E402
+from graph.ingest import ingest  # noqa: E402
+from graph.networks import catch_up  # noqa: E402
 from graph.nightly import NightlySummary, run_nightly  # noqa: E402
 from graph.synth import generate  # noqa: E402
 
 NIGHTS = ("first night", "same inbox again", "two files changed")
+BASELINE = "baseline: one file, one network update"
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,31 @@ def make_inbox(work: Path, *, adverts: int, files: int, added: int, seed: int) -
     return inbox, spare
 
 
+def whole_corpus(inbox: Path, path: Path) -> Path:
+    """The inbox's files as one JSON Lines file at `path`: the same adverts, for the baseline."""
+    with path.open("wb") as stream:
+        for part in sorted(inbox.iterdir()):
+            stream.write(part.read_bytes())
+    return path
+
+
+def baseline(driver: neo4j.Driver, database: str, corpus: Path, *, workers: int) -> Night:
+    """One ingest of the whole corpus (schema applied) and one network update, on an emptied graph."""
+    wipe(driver, database)
+    clock = time.monotonic()
+    run = ingest(
+        driver,
+        database,
+        read_file(corpus, "jsonl"),
+        source=corpus.parent.name,
+        files=[corpus.name],
+        workers=workers,
+    )
+    catch_up(driver, database)
+    seconds = time.monotonic() - clock
+    return Night(BASELINE, seconds, 1, 0, run.read, run.created, run.unchanged)
+
+
 def wipe(driver: neo4j.Driver, database: str) -> None:
     with driver.session(database=database) as session:
         session.run(load("graph_wipe"), rows=10_000).consume()
@@ -121,7 +156,8 @@ def table(rounds: list[list[Night]]) -> str:
         "| night | median s | runs s | files read / skipped | adverts read | created | unchanged |",
         "|---|---:|---|---|---:|---:|---:|",
     ]
-    for index, name in enumerate(NIGHTS):
+    names = [n.name for n in rounds[0]]
+    for index, name in enumerate(names):
         nights = [r[index] for r in rounds]
         first = nights[0]
         runs = ", ".join(f"{n.seconds:.2f}" for n in nights)
@@ -143,20 +179,30 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, default=ROOT / "var" / "bench-nightly")
+    parser.add_argument(
+        "--baseline",
+        action="store_true",
+        help="each round, first time one ingest of all the adverts as one file and one network update",
+    )
     args = parser.parse_args()
     settings = Settings.from_env()
     inbox, spare = make_inbox(
         args.work, adverts=args.adverts, files=args.files, added=args.added, seed=args.seed
     )
+    corpus = whole_corpus(inbox, args.work / "whole.jsonl") if args.baseline else None
+    rounds: list[list[Night]] = []
     with connect(settings) as driver:
-        rounds = [
-            one_round(driver, settings.database, inbox, spare, changed=args.changed, workers=args.workers)
-            for _ in range(args.rounds)
-        ]
+        for _ in range(args.rounds):
+            first = [baseline(driver, settings.database, corpus, workers=args.workers)] if corpus else []
+            nights = one_round(
+                driver, settings.database, inbox, spare, changed=args.changed, workers=args.workers
+            )
+            rounds.append(first + nights)
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores (shared); inbox: {args.files} files, "
         f"{args.adverts:,} adverts; {args.changed} files changed by {args.added} new adverts; "
-        f"workers {args.workers}; {args.rounds} rounds, each on an emptied graph"
+        f"workers {args.workers}; {args.rounds} rounds, each on an emptied graph; "
+        f"load average {' '.join(f'{load:.1f}' for load in os.getloadavg())} at the end"
     )
     print(table(rounds))
 

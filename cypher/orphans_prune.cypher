@@ -1,6 +1,7 @@
 // Deletes accounts and identifiers that changed adverts no longer point at and nothing else refers to:
-// no MENTIONS, POSTED or USES, and no relationship at all except their own IN_COUNTRY or ON_DOMAIN.
-// A node an analyst linked to anything else is kept. Domains go last, once their links are gone.
+// no MENTIONS, POSTED or USES, no advert's IN_CHAT or FORWARDED_FROM, and no relationship at all except
+// their own IN_COUNTRY or ON_DOMAIN. A node an analyst linked to anything else is kept. Domains go last,
+// once their links are gone.
 // Parameters: $candidates: element ids of the nodes the cleared adverts pointed at.
 // Returns: deleted (how many nodes were deleted).
 CALL () {

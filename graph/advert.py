@@ -51,11 +51,41 @@ class AdvertError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Author:
-    """Who posted the advert, as the platform shows it; every part may be missing."""
+    """An account as the platform shows it: who posted the advert, the chat it was posted in, or where a
+    forwarded advert came from. Every part may be missing."""
 
     handle: str | None = None
     id: str | None = None
     name: str | None = None
+
+    def account_key(self, platform: str) -> str | None:
+        """The Account node's key: `handle:<platform>:<name>` for a valid handle, else
+        `account:<platform>:<id>`.
+
+        Keyed by handle, the account is the same node as the account other adverts name in their text.
+        A handle our rules for the platform reject is still the platform's own word for the account, so
+        without an id it keys the account as written (lower case): `account:<platform>:@<handle>`.
+        None when there is neither a handle nor an id (a name alone says nothing about which account).
+        """
+        handle = self.account_handle(platform)
+        if handle is not None:
+            return f"handle:{platform}:{handle}"
+        if self.id is not None:
+            return f"account:{platform}:{self.id}"
+        if self.handle and self.handle.strip().lstrip("@"):
+            return f"account:{platform}:@{self.handle.strip().lstrip('@').lower()}"
+        return None
+
+    def account_handle(self, platform: str) -> str | None:
+        """The handle in canonical form, or None when missing or not valid on the platform."""
+        if self.handle is None:
+            return None
+        return _canonical_handle(self.handle, platform)
+
+    def as_json(self) -> dict[str, str | None]:
+        """The account as plain JSON values (part of an advert's canonical form)."""
+        # Spelled out, not dataclasses.asdict (which deep-copies, and cost more than the hash itself).
+        return {"handle": self.handle, "id": self.id, "name": self.name}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +102,9 @@ class Advert:
     region: str | None = None
     media: tuple[str, ...] = ()
     source: str | None = None
+    # Telegram: the channel or group it was posted in, and for a forwarded message, where it came from.
+    chat: Author | None = None
+    forwarded_from: Author | None = None
 
     @property
     def key(self) -> str:
@@ -80,49 +113,37 @@ class Advert:
 
     @property
     def account_key(self) -> str | None:
-        """The author's key: `handle:<platform>:<name>` for a valid handle, else `account:<platform>:<id>`.
-
-        Keyed by handle, the author is the same node as the account other adverts name in their text.
-        A handle our rules for the platform reject is still the platform's own word for who posted, so
-        without an id it keys the account as written (lower case): `account:<platform>:@<handle>`.
-        None when there is no author, or neither a handle nor an id.
-        """
-        if self.author is None:
-            return None
-        handle = self.account_handle
-        if handle is not None:
-            return f"handle:{self.platform}:{handle}"
-        if self.author.id is not None:
-            return f"account:{self.platform}:{self.author.id}"
-        if self.author.handle and self.author.handle.strip().lstrip("@"):
-            return f"account:{self.platform}:@{self.author.handle.strip().lstrip('@').lower()}"
-        return None
+        """The author's key (see `Author.account_key`); None when there is no author, or neither a handle
+        nor an id."""
+        return self.author.account_key(self.platform) if self.author is not None else None
 
     @property
     def account_handle(self) -> str | None:
         """The author's handle in canonical form, or None when missing or not valid on the platform."""
-        if self.author is None or self.author.handle is None:
-            return None
-        return _canonical_handle(self.author.handle, self.platform)
+        return self.author.account_handle(self.platform) if self.author is not None else None
 
     def canonical(self) -> dict[str, Any]:
-        """The advert as plain JSON values, without `source` (where it came from is not its content)."""
-        return {
+        """The advert as plain JSON values, without `source` (where it came from is not its content).
+
+        `chat` and `forwarded_from` are there only when the advert has them, so that an advert without
+        them keeps the hash it had before they were read: a re-run of an old feed is still unchanged.
+        """
+        canonical = {
             "platform": self.platform,
             "post_id": self.post_id,
             "url": self.url,
-            # Spelled out, not dataclasses.asdict (which deep-copies, and cost more than the hash itself).
-            "author": (
-                {"handle": self.author.handle, "id": self.author.id, "name": self.author.name}
-                if self.author
-                else None
-            ),
+            "author": self.author.as_json() if self.author else None,
             "text": self.text,
             "posted_at": self.posted_at.isoformat(),
             "lang": self.lang,
             "region": self.region,
             "media": list(self.media),
         }
+        if self.chat is not None:
+            canonical["chat"] = self.chat.as_json()
+        if self.forwarded_from is not None:
+            canonical["forwarded_from"] = self.forwarded_from.as_json()
+        return canonical
 
     def content_hash(self) -> str:
         """sha256 of the canonical JSON: equal hashes mean a re-run has nothing to change."""
@@ -317,6 +338,8 @@ def parse_advert(record: Mapping[str, Any]) -> Advert:
         region=_region(record.get("region")),
         media=_media(record.get("media")),
         source=_optional_string("source", record.get("source")),
+        chat=_author(record.get("chat"), "chat"),
+        forwarded_from=_author(record.get("forwarded_from"), "forwarded_from"),
     )
 
 
@@ -434,15 +457,17 @@ def _optional_string(field: str, value: Any) -> str | None:
     return _encodable(field, value.strip()) or None
 
 
-def _author(value: Any) -> Author | None:
+def _author(value: Any, field: str = "author") -> Author | None:
+    """An account object (`author`, `chat`, `forwarded_from`), errors naming `field`; its other keys (a
+    chat's `type`) are not read."""
     if value is None:
         return None
     if not isinstance(value, dict):
-        raise AdvertError("author", f"must be an object with handle, id and name, not {_json_type(value)}")
+        raise AdvertError(field, f"must be an object with handle, id and name, not {_json_type(value)}")
     author = Author(
-        handle=_bounded("author.handle", _optional_string("author.handle", value.get("handle"))),
-        id=_identifier("author.id", value.get("id")),
-        name=_optional_string("author.name", value.get("name")),
+        handle=_bounded(f"{field}.handle", _optional_string(f"{field}.handle", value.get("handle"))),
+        id=_identifier(f"{field}.id", value.get("id")),
+        name=_optional_string(f"{field}.name", value.get("name")),
     )
     return author if author != Author() else None
 

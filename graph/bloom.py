@@ -70,6 +70,8 @@ RELATIONSHIP_STYLES: dict[str, Style] = {
     "MENTIONS": Style("#F79767", 2),
     "USES": Style("#D9D9D9", 1),
     "IN_COUNTRY": Style("#569480", 1),
+    "IN_CHAT": Style("#ECB5C9", 1),
+    "FORWARDED_FROM": Style("#FFE081", 1),
     "ON_DOMAIN": Style("#4C8EDA", 1),
     "IN_NETWORK": Style("#F16667", 1),
     "SAME_TEMPLATE": Style("#FFC454", 3),

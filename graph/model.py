@@ -4,8 +4,8 @@ relationship types with their ends and properties (docs/graph-model.md says what
 Written for tools that describe the graph to someone else, the Neo4j Bloom perspective first
 (`graph/bloom.py`), so that a label or property renamed here is renamed there too; tests check that this
 description agrees with the constraints in `cypher/schema.cypher` and with a graph built by ingest and
-network building. The bookkeeping labels (IngestRun, IngestLock, NetworksLease, ApiKey, Tag, Watch) are
-not part of what an analyst explores and are left out.
+network building. The bookkeeping labels (IngestRun, IngestLock, NetworksLease, Lease, InboxFile,
+WebhookDelivery, ApiKey, Tag, Watch) are not part of what an analyst explores and are left out.
 """
 
 from __future__ import annotations
@@ -200,6 +200,10 @@ RELATIONSHIPS: tuple[Relationship, ...] = (
     ),
     Relationship("USES", ("Account",), IDENTIFIERS, (Property("count", INTEGER), *_SEEN)),
     Relationship("IN_COUNTRY", ("Advert", "Phone", "PaymentTag"), ("Country",)),
+    # Context, not evidence: the chat an advert was posted in and where it was forwarded from. Networks
+    # are not built through them (everyone in a big group would be one network).
+    Relationship("IN_CHAT", ("Advert",), ("Account",)),
+    Relationship("FORWARDED_FROM", ("Advert",), ("Account",)),
     Relationship("ON_DOMAIN", ("Link",), ("Domain",)),
     Relationship(
         "IN_NETWORK", ("Advert", "Account"), ("Network",), (Property("via", STRING),), written_by="networks"

@@ -361,6 +361,7 @@ def _ingest_file(night: _Night, found: inbox.InboxFile) -> FileReport:
     report = FileReport(found.name, found.sha256, found.size, "reading", night.format)
     _record(night, report)
     last: list[RunReport] = []
+    ingested_at: datetime | None = None
     rejects = (
         RejectsFile(night.rejects_dir / _rejects_name(found.name, night.stamp)) if night.rejects_dir else None
     )
@@ -381,19 +382,23 @@ def _ingest_file(night: _Night, found: inbox.InboxFile) -> FileReport:
             workers=night.workers,
         )
     except IngestInterrupted as error:
-        _failed(night, report, error.report, f"interrupted: {error}")
+        _failed(report, error.report, f"interrupted: {error}")
         raise
     except IngestFailed as error:
-        _failed(night, report, error.report, str(error))
+        _failed(report, error.report, str(error))
     except (ValueError, OSError, UnicodeError) as error:  # the wrong layout, a file that breaks off
-        _failed(night, report, last[-1] if last else None, f"{type(error).__name__}: {error}")
+        _failed(report, last[-1] if last else None, f"{type(error).__name__}: {error}")
     else:
         report.status, report.run, report.counts = "completed", run.run_id, _advert_counts(run)
-        _record(night, report, ingested_at=run.finished_at)
+        ingested_at = run.finished_at
     finally:
         if rejects is not None:
             rejects.close()
             report.rejects_file = str(rejects.path) if rejects.count else None
+        # Recorded once the rejects file is closed, so that the ledger names it too. A file left
+        # `reading` (the graph failed under it) is read again next night.
+        if report.status != "reading":
+            _record(night, report, ingested_at=ingested_at)
     return report
 
 
@@ -404,11 +409,10 @@ def _read(path: Path, format: str, csv: CsvOptions | None) -> tuple[str, Iterato
     return chosen, read_file(path, chosen, csv=csv)
 
 
-def _failed(night: _Night, report: FileReport, run: RunReport | None, error: str) -> None:
+def _failed(report: FileReport, run: RunReport | None, error: str) -> None:
     report.status, report.error = "failed", error
     if run is not None:
         report.run, report.counts = run.run_id, _advert_counts(run)
-    _record(night, report)
 
 
 def _advert_counts(run: RunReport) -> dict[str, int]:

@@ -15,7 +15,7 @@ from typing import Any
 import neo4j
 
 from graph import cypher, indicators, language
-from graph.advert import Advert
+from graph.advert import Advert, Author
 from graph.evidence import Mention, find_mentions
 from graph.indicators import Hit
 from graph.templates import Signature, signature
@@ -159,9 +159,10 @@ def write_batch(
 
     Order: wait for any other run's batch being written (one batch at a time, so that two runs never
     both take an advert for new); find which adverts exist with which content hash; clear the changed
-    ones (their old MENTIONS, POSTED, IN_COUNTRY); write adverts and authors; write identifiers and
-    MENTIONS; add the USES of new adverts and recompute USES for every (author, identifier) pair a
-    changed advert touched, old or new; delete nodes the changed adverts left with no evidence. With
+    ones (their old MENTIONS, POSTED, IN_COUNTRY, IN_CHAT, FORWARDED_FROM); write adverts, their authors
+    and the accounts of their chat and forward; write identifiers and MENTIONS; add the USES of new
+    adverts and recompute USES for every (author, identifier) pair a changed advert touched, old or new;
+    delete nodes the changed adverts left with no evidence. With
     `rewrite`, unchanged adverts are written again too (after the extraction rules changed); the result
     is the same as for a new advert.
     """
@@ -176,7 +177,7 @@ def write_batch(
     if existing:
         for record in tx.run(cypher.load("advert_clear"), keys=existing):
             authors, identifiers = record["authors"], record["identifiers"]
-            candidates.update(authors, identifiers)
+            candidates.update(authors, identifiers, record["contexts"])
             old_pairs.extend({"account": a, "identifier": i} for a in authors for i in identifiers)
 
     skipped = 0
@@ -216,26 +217,19 @@ def _keys(batch: Sequence[PendingAdvert]) -> list[str]:
 
 
 def _advert_row(pending: PendingAdvert) -> dict[str, Any]:
-    """advert_write's row: the node's properties, its country and its author."""
+    """advert_write's row: the node's properties, its country, its author and its context (the chat it
+    was posted in, where it was forwarded from)."""
     advert = pending.advert
     template = pending.extraction().template
-    author = None
-    account_key = advert.account_key
-    if account_key is not None and advert.author is not None:
-        author = {
-            "key": account_key,
-            "platform": advert.platform,
-            "handle": advert.account_handle or advert.author.handle,
-            "account_id": advert.author.id,
-            "name": advert.author.name,
-        }
     return {
         "key": advert.key,
         # As text, parsed by Cypher's datetime(): the driver's own datetime encoding costs more than all
         # the rest of a batch's parameters together.
         "posted_at": advert.posted_at.isoformat(),
         "region": advert.region,
-        "author": author,
+        "author": _account_row(advert.platform, advert.author),
+        "chat": _account_row(advert.platform, advert.chat),
+        "forwarded_from": _account_row(advert.platform, advert.forwarded_from),
         "properties": {
             "platform": advert.platform,
             "post_id": advert.post_id,
@@ -249,6 +243,23 @@ def _advert_row(pending: PendingAdvert) -> dict[str, Any]:
             "template_bands": template.bands if template else None,
             **pending.extraction().analysis,
         },
+    }
+
+
+def _account_row(platform: str, account: Author | None) -> dict[str, Any] | None:
+    """advert_write's row for an Account the advert names (author, chat, forward); None when it names
+    none, or one without a handle or an id to key it by."""
+    if account is None:
+        return None
+    key = account.account_key(platform)
+    if key is None:
+        return None
+    return {
+        "key": key,
+        "platform": platform,
+        "handle": account.account_handle(platform) or account.handle,
+        "account_id": account.id,
+        "name": account.name,
     }
 
 

@@ -11,6 +11,7 @@ docs/webhooks.md says what a receiver gets and how it checks the signature.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import http.client
@@ -393,8 +394,9 @@ def post(config: WebhookConfig, payload: Mapping[str, Any], *, event: str = "wat
     """Post `payload` as signed JSON to the webhook; the outcome, never an exception for a failed post."""
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     timestamp = str(int(time.time()))
+    url, credentials = _without_credentials(config.url)
     request = urllib.request.Request(
-        config.url,
+        url,
         data=body,
         method="POST",
         headers={
@@ -404,6 +406,7 @@ def post(config: WebhookConfig, payload: Mapping[str, Any], *, event: str = "wat
             SIGNATURE_HEADER: sign(config.secret, timestamp, body),
             DELIVERY_HEADER: str(payload.get("delivery", "")),
             EVENT_HEADER: event,
+            **credentials,
         },
     )
     try:
@@ -417,6 +420,23 @@ def post(config: WebhookConfig, payload: Mapping[str, Any], *, event: str = "wat
         return Attempt(False, None, _redacted(config, _reason(error.reason)))
     except (OSError, http.client.HTTPException, ValueError) as error:
         return Attempt(False, None, _redacted(config, _reason(error)))
+
+
+def _without_credentials(url: str) -> tuple[str, dict[str, str]]:
+    """The URL to open, and the `Authorization: Basic` header its user and password become.
+
+    urllib sends no credentials written in a URL (`https://user:password@host/...`): it takes them for
+    part of the host name, and every post failed to resolve it. Receivers that want HTTP basic
+    authentication are given it as a header instead; the URL posted to is the same without them."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url, {}
+    user = urllib.parse.unquote(parts.username or "")
+    password = urllib.parse.unquote(parts.password or "")
+    token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+    host = parts.netloc.rpartition("@")[2]
+    bare = urllib.parse.urlunsplit((parts.scheme, host, parts.path, parts.query, ""))
+    return bare, {"Authorization": f"Basic {token}"}
 
 
 def _http_error(error: urllib.error.HTTPError) -> str:

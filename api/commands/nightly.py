@@ -40,7 +40,8 @@ JOB = "nightly"
     "inbox_dir",
     required=True,
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="The folder files are delivered to. Hidden files and *.partial, *.tmp, *.part are left alone.",
+    help="The folder files are delivered to. Sub-folders, hidden files and names ending in .partial, .tmp, "
+    ".part or ~ are left alone.",
 )
 @click.option("--source", help="Name of the feed on the runs and new adverts [default: the inbox's name].")
 @format_options
@@ -160,7 +161,7 @@ def nightly(
         except LeaseBusy as error:
             _fail(f"{error}; this run did nothing")
         except IngestInterrupted as error:
-            click.echo(f"crosslink: nightly interrupted: {error}", err=True)
+            _say(f"nightly interrupted: {error}", "interrupted", 128 + stop.signal)
             sys.exit(128 + stop.signal)
         except (Neo4jError, DriverError, OSError) as error:
             _fail(f"the nightly run failed: {type(error).__name__}: {error}")
@@ -207,13 +208,30 @@ def _webhook() -> WebhookConfig | None:
     try:
         return WebhookConfig.from_env()
     except WebhookConfigError as error:
-        click.echo(f"crosslink: {error}", err=True)
+        _say(str(error), "usage", 2)
         sys.exit(2)
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"crosslink: {message}", err=True)
+    _say(message, "failed", EXIT_FAILED)
     sys.exit(EXIT_FAILED)
+
+
+def _say(message: str, status: str, exit_status: int) -> None:
+    """Why the run ended without a summary, on stderr: a line for a person, or with `--log-format json`
+    one JSON line like the summary's (`"event": "nightly"`), so that a log collector parses every line
+    and an alert can match the failure as it matches a finished night."""
+    if _json_lines():
+        line = {
+            "time": datetime.now(UTC).isoformat(timespec="seconds"),
+            "event": "nightly",
+            "status": status,
+            "exit_status": exit_status,
+            "error": message,
+        }
+        click.echo(json.dumps(line, ensure_ascii=False), err=True)
+    else:
+        click.echo(f"crosslink: {message}", err=True)
 
 
 class _StopRequest(threading.Event):

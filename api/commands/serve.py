@@ -52,8 +52,10 @@ HEALTH_CHECK_SECONDS = 60
 def serve(host: str, port: int, proxy_headers: bool, workers: int) -> None:
     """Serve the GraphQL API at http://HOST:PORT/graphql and its IDE at /ide.
 
-    Every request but GET /health needs an API key (`crosslink keys create`). The audit log goes to
-    CROSSLINK_AUDIT_LOG (default var/audit.jsonl); reads time out after CROSSLINK_READ_TIMEOUT seconds.
+    Every request but GET /health, /ready, /metrics and the pages' static files needs an API key
+    (`crosslink keys create`); /metrics asks for CROSSLINK_METRICS_TOKEN when it is set. The audit log
+    goes to CROSSLINK_AUDIT_LOG (default var/audit.jsonl); reads time out after CROSSLINK_READ_TIMEOUT
+    seconds.
     With --workers N, N processes share the port and the audit log (each record names its process);
     Ctrl-C or SIGTERM stops them all, SIGHUP replaces them one by one.
     """

@@ -40,11 +40,12 @@ class _Loader:
 class Loaders:
     """The loaders of one request, sharing its reader (and so its query count).
 
-    Each is made when a resolver first asks for it: a request uses one or two of the thirteen, and every
+    Each is made when a resolver first asks for it: a request uses one or two of the fourteen, and every
     DataLoader made holds reference cycles that the garbage collector must find and free."""
 
     nodes = _Loader(batch.nodes)
     mentions = _Loader(batch.advert_mentions)
+    context = _Loader(batch.advert_context)
     adverts_of = _Loader(batch.adverts_of)
     accounts_of = _Loader(batch.accounts_of)
     account_identifiers = _Loader(batch.account_identifiers)

@@ -155,6 +155,14 @@ async def _accounts(info: Info, keys: list[str]) -> list[Account]:
     return [Account.of(r) for r in found if isinstance(r, records.Account)]
 
 
+async def _account(info: Info, key: str | None) -> Account | None:
+    """The account of `key`, or None for no key (or no such account)."""
+    if key is None:
+        return None
+    found = await _accounts(info, [key])
+    return found[0] if found else None
+
+
 async def _identifier(info: Info, key: str) -> Identifier | None:
     record = await _node(info, key)
     if isinstance(record, records.Account | records.Identifier):
@@ -283,10 +291,23 @@ class Advert:
     @strawberry.field(description="The account that posted it, when known.")
     async def author(self, info: Info) -> Account | None:
         author, _ = await info.context.loaders.mentions.load(self.record.key)
-        if author is None:
-            return None
-        found = await _accounts(info, [author])
-        return found[0] if found else None
+        return await _account(info, author)
+
+    @strawberry.field(
+        description="The channel or group it was posted in (Telegram), when known: context, which joins "
+        "no adverts into a network."
+    )
+    async def chat(self, info: Info) -> Account | None:
+        chat, _ = await info.context.loaders.context.load(self.record.key)
+        return await _account(info, chat)
+
+    @strawberry.field(
+        description="For a forwarded advert (Telegram), the account or channel it was forwarded from, when "
+        "its id or handle is known: context, which joins no adverts into a network."
+    )
+    async def forwarded_from(self, info: Info) -> Account | None:
+        _, origin = await info.context.loaders.context.load(self.record.key)
+        return await _account(info, origin)
 
     @strawberry.field(description="The identifiers its text mentions, in the order they first appear.")
     async def mentions(self, info: Info) -> list[Mention]:
@@ -936,11 +957,18 @@ class WatchHit:
         return found[0] if found else None
 
 
-@strawberry.input(description="Who posted an advert, as the platform shows it.")
+@strawberry.input(
+    description="An account as the platform shows it: who posted an advert, the chat it was posted in, or "
+    "where it was forwarded from."
+)
 class AuthorInput:
     handle: str | None = None
     id: str | None = None
     name: str | None = None
+
+    def as_record(self) -> dict[str, str]:
+        """The account as a decoded JSON object, its given parts only."""
+        return {k: v for k, v in (("handle", self.handle), ("id", self.id), ("name", self.name)) if v}
 
 
 @strawberry.input(
@@ -956,6 +984,12 @@ class AdvertInput:
     lang: str | None = None
     region: str | None = None
     media: list[str] | None = None
+    chat: AuthorInput | None = strawberry.field(
+        default=None, description="The channel or group it was posted in (Telegram)."
+    )
+    forwarded_from: AuthorInput | None = strawberry.field(
+        default=None, description="For a forwarded post, the account or channel it came from (Telegram)."
+    )
 
     def as_record(self) -> dict[str, object]:
         """The advert as a decoded JSON line, for the ingest pipeline."""
@@ -969,16 +1003,13 @@ class AdvertInput:
             value = getattr(self, name)
             if value is not None:
                 record[name] = value
-        if self.author is not None:
-            record["author"] = {
-                k: v
-                for k, v in (
-                    ("handle", self.author.handle),
-                    ("id", self.author.id),
-                    ("name", self.author.name),
-                )
-                if v
-            }
+        for name, account in (
+            ("author", self.author),
+            ("chat", self.chat),
+            ("forwarded_from", self.forwarded_from),
+        ):
+            if account is not None:
+                record[name] = account.as_record()
         return record
 
 

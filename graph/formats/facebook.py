@@ -116,8 +116,17 @@ def _advert(post: Mapping[str, Any]) -> tuple[Any, str | None]:
         "url": post.get("permalink_url"),
         "author": {"id": author.get("id"), "name": author.get("name")},
         "text": message,
-        "posted_at": _OFFSET.sub(r"\1:\2", created) if isinstance(created, str) else created,
+        "posted_at": _with_colon(created) if isinstance(created, str) else created,
     }, None
+
+
+def _with_colon(created: str) -> str:
+    """The time with its offset written `+00:00`; `_OFFSET.sub(r"\1:\2", ...)` did the same, but
+    expanding the template of every post cost a twentieth of reading it."""
+    offset = _OFFSET.search(created)
+    if offset is None:
+        return created
+    return f"{created[: offset.start()]}{offset[1]}:{offset[2]}{created[offset.end() :]}"
 
 
 _LAYOUT = Layout(NAME, TITLE, _fits, _api_error, _items)

@@ -146,8 +146,17 @@ def _preview(data: bytes) -> str:
 
 
 def preview(value: Any) -> str:
-    """The start of one item as JSON, for the rejects file."""
-    return json.dumps(value, ensure_ascii=False, default=str)[:RAW_PREVIEW_CHARS]
+    """The start of one item as JSON, for the rejects file.
+
+    Every item gets one, rejected or not (a Record carries it from the start), so the encoder is made
+    once: `json.dumps` with these options builds a new one per call, about a sixth of the time a short
+    post's preview takes.
+    """
+    return _PREVIEW_ENCODER.encode(value)[:RAW_PREVIEW_CHARS]
+
+
+# The encoder `json.dumps(value, ensure_ascii=False, default=str)` would build for each item.
+_PREVIEW_ENCODER = json.JSONEncoder(ensure_ascii=False, default=str)
 
 
 def describe(value: Any) -> str:

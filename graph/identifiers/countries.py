@@ -241,22 +241,24 @@ class Places:
     candidates times the names.
     """
 
-    def __init__(self, text: str, *, cities: bool = True) -> None:
-        self._index(text, _mentions(text, cities=cities))
+    def __init__(
+        self,
+        text: str,
+        *,
+        cities: bool = True,
+        named: tuple[tuple[int, int, str], ...] | None = None,
+    ) -> None:
+        """`named`, when given, is the text's names already read (start, end, region), in order."""
+        self.text = text
+        self.named = _mentions(text, cities=cities) if named is None else named
+        self._starts = [start for start, _, _ in self.named]
 
     @classmethod
     def without_and_with_cities(cls, text: str) -> tuple[Places, Places]:
         """`Places(text, cities=False)` and `Places(text)`, from one reading of the text."""
         names, city_names = _read(text, cities=True)
-        without, with_cities = cls.__new__(cls), cls.__new__(cls)
-        without._index(text, tuple(sorted(names)))
-        with_cities._index(text, tuple(sorted(names + city_names)))
-        return without, with_cities
-
-    def _index(self, text: str, named: tuple[tuple[int, int, str], ...]) -> None:
-        self.text = text
-        self._named = named
-        self._starts = [start for start, _, _ in named]
+        without = cls(text, named=tuple(sorted(names)))
+        return without, cls(text, named=tuple(sorted(names + city_names)))
 
     def named_within(self, start: int, end: int) -> bool:
         """Whether any name starts in [start, end)."""
@@ -277,7 +279,7 @@ class Places:
         newline = text.find("\n", end, end + after)
         highest = newline if newline >= 0 else end + after
         near: list[tuple[int, str]] = []
-        for m_start, m_end, region in self._named[first:last]:
+        for m_start, m_end, region in self.named[first:last]:
             if m_end <= start:
                 near.append((start - m_end, region))
             elif m_start >= end and m_end <= highest:

@@ -51,6 +51,16 @@ async def advert_mentions(reader: ReaderBase, keys: Sequence[str]) -> list[tuple
     return [found.get(key, (None, [])) for key in keys]
 
 
+async def advert_context(reader: ReaderBase, keys: Sequence[str]) -> list[tuple[str | None, str | None]]:
+    """For each advert: the key of the Account of its chat and of where it was forwarded from (None for
+    either it has not: an advert not from Telegram has neither)."""
+    found = {
+        row["advert"]: (row["chat"], row["forwarded_from"])
+        for row in await reader.rows("read_advert_context", keys=_unique(keys))
+    }
+    return [found.get(key, (None, None)) for key in keys]
+
+
 async def adverts_of(reader: ReaderBase, keys: Sequence[tuple[str, int]]) -> list[tuple[list[Advert], int]]:
     """For each (identifier or account key, limit): adverts carrying it (newest first), and the total.
 

@@ -17,7 +17,7 @@ PAGE = """query ($first: Int!) {
     edges { node {
       id score
       adverts {
-        id text author { id handle network { id } }
+        id text author { id handle network { id } } chat { id } forwardedFrom { id }
         mentions { count spans { text } identifier { id hub } }
         network { id } tags { label }
       }
@@ -74,6 +74,8 @@ def test_a_page_of_networks_with_nested_members_runs_a_bounded_number_of_queries
     assert len(large) <= MAX_QUERIES, large
     assert large.count("read_networks_page") == 1
     assert large.count("read_network_evidence") == 1
+    # Each advert's chat and forward origin come from one read of all the page's adverts.
+    assert large.count("read_advert_context") == small.count("read_advert_context") == 1
 
 
 def test_an_identifier_with_its_adverts_accounts_and_networks_reads_each_once(api: Api) -> None:

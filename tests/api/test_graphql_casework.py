@@ -43,6 +43,57 @@ def test_pushed_adverts_go_through_ingest_and_join_their_network(api: Api) -> No
     assert joined["network"]["advertCount"] == 5  # network A, updated for the new advert
 
 
+CONTEXT = """{
+  a: advert(id: "telegram:-1003300001/1") { ...context }
+  b: advert(id: "telegram:-1003300001/2") { ...context }
+}
+fragment context on Advert { author { id } chat { id name handle } forwardedFrom { id name handle } }"""
+
+
+def test_an_advert_shows_the_chat_it_was_posted_in_and_where_it_was_forwarded_from(api: Api) -> None:
+    group = {"id": "-1003300001", "name": "Channel crossings chat"}
+    adverts = [
+        {
+            "platform": "telegram",
+            "postId": "-1003300001/1",
+            "author": {"id": "3300100", "name": "Member"},
+            "chat": group,
+            "forwardedFrom": {"handle": "@Boats_News", "id": "-1003300002", "name": "Boats News"},
+            "text": "Seats this weekend, ask in the chat",
+            "postedAt": "2024-05-21T08:00:00Z",
+        },
+        {
+            "platform": "telegram",
+            "postId": "-1003300001/2",
+            "author": {"id": "3300101"},
+            "chat": group,
+            "text": "Anyone going on Sunday?",
+            "postedAt": "2024-05-21T09:00:00Z",
+        },
+        {
+            "platform": "telegram",
+            "postId": "-1003300001/3",
+            "chat": {"id": "-100\u00003300001"},
+            "text": "x",
+            "postedAt": "2024-05-21T09:00:00Z",
+        },
+    ]
+    pushed = api.data(PUSH, {"adverts": adverts}, role="ingest")["ingestAdverts"]
+    assert (pushed["created"], pushed["rejected"]) == (2, 1)
+    assert pushed["rejects"][0]["reason"] == "chat.id: holds a NUL character (\\u0000) at character 5"
+
+    shown = api.data(CONTEXT)
+    chat = {"id": "account:telegram:-1003300001", "name": "Channel crossings chat", "handle": None}
+    assert shown["a"] == {
+        "author": {"id": "account:telegram:3300100"},
+        "chat": chat,
+        "forwardedFrom": {"id": "handle:telegram:boats_news", "name": "Boats News", "handle": "boats_news"},
+    }
+    assert shown["b"] == {"author": {"id": "account:telegram:3300101"}, "chat": chat, "forwardedFrom": None}
+    planted = api.data('{ advert(id: "instagram:a2") { chat { id } forwardedFrom { id } } }')["advert"]
+    assert planted == {"chat": None, "forwardedFrom": None}
+
+
 def test_a_push_over_the_cap_is_refused_whole(api: Api) -> None:
     advert = {"platform": "x", "text": "t", "postedAt": "2024-05-20T08:00:00Z"}
     adverts = [{**advert, "postId": f"cap-{i}"} for i in range(MAX_PUSH + 1)]

@@ -115,6 +115,24 @@ def test_a_second_nightly_while_one_runs_exits_1_at_once(box: Path, neo4j_settin
     assert not list((box.parent / "reports").glob("inbox-summary-*.json"))  # it did nothing
 
 
+def test_with_json_logs_a_run_that_could_not_start_says_so_in_one_json_line(
+    box: Path, neo4j_settings: Settings
+) -> None:
+    reports = box.parent / "reports"
+    graph = Crosslink.connect(settings=neo4j_settings)
+    with graph:
+        inbox.apply_schema(graph.driver, graph.database)
+        with held(graph.driver, graph.database, LEASE_NAME, what="the nightly inbox run"):
+            result = CliRunner().invoke(
+                main, ["--log-format", "json", "nightly", "--inbox", str(box), "--reports-dir", str(reports)]
+            )
+
+    assert result.exit_code == 1
+    [line] = [json.loads(text) for text in result.stderr.strip().splitlines()]  # every line is JSON
+    assert (line["event"], line["status"], line["exit_status"]) == ("nightly", "failed", 1)
+    assert "the nightly inbox run is already running" in line["error"]
+
+
 def test_rejects_above_the_threshold_exit_3_with_the_rejects_file(box: Path) -> None:
     write(box / "c.jsonl", [advert("7", "fine"), '{"platform": "x", "text": "no post id"}'])
 
@@ -127,6 +145,29 @@ def test_rejects_above_the_threshold_exit_3_with_the_rejects_file(box: Path) -> 
     assert Path(c["rejects_file"]).parent == box.parent / "reports"
     assert json.loads(Path(c["rejects_file"]).read_text("utf-8"))["line"] == 2
     assert "look at: c.jsonl: 1 of 2 lines rejected" in result.stderr
+
+
+def test_the_ledger_names_each_files_rejects_file(box: Path, neo4j_settings: Settings) -> None:
+    write(box / "c.jsonl", [advert("7", "fine"), '{"platform": "x", "text": "no post id"}'])
+    (box / "d.json").write_text("not a layout Crosslink reads\n", "utf-8")  # fails: no rejects file
+
+    assert nightly(box).exit_code == 1
+    rejects = {f["name"]: f["rejects_file"] for f in summary_of(box)["files"]}
+    graph = Crosslink.connect(settings=neo4j_settings)
+    with graph:
+        records, _, _ = graph.driver.execute_query(
+            "MATCH (f:InboxFile) RETURN f.name AS name, f.status AS status, f.rejects_file AS rejects",
+            database_=graph.database,
+        )
+
+    ledger = {r["name"]: (r["status"], r["rejects"]) for r in records}
+    assert rejects["c.jsonl"] is not None and Path(rejects["c.jsonl"]).is_file()
+    assert ledger == {
+        "a.jsonl": ("completed", None),
+        "b.jsonl": ("completed", None),
+        "c.jsonl": ("completed", rejects["c.jsonl"]),
+        "d.json": ("failed", None),
+    }
 
 
 def test_a_file_in_the_wrong_layout_exits_1_and_the_others_go_in(box: Path) -> None:

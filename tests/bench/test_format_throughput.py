@@ -9,7 +9,7 @@ from pathlib import Path
 import neo4j
 import pytest
 
-from bench.format_throughput import markdown, parsed, read_corpus, run, write_layouts
+from bench.format_throughput import format_of, markdown, parsed, read_corpus, run, write_layouts
 from graph.advert import Advert
 from graph.config import Settings
 from graph.formats import FORMATS, detect, read_file
@@ -28,12 +28,15 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_every_layout_holds_the_texts_and_times_of_the_corpus(corpus: Path, tmp_path: Path):
     source = read_corpus(corpus / "corpus" / "adverts.jsonl")
     paths = write_layouts(corpus / "corpus" / "adverts.jsonl", tmp_path, page=7)
-    assert set(paths) == set(FORMATS)
+    assert {format_of(label) for label in paths} == set(FORMATS)
     expected = Counter((a.text, a.posted_at) for a in source)
-    for name, path in paths.items():
+    for label, path in paths.items():
+        name = format_of(label)
         assert detect(path) == name
         adverts = [a for a in parsed(read_file(path, name)) if isinstance(a, Advert)]
-        assert Counter((a.text, a.posted_at) for a in adverts) == expected, name
+        assert Counter((a.text, a.posted_at) for a in adverts) == expected, label
+        if label == "jsonl-no-lang":
+            assert {a.lang for a in adverts} == {None}
 
 
 def test_the_benchmark_runs_and_reports_every_format(
@@ -41,8 +44,13 @@ def test_the_benchmark_runs_and_reports_every_format(
 ):
     results = run(empty_graph, neo4j_settings.database, corpus, adverts=ADVERTS, seed=5, runs=1, rounds=1)
     accepted = {name: figures["accepted"] for name, figures in results["ingest"].items()}
-    assert set(accepted) == set(FORMATS)
+    assert {format_of(label) for label in accepted} == set(FORMATS)
     assert set(accepted.values()) == {results["parse"]["jsonl"]["adverts"]}
     assert results["ingest"]["jsonl"]["ratio_to_jsonl"] == 1.0
+    assert results["ingest"]["jsonl"]["ratio_same_fields"] == 1.0
+    assert results["parse"]["jsonl"]["validated_ratio"] == 1.0
+    parse = results["parse"]
+    same = parse["telegram"]["validated_per_s"] / parse["jsonl-no-lang"]["validated_per_s"]
+    assert parse["telegram"]["validated_ratio_same_fields"] == round(same, 3)
     table = markdown(results["parse"], results["ingest"])
     assert all(f"| {name} |" in table for name in FORMATS)

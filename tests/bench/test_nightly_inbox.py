@@ -6,7 +6,7 @@ from pathlib import Path
 
 import neo4j
 
-from bench.nightly_inbox import NIGHTS, make_inbox, one_round, table
+from bench.nightly_inbox import BASELINE, NIGHTS, baseline, make_inbox, one_round, table, whole_corpus
 from graph.config import Settings
 
 
@@ -30,3 +30,15 @@ def test_a_round_reads_everything_then_nothing_then_the_changed_files(
     assert changed.unchanged == sum(sizes[name] for name in changed_names)
     assert {p.name: p.read_bytes() for p in inbox.iterdir()} == before  # the changed files put back
     assert "| two files changed |" in table([[first, again, changed]])
+
+
+def test_the_baseline_reads_the_same_adverts_as_one_file(
+    empty_graph: neo4j.Driver, neo4j_settings: Settings, tmp_path: Path
+) -> None:
+    inbox, _ = make_inbox(tmp_path, adverts=60, files=4, added=6, seed=3)
+    corpus = whole_corpus(inbox, tmp_path / "whole.jsonl")
+
+    night = baseline(empty_graph, neo4j_settings.database, corpus, workers=0)
+
+    assert (night.name, night.files_read, night.adverts_read, night.created) == (BASELINE, 1, 60, 60)
+    assert f"| {BASELINE} |" in table([[night]])

@@ -273,6 +273,58 @@ def test_account_key_prefers_a_valid_handle_then_the_id_then_the_handle_as_writt
     assert parse_advert(with_(platform=platform, author=author)).account_key == key
 
 
+@pytest.mark.parametrize(
+    ("account", "key"),
+    [
+        ({"handle": "@Crossing_Now", "id": "-1001234567890"}, "handle:telegram:crossing_now"),
+        (
+            {"id": -1001234567890, "name": "Crossing Now", "type": "public_channel"},
+            "account:telegram:-1001234567890",
+        ),
+        ({"handle": "no spaces"}, "account:telegram:@no spaces"),
+        ({"name": "Dunkirk Boats"}, None),
+    ],
+)
+def test_the_chat_and_the_forwarded_from_are_keyed_as_the_author_is(account: dict, key: str | None) -> None:
+    advert = parse_advert(with_(platform="telegram", author=account, chat=account, forwarded_from=account))
+    assert advert.chat is not None and advert.forwarded_from is not None
+    assert advert.chat.account_key("telegram") == advert.account_key == key
+    assert advert.forwarded_from.account_key("telegram") == key
+    assert advert.chat == advert.forwarded_from == advert.author  # a chat's `type` is not read
+
+
+def test_an_advert_without_chat_or_forwarded_from_keeps_its_hash_and_one_with_them_differs() -> None:
+    advert = parse_advert(GOOD)
+    assert (advert.chat, advert.forwarded_from) == (None, None)
+    assert "chat" not in advert.canonical() and "forwarded_from" not in advert.canonical()
+    assert parse_advert(with_(chat=None, forwarded_from={})).content_hash() == advert.content_hash()
+    in_chat = parse_advert(with_(chat={"id": "-10042"}))
+    forwarded = parse_advert(with_(forwarded_from={"id": "-10042"}))
+    assert in_chat.canonical()["chat"] == {"handle": None, "id": "-10042", "name": None}
+    assert len({advert.content_hash(), in_chat.content_hash(), forwarded.content_hash()}) == 3
+    # The type Telegram's reader keeps with the chat is not the advert's content.
+    typed = parse_advert(with_(chat={"id": "-10042", "type": "public_channel"}))
+    assert typed.content_hash() == in_chat.content_hash()
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        (with_(chat={"id": 1.5}), "chat.id: must be a string or an integer, not a number: 1.5"),
+        (with_(chat="Crossing Now"), "chat: must be an object with handle, id and name, not a string"),
+        (with_(chat={"handle": "@" + "a" * 600}), "chat.handle: 601 characters, more than the 500 allowed"),
+        (
+            with_(forwarded_from={"id": True}),
+            "forwarded_from.id: must be a string or an integer, not a boolean: true",
+        ),
+        (with_(forwarded_from={"name": ["x"]}), 'forwarded_from.name: must be a string, not an array: ["x"]'),
+        (with_(forwarded_from=7), "forwarded_from: must be an object with handle, id and name, not a number"),
+    ],
+)
+def test_a_bad_chat_or_forwarded_from_is_a_reject_naming_the_field(record: dict, expected: str) -> None:
+    assert reason(record) == expected
+
+
 def test_defaults_only_fill_a_missing_region_or_source() -> None:
     filled = parse_advert(with_(region=None, source=None)).with_defaults(region="GB", source="feed")
     assert (filled.region, filled.source) == ("GB", "feed")

@@ -4,7 +4,8 @@ answer on it.
 Bloom itself cannot run here, so the graph is built as the nightly run builds it (ingest, then a network
 rebuild) from the API tests' planted adverts and a few more (bloom_adverts.jsonl): bitcoin, ether and
 tron wallets, a web domain, an advert with its url and media, a post copied by three unrelated accounts
-(its template links join nothing), and two copies of one text sharing a phone. Every label,
+(its template links join nothing), and two copies of one text sharing a phone, one forwarded from
+the other's channel into a group (IN_CHAT, FORWARDED_FROM). Every label,
 relationship type and property the perspective names is looked up in it; then each query the
 perspective holds is run with parameters taken from it.
 """
@@ -254,6 +255,11 @@ def test_template_links_are_drawn_with_their_network(built):
         ("advert:telegram:t1", "advert:telegram:t2"),
         ("advert:telegram:t2", "advert:telegram:t1"),
     }
+    # ... with the group t2 was posted in and the channel it was forwarded from, context of the drawing.
+    assert keys(records, "chat") == {"account:telegram:-1007770001"}
+    assert keys(records, "origin") == {"handle:telegram:night_boats_channel"}
+    assert {r["in_chat"].type for r in records if r["in_chat"] is not None} == {"IN_CHAT"}
+    assert {r["forwarded"].type for r in records if r["forwarded"] is not None} == {"FORWARDED_FROM"}
 
 
 # The scene actions -----------------------------------------------------------------------------------

@@ -320,6 +320,142 @@ def test_an_advert_that_changes_author_moves_its_evidence(graph: neo4j.Driver, d
     assert query(graph, database, "MATCH (a:Account {key: 'handle:facebook:boatuk'}) RETURN a") == []
 
 
+# Telegram adverts as a Bot API feed writes them: the chat they were posted in, where one was forwarded from.
+CHANNEL = {"handle": "Crossing_Now", "id": -1001234567890, "name": "Crossing Now"}
+GROUP = {"id": "-1001987654321", "name": "Calais rides", "type": "supergroup"}
+IN_CHATS = [
+    {
+        "platform": "telegram",
+        "post_id": "-1001987654321/3",
+        "author": {"id": 6660001, "name": "Ali"},
+        "chat": GROUP,
+        "forwarded_from": CHANNEL,
+        "text": "Boat to UK this week, call +44 7400 123456",
+        "posted_at": "2026-10-03T12:10:10Z",
+    },
+    {
+        "platform": "telegram",
+        "post_id": "-1001987654321/4",
+        "author": {"id": 6660002},
+        "chat": GROUP,
+        "forwarded_from": {"id": "-1005550001", "name": "Dunkirk Boats"},
+        "text": "Places left, pay by https://paypal.me/dovertrips",
+        "posted_at": "2026-10-03T12:20:00Z",
+    },
+]
+
+
+def context(driver: neo4j.Driver, database: str) -> list[tuple[str, str, str]]:
+    rows = query(
+        driver,
+        database,
+        "MATCH (a:Advert)-[r:IN_CHAT|FORWARDED_FROM]->(acc:Account) "
+        "RETURN a.post_id AS post, type(r) AS type, acc.key AS account ORDER BY post, type",
+    )
+    return [(r["post"], r["type"], r["account"]) for r in rows]
+
+
+def test_the_chat_and_the_forwarded_from_of_json_lines_are_accounts_linked_from_the_advert(
+    graph: neo4j.Driver, database: str
+):
+    report = run(graph, database, lines(IN_CHATS))
+
+    assert report.created == 2
+    assert context(graph, database) == [
+        ("-1001987654321/3", "FORWARDED_FROM", "handle:telegram:crossing_now"),
+        ("-1001987654321/3", "IN_CHAT", "account:telegram:-1001987654321"),
+        ("-1001987654321/4", "FORWARDED_FROM", "account:telegram:-1005550001"),
+        ("-1001987654321/4", "IN_CHAT", "account:telegram:-1001987654321"),
+    ]
+    accounts = query(
+        graph,
+        database,
+        "MATCH (acc:Account) WHERE acc.key IN $keys RETURN properties(acc) AS p ORDER BY acc.key",
+        keys=["account:telegram:-1001987654321", "handle:telegram:crossing_now"],
+    )
+    assert [r["p"] for r in accounts] == [
+        {
+            "key": "account:telegram:-1001987654321",
+            "platform": "telegram",
+            "account_id": "-1001987654321",
+            "name": "Calais rides",  # the chat's type is not stored
+        },
+        {
+            "key": "handle:telegram:crossing_now",
+            "platform": "telegram",
+            "handle": "crossing_now",
+            "account_id": "-1001234567890",
+            "name": "Crossing Now",
+        },
+    ]
+    # Context, not evidence: no USES from the chat or the origin to what the adverts mention.
+    users = query(graph, database, "MATCH (acc:Account)-[:USES]->() RETURN DISTINCT acc.key AS key")
+    assert {r["key"] for r in users} == {"account:telegram:6660001", "account:telegram:6660002"}
+    again = run(graph, database, lines(IN_CHATS))
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
+
+
+def test_a_rewritten_advert_keeps_nothing_of_its_old_context(graph: neo4j.Driver, database: str):
+    """An advert written again without its forward loses FORWARDED_FROM, and the origin's Account goes
+    with it when nothing else refers to it; a chat still holding another advert stays."""
+    first, second = IN_CHATS
+    edited = [
+        {k: v for k, v in first.items() if k != "forwarded_from"},
+        {**second, "chat": {"id": "-1009990001", "name": "Another group"}},
+    ]
+    expected = clean_dump(graph, database, lines(edited))
+
+    run(graph, database, lines(IN_CHATS))
+    report = run(graph, database, lines(edited))
+
+    assert (report.created, report.updated) == (0, 2)
+    assert context(graph, database) == [
+        ("-1001987654321/3", "IN_CHAT", "account:telegram:-1001987654321"),
+        ("-1001987654321/4", "FORWARDED_FROM", "account:telegram:-1005550001"),
+        ("-1001987654321/4", "IN_CHAT", "account:telegram:-1009990001"),
+    ]
+    gone = query(graph, database, "MATCH (acc:Account {key: 'handle:telegram:crossing_now'}) RETURN acc")
+    assert gone == []
+    assert dump(graph, database) == expected
+
+    # The last advert leaves the group: its Account, referred to by nothing now, is removed too.
+    run(graph, database, lines([{**edited[0], "chat": None}, edited[1]]))
+    assert (
+        query(graph, database, "MATCH (acc:Account {key: 'account:telegram:-1001987654321'}) RETURN acc")
+        == []
+    )
+
+
+def test_an_account_still_referred_to_as_a_chat_or_origin_is_not_pruned(graph: neo4j.Driver, database: str):
+    # The channel posts an advert of its own, another advert forwards it, and then the channel's own
+    # advert is written by someone else: the channel's Account loses its POSTED, not its FORWARDED_FROM.
+    own = {**IN_CHATS[0], "post_id": "-1001234567890/1", "author": CHANNEL, "chat": CHANNEL}
+    own.pop("forwarded_from")
+    run(graph, database, lines([own, IN_CHATS[0]]))
+
+    run(graph, database, lines([{**own, "author": {"id": 777}, "chat": None}]))
+
+    assert query(
+        graph,
+        database,
+        "MATCH (acc:Account {key: 'handle:telegram:crossing_now'}) "
+        "RETURN COUNT { (acc)-[:POSTED]->() } AS posted, COUNT { (acc)<-[:FORWARDED_FROM]-() } AS forwards",
+    ) == [{"posted": 0, "forwards": 1}]
+
+
+def test_a_bad_chat_id_is_a_reject_naming_the_field(graph: neo4j.Driver, database: str):
+    rejects = []
+    bad = [{**IN_CHATS[0], "chat": {"id": 1.5e12}}, {**IN_CHATS[1], "forwarded_from": {"id": [1]}}]
+
+    report = run(graph, database, lines(bad), rejects=rejects.append)
+
+    assert (report.accepted, report.rejected) == (0, 2)
+    assert [r.reason for r in rejects] == [
+        "chat.id: must be a string or an integer, not a number: 1500000000000.0",
+        "forwarded_from.id: must be a string or an integer, not an array: [1]",
+    ]
+
+
 def test_rejects_are_reported_with_line_numbers_and_the_run_goes_on(
     graph: neo4j.Driver, database: str, tmp_path
 ):

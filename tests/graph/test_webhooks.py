@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import logging
 import random
 import threading
@@ -260,6 +261,25 @@ def test_the_secret_is_never_logged_nor_stored(
     records, _, _ = driver.execute_query("MATCH (n) RETURN properties(n) AS p", database_=database)
     assert SECRET not in str([r["p"] for r in records])
     assert SECRET not in repr(config(url))
+
+
+def test_a_user_and_password_in_the_url_are_sent_as_basic_authentication(
+    graph: Graph, receiver: Receiver, caplog: pytest.LogCaptureFixture
+) -> None:
+    driver, database = graph
+    caplog.set_level(logging.DEBUG)
+    push_hit(graph)
+    url = receiver.url.replace("http://", "http://crosslink:p%40ss-word-99@") + "?token=t1"
+
+    report = webhooks.deliver_pending(driver, database, config(url))
+
+    assert report.delivered == 1, caplog.text
+    (post,) = receiver.posts
+    assert post.path == "/hooks/crosslink?token=t1"
+    assert post.headers["Authorization"] == "Basic " + base64.b64encode(b"crosslink:p@ss-word-99").decode()
+    assert check(post, SECRET)
+    records, _, _ = driver.execute_query("MATCH (n) RETURN properties(n) AS p", database_=database)
+    assert "ss-word-99" not in caplog.text and "ss-word-99" not in str([r["p"] for r in records])
 
 
 def test_the_config_comes_from_the_environment(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,24 @@ def test_a_post_keeps_the_graph_api_id_its_author_and_its_time_read_from_the_off
     assert (
         adverts(FEED)["104512345678901_871234567890126"].posted_at.isoformat() == "2026-11-03T21:30:45+00:00"
     )
+
+
+@pytest.mark.parametrize(
+    ("created", "posted_at"),
+    [
+        ("2026-11-02T19:12:00+0000", "2026-11-02T19:12:00+00:00"),
+        ("2026-11-02T19:12:00+0530", "2026-11-02T19:12:00+05:30"),
+        ("2026-11-02T19:12:00-0800\n", "2026-11-02T19:12:00-08:00\n"),  # `$` also before a last newline
+        ("2026-11-02T19:12:00+00:00", "2026-11-02T19:12:00+00:00"),
+        ("2026-11-02T19:12:00Z", "2026-11-02T19:12:00Z"),
+        ("2026-11-02 +0000 later", "2026-11-02 +0000 later"),  # an offset only at the end
+    ],
+)
+def test_the_graph_api_offset_is_given_its_colon_and_nothing_else_changes(created: str, posted_at: str):
+    response = {"data": [{"id": "1_2", "message": "Boat", "created_time": created}]}
+    stream = io.BytesIO(json.dumps(response).encode())
+    [record] = list(facebook_format.records(stream, "feed.json"))
+    assert record.value is not None and record.value["posted_at"] == posted_at
 
 
 def test_posts_without_a_message_are_skipped_and_keep_their_place_in_the_numbering():

@@ -7,11 +7,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+import neo4j
 import pytest
 
 from graph.advert import Advert, Record, Reject
 from graph.formats import FormatError, read_file
 from graph.formats.telegram import peer_id, records, sniff
+from graph.ingest import ingest
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "formats"
 CHANNEL = DATA / "telegram_channel.json"
@@ -115,7 +117,8 @@ def test_an_account_export_reads_every_chat_and_left_chat_with_its_own_context()
     assert group.text.endswith("\nhttps://paypal.me/dovertrips")
     assert isinstance(forwarded, Advert) and forwarded.author is not None
     assert (forwarded.author.id, forwarded.author.name) == ("6660002", None)  # a deleted account's name
-    assert got[1].value["forwarded_from"] == {"name": "Crossing Now 🇬🇧"}
+    # A newer export names the origin's id too, written as the Bot API writes it.
+    assert got[1].value["forwarded_from"] == {"name": "Crossing Now 🇬🇧", "id": "-1001234567890"}
     assert isinstance(private, Advert) and private.url is None  # only channels and supergroups have links
     assert got[2].value["chat"]["type"] == "personal_chat"
     assert isinstance(left, Advert) and left.key == "advert:telegram:-1001234567890/4412"
@@ -275,3 +278,77 @@ def test_a_hex_escape_cut_by_a_read_boundary_is_read_whole() -> None:
     got = from_bytes(data)
 
     assert [r.value["text"] for r in got if r.value] == ["pad", "cut\x0bhere", "x"]
+
+
+# In the graph ----------------------------------------------------------------------------------------
+
+CHANNEL_ACCOUNT = "account:telegram:-1001234567890"
+GROUP_ACCOUNT = "account:telegram:-1001987654321"
+
+
+def query(driver: neo4j.Driver, database: str, text: str, **parameters: Any) -> list[dict[str, Any]]:
+    records, _, _ = driver.execute_query(text, parameters, database_=database)
+    return [r.data() for r in records]
+
+
+def test_each_advert_is_in_its_chat_and_a_forward_points_at_its_origin(graph: neo4j.Driver, database: str):
+    first = ingest(graph, database, read_file(CHANNEL), source="tg")
+    second = ingest(graph, database, read_file(ACCOUNT), source="tg")
+    assert (first.created, second.created, second.unchanged) == (4, 3, 1)  # 4412 is in both exports
+
+    in_chat = query(
+        graph,
+        database,
+        "MATCH (a:Advert)-[:IN_CHAT]->(c:Account) RETURN a.post_id AS post, c.key AS chat ORDER BY post",
+    )
+    assert [(r["post"], r["chat"]) for r in in_chat] == [
+        ("-1001234567890/4412", CHANNEL_ACCOUNT),
+        ("-1001234567890/4413", CHANNEL_ACCOUNT),
+        ("-1001234567890/4415", CHANNEL_ACCOUNT),
+        ("-1001234567890/4416", CHANNEL_ACCOUNT),
+        ("-1001987654321/3", GROUP_ACCOUNT),
+        ("-1001987654321/4", GROUP_ACCOUNT),
+        ("6660001/90001", "account:telegram:6660001"),  # a private chat is the other person's
+    ]
+    # Only the forward whose export names the origin's id points at it; "Dunkirk Boats" (4416) is a name.
+    forwarded = query(
+        graph,
+        database,
+        "MATCH (a:Advert)-[:FORWARDED_FROM]->(o:Account) RETURN a.post_id AS post, o.key AS origin",
+    )
+    assert forwarded == [{"post": "-1001987654321/4", "origin": CHANNEL_ACCOUNT}]
+
+    # A channel's posts are the channel's: its author, its chat and the origin of the forward are one node.
+    channel = query(
+        graph,
+        database,
+        "MATCH (c:Account {key: $key}) RETURN properties(c) AS c, "
+        "COUNT { (c)-[:POSTED]->(:Advert)-[:IN_CHAT]->(c) } AS own, "
+        "COUNT { (c)<-[:IN_CHAT]-(:Advert) } AS in_chat, COUNT { (c)<-[:FORWARDED_FROM]-() } AS forwards",
+        key=CHANNEL_ACCOUNT,
+    )
+    assert channel == [
+        {
+            "c": {
+                "key": CHANNEL_ACCOUNT,
+                "platform": "telegram",
+                "account_id": "-1001234567890",
+                "name": "Crossing Now 🇬🇧",
+            },
+            "own": 4,
+            "in_chat": 4,
+            "forwards": 1,
+        }
+    ]
+    # The supergroup is an Account of its own, which posted nothing: its members did.
+    group = query(
+        graph,
+        database,
+        "MATCH (g:Account {key: $key}) RETURN g.name AS name, g.account_id AS id, "
+        "COUNT { (g)-[:POSTED]->() } AS posted, COUNT { (g)-[:USES]->() } AS uses",
+        key=GROUP_ACCOUNT,
+    )
+    assert group == [{"name": "Calais ⇄ Dover rides", "id": "-1001987654321", "posted": 0, "uses": 0}]
+
+    again = ingest(graph, database, read_file(ACCOUNT), source="tg")
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 4)

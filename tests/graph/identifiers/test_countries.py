@@ -118,5 +118,5 @@ def test_names_are_found_as_slice_by_slice_lowering_finds_them(text: str) -> Non
     assert countries._mentions(text) == mentions_slice_by_slice(text)
     assert countries._mentions(text, cities=False) == mentions_slice_by_slice(text, cities=False)
     without, with_cities = Places.without_and_with_cities(text)
-    assert without._named == Places(text, cities=False)._named == mentions_slice_by_slice(text, cities=False)
-    assert with_cities._named == Places(text)._named
+    assert without.named == Places(text, cities=False).named == mentions_slice_by_slice(text, cities=False)
+    assert with_cities.named == Places(text).named

@@ -310,3 +310,34 @@ def test_a_tag_follows_its_network_when_it_merges_and_stays_on_its_adverts_when_
         "on b": ([a_key], b_key),
         "on c": (sorted(key(x) for x in c), c_key),
     }
+
+
+def test_a_shared_chat_or_forward_origin_joins_no_adverts(empty_graph, neo4j_settings):
+    # Two groups of adverts by different accounts, each held together by its own phone, all posted in one
+    # Telegram group and forwarded from one channel: the chat and the origin are context, not a link.
+    group = {"id": "-1004242", "name": "Crossings chat"}
+    channel = {"handle": "crossing_news", "id": "-1005151"}
+    a_phone, b_phone = phone("GB", 31), phone("IT", 32)
+    a = [advert(f"UK crossing, WhatsApp {a_phone}", f"chat_a_{n}", "telegram") for n in range(3)]
+    b = [advert(f"Italy by sea, call {b_phone}", f"chat_b_{n}", "telegram") for n in range(3)]
+    records = [{**r, "chat": group, "forwarded_from": channel} for r in a + b]
+    # The channel also posts in the group itself, naming neither phone.
+    records.append(
+        {**advert("News from the coast", None, platform="telegram"), "author": channel, "chat": group}
+    )
+    load(empty_graph, neo4j_settings, records)
+
+    rebuild(empty_graph, neo4j_settings.database, rule=RULE)
+    networks, _ = snapshot(empty_graph, neo4j_settings)
+    assert len(networks) == 2
+    first, second = (network_of(empty_graph, neo4j_settings, key(r)) for r in (records[0], records[3]))
+    assert first["id"] != second["id"] and (first["advert_count"], second["advert_count"]) == (3, 3)
+    assert network_of(empty_graph, neo4j_settings, key(records[-1])) is None
+    # An update through every advert gives the same.
+    update(empty_graph, neo4j_settings.database, [key(r) for r in records], rule=RULE)
+    assert snapshot(empty_graph, neo4j_settings)[0] == networks
+    in_context = empty_graph.execute_query(
+        "MATCH (:Advert)-[r:IN_CHAT|FORWARDED_FROM]->() RETURN count(r) AS n",
+        database_=neo4j_settings.database,
+    ).records
+    assert in_context[0]["n"] == 2 * 6 + 1
