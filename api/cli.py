@@ -235,7 +235,7 @@ def ingest_command(
       0  every line was accepted
       3  the run finished, and some lines were rejected (see the rejects file)
       1  the run failed: Neo4j unreachable, a batch could not be written, or a file
-         is not in its format or breaks off (batches before it stay written)
+         is not in its format or breaks off (the adverts read before it stay written)
       2  bad usage (unknown option, missing file)
       130, 143  stopped by Ctrl-C or SIGTERM, after the batch being written; the run is
          marked interrupted (a second signal stops at once)
@@ -299,7 +299,7 @@ def ingest_command(
             _fail(f"{error} {NETWORKS_LEFT}")
         except FormatError as error:
             progress.close()
-            _fail(f"{error}. The batches before it are in the graph. {NETWORKS_LEFT}")
+            _fail(f"{error}. The adverts read before it are in the graph. {NETWORKS_LEFT}")
         except OSError as error:
             progress.close()
             _fail(f"cannot read the input: {error}")

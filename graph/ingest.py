@@ -10,16 +10,13 @@ while it runs, so that one killed outright is found and marked interrupted later
 from __future__ import annotations
 
 import json
-import multiprocessing
-import os
 import queue
 import secrets
-import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -42,12 +39,11 @@ from graph.advert import (
     region_code,
 )
 from graph.db import QUIET
+from graph.extraction_pool import ExtractionPool
 from graph.runs import HEARTBEAT_SECONDS, Heartbeat, beat, mark_stale, stale_seconds
 from graph.store import BatchResult, PendingAdvert, extract_many, write_batch
 
 DEFAULT_BATCH_SIZE = 500
-# How often an extraction worker checks that the run that started it is still there.
-_PARENT_CHECK_SECONDS = 1.0
 STDIN_NAME = "<stdin>"
 # The demo's adverts: a few small cross-platform, cross-border groups, noise, and some bad lines. Shipped
 # beside this module (package data), so that `crosslink demo` works from a wheel as from the repository.
@@ -192,6 +188,7 @@ def ingest(
     workers: int = 0,
     stale_after: float | None = None,
     heartbeat: float = HEARTBEAT_SECONDS,
+    pool: ExtractionPool | None = None,
 ) -> RunReport:
     """Ingest adverts and return the run's report; raise IngestFailed when a batch cannot be written.
 
@@ -204,7 +201,9 @@ def ingest(
     IngestInterrupted: that is how the CLI handles Ctrl-C and SIGTERM, since an exception raised inside
     the driver's network code can leave its connection unusable. A KeyboardInterrupt that arrives anyway
     also marks the run interrupted (best effort) and is re-raised. `workers` > 0 extracts identifiers in
-    that many worker processes, ahead of and alongside the writes (see `_Pipeline`).
+    that many worker processes, ahead of and alongside the writes (see `_Pipeline`), started for this run
+    and stopped at its end; a `pool` the caller owns is used instead of `workers` and left running, so that
+    runs in a row (one per file of an inbox) do not each pay for starting workers.
 
     Before it starts, runs left `running` with no heartbeat for `stale_after` seconds (default: the
     CROSSLINK_RUN_STALE_SECONDS threshold) are marked interrupted (`report.stale_runs`); while it runs
@@ -234,7 +233,18 @@ def ingest(
     try:
         with Heartbeat(driver, database, report.run_id, heartbeat):  # stopped before the end is recorded
             _run(
-                driver, database, report, lines, region, batch_size, rejects, progress, rewrite, stop, workers
+                driver,
+                database,
+                report,
+                lines,
+                region,
+                batch_size,
+                rejects,
+                progress,
+                rewrite,
+                stop,
+                ExtractionPool(workers) if pool is None and workers > 0 else pool,
+                owned=pool is None,
             )
     except IngestInterrupted as error:
         _finish(driver, database, report, "interrupted", str(error))
@@ -260,7 +270,8 @@ class _Pipeline:
     input order, each in its own transaction, while Neo4j works and the others go on. Adverts already
     in the graph with the same content are looked up first and not extracted at all, which keeps a
     re-run cheap. The transaction still decides what to write: this only prepares the extraction it
-    will use. Without workers everything happens in this thread, extraction inside the write.
+    will use. Without workers everything happens in this thread, extraction inside the write. A pool
+    it does not own is left running at the end, with this run's work not yet started cancelled.
     """
 
     def __init__(
@@ -269,22 +280,18 @@ class _Pipeline:
         database: str,
         report: RunReport,
         rewrite: bool,
-        workers: int,
+        pool: ExtractionPool | None,
         progress: Callable[[RunReport], None] | None,
+        owned: bool = True,
     ) -> None:
         self.report, self.rewrite, self.progress = report, rewrite, progress
         self.session = driver.session(database=database, notifications_disabled_classifications=QUIET)
-        self.pool: ProcessPoolExecutor | None = None
+        self.pool, self.owned = pool, owned
         self.failure: BaseException | None = None
         self.stopping = threading.Event()
-        if workers > 0:
-            self.pool = ProcessPoolExecutor(
-                max_workers=workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_start_worker,
-            )
+        if pool is not None:
             self.lookup = driver.session(database=database, notifications_disabled_classifications=QUIET)
-            self.queue: queue.Queue[_Prepared | None] = queue.Queue(maxsize=workers + 1)
+            self.queue: queue.Queue[_Prepared | None] = queue.Queue(maxsize=pool.workers + 1)
             self.writer = threading.Thread(target=self._drain, name="crosslink-writer", daemon=True)
             self.writer.start()
 
@@ -322,7 +329,12 @@ class _Pipeline:
         if self.pool is not None:
             self.stopping.set()
             self.writer.join()
-            self.pool.shutdown(wait=True, cancel_futures=True)
+            while not self.queue.empty():  # batches the writer will not take: their extraction is not needed
+                _cancel(self.queue.get_nowait())
+            if self.owned:
+                self.pool.close()
+            elif isinstance(self.failure, BrokenProcessPool):  # the next run gets workers of its own
+                self.pool.discard()
             self.lookup.close()
         self.session.close()
 
@@ -348,8 +360,10 @@ class _Pipeline:
                     return
                 continue
             if prepared is None or self.stopping.is_set():
+                _cancel(prepared)
                 return
             if self.failure is not None:
+                _cancel(prepared)
                 continue
             try:
                 prepared.attach()
@@ -387,22 +401,10 @@ class _Prepared:
                 pending.attach(extraction)
 
 
-def _start_worker() -> None:
-    """Set up an extraction worker: it leaves Ctrl-C to the run, and dies with it.
-
-    The run stops between batches on Ctrl-C and shuts its workers down itself. A run killed outright
-    (SIGKILL, out of memory) cannot, so each worker watches for its parent to go and exits then, rather
-    than waiting forever for work that will not come.
-    """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parent = os.getppid()
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(_PARENT_CHECK_SECONDS)
-        os._exit(0)
-
-    threading.Thread(target=watch, name="crosslink-parent-watch", daemon=True).start()
+def _cancel(prepared: _Prepared | None) -> None:
+    """Cancel the extraction of a batch that will not be written, unless a worker has begun it."""
+    if prepared is not None and prepared.future is not None:
+        prepared.future.cancel()
 
 
 def _run(
@@ -416,9 +418,11 @@ def _run(
     progress: Callable[[RunReport], None] | None,
     rewrite: bool,
     stop: threading.Event | None,
-    workers: int = 0,
+    pool: ExtractionPool | None = None,
+    *,
+    owned: bool = True,
 ) -> None:
-    pipeline = _Pipeline(driver, database, report, rewrite, workers, progress)
+    pipeline = _Pipeline(driver, database, report, rewrite, pool, progress, owned)
     try:
         try:
             _feed(pipeline, report, lines, region, batch_size, rejects, stop)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +25,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from graph import cypher, inbox, schema
 from graph.advert import Line, Record
+from graph.extraction_pool import ExtractionPool
 from graph.formats import CsvOptions, read_file, resolve
 from graph.ingest import (
     DEFAULT_BATCH_SIZE,
@@ -319,15 +321,18 @@ def _run(
     done = inbox.completed(night.driver, night.database, (f.sha256 for f in files))
     runs: list[str] = []
     this_night: dict[str, str] = {}  # content hash -> name, for the same content twice in one inbox
-    for found in files:
-        if found.sha256 in done or found.sha256 in this_night:
-            summary.files.append(_skipped(found, done.get(found.sha256), this_night.get(found.sha256)))
-            continue
-        this_night[found.sha256] = found.name
-        report = _ingest_file(night, found)
-        summary.files.append(report)
-        if report.run is not None:
-            runs.append(report.run)
+    # One set of extraction workers for all the night's files: started at the first batch, stopped
+    # once the last file is in. A run per file starting its own cost seconds a file (BENCHMARKS.md).
+    with ExtractionPool(night.workers) if night.workers > 0 else nullcontext() as pool:
+        for found in files:
+            if found.sha256 in done or found.sha256 in this_night:
+                summary.files.append(_skipped(found, done.get(found.sha256), this_night.get(found.sha256)))
+                continue
+            this_night[found.sha256] = found.name
+            report = _ingest_file(night, found, pool)
+            summary.files.append(report)
+            if report.run is not None:
+                runs.append(report.run)
     try:
         summary.networks_update = catch_up(night.driver, night.database).as_dict()
     except RecomputeBusy as error:
@@ -356,8 +361,9 @@ def _skipped(found: inbox.InboxFile, earlier: inbox.Ingested | None, twin: str |
     return report
 
 
-def _ingest_file(night: _Night, found: inbox.InboxFile) -> FileReport:
-    """Ingest one file as a run of its own, recorded in the ledger before and after."""
+def _ingest_file(night: _Night, found: inbox.InboxFile, pool: ExtractionPool | None) -> FileReport:
+    """Ingest one file as a run of its own, recorded in the ledger before and after; its identifiers are
+    extracted by the night's `pool` (in this process when None)."""
     report = FileReport(found.name, found.sha256, found.size, "reading", night.format)
     _record(night, report)
     last: list[RunReport] = []
@@ -379,7 +385,7 @@ def _ingest_file(night: _Night, found: inbox.InboxFile) -> FileReport:
             progress=last.append,
             apply_schema=False,
             stop=night.stop,
-            workers=night.workers,
+            pool=pool,
         )
     except IngestInterrupted as error:
         _failed(report, error.report, f"interrupted: {error}")

@@ -161,23 +161,24 @@ def test_a_missing_mapped_column_exits_1_naming_it_and_the_columns(
     )
 
 
-def test_an_export_that_breaks_off_exits_1_and_keeps_the_batches_before(
+def test_an_export_that_breaks_off_exits_1_and_keeps_every_advert_read_before(
     empty_graph: neo4j.Driver, neo4j_settings: Settings, tmp_path: Path
 ) -> None:
     data = CHANNEL.read_bytes()
     cut = tmp_path / "cut.json"
     cut.write_bytes(data[: data.index(b'"id": 4416')])
 
-    # Without workers each batch is written as it fills, so which ones are in when the file breaks is
-    # known: the first two adverts; the third was still being gathered.
+    # The first two adverts fill a batch and are written; the third was still being gathered when
+    # the file broke off, and is written too: nothing read is lost.
     result = ingest(str(cut), "--batch", "2", "--workers", "0", "--rejects", str(tmp_path / "r.jsonl"))
 
     assert result.exit_code == 1
     assert f"crosslink: {cut} breaks off after message 5: not valid JSON" in result.stderr
-    assert "The batches before it are in the graph." in result.stderr
+    assert "The adverts read before it are in the graph." in result.stderr
     assert adverts(empty_graph, neo4j_settings) == [
         "advert:telegram:-1001234567890/4412",
         "advert:telegram:-1001234567890/4413",
+        "advert:telegram:-1001234567890/4415",
     ]
     runs = query(
         empty_graph, neo4j_settings, "MATCH (r:IngestRun) RETURN r.status AS status, r.error AS error"

@@ -287,3 +287,25 @@ def test_each_file_is_read_in_its_own_layout(graph, database, box):
     assert by_name["result.json"].counts["created"] == 1
     assert by_name["a.jsonl"].format == "jsonl"
     assert ledger(graph, database)["result.json"]["format"] == "telegram"
+
+
+def test_with_workers_the_files_of_a_night_share_one_set_of_extraction_workers(
+    graph, database, box, monkeypatch
+):
+    pools: list[nightly_job.ExtractionPool] = []
+
+    class Recorded(nightly_job.ExtractionPool):
+        def __init__(self, workers: int) -> None:
+            super().__init__(workers)
+            pools.append(self)
+
+    monkeypatch.setattr(nightly_job, "ExtractionPool", Recorded)
+    in_process = night(graph, database, box)
+    graph.execute_query("MATCH (n) DETACH DELETE n", database_=database)
+
+    summary = night(graph, database, box, workers=1)
+
+    assert len(pools) == 1 and pools[0].workers == 1 and not pools[0].started  # closed after the files
+    assert [(f.name, f.status) for f in summary.files] == [(f.name, f.status) for f in in_process.files]
+    assert len({f.run for f in summary.files}) == 2  # each file still a run of its own
+    assert summary.counts() == in_process.counts()
