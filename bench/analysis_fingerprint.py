@@ -11,7 +11,7 @@ scripts, marks, Arabizi, look-alikes, spelt-out words, emoji with selectors and 
 of every kind), one JSON line holds: the folded text with its offset map, the detected language,
 `analyse()` with and without the language, the template signature (identifiers found by it and as
 ingest finds them) and the whole of ingest's `extract()`. `--check` reads the same texts, compares line
-by line and lists what differs; it exits 1 when anything does. The first line names the lexicon and
+by line and lists what differs; it exits 1 when anything does. The first line names the lexicon, pairs and
 score files' hash: a check against a file written with other lexicons says so, since their hits then
 differ by design.
 """
@@ -157,7 +157,8 @@ def lexicon_hash() -> str:
     digest = hashlib.sha256()
     for path in sorted(p for p in directory().iterdir() if p.name.endswith(".toml")):
         digest.update(path.name.encode() + path.read_bytes())
-    digest.update((ROOT / "graph" / "indicators" / "score.py").read_bytes())
+    for name in ("score.py", "pairs.py"):  # the score, and the word lists of graph.indicators.pairs
+        digest.update((ROOT / "graph" / "indicators" / name).read_bytes())
     return digest.hexdigest()[:16]
 
 

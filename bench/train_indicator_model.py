@@ -11,17 +11,18 @@ standard deviation, over the adverts with at least one smuggling term (one with 
 honest estimates, each printed as a table beside the hand rule it replaces
 (graph.indicators.score.rule_score, threshold 0.5):
 
-- grouped by file: train on two labelled files, test on the third. The number to expect on unseen
+- grouped by file: train on the other labelled files, test on the one left out. The number to expect on unseen
   adverts written by another hand.
 - leave one language out: train on thirteen languages, test on the fourteenth.
 
 In both, C and the threshold are chosen inside the training part only (nested: stratified folds from
 scikit-learn there), aiming at precision 0.95 first and then the most recall. Each estimate is made
 twice: on the lexicon features alone, and with hashed character n-grams of the folded text added
-(unconstrained); SHIP_NGRAMS says which the shipped model uses. `--write` refits on all three files
+(unconstrained); SHIP_NGRAMS says which the shipped model uses. `--write` refits on all the files
 with the C and threshold chosen the same way over all of them, and writes graph/indicators/model.json.
 Deterministic: the same data gives the same file. The lexicon's hand rule was tuned on the first two
-files, so its figures there are in-sample; only the third file's are out-of-sample for it.
+files, so its figures there are in-sample; the lexicon has since read the misses of every file listed
+in FILES, so no estimate here is blind to the lexicon: a new blind set is.
 """
 
 from __future__ import annotations
@@ -52,7 +53,12 @@ from graph.indicators.score import rule_score  # noqa: E402
 DATA = ROOT / "tests" / "data"
 # The development files: every labelled advert the lexicon and the model may learn from. A blind set
 # measured once at the end is never listed here.
-FILES = ("indicators_labelled.jsonl", "indicators_heldout.jsonl", "indicators_heldout2.jsonl")
+FILES = (
+    "indicators_labelled.jsonl",
+    "indicators_heldout.jsonl",
+    "indicators_heldout2.jsonl",
+    "indicators_heldout3.jsonl",
+)
 MODEL = ROOT / "graph" / "indicators" / "model.json"
 C_GRID = (0.03, 0.1, 0.3, 1.0)
 TARGET_PRECISION = 0.95

@@ -11,6 +11,7 @@ from graph.indicators.lexicon import BENIGN_CATEGORIES, CATEGORIES, SMUGGLING_CA
 from graph.indicators.match import Hit, default
 from graph.indicators.money import price_hits
 from graph.indicators.normalise import fold
+from graph.indicators.pairs import pair_hits
 from graph.indicators.quotes import quoted_spans
 from graph.indicators.score import THRESHOLD, Analysis, analysis
 
@@ -44,6 +45,7 @@ def find(text: str, *, lang: str | None = None, detect: bool = True) -> Reading:
         lang = language.detect(text)
     folded = fold(text)
     hits = price_hits(text, folded, default().find_folded(folded, lang), lang)
+    hits = pair_hits(text, folded, hits, lang)
     return Reading(hits, lang, quoted_spans(text) if hits else [], folded.text)
 
 
@@ -53,7 +55,8 @@ def analyse(text: str, *, lang: str | None = None, detect: bool = True) -> Analy
     Terms of every language are looked for whatever `lang` says; `lang`, the advert's language (detected
     by graph.language when not given), names the language of a spelling several languages share and
     tells the score which benign words are in another language than the advert's. Prices with their
-    currency are found by their shape (graph.indicators.money), quotations by their marks
+    currency are found by their shape (graph.indicators.money), concepts said in a pair of everyday words
+    by the pair (graph.indicators.pairs), quotations by their marks
     (graph.indicators.quotes). The lexicons are loaded and compiled on the first call in a process (a
     LexiconError names a malformed file, term and problem). `detect=False` is for a caller that has
     already asked graph.language and got no answer, so the model is not asked twice.

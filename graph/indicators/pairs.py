@@ -1,0 +1,485 @@
+"""Concepts said in everyday words: two words of a kind near each other, in any of the lexicons' languages.
+
+A lexicon term is a phrase, matched as written; an advert by a writer who never read the lexicon says
+the same thing in other words ("the money only when you have arrived", "bezahlt wird erst, wenn ihr
+angekommen seid"). What stays the same across writers is the pair of ideas: a payment word near an
+arrival word, a hiding word near a vehicle, a negation right before "questions", a phone near a plastic
+bag. Each concept below lists, per language, the words of its two sides (folded as the lexicon's terms
+are, graph.indicators.normalise); an advert that holds a word of each side of one language with at
+most `window` words between them gets one hit of the concept's category and weight, whose span runs
+from the first word to the second, so an analyst sees the words that made it. An `ordered` concept
+needs its first side before its second (a negation before what it denies).
+
+A word of a side is a whole word, or a phrase of whole words, listed with its inflections (no stems:
+the lookup is by whole word). The words are general vocabulary and weak alone by design (money,
+arrive, lorry, phone): only the pair is a sign. A concept is kept only when the pair is rare in the
+posts of travel agencies, ferry operators, cargo firms, charities, news outlets, job boards and
+language schools (so "hidden" counts only as a verb of hiding, never as in "no hidden fees"), and its
+weight is at most that of the lexicon's weakest phrase for the same idea. A pair that overlaps a lexicon
+hit of the same category and at least its weight adds nothing (the lexicon's phrase said it).
+
+Fast path: the folded text is cut into words by one regular expression in C, and the words of every
+side are looked up at once in one set; only a text that holds words of some side is read again word by
+word. Each concept's nearest pair is found by bisection over the places of its words, so the whole is
+linear in the text (times the log of a word's count), whatever the text repeats.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from graph.indicators.match import Hit
+from graph.indicators.normalise import Folded, fold_term
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """Two kinds of word that, near each other, say one thing an advert offers."""
+
+    category: str
+    weight: float
+    means: str
+    window: int  # at most this many words between the two
+    first: Mapping[str, str]  # language -> words of the first side, "|" between them
+    second: Mapping[str, str]  # language -> words of the second side
+    ordered: bool = False  # whether the first side must come before the second
+
+
+# Words for money and paying, shared by the concepts of payment.
+PAYING = {
+    "en": "pay|paid|paying|payment|money|cash|the money",
+    "fr": "payer|payez|paye|paie|paiement|argent|l'argent",
+    "de": "zahlen|zahlst|zahlt|bezahlen|bezahlt|bezahlst|geld|zahlung|bezahlung",
+    "it": "pagate|pagare|paghi|pagamento|pagato|soldi|contanti",
+    "el": "πληρωνεις|πληρωνετε|πληρωμη|πληρωσεις|λεφτα|χρηματα|plirwneis|plironeis|lefta",
+    "tr": "para|parayi|parasi|odeme|ode|odeyin|odersin|odersiniz",
+    "sq": "pagesa|paguan|paguani|paguhet|leket|parate|paraja|parat",
+    "vi": "tra tien|thanh toan|dong tien|gui tien",
+    "ar": "الفلوس|فلوس|المبلغ|الدفع|تدفع|ادفع|تدفعوا|تدفعون|المصاري|مصاري|flous|lflous|floos|dfa3",
+    "fa": "پول|پولو|پولش|پرداخت|پرداختی|pool|pul|poolo",
+    "ps": "پیسې|پیسی|پیسو|تادیه|pese|paise",
+    "ckb": "پارە|پارەکە|پارەکەت|پارەی|para|paray|parakay",
+    "kmr": "pere|pereyê|peran|pereyan",
+    "ti": "ገንዘብ|ክፍሊት|ትኸፍሉ|ትኸፍል",
+}
+
+CONCEPTS = (
+    Concept(
+        "price",
+        0.35,
+        "payment tied to arrival, in everyday words",
+        6,
+        PAYING,
+        {
+            "en": "arrive|arrived|arrival|arrives|arriving",
+            "fr": "arrive|arrivee|arrives|arrivez|arriver",
+            "de": "ankommst|ankommt|ankommen|angekommen|ankunft",
+            "it": "arrivati|arrivi|arrivo|arrivate|arrivata|arrivato|arrivare",
+            "el": "φτασεις|φτασετε|φτασιμο|φτανεις|φτασει|αφιξη|ftaseis",
+            "tr": "varinca|varis|vardiktan|vardiginda|varmadan|ulasinca|ulastiktan",
+            "sq": "mberritjes|mberrin|mberrini|mberritje|arrin|arrini|arritjes",
+            "vi": "den noi|toi noi|khi den|khi toi|khi sang",
+            "ar": "توصل|توصلوا|تصل|الوصول|وصولك|وصول|twsal|tosal|twosal|touslo",
+            "fa": "رسیدن|رسیدی|برسی|رسیدید|برسید|رسیدین|برسین|beresi|residan|residi|beresid",
+            "ps": "ورسیږې|ورسیدل|رسیدو|ورسېږې|ورسیږئ|رسیدل",
+            "ckb": "گەیشتن|گەیشتی|گەیشتنت|دەگەیت|بگەیت|گەیشتنی|gayshtn|gayshti|gayshtin",
+            "kmr": "gihiştin|gihişt|bigihêjî|gihîştin|bigihêjin|gihiştinê",
+            "ti": "ምብጻሕ|ምስበጻሕኩም|ምስበጻሕካ|በጻሕኩም|ትበጽሑ",
+        },
+    ),
+    Concept(
+        "price",
+        0.3,
+        "money left with a guarantor until the crossing is done",
+        4,
+        PAYING | {"en": "pay|paid|paying|payment|money|cash|the money|deposit|deposited"},
+        {
+            "en": "guarantor|trusted person|trusted man|middleman",
+            "fr": "garant|intermediaire",
+            "de": "vertrauensmann|treuhänder|bürge|mittelsmann",
+            "it": "garante|intermediario",
+            "el": "εγγυητη|εγγυητης|μεσαζοντα",
+            "tr": "emanete|emanette|emanetciye|emanetci|kefil",
+            "sq": "garant|garantues|ndermjetes",
+            "vi": "nguoi bao lanh|nguoi giu tien",
+            "ar": "الضامن|ضامن|امانه|الامانه|كفيل",
+            "fa": "ضامن|امانت|امانتی|amanat|zamen",
+            "ps": "ضامن|امانت",
+            "ckb": "زامن|ئەمانەت|کەفیل",
+            "kmr": "kefîl|emanet",
+            "ti": "ዋሕስ",
+        },
+    ),
+    Concept(
+        "service",
+        0.25,
+        "someone arrived with them or thanks to them (an arrival told as proof)",
+        3,
+        {
+            "en": "arrived|made it|crossed",
+            "fr": "arrive|arrivee|arrives",
+            "de": "angekommen|ankam|geschafft",
+            "it": "arrivato|arrivata|arrivati|arrivate",
+            "el": "εφτασε|εφτασαν|περασε|περασαν",
+            "tr": "vardi|ulasti|gecti|vardilar|ulastilar",
+            "sq": "mberriti|mberriten|kaloi|kaluan|arriti",
+            "vi": "da den|da toi|da qua",
+            "ar": "وصل|وصلت|وصلوا|عبروا|wsal|wesel|wslo",
+            "fa": "رسید|رسیدند|رد شد|رد شدن",
+            "ps": "ورسید|ورسېد|ورسیدل|تېر شو",
+            "ckb": "گەیشت|پەڕینەوە|پەڕیەوە",
+            "kmr": "gihişt|gihîşt|derbas bû",
+            "ti": "በጺሑ|በጺሖም|ኣትዩ|ሓሊፉ",
+        },
+        {
+            "en": "with them|with him|thanks to them|thanks to him|through them",
+            "fr": "avec eux|avec lui|grace a eux|grace a lui|par eux",
+            "de": "mit ihnen|mit ihm|dank ihnen|dank ihm",
+            "it": "con loro|con lui|grazie a loro|grazie a lui|tramite loro",
+            "el": "μαζι τους|μαζι του|χαρη σε αυτους|μεσω αυτων",
+            "tr": "bunlarla|onlarla|onunla|onlar sayesinde|bunlar sayesinde",
+            "sq": "me ta|fale tyre|fale tij|nepermjet tyre",
+            "vi": "voi ho|nho ho|cung ho",
+            "ar": "معهم|معاهم|معاه|بفضلهم|عن طريقهم|m3ahom|m3ahum|m3ah",
+            "fa": "باهاشون|با اینها|همراهشان|همراه اینها|با ایشان|باهاش",
+            "ps": "ورسره|له دوی سره|د دوی په مرسته",
+            "ckb": "لەگەڵیان|لەگەڵ ئەوان|بە هۆی ئەوان",
+            "kmr": "bi wan re|bi wî re|bi saya wan",
+            "ti": "ምሳታቶም|ምስኦም|ብኣታቶም",
+        },
+    ),
+    Concept(
+        "secrecy",
+        0.45,
+        "no questions asked (about the load, the passengers, the trip)",
+        2,
+        {
+            "en": "no|without|zero|never any",
+            "fr": "pas de|sans|aucune|zero",
+            "de": "keine|ohne|null",
+            "it": "nessuna|senza|zero",
+            "el": "χωρις|καμια|xwris",
+            # Turkish puts the negation after the question: its sides are listed in that order.
+            "tr": "soru|sorgu|sormak",
+            "sq": "pa|asnje",
+            "vi": "khong|dung",
+            "ar": "بدون|بلا|من غير|bdoun|bla",
+            "fa": "بدون|بی|bedoone|bedun",
+            "ps": "بې|پرته له",
+            "ckb": "بێ|بەبێ",
+            "kmr": "bê|bêyî",
+            "ti": "ብዘይ",
+        },
+        {
+            "en": "questions",
+            "fr": "questions",
+            "de": "fragen",
+            "it": "domande",
+            "el": "ερωτησεις|erwtiseis|erotiseis",
+            "tr": "yok|sorulmaz|sorulmadan",
+            "sq": "pyetje",
+            "vi": "hoi han|hoi gi",
+            "ar": "اسئله|اسیله|سوال|سیوال|as2ila|so2al",
+            "fa": "سوال|سئوال|پرسش|soal|sowal",
+            "ps": "پوښتنې|پوښتنو|پوښتنه",
+            "ckb": "پرسیار",
+            "kmr": "pirs|pirsan",
+            "ti": "ሕቶ|ሕቶታት",
+        },
+        ordered=True,
+    ),
+    Concept(
+        "service",
+        0.4,
+        "hiding in a vehicle",
+        4,
+        {
+            "en": "hide|hiding|hidden in|hidden inside|hidden behind|hidden under|concealed in",
+            "fr": "cache dans|caches dans|cache derriere|caches derriere|cachette|planque|planques",
+            "de": "versteckt im|versteckt in|versteckt hinter|versteck|verstecken",
+            "it": "nascosto nel|nascosti nel|nascosto in|nascosti in|nascosti dietro|nascondiglio",
+            "el": "κρυμμενος|κρυμμενοι|κρυψωνα|krymmenos",
+            "tr": "saklanarak|gizlenerek|saklanip|gizlenip|zula",
+            "sq": "fshehur|fshehje|fshihemi",
+            "vi": "tron trong|giau trong|an nap",
+            "ar": "مخبا|مخبی|تخبیه|mkhabi",
+            "fa": "قایم|جاسازی|پنهان شده|مخفی شده|ghayem",
+            "ps": "پټ ځای|پټ شوي|پټ کړي",
+            "ckb": "شاردراوە|خۆشاردنەوە|شاردنەوە",
+            "kmr": "xwe veşartin|veşartin",
+            "ti": "ተሓቢኡ|ዝተሓብአ|ሕቡእ",
+        },
+        {
+            "en": "car|lorry|lorries|truck|trucks|trailer|van|boot|trunk|container",
+            "fr": "voiture|camion|remorque|coffre|camionnette|conteneur",
+            "de": "auto|lkw|laster|transporter|anhänger|kofferraum|container|wagen",
+            "it": "macchina|camion|tir|furgone|rimorchio|bagagliaio|auto",
+            "el": "αυτοκινητο|φορτηγο|φορτηγακι|νταλικα|πορτμπαγκαζ|κοντεινερ",
+            "tr": "araba|arac|tir|kamyon|kamyonet|dorse|bagaj|konteyner|minibus",
+            "sq": "makine|makina|kamion|kamioni|rimorkio|furgon|bagazh",
+            "vi": "xe tai|xe hoi|container|thung xe|cop xe",
+            "ar": "سیاره|السیاره|شاحنه|الشاحنه|تریلا|الصندوق|کونتینر|trila|tomobil",
+            "fa": "ماشین|موتر|کامیون|تریلی|صندوق عقب|کانتینر|mashin|motar",
+            "ps": "موټر|لارۍ|ټرک|کانټینر",
+            "ckb": "ئۆتۆمبێل|سەیارە|لۆری|تریلە|بارهەڵگر",
+            "kmr": "erebe|otomobîl|kamyon|tir|trimbêl",
+            "ti": "መኪና|ሎሪ|ኮንቴነር",
+        },
+    ),
+    Concept(
+        "service",
+        0.4,
+        "a phone kept in a plastic bag (a sea crossing's instruction)",
+        4,
+        {
+            "en": "phone|phones|mobile",
+            "fr": "telephone|portable|tel",
+            "de": "handy|telefon|handys",
+            "it": "telefono|cellulare|telefonino",
+            "el": "κινητο|τηλεφωνο|κινητα",
+            "tr": "telefon|telefonu|telefonlar|telefonunuzu",
+            "sq": "telefon|telefoni|telefonin|celular",
+            "vi": "dien thoai",
+            "ar": "التلفون|تلفون|الموبایل|موبایل|الجوال|جوال|التلیفون|tilifoun",
+            "fa": "گوشی|موبایل|تلفن|گوشیتون|گوشیت",
+            "ps": "موبایل|ټیلیفون|ګوشی",
+            "ckb": "مۆبایل|تەلەفۆن|مۆبایلەکەت",
+            "kmr": "telefon|telefona|mobîl",
+            "ti": "ሞባይል|ተሌፎን",
+        },
+        {
+            "en": "plastic bag|plastic bags|nylon bag|nylon|zip bag|ziplock|freezer bag",
+            "fr": "sac plastique|sac en plastique|sachet plastique|pochette plastique",
+            "de": "plastiktüte|plastikbeutel|gefrierbeutel|tüte",
+            "it": "busta di plastica|sacchetto di plastica|sacchetto",
+            "el": "σακουλα|νααλον|ναιλον|πλαστικη σακουλα",
+            "tr": "posete|poset|naylon|naylona|posette",
+            "sq": "qese plastike|qese|najlon",
+            "vi": "tui nilon|nilon|tui ni long",
+            "ar": "کیس نایلون|نایلون|کیس|نایلو",
+            "fa": "کیسه نایلون|نایلون|کیسه|کیسه پلاستیکی",
+            "ps": "نایلون|کڅوړه|پلاستیکي کڅوړه",
+            "ckb": "نایلۆن|کیسە",
+            "kmr": "naylon|tûrik",
+            "ti": "ናይሎን",
+        },
+    ),
+    Concept(
+        "documents",
+        0.4,
+        "a visa or passport said to be real 'in the system'",
+        4,
+        {
+            "en": "visa|passport|passports|residence card|id card",
+            "fr": "visa|passeport|titre de sejour|carte de sejour",
+            "de": "visum|pass|aufenthaltstitel|ausweis",
+            "it": "visto|passaporto|permesso di soggiorno",
+            "el": "βιζα|διαβατηριο|αδεια διαμονης",
+            "tr": "vize|pasaport|oturum",
+            "sq": "vize|viza|pasaporte|leje qendrimi",
+            "vi": "visa|ho chieu|the cu tru",
+            "ar": "فیزا|الفیزا|جواز|الجواز|اقامه|الاقامه",
+            "fa": "ویزا|ویزه|پاسپورت|اقامت",
+            "ps": "ویزه|ویزا|پاسپورت",
+            "ckb": "ڤیزا|ڤیزای|ڤیزە|پاسپۆرت|ئیقامە",
+            "kmr": "vîze|pasaport",
+            "ti": "ቪዛ|ፓስፖርት",
+        },
+        {
+            "en": "in the system|on the system|in system",
+            "fr": "dans le systeme",
+            "de": "im system",
+            "it": "nel sistema",
+            "el": "στο συστημα",
+            "tr": "sistemde|sisteme kayitli",
+            "sq": "ne sistem",
+            "vi": "tren he thong|co tren he thong",
+            "ar": "بالسیستم|فی السیستم|بالنظام|فی النظام",
+            "fa": "تو سیستم|در سیستم|سیستمی",
+            "ps": "په سیسټم کې",
+            "ckb": "لە سیستەمدا",
+            "kmr": "di sîstemê de",
+            "ti": "ኣብ ሲስተም",
+        },
+    ),
+    Concept(
+        "secrecy",
+        0.45,
+        "delete the message, do not pass it on",
+        3,
+        {
+            "en": "delete|erase|don't forward|do not forward|dont forward",
+            "fr": "supprime|supprimez|efface|effacez",
+            "de": "lösch|lösche|löscht|löschen|nicht weiterleiten",
+            "it": "cancella|cancellate|elimina|eliminate|non inoltrare",
+            "el": "σβηστε|σβησε|διαγραψτε|διαγραψε",
+            "tr": "sil|silin|paylasmayin",
+            "sq": "fshije|fshijeni|fshi",
+            "vi": "xoa|xoa di",
+            "ar": "امسح|امسحوا|احذف|احذفوا",
+            "fa": "پاک کن|پاک کنید|پاکش کن|حذف کن|حذف کنید",
+            "ps": "پاک کړئ|پاک کړه|ړنګ کړئ",
+            "ckb": "بسڕەوە|بسڕنەوە",
+            "kmr": "jê bibe|jê bibin|paqij bike",
+            "ti": "ሰርዞ|ሰርዝዎ|ደምስሶ",
+        },
+        {
+            "en": "message|messages|msg|chat|conversation",
+            "fr": "message|messages|msg|conversation",
+            "de": "nachricht|nachrichten|chat",
+            "it": "messaggio|messaggi|chat",
+            "el": "μηνυμα|μηνυματα",
+            "tr": "mesaji|mesaj|mesajlari|yazismayi",
+            "sq": "mesazhin|mesazh|mesazhet",
+            "vi": "tin nhan",
+            "ar": "الرساله|رساله|الرسایل|المحادثه",
+            "fa": "پیام|پیامو|مسیج",
+            "ps": "پیغام|مسیج|پیام",
+            "ckb": "نامەکە|نامە|پەیامەکە",
+            "kmr": "mesajê|mesaj|peyamê",
+            "ti": "መልእኽቲ",
+        },
+    ),
+    Concept(
+        "secrecy",
+        0.35,
+        "tell no one",
+        2,
+        {
+            "en": "don't tell|dont tell|do not tell|never tell|don't say|dont say",
+            "fr": "ne dis|ne le dis|ne dites|ne le dites|n'en parle|n'en parlez",
+            "de": "sag|sagt|erzähl|erzählt",
+            "it": "dire|dite|dica",
+            "el": "πεις|πειτε",
+            "tr": "soyleme|soylemeyin|anlatma|anlatmayin",
+            "sq": "thuaj|thoni|tregoni|trego",
+            "vi": "dung noi|khong noi",
+            "ar": "تقول|تقولوا|تخبر|تحکی",
+            "fa": "نگو|نگید|نگین|نگویید",
+            "ps": "مه وایه|مه وایئ",
+            "ckb": "مەڵێ|مەڵێن",
+            "kmr": "nebêje|nebêjin",
+            "ti": "ኣይትንገር|ኣይትንገሩ",
+        },
+        {
+            "en": "anyone|anybody|nobody|no one|noone",
+            "fr": "personne",
+            "de": "niemandem|niemand",
+            "it": "nessuno|a nessuno",
+            "el": "κανενα|κανεναν|σε κανεναν",
+            "tr": "kimseye|hic kimseye",
+            "sq": "askujt|askush",
+            "vi": "ai|bat ky ai",
+            "ar": "لحد|لاحد|حدا",
+            "fa": "کسی|به کسی|هیچکس|هیچ کس",
+            "ps": "چا ته|هیچا ته|هیچاته",
+            "ckb": "کەس|بە کەس",
+            "kmr": "kesî|ji kesî re|tu kesî",
+            "ti": "ንማንም|ንዝኾነ ሰብ",
+        },
+    ),
+)
+
+WORD = re.compile(r"\w+(?:'\w+)?")
+# The places of a side's phrases in a text: (first word, last word, end in the folded text), in text order.
+Places = list[tuple[int, int, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One side of one concept in one language: which concept, which side, which language."""
+
+    concept: int
+    side: int
+    lang: str
+
+
+@cache
+def vocabulary() -> tuple[dict[str, list[tuple[tuple[str, ...], Side]]], frozenset[str]]:
+    """Each phrase's first folded word -> (the phrase's folded words, its side), and the set of those
+    first words: built once per process, so that a text is read against every side at once."""
+    index: dict[str, list[tuple[tuple[str, ...], Side]]] = {}
+    for number, concept in enumerate(CONCEPTS):
+        for side, words in enumerate((concept.first, concept.second)):
+            for lang, line in words.items():
+                for phrase in line.split("|"):
+                    folded = tuple(WORD.findall(fold_term(phrase)))
+                    if folded:
+                        index.setdefault(folded[0], []).append((folded, Side(number, side, lang)))
+    return index, frozenset(index)
+
+
+def pairs(folded: Folded) -> list[tuple[int, int, Concept, str]]:
+    """The concepts the folded text says in a pair of words: (start, end, concept, language), spans in
+    `folded.text`. The first pair of each concept and language is enough (a concept is one sign)."""
+    text = folded.text
+    index, words = vocabulary()
+    if words.isdisjoint(WORD.findall(text)):
+        return []
+    tokens = [(match.group(), match.start(), match.end()) for match in WORD.finditer(text)]
+    seen: dict[tuple[int, str], tuple[Places, Places]] = {}
+    for position, (word, _, _) in enumerate(tokens):
+        for phrase, side in index.get(word, ()):
+            end = position + len(phrase) - 1
+            if end < len(tokens) and all(tokens[position + i][0] == part for i, part in enumerate(phrase)):
+                places = seen.setdefault((side.concept, side.lang), ([], []))
+                places[side.side].append((position, end, tokens[end][2]))
+    result = []
+    for (number, lang), (first, second) in seen.items():
+        concept = CONCEPTS[number]
+        span = nearest(first, second, concept.window, ordered=concept.ordered)
+        if span:
+            (start, _, _), (_, _, stop) = span
+            result.append((tokens[start][1], stop, concept, lang))
+    return result
+
+
+def nearest(
+    first: Places, second: Places, window: int, *, ordered: bool = False
+) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
+    """A phrase of `first` with a phrase of `second` after it (or, unless `ordered`, before it), at most
+    `window` words apart and not overlapping: the earlier of the two and the later. Each phrase is
+    checked against the nearest of the other side after it, found by bisection, so that a text
+    repeating one side many times costs n log n, not n squared."""
+    found = _following(first, second, window)
+    if found or ordered:
+        return found
+    return _following(second, first, window)
+
+
+def _following(
+    earlier: Places, later: Places, window: int
+) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
+    """The first phrase of `earlier` followed, at most `window` words after it ends, by one of `later`."""
+    starts = [place[0] for place in later]
+    for a in earlier:
+        after = bisect_right(starts, a[1])  # the first of `later` starting after `a` ends
+        if after < len(later) and later[after][0] - a[1] - 1 <= window:
+            return a, later[after]
+    return None
+
+
+def pair_hits(text: str, folded: Folded, hits: Sequence[Hit], lang: str | None) -> list[Hit]:
+    """`hits` (in text order) and a hit for each concept said in a pair of words, in text order, unless
+    a hit of the same category and at least its weight already overlaps its span. Its term is what the
+    advert wrote; its language the concept's words' (the advert's when several languages share them)."""
+    found = pairs(folded)
+    if not found:
+        return list(hits)
+    added: dict[tuple[int, int, str], Hit] = {}
+    for begin, end, concept, word_lang in sorted(found, key=lambda item: item[3] != lang):
+        start, stop = folded.span(begin, end)
+        key = (start, stop, concept.category)
+        if key in added or any(
+            h.category == concept.category and h.start < stop and start < h.end and h.weight >= concept.weight
+            for h in hits
+        ):
+            continue
+        added[key] = Hit(
+            text[start:stop], concept.category, word_lang, start, stop, concept.weight, concept.means
+        )
+    return sorted([*hits, *added.values()], key=lambda hit: (hit.start, hit.end))

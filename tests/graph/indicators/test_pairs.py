@@ -1,0 +1,154 @@
+"""Concepts said in a pair of everyday words: found in every language with the span of the two words,
+not found when the words are too far apart, out of order, in two languages or already a lexicon term,
+and found in time linear in the text however hostile."""
+
+import pytest
+
+from graph.indicators import analyse
+from graph.indicators.lexicon import SMUGGLING_CATEGORIES
+from graph.indicators.match import Hit
+from graph.indicators.normalise import fold, fold_term
+from graph.indicators.pairs import CONCEPTS, WORD, nearest, pair_hits, pairs
+
+LANGUAGES = {"en", "fr", "de", "it", "el", "tr", "sq", "vi", "ar", "fa", "ps", "ckb", "kmr", "ti"}
+PAY_ON_ARRIVAL = "payment tied to arrival, in everyday words"
+NO_QUESTIONS = "no questions asked (about the load, the passengers, the trip)"
+
+
+def found(text: str, lang: str | None = None) -> list[Hit]:
+    return pair_hits(text, fold(text), [], lang)
+
+
+def said(text: str) -> list[tuple[str, str]]:
+    """What the advert wrote for each concept found, and the concept."""
+    return [(hit.term, hit.means) for hit in found(text)]
+
+
+def test_every_concept_is_written_in_every_language_and_is_a_weak_smuggling_sign() -> None:
+    for concept in CONCEPTS:
+        assert set(concept.first) == LANGUAGES and set(concept.second) == LANGUAGES, concept.means
+        assert concept.category in SMUGGLING_CATEGORIES
+        assert 0 < concept.weight <= 0.45 and concept.window >= 1
+        for side in (concept.first, concept.second):
+            for lang, line in side.items():
+                for phrase in line.split("|"):
+                    assert WORD.findall(fold_term(phrase)), (concept.means, lang, phrase)
+
+
+def test_a_pair_within_the_window_hits_with_the_span_of_its_two_words() -> None:
+    text = "Lorry from Calais tonight. The money only when you have arrived, brother"
+    (hit,) = found(text, "en")
+    assert (hit.category, hit.lang, hit.means, hit.weight) == ("price", "en", PAY_ON_ARRIVAL, 0.35)
+    assert text[hit.start : hit.end] == hit.term == "The money only when you have arrived"
+
+
+def test_the_window_counts_the_words_between_the_two() -> None:
+    six_between = "money " + "then " * 6 + "arrive"
+    assert [m for _, m in said(six_between)] == [PAY_ON_ARRIVAL]
+    assert said("money " + "then " * 7 + "arrive") == []
+    far = "pay the deposit now and we will talk about many other things before the day you arrive"
+    assert said(far) == []
+
+
+def test_an_unordered_pair_may_come_in_either_order() -> None:
+    assert said("you arrive first, then you pay") == [("arrive first, then you pay", PAY_ON_ARRIVAL)]
+
+
+def test_an_ordered_pair_needs_its_first_side_first() -> None:
+    assert said("no questions asked") == [("no questions", NO_QUESTIONS)]
+    assert said("Questions? No problem, call us") == []
+    assert said("Questions? Don't hesitate to call") == []
+
+
+def test_the_two_words_must_be_of_one_language() -> None:
+    # "geld" is German for money and "arrive" English: no writer says the concept so.
+    assert said("geld when you arrive") == []
+    assert said("Geld wenn ihr ankommt") == [("Geld wenn ihr ankommt", PAY_ON_ARRIVAL)]
+
+
+def test_one_side_alone_is_no_sign() -> None:
+    assert said("we take the money by bank transfer") == []
+    assert said("arrived home safely after the holiday") == []
+    assert pairs(fold("")) == []
+
+
+def test_the_two_sides_may_not_be_the_same_words() -> None:
+    # "arrived" is on both sides of "arrived with them" in no language, and a phrase never pairs with
+    # itself: one word is not a pair.
+    assert nearest([(0, 0, 5)], [(0, 0, 5)], 3) is None
+    assert nearest([(0, 1, 9)], [(1, 1, 9)], 3) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("bezahlt wird erst, wenn ihr angekommen seid", "price"),
+        ("pagate solo quando siete arrivati", "price"),
+        ("parayı varınca verirsin", "price"),
+        ("پول بعد از اینکه رسیدی", "price"),
+        ("el flous 3nd el maktab lin twsal", "price"),
+        ("Tır arkasında yer var, soru sorulmaz", "secrecy"),
+        ("nach dem Lesen die Nachricht löschen", "secrecy"),
+        ("Kimseye söyleme, mesajı sil", "secrecy"),
+        ("Mein Neffe ist mit ihnen in Hamburg angekommen", "service"),
+        ("ο ξάδερφός μου έφτασε μαζί τους", "service"),
+        ("گوشی تو کیسه نایلون بذارید", "service"),
+        ("Tu restes caché dans le camion jusqu'à Calais", "service"),
+        ("Visa Schengen vrai dans le système", "documents"),
+        ("ሓወይ ዓርቢ ንኸይድ ኢና። ንማንም ኣይትንገር።", "secrecy"),
+    ],
+)
+def test_concepts_are_found_across_languages_and_scripts(text: str, category: str) -> None:
+    assert category in {hit.category for hit in found(text)}
+
+
+def test_a_hit_names_what_the_advert_wrote_and_where() -> None:
+    text = "Cousin arrived with them last week ✅"
+    (hit,) = found(text, "en")
+    assert text[hit.start : hit.end] == hit.term == "arrived with them"
+    assert hit.lang == "en" and hit.means.startswith("someone arrived with them")
+
+
+def test_a_lexicon_hit_of_the_same_category_already_says_it() -> None:
+    text = "pay after arrival"
+    lexicon = [Hit("pay after arrival", "price", "en", 0, len(text), 0.6, "pay after arrival")]
+    assert pair_hits(text, fold(text), lexicon, "en") == lexicon
+    # A weaker one, or one of another category, does not: the pair says more.
+    weak = [Hit("arrival", "price", "en", 10, len(text), 0.1, "arrival")]
+    assert [h.means for h in pair_hits(text, fold(text), weak, "en")] == [PAY_ON_ARRIVAL, "arrival"]
+
+
+def test_pairs_count_in_the_score_as_hits() -> None:
+    plain = analyse("Lorry from Calais tonight", lang="en")
+    pair = analyse("Lorry from Calais tonight, the money only when you have arrived", lang="en")
+    means = {hit.means for hit in pair.hits}
+    assert PAY_ON_ARRIVAL in means and pair.score > plain.score
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Parcels to Erbil every week, £5 per kg, collected from your home",
+        "Our charity never asks for money. Questions? Call our office",
+        "Family holiday: the kids loved the car ferry and the beach",
+        "Car hire from Dover: no hidden fees, free cancellation",
+        "Container shipping to Basra, no hidden costs, door to door",
+        "Tell anyone who wants to learn English: new classes start Monday",
+        "Drivers wanted, free training and a company phone",
+        "No question is too small: ask our advisers about your visa appointment",
+        "Frais cachés ? Aucun. Location de voiture à l'aéroport",
+        "Kein versteckter Preis: Transporter mieten ab 49 Euro",
+    ],
+)
+def test_posts_of_businesses_charities_and_schools_hit_no_pair(text: str) -> None:
+    assert said(text) == [], text
+
+
+def test_long_hostile_text_is_read_in_one_pass() -> None:
+    # A megabyte of the words of one side and the other, never near each other, and of phrases whose
+    # first word starts many a phrase: every place is looked at a bounded number of times.
+    apart = ("money " * 40 + "then " * 10 + "arrive " * 40 + "then " * 10) * 1700
+    assert len(apart) > 1_000_000 and said(apart) == []
+    repeated = "hidden hidden in hidden " * 45_000 + "lorry"
+    assert len(repeated) > 1_000_000
+    assert [h.term for h in found(repeated)] == ["hidden in hidden lorry"]
