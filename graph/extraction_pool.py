@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
 from typing import Any
 
@@ -30,8 +31,9 @@ class ExtractionPool:
     """`workers` extraction processes, started at the first `submit` and shared by the ingests given it.
 
     A worker that dies (out of memory, killed) breaks the pool: the ingest using it fails with
-    BrokenProcessPool and calls `discard`, and the next `submit` starts fresh workers, so one bad run
-    does not fail the ones after it. Use it as a context manager, or call `close`.
+    BrokenProcessPool and calls `discard`, and `submit` starts fresh workers for whatever comes next
+    (it also replaces workers found broken when it is called), so one bad run does not fail the ones
+    after it. Use it as a context manager, or call `close`.
     """
 
     def __init__(self, workers: int) -> None:
@@ -47,14 +49,24 @@ class ExtractionPool:
 
     def submit(self, function: Callable[..., Any], *args: Any) -> Future:
         """Run `function(*args)` in a worker, starting the workers first if none are running.
-        BrokenProcessPool when a worker has died since (call `discard`, then submit again)."""
+
+        Workers that broke while no work of theirs was pending (one killed between two files, or
+        during a run that failed for another reason) are replaced here, so the next file does not fail
+        for them. A worker dying under work in progress fails that work's future instead."""
+        try:
+            return self._running().submit(function, *args)
+        except BrokenProcessPool:
+            self.discard()
+            return self._running().submit(function, *args)
+
+    def _running(self) -> ProcessPoolExecutor:
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker,
             )
-        return self._executor.submit(function, *args)
+        return self._executor
 
     def discard(self) -> None:
         """Let the workers go without waiting for them (after one died): the next `submit` starts new
@@ -79,13 +91,16 @@ class ExtractionPool:
 
 
 def _start_worker() -> None:
-    """Set up an extraction worker: it leaves Ctrl-C to the run, and dies with it.
+    """Set up an extraction worker: it leaves Ctrl-C and SIGTERM to the run, and dies with it.
 
-    The run stops between batches on Ctrl-C and shuts its workers down itself. A run killed outright
-    (SIGKILL, out of memory) cannot, so each worker watches for its parent to go and exits then, rather
-    than waiting forever for work that will not come.
+    The run stops between batches on Ctrl-C or SIGTERM and shuts its workers down itself. Both signals
+    often reach the workers too (a terminal's process group; systemd stopping every process of the
+    unit): a worker ended by them would fail the batch in hand instead of letting the run stop cleanly.
+    A run killed outright (SIGKILL, out of memory) cannot stop its workers, so each worker watches for
+    its parent to go and exits then, rather than waiting forever for work that will not come.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     parent = os.getppid()
 
     def watch() -> None:

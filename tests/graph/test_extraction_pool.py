@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import time
 from typing import Any
 
 import neo4j
@@ -86,3 +87,22 @@ def test_a_worker_that_dies_fails_its_run_and_the_next_run_gets_new_workers(
 
         assert again.status == "completed" and again.created + again.unchanged == 400
         assert pool.submit(os.getpid).result() != worker
+
+
+def test_a_worker_killed_between_runs_is_replaced_at_the_next_submit():
+    with ExtractionPool(1) as pool:
+        worker = pool.submit(os.getpid).result()
+        os.kill(worker, signal.SIGKILL)
+        time.sleep(1)  # the pool's manager thread notices the death and marks the pool broken
+
+        replacement = pool.submit(os.getpid).result(timeout=60)
+
+        assert replacement != worker
+
+
+def test_workers_leave_sigterm_to_the_run():
+    with ExtractionPool(1) as pool:
+        worker = pool.submit(os.getpid).result()
+        os.kill(worker, signal.SIGTERM)
+
+        assert pool.submit(os.getpid).result(timeout=60) == worker  # still alive, still working
