@@ -1,7 +1,8 @@
 // What the graph holds: how many adverts, accounts and identifiers of each kind, adverts by platform and
 // by country, the last ingest run, and the runs that ended interrupted (stopped, or found stale: graph/runs.py).
 // Parameters: $interrupted (how many interrupted runs to list, newest first). Returns one row: adverts,
-// authors (accounts that posted), accounts (all Account nodes, authors and accounts named in adverts),
+// authors (accounts that posted), accounts (all Account nodes: authors, accounts named in adverts, and
+// the chats adverts were posted in or forwarded from),
 // phones, payment_tags, emails, links, domains, countries, platforms [{platform, adverts}],
 // advert_countries [{country, adverts}], last_run {key, status, ...}, interrupted_runs (how many in all),
 // interrupted [{key, source, started_at, finished_at, batches, created, updated, unchanged, error, stale_at}].
