@@ -67,9 +67,10 @@ class WebhookConfigError(ValueError):
     """The webhook settings cannot work (no secret, a URL that is not http(s), ...); says which variable."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class WebhookConfig:
-    """Where hits are posted and the secret they are signed with (never shown: not in its repr either).
+    """Where hits are posted and the secret they are signed with (never shown: its repr shows the URL as
+    logs do, without a user, password or query, and not the secret).
 
     `backoff_seconds` is the wait after a first failed attempt; it doubles after each further one, up to
     `backoff_cap_seconds`, with jitter, so that many deliverers do not hammer a receiver that comes back
@@ -81,6 +82,13 @@ class WebhookConfig:
     max_attempts: int = 8
     backoff_seconds: float = 30.0
     backoff_cap_seconds: float = 3600.0
+
+    def __repr__(self) -> str:
+        return (
+            f"WebhookConfig(url={shown_url(self.url)!r}, timeout={self.timeout!r}, "
+            f"max_attempts={self.max_attempts!r}, backoff_seconds={self.backoff_seconds!r}, "
+            f"backoff_cap_seconds={self.backoff_cap_seconds!r})"
+        )
 
     def __post_init__(self) -> None:
         check_url(self.url)
@@ -145,6 +153,15 @@ def check_url(url: str) -> None:
         raise WebhookConfigError(
             f"{URL_VARIABLE} must be an http:// or https:// URL with a host, not {shown_url(url)!r}"
         )
+    try:
+        _ = parts.port  # raises ValueError when what follows the host is no port
+    except ValueError:
+        # Often a password holding "/", "?" or "#": the URL then ends its host there. Not shown, since
+        # what follows would be part of the password.
+        raise WebhookConfigError(
+            f"{URL_VARIABLE}'s host is followed by something that is not a port number; a user or "
+            "password holding /, ?, # or @ must be percent-encoded (%2F, %3F, %23, %40)"
+        ) from None
 
 
 def shown_url(url: str) -> str:

@@ -282,6 +282,20 @@ def test_a_user_and_password_in_the_url_are_sent_as_basic_authentication(
     assert "ss-word-99" not in caplog.text and "ss-word-99" not in str([r["p"] for r in records])
 
 
+def test_the_config_shows_its_url_as_logs_do_without_credentials() -> None:
+    shown = repr(WebhookConfig("https://crosslink:pw-4417@hooks.example.org/in?token=t-8812", "k-5150"))
+
+    assert "hooks.example.org/in" in shown
+    assert not any(part in shown for part in ("pw-4417", "crosslink:", "t-8812", "k-5150"))
+
+
+def test_a_password_that_cuts_the_host_short_is_refused_without_being_shown() -> None:
+    with pytest.raises(WebhookConfigError, match="percent-encoded") as refused:
+        WebhookConfig("https://crosslink:pa/ss-3391@hooks.example.org/", "k")
+
+    assert "ss-3391" not in str(refused.value) and "pa/ss" not in str(refused.value)
+
+
 def test_the_config_comes_from_the_environment(tmp_path: Path) -> None:
     assert WebhookConfig.from_env({}) is None
     url = "https://hooks.example.org/crosslink"
