@@ -31,9 +31,9 @@ class ExtractionPool:
     """`workers` extraction processes, started at the first `submit` and shared by the ingests given it.
 
     A worker that dies (out of memory, killed) breaks the pool: the ingest using it fails with
-    BrokenProcessPool and calls `discard`, and `submit` starts fresh workers for whatever comes next
-    (it also replaces workers found broken when it is called), so one bad run does not fail the ones
-    after it. Use it as a context manager, or call `close`.
+    BrokenProcessPool and calls `discard`, and the next `submit` starts fresh workers (a run's first
+    `submit` also replaces workers found broken then), so one bad run does not fail the ones after
+    it. Use it as a context manager, or call `close`.
     """
 
     def __init__(self, workers: int) -> None:
@@ -47,15 +47,18 @@ class ExtractionPool:
         """Whether workers are running (the pool starts them at its first `submit`)."""
         return self._executor is not None
 
-    def submit(self, function: Callable[..., Any], *args: Any) -> Future:
+    def submit(self, function: Callable[..., Any], *args: Any, replace_broken: bool = False) -> Future:
         """Run `function(*args)` in a worker, starting the workers first if none are running.
 
-        Workers that broke while no work of theirs was pending (one killed between two files, or
-        during a run that failed for another reason) are replaced here, so the next file does not fail
-        for them. A worker dying under work in progress fails that work's future instead."""
+        BrokenProcessPool when a worker has died since: within a run that fails the run, whose
+        extraction may have been lost. `replace_broken` is for a run's first batch: workers that broke
+        before it (one killed between two files, or during a run that failed for another reason) are
+        replaced, so the run does not fail for what happened before it began."""
         try:
             return self._running().submit(function, *args)
         except BrokenProcessPool:
+            if not replace_broken:
+                raise
             self.discard()
             return self._running().submit(function, *args)
 

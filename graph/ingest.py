@@ -288,6 +288,7 @@ class _Pipeline:
         self.session = driver.session(database=database, notifications_disabled_classifications=QUIET)
         self.pool, self.owned = pool, owned
         self.failure: BaseException | None = None
+        self.submitted = False  # whether this run has handed the pool any work yet
         self.stopping = threading.Event()
         if pool is not None:
             self.lookup = driver.session(database=database, notifications_disabled_classifications=QUIET)
@@ -307,10 +308,12 @@ class _Pipeline:
                 self.pool.submit(
                     extract_many,
                     [(p.advert.text, p.advert.platform, p.advert.region, p.advert.lang) for p in todo],
+                    replace_broken=not self.submitted,
                 )
                 if todo
                 else None
             )
+            self.submitted = self.submitted or future is not None
         except BrokenProcessPool as error:
             self.failure = self.failure or error
             self._raise_failure()

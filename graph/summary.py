@@ -108,7 +108,8 @@ def format_summary(summary: Summary) -> str:
     """The summary as a short text report for a terminal."""
     c = summary.counts
     lines = [
-        f"Adverts: {c['adverts']}   authors: {c['authors']}   accounts (authors, named, chats): {c['accounts']}",
+        f"Adverts: {c['adverts']}   authors: {c['authors']}   "
+        f"accounts (authors, named, chats): {c['accounts']}",
         f"Identifiers: {c['phones']} phones, {c['payment_tags']} payment tags, {c['emails']} emails, "
         f"{c['links']} links, {c['domains']} domains   countries: {c['countries']}",
         "Platforms: " + (", ".join(f"{p['platform']} {p['adverts']}" for p in c["platforms"]) or "none"),

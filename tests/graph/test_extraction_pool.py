@@ -6,6 +6,7 @@ import json
 import os
 import signal
 import time
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 import neo4j
@@ -89,13 +90,15 @@ def test_a_worker_that_dies_fails_its_run_and_the_next_run_gets_new_workers(
         assert pool.submit(os.getpid).result() != worker
 
 
-def test_a_worker_killed_between_runs_is_replaced_at_the_next_submit():
+def test_a_worker_killed_between_runs_is_replaced_at_the_next_runs_first_submit():
     with ExtractionPool(1) as pool:
         worker = pool.submit(os.getpid).result()
         os.kill(worker, signal.SIGKILL)
         time.sleep(1)  # the pool's manager thread notices the death and marks the pool broken
 
-        replacement = pool.submit(os.getpid).result(timeout=60)
+        with pytest.raises(BrokenProcessPool):  # within a run, the run fails
+            pool.submit(os.getpid)
+        replacement = pool.submit(os.getpid, replace_broken=True).result(timeout=60)
 
         assert replacement != worker
 
