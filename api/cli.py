@@ -10,11 +10,7 @@ module only parses options and reports.
 from __future__ import annotations
 
 import json
-import signal
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NoReturn
@@ -34,6 +30,7 @@ from api.commands.networks import networks
 from api.commands.nightly import nightly
 from api.commands.schema import schema
 from api.commands.serve import run_server, serve
+from api.commands.stopping import stop_on_signals
 from api.commands.webhooks import webhooks_group
 from graph.advert import REGIONS
 from graph.crosslink import Crosslink
@@ -114,39 +111,6 @@ class _Progress:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
-
-
-class _StopRequest(threading.Event):
-    """Set by the first Ctrl-C or SIGTERM; `signal` says which, for the exit status."""
-
-    signal: int = signal.SIGINT
-
-
-@contextmanager
-def _stop_on_signals() -> Iterator[_StopRequest]:
-    """While inside, Ctrl-C or SIGTERM asks the run to stop before its next batch; a second one acts at once.
-
-    The handlers in place before are restored on the way out (and after the first signal).
-    """
-    stop = _StopRequest()
-    if threading.current_thread() is not threading.main_thread():  # only the main thread gets signals
-        yield stop
-        return
-    before = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
-
-    def request(signum: int, _frame: object) -> None:
-        stop.signal = signum
-        stop.set()
-        for number, handler in before.items():
-            signal.signal(number, handler)
-
-    for signum in before:
-        signal.signal(signum, request)
-    try:
-        yield stop
-    finally:
-        for number, handler in before.items():
-            signal.signal(number, handler)
 
 
 def _region_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -266,7 +230,7 @@ def ingest_command(
     with (
         graph_connection() as graph,
         RejectsFile(rejects_path) as rejects,
-        _stop_on_signals() as stop,
+        stop_on_signals() as stop,
     ):
         progress = _Progress(interactive, json_lines)
         try:

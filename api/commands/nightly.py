@@ -9,11 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import NoReturn
@@ -23,6 +19,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 from api.commands.formats import csv_options, format_options
 from api.commands.job_metrics import metrics_textfile_option, records_job
+from api.commands.stopping import stop_on_signals
 from graph.config import SettingsError
 from graph.crosslink import Crosslink
 from graph.db import GraphUnavailable
@@ -141,7 +138,7 @@ def nightly(
     except OSError as error:
         _fail(f"cannot create the reports folder: {error}")
     graph = _connect()
-    with graph, _stop_on_signals() as stop:
+    with graph, stop_on_signals() as stop:
         try:
             summary = run_nightly(
                 graph.driver,
@@ -232,34 +229,3 @@ def _say(message: str, status: str, exit_status: int) -> None:
         click.echo(json.dumps(line, ensure_ascii=False), err=True)
     else:
         click.echo(f"crosslink: {message}", err=True)
-
-
-class _StopRequest(threading.Event):
-    """Set by the first Ctrl-C or SIGTERM; `signal` says which, for the exit status."""
-
-    signal: int = signal.SIGINT
-
-
-@contextmanager
-def _stop_on_signals() -> Iterator[_StopRequest]:
-    """While inside, Ctrl-C or SIGTERM asks the job to stop before its next batch; a second one acts at
-    once (the handlers before are put back at the first)."""
-    stop = _StopRequest()
-    if threading.current_thread() is not threading.main_thread():  # only the main thread gets signals
-        yield stop
-        return
-    before = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
-
-    def request(signum: int, _frame: object) -> None:
-        stop.signal = signum
-        stop.set()
-        for number, handler in before.items():
-            signal.signal(number, handler)
-
-    for signum in before:
-        signal.signal(signum, request)
-    try:
-        yield stop
-    finally:
-        for number, handler in before.items():
-            signal.signal(number, handler)
