@@ -23,7 +23,7 @@ from typing import Any
 import neo4j
 
 from graph import cypher
-from graph.db import QUIET
+from graph.db import run_rows
 
 ROLES = ("reader", "ingest", "admin")
 # Each role may do what the roles before it may: ingest adds pushing adverts, admin adds case work and keys.
@@ -196,13 +196,7 @@ def _run(
     driver: neo4j.Driver, database: str, query: str, *, write: bool = False, **parameters: Any
 ) -> list[dict]:
     """The rows of `cypher/<query>.cypher`, in a read or write transaction with a timeout."""
-
-    def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
-        return [record.data() for record in tx.run(cypher.load(query), parameters)]
-
-    work = neo4j.unit_of_work(timeout=TIMEOUT_SECONDS)(work)
-    with driver.session(database=database, notifications_disabled_classifications=QUIET) as session:
-        return session.execute_write(work) if write else session.execute_read(work)
+    return run_rows(driver, database, query, write=write, timeout=TIMEOUT_SECONDS, **parameters)
 
 
 def _key(row: dict[str, Any]) -> ApiKey:

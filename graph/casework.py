@@ -17,7 +17,7 @@ import neo4j
 
 from graph import cypher
 from graph.advert import AdvertError, Reject, parse_advert
-from graph.db import QUIET
+from graph.db import run_rows
 from graph.ingest import ingest
 from graph.networks import catch_up
 from graph.networks.lease import RecomputeBusy
@@ -312,13 +312,7 @@ def ensure_schema(driver: neo4j.Driver, database: str) -> None:
 
 
 def _write(driver: neo4j.Driver, database: str, query: str, **parameters: Any) -> list[dict[str, Any]]:
-    """The rows of `cypher/<query>.cypher` run in one write transaction with a timeout."""
-
-    def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
-        return [record.data() for record in tx.run(cypher.load(query), parameters)]
-
-    with driver.session(database=database, notifications_disabled_classifications=QUIET) as session:
-        return session.execute_write(neo4j.unit_of_work(timeout=WRITE_TIMEOUT_SECONDS)(work))
+    return run_rows(driver, database, query, write=True, timeout=WRITE_TIMEOUT_SECONDS, **parameters)
 
 
 __all__ = [

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import neo4j
 from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
 
+from graph import cypher
 from graph.config import Settings, local_password_file
 
 # Session setting for every query of the project: "the property does not exist" notices (a graph without
@@ -23,6 +24,27 @@ D = TypeVar("D", neo4j.Driver, neo4j.AsyncDriver)
 START_HINT = "To run the local server: `scripts/neo4j start` (then `scripts/neo4j status`)."
 # Bolt only: the driver would also take http:// (its preview Query API), which this project does not use.
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+def run_rows(
+    driver: neo4j.Driver,
+    database: str,
+    query: str,
+    *,
+    write: bool = False,
+    timeout: float | None = None,
+    **parameters: Any,
+) -> list[dict[str, Any]]:
+    """The rows of `cypher/<query>.cypher`, run as one managed read or write transaction (retried by the
+    driver on transient errors) in a QUIET session, with a timeout when given."""
+
+    def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+        return [record.data() for record in tx.run(cypher.load(query), parameters)]
+
+    if timeout is not None:
+        work = neo4j.unit_of_work(timeout=timeout)(work)
+    with driver.session(database=database, notifications_disabled_classifications=QUIET) as session:
+        return session.execute_write(work) if write else session.execute_read(work)
 
 
 class GraphUnavailable(RuntimeError):

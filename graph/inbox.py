@@ -20,7 +20,7 @@ from typing import Any
 import neo4j
 
 from graph import cypher, schema
-from graph.db import QUIET
+from graph.db import run_rows
 
 PARTIAL_SUFFIXES = (".partial", ".tmp", ".part", "~")
 _CHUNK = 1 << 20
@@ -101,13 +101,7 @@ def completed(driver: neo4j.Driver, database: str, hashes: Iterable[str]) -> dic
 
     Read in a QUIET session: until a first file is completed the graph has no `run` or `ingested_at`
     property, and Neo4j's notice about each would otherwise open the first night's log."""
-    query, wanted = cypher.load("inbox_completed"), list(hashes)
-
-    def work(tx: neo4j.ManagedTransaction) -> list[neo4j.Record]:
-        return list(tx.run(query, hashes=wanted))
-
-    with driver.session(database=database, notifications_disabled_classifications=QUIET) as session:
-        records = session.execute_read(work)
+    records = run_rows(driver, database, "inbox_completed", hashes=list(hashes))
     return {r["sha256"]: Ingested(r["sha256"], r["name"], r["run"], r["ingested_at"]) for r in records}
 
 

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 
 import neo4j
 
-from graph import cypher
 from graph.apikeys import TIMEOUT_SECONDS, UnknownKey
-from graph.db import QUIET
+from graph.db import run_rows
 
 WINDOW_SECONDS = 60
 # The clock minutes are read from (seconds since the epoch); tests of a minute's count set their own.
@@ -47,12 +46,9 @@ def spend(
     window = int(now // WINDOW_SECONDS)
     parameters = {"key": f"apikey:{key_id}", "window": window, "chars": chars, "limit": per_minute}
 
-    def work(tx: neo4j.ManagedTransaction) -> list[dict]:
-        return [record.data() for record in tx.run(cypher.load("apikeys_ingest_spend"), parameters)]
-
-    work = neo4j.unit_of_work(timeout=TIMEOUT_SECONDS)(work)
-    with driver.session(database=database, notifications_disabled_classifications=QUIET) as session:
-        rows = session.execute_write(work)
+    rows = run_rows(
+        driver, database, "apikeys_ingest_spend", write=True, timeout=TIMEOUT_SECONDS, **parameters
+    )
     if not rows:
         raise UnknownKey(f"no API key with id {key_id!r}")
     left = WINDOW_SECONDS - int(now - window * WINDOW_SECONDS)

@@ -34,7 +34,7 @@ from typing import IO, Any
 import neo4j
 
 from graph import cypher
-from graph.db import QUIET
+from graph.db import run_rows
 from graph.read.keys import kind_of
 from graph.read.reader import native
 
@@ -620,23 +620,11 @@ class BackgroundDelivery:
 
 
 def _read(driver: neo4j.Driver, database: str, query: str, **parameters: Any) -> list[dict[str, Any]]:
-    """The rows of `cypher/<query>.cypher` run in one read transaction with a timeout."""
-
-    def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
-        return [record.data() for record in tx.run(cypher.load(query), parameters)]
-
-    with driver.session(database=database, notifications_disabled_classifications=QUIET) as session:
-        return session.execute_read(neo4j.unit_of_work(timeout=WRITE_TIMEOUT_SECONDS)(work))
+    return run_rows(driver, database, query, timeout=WRITE_TIMEOUT_SECONDS, **parameters)
 
 
 def _write(driver: neo4j.Driver, database: str, query: str, **parameters: Any) -> list[dict[str, Any]]:
-    """The rows of `cypher/<query>.cypher` run in one write transaction with a timeout."""
-
-    def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
-        return [record.data() for record in tx.run(cypher.load(query), parameters)]
-
-    with driver.session(database=database, notifications_disabled_classifications=QUIET) as session:
-        return session.execute_write(neo4j.unit_of_work(timeout=WRITE_TIMEOUT_SECONDS)(work))
+    return run_rows(driver, database, query, write=True, timeout=WRITE_TIMEOUT_SECONDS, **parameters)
 
 
 __all__ = [
