@@ -214,6 +214,36 @@ CODED = [
         "ዝተለቅሐ ፓስፖርት",
         "ፓስፖርትኩም ሒዝኩም ናብ ኤምባሲ ምጹ",
     ),
+    (
+        "en",
+        "From Athens to any country in Europe, with or without papers",
+        "with or without papers",
+        "Open to all applicants, with or without experience",
+    ),
+    (
+        "de",
+        "Fahrt nach Deutschland mit oder ohne Papiere, Familien willkommen",
+        "mit oder ohne Papiere",
+        "Sprachkurse für alle, mit oder ohne Vorkenntnisse",
+    ),
+    (
+        "tr",
+        "Pasaport senin fotoğrafınla, turist gibi geçersin",
+        "turist gibi geçersin",
+        "Kapadokya'yı bir turist gibi değil, yerel gibi gezin",
+    ),
+    (
+        "fa",
+        "کیس پناهندگی: داستانت رو می نویسیم و برای مصاحبه آماده ات می کنیم",
+        "داستانت رو می نویسیم",
+        "کلاس داستان نویسی برای نوجوانان، ثبت نام در آموزشگاه",
+    ),
+    (
+        "ps",
+        "ډنکي لاره د مکسیکو له لارې، بیه په پیغام کې",
+        "ډنکي",
+        "د امریکا ویزې لپاره سفارت ته وخت واخلئ",
+    ),
 ]
 
 
