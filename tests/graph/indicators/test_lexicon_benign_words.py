@@ -32,6 +32,8 @@ INNOCENT = [
     ("it", "Paga all'arrivo"),
     ("sq", "Kapiten me eksperiencë"),
     ("vi", "thả xuống bờ"),
+    ("ar", "من إزمير على الجزيرة اليونانية بالبلم"),
+    ("ar", "المبلغ بالمكتب لحتى توصل"),
 ]
 
 # (language, a text where the benign term is meant, the term's headword)
@@ -49,6 +51,7 @@ MEANT = [
     ("tr", "Tecrübeli eleman aranıyor", "tecrübeli eleman"),
     ("it", "Esperienza richiesta nel settore", "esperienza richiesta"),
     ("fr", "Les ONG dénoncent les conditions", "association"),
+    ("ar", "بحسب قناة الجزيرة غرق قارب", "رويترز"),
 ]
 
 
