@@ -41,7 +41,7 @@ from graph.advert import (
 from graph.db import QUIET
 from graph.extraction_pool import ExtractionPool
 from graph.runs import HEARTBEAT_SECONDS, Heartbeat, beat, mark_stale, stale_seconds
-from graph.store import BatchResult, PendingAdvert, extract_many, write_batch
+from graph.store import BatchResult, PendingAdvert, Rows, extract_rows, write_batch
 
 DEFAULT_BATCH_SIZE = 500
 STDIN_NAME = "<stdin>"
@@ -306,7 +306,7 @@ class _Pipeline:
         try:
             future = (
                 self.pool.submit(
-                    extract_many,
+                    extract_rows,
                     [(p.advert.text, p.advert.platform, p.advert.region, p.advert.lang) for p in todo],
                     replace_broken=not self.submitted,
                 )
@@ -377,7 +377,7 @@ class _Pipeline:
     def _needing_extraction(self, batch: list[PendingAdvert]) -> list[PendingAdvert]:
         if self.rewrite:
             return batch
-        keys = [p.key for p in batch]
+        keys = Rows(p.key for p in batch)
         known = self.lookup.execute_read(
             lambda tx: {r["key"]: r["content_hash"] for r in tx.run(cypher.load("advert_hashes"), keys=keys)}
         )
@@ -400,8 +400,8 @@ class _Prepared:
     def attach(self) -> None:
         """Wait for the worker's extraction and give each advert its identifiers."""
         if self.future is not None:
-            for pending, extraction in zip(self.todo, self.future.result(), strict=True):
-                pending.attach(extraction)
+            for pending, rows in zip(self.todo, self.future.result(), strict=True):
+                pending.attach(rows)
 
 
 def _cancel(prepared: _Prepared | None) -> None:
