@@ -9,6 +9,8 @@ while it runs, so that one killed outright is found and marked interrupted later
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import queue
 import secrets
@@ -231,7 +233,7 @@ def ingest(
         report.status, report.error = "failed", f"could not start the run: {error}"
         raise IngestFailed(report.error, report) from error
     try:
-        with Heartbeat(driver, database, report.run_id, heartbeat):  # stopped before the end is recorded
+        with _collector_spared(), Heartbeat(driver, database, report.run_id, heartbeat):
             _run(
                 driver,
                 database,
@@ -260,6 +262,23 @@ def ingest(
         raise
     _finish(driver, database, report, "completed", None)
     return report
+
+
+@contextlib.contextmanager
+def _collector_spared() -> Iterator[None]:
+    """Keep the garbage collector to the objects made during the run.
+
+    A run makes hundreds of thousands of containers (adverts, rows, extractions) that outlive the
+    collector's youngest generation, so it scans the oldest one every few batches, and with it every
+    object the process held before (modules, the driver, phone metadata): about 0.7 s of CPU per 20,000
+    adverts, a sixth of the run's own. Those objects are frozen (`gc.freeze`) for the run and handed
+    back at its end (`gc.unfreeze`); nothing is lost, garbage among them is only collected later.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 class _Pipeline:
