@@ -30,7 +30,7 @@ from graph import schema  # noqa: E402
 from graph.advert import Advert, Line, parse_line  # noqa: E402
 
 # Crosslink's own row builders: the same-graph loader must write the very values ingest writes.
-from graph.store import PendingAdvert, _advert_row, _mention_row, _node_row  # noqa: E402
+from graph.store import PendingAdvert, _advert_row  # noqa: E402
 
 # Each identifier kind's label; labels reach the Cypher only from here, never from input.
 LABELS = {
@@ -109,7 +109,7 @@ def bare_row(advert: Advert) -> dict[str, Any]:
     """One advert's rows for both loaders: the advert as advert_write takes it, and each mention with its
     identifier node as identifiers_write and mentions_write take them."""
     pending = PendingAdvert(advert, advert.content_hash(), None, 0)
-    mentions = pending.mentions()
+    mentions = pending.rows().mentions
     row = _advert_row(pending)
     author = row["author"]
     if author is not None:  # as advert_write: a missing part never erases what the account has
@@ -118,24 +118,23 @@ def bare_row(advert: Advert) -> dict[str, Any]:
         }
     row["properties"] = {k: v for k, v in row["properties"].items() if v is not None}
     row["mentions"] = []
-    for mention in mentions:
-        if mention.kind not in LABELS:
+    for kind, key, node, mention in mentions:
+        if kind not in LABELS:
             continue
-        node = _node_row(mention)
         country, domain = node.get("country"), node.get("domain")
-        if mention.kind != "url":
+        if kind != "url":
             domain = None  # only a link's domain is a node of its own (ON_DOMAIN)
         properties = {k: v for k, v in node.items() if k != "key" and v is not None}
-        if mention.kind == "url":
+        if kind == "url":
             properties.pop("domain", None)
         row["mentions"].append(
             {
-                "label": LABELS[mention.kind],
-                "key": mention.key,
+                "label": LABELS[kind],
+                "key": key,
                 "node": properties,
-                "country": country if mention.kind in ("phone", "payment") else None,
+                "country": country if kind in ("phone", "payment") else None,
                 "domain": domain,
-                "mention": _mention_row(advert, mention)["mention"],
+                "mention": mention,
             }
         )
     return row

@@ -45,7 +45,7 @@ from graph.db import QUIET  # noqa: E402
 # `_write` is the very function ingest writes each batch with (one transaction: the batch and the run's
 # counts), so what is timed here is what `crosslink ingest` runs, without its extraction.
 from graph.ingest import RunReport, _write, new_run_id  # noqa: E402
-from graph.store import PendingAdvert, extract_many  # noqa: E402
+from graph.store import PendingAdvert, extract_rows  # noqa: E402
 
 WRITE_STATEMENTS = (
     "advert_hashes",
@@ -77,9 +77,9 @@ def pending_adverts(path: Path, limit: int) -> list[PendingAdvert]:
             [(p.advert.text, p.advert.platform, p.advert.region, p.advert.lang) for p in c]
             for c in _chunks(pending, 1000)
         ]
-        for chunk, found in zip(_chunks(pending, 1000), pool.map(extract_many, texts), strict=True):
-            for advert, extraction in zip(chunk, found, strict=True):
-                advert.attach(extraction)
+        for chunk, found in zip(_chunks(pending, 1000), pool.map(extract_rows, texts), strict=True):
+            for advert, rows in zip(chunk, found, strict=True):
+                advert.attach(rows)
     return pending
 
 

@@ -38,6 +38,8 @@ _LANG_RE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{1,8})*")
 # and a NUL (`"\\u0000"`), which is no text of an advert and which many tools downstream cut strings at.
 _UNSTORABLE_RE = re.compile("[\x00\ud800-\udfff]")
 _HANDLE = Handle()
+# The canonical form's JSON, made once: json.dumps with these options builds a new encoder at each call.
+_CANONICAL_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 class AdvertError(ValueError):
@@ -147,7 +149,7 @@ class Advert:
 
     def content_hash(self) -> str:
         """sha256 of the canonical JSON: equal hashes mean a re-run has nothing to change."""
-        body = json.dumps(self.canonical(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        body = _CANONICAL_JSON.encode(self.canonical())
         return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
     def with_defaults(self, *, region: str | None = None, source: str | None = None) -> Advert:

@@ -9,6 +9,8 @@ while it runs, so that one killed outright is found and marked interrupted later
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import queue
 import secrets
@@ -41,7 +43,7 @@ from graph.advert import (
 from graph.db import QUIET
 from graph.extraction_pool import ExtractionPool
 from graph.runs import HEARTBEAT_SECONDS, Heartbeat, beat, mark_stale, stale_seconds
-from graph.store import BatchResult, PendingAdvert, extract_many, write_batch
+from graph.store import BatchResult, PendingAdvert, Rows, extract_rows, write_batch
 
 DEFAULT_BATCH_SIZE = 500
 STDIN_NAME = "<stdin>"
@@ -231,7 +233,7 @@ def ingest(
         report.status, report.error = "failed", f"could not start the run: {error}"
         raise IngestFailed(report.error, report) from error
     try:
-        with Heartbeat(driver, database, report.run_id, heartbeat):  # stopped before the end is recorded
+        with _collector_spared(), Heartbeat(driver, database, report.run_id, heartbeat):
             _run(
                 driver,
                 database,
@@ -260,6 +262,23 @@ def ingest(
         raise
     _finish(driver, database, report, "completed", None)
     return report
+
+
+@contextlib.contextmanager
+def _collector_spared() -> Iterator[None]:
+    """Keep the garbage collector to the objects made during the run.
+
+    A run makes hundreds of thousands of containers (adverts, rows, extractions) that outlive the
+    collector's youngest generation, so it scans the oldest one every few batches, and with it every
+    object the process held before (modules, the driver, phone metadata): about 0.7 s of CPU per 20,000
+    adverts, a sixth of the run's own. Those objects are frozen (`gc.freeze`) for the run and handed
+    back at its end (`gc.unfreeze`); nothing is lost, garbage among them is only collected later.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 class _Pipeline:
@@ -306,7 +325,7 @@ class _Pipeline:
         try:
             future = (
                 self.pool.submit(
-                    extract_many,
+                    extract_rows,
                     [(p.advert.text, p.advert.platform, p.advert.region, p.advert.lang) for p in todo],
                     replace_broken=not self.submitted,
                 )
@@ -377,7 +396,7 @@ class _Pipeline:
     def _needing_extraction(self, batch: list[PendingAdvert]) -> list[PendingAdvert]:
         if self.rewrite:
             return batch
-        keys = [p.key for p in batch]
+        keys = Rows(p.key for p in batch)
         known = self.lookup.execute_read(
             lambda tx: {r["key"]: r["content_hash"] for r in tx.run(cypher.load("advert_hashes"), keys=keys)}
         )
@@ -400,8 +419,8 @@ class _Prepared:
     def attach(self) -> None:
         """Wait for the worker's extraction and give each advert its identifiers."""
         if self.future is not None:
-            for pending, extraction in zip(self.todo, self.future.result(), strict=True):
-                pending.attach(extraction)
+            for pending, rows in zip(self.todo, self.future.result(), strict=True):
+                pending.attach(rows)
 
 
 def _cancel(prepared: _Prepared | None) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import neo4j
 
@@ -32,6 +32,20 @@ KIND_PARAMETERS = {
     "domain": "domains",
     "url": "links",
 }
+
+
+class Rows(list[Any]):
+    """A query parameter's rows, shown in a log as their number only.
+
+    The neo4j driver writes each query's parameters into its debug message before it knows whether
+    debug logging is on: for a batch of adverts, texts and all, that formatting cost about as much client
+    CPU as the rest of the write path together. The driver packs a Rows as the list it is.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} rows>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +86,38 @@ def extract_many(adverts: list[tuple[str, str | None, str | None, str | None]]) 
     ]
 
 
+class AdvertRows(NamedTuple):
+    """An extraction as the writer uses it: `properties`, the Advert properties it gives (template
+    signature, then analysis); `mentions`, each identifier as (kind, key, identifiers_write's node row,
+    the MENTIONS properties); `skipped`, identifiers left out as too long.
+
+    What a worker sends back: plain dicts, lists and tuples, which unpickle much faster than the
+    Mention, Identifier and Signature objects they are made from, and which the writer passes on as
+    they are.
+    """
+
+    properties: dict[str, Any]
+    mentions: list[tuple[str, str, dict[str, Any], dict[str, Any]]]
+    skipped: int
+
+
+def advert_rows(extraction: Extraction) -> AdvertRows:
+    """The rows the writer needs from one advert's extraction."""
+    template = extraction.template
+    properties = {
+        "template_signature": template.values if template else None,
+        "template_bands": template.bands if template else None,
+        **extraction.analysis,
+    }
+    mentions = [(m.kind, m.key, _node_row(m), _mention_properties(m)) for m in extraction.mentions]
+    return AdvertRows(properties, mentions, extraction.skipped)
+
+
+def extract_rows(adverts: list[tuple[str, str | None, str | None, str | None]]) -> list[AdvertRows]:
+    """`extract_many` as the writer's rows: what an ingest worker runs on each batch."""
+    return [advert_rows(extraction) for extraction in extract_many(adverts)]
+
+
 def analysis_properties(text: str, lang: str | None) -> dict[str, Any]:
     """The Advert properties that say what its text is: `lang` (the feed's, else detected) and
     `lang_detected`, its `smuggling_score`, and its indicator hits as parallel lists in text order
@@ -105,37 +151,33 @@ def stored_hits(hits: Sequence[Hit]) -> list[Hit]:
 
 @dataclass(slots=True)
 class PendingAdvert:
-    """A validated advert waiting in a batch, with where it came from and, once needed, its identifiers."""
+    """A validated advert waiting in a batch, with where it came from and, once needed, its extraction."""
 
     advert: Advert
     content_hash: str
     file: str | None
     line: int
-    _extraction: Extraction | None = field(default=None, repr=False)
+    _rows: AdvertRows | None = field(default=None, repr=False)
     key: str = field(init=False)  # the advert's key, asked for many times on the way to the graph
 
     def __post_init__(self) -> None:
         self.key = self.advert.key
 
-    def attach(self, extraction: Extraction) -> None:
+    def attach(self, rows: AdvertRows) -> None:
         """Give the advert what a worker process read from its text, so that it is not read again."""
-        self._extraction = extraction
+        self._rows = rows
 
-    def extraction(self) -> Extraction:
+    def rows(self) -> AdvertRows:
         """What its text says, read on first use and kept (a retried transaction reuses it)."""
-        if self._extraction is None:
+        if self._rows is None:
             advert = self.advert
-            self._extraction = extract(advert.text, advert.platform, advert.region, advert.lang)
-        return self._extraction
-
-    def mentions(self) -> list[Mention]:
-        """The advert's identifiers."""
-        return self.extraction().mentions
+            self._rows = advert_rows(extract(advert.text, advert.platform, advert.region, advert.lang))
+        return self._rows
 
     @property
     def skipped(self) -> int:
-        """Identifiers of the advert left out as too long to be a key (known once `mentions` ran)."""
-        return self._extraction.skipped if self._extraction is not None else 0
+        """Identifiers of the advert left out as too long to be a key (known once `rows` ran)."""
+        return self._rows.skipped if self._rows is not None else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,9 +212,9 @@ def write_batch(
     hashes = {r["key"]: r["content_hash"] for r in tx.run(cypher.load("advert_hashes"), keys=_keys(batch))}
     to_write = [p for p in batch if rewrite or hashes.get(p.key) != p.content_hash]
     created = sum(1 for p in to_write if p.key not in hashes)
-    existing = [p.key for p in to_write if p.key in hashes]
+    existing = Rows(p.key for p in to_write if p.key in hashes)
 
-    old_pairs: list[dict[str, str]] = []
+    old_pairs: list[dict[str, str]] = Rows()
     candidates: set[str] = set()
     if existing:
         for record in tx.run(cypher.load("advert_clear"), keys=existing):
@@ -182,28 +224,29 @@ def write_batch(
 
     skipped = 0
     if to_write:
-        tx.run(cypher.load("advert_write"), run=run, adverts=[_advert_row(p) for p in to_write]).consume()
+        tx.run(cypher.load("advert_write"), run=run, adverts=Rows(_advert_row(p) for p in to_write)).consume()
         nodes: dict[str, dict[str, dict[str, Any]]] = {name: {} for name in KIND_PARAMETERS.values()}
-        rows: dict[str, list[dict[str, Any]]] = {name: [] for name in KIND_PARAMETERS.values()}
+        rows: dict[str, list[dict[str, Any]]] = {name: Rows() for name in KIND_PARAMETERS.values()}
         for pending in to_write:
-            for mention in pending.mentions():
-                parameter = KIND_PARAMETERS.get(mention.kind)
+            advert = pending.key
+            for kind, key, node, mention in pending.rows().mentions:
+                parameter = KIND_PARAMETERS.get(kind)
                 if parameter is None:
                     skipped += 1
                     continue
-                nodes[parameter].setdefault(mention.key, _node_row(mention))
-                rows[parameter].append(_mention_row(pending.advert, mention))
+                nodes[parameter].setdefault(key, node)
+                rows[parameter].append({"advert": advert, "key": key, "mention": mention})
             skipped += pending.skipped
         tx.run(
-            cypher.load("identifiers_write"), {name: list(keyed.values()) for name, keyed in nodes.items()}
+            cypher.load("identifiers_write"), {name: Rows(keyed.values()) for name, keyed in nodes.items()}
         ).consume()
         tx.run(cypher.load("mentions_write"), rows).consume()
-        new = [p.key for p in to_write if p.key not in hashes]
+        new = Rows(p.key for p in to_write if p.key not in hashes)
         tx.run(cypher.load("uses_add"), adverts=new).consume()
         if existing:
             tx.run(cypher.load("uses_recompute"), adverts=existing, pairs=old_pairs).consume()
     if candidates:
-        tx.run(cypher.load("orphans_prune"), candidates=sorted(candidates)).consume()
+        tx.run(cypher.load("orphans_prune"), candidates=Rows(sorted(candidates))).consume()
     return BatchResult(
         created=created,
         updated=len(to_write) - created,
@@ -213,14 +256,13 @@ def write_batch(
 
 
 def _keys(batch: Sequence[PendingAdvert]) -> list[str]:
-    return [p.key for p in batch]
+    return Rows(p.key for p in batch)
 
 
 def _advert_row(pending: PendingAdvert) -> dict[str, Any]:
     """advert_write's row: the node's properties, its country, its author and its context (the chat it
     was posted in, where it was forwarded from)."""
     advert = pending.advert
-    template = pending.extraction().template
     return {
         "key": advert.key,
         # As text, parsed by Cypher's datetime(): the driver's own datetime encoding costs more than all
@@ -239,9 +281,7 @@ def _advert_row(pending: PendingAdvert) -> dict[str, Any]:
             "media": list(advert.media) or None,
             "source": advert.source,
             "content_hash": pending.content_hash,
-            "template_signature": template.values if template else None,
-            "template_bands": template.bands if template else None,
-            **pending.extraction().analysis,
+            **pending.rows().properties,
         },
     }
 
@@ -263,18 +303,13 @@ def _account_row(platform: str, account: Author | None) -> dict[str, Any] | None
     }
 
 
-def _mention_row(advert: Advert, mention: Mention) -> dict[str, Any]:
-    """mentions_write's row for one identifier in one advert: the evidence (first and last seen come from
-    the advert's posted_at, in Cypher)."""
+def _mention_properties(mention: Mention) -> dict[str, Any]:
+    """The MENTIONS relationship's own properties."""
     return {
-        "advert": advert.key,
-        "key": mention.key,
-        "mention": {
-            "count": mention.count,
-            "spans": [offset for span in mention.spans for offset in span],
-            "values": list(mention.values),
-            "rules": list(mention.rules),
-        },
+        "count": mention.count,
+        "spans": [offset for span in mention.spans for offset in span],
+        "values": list(mention.values),
+        "rules": list(mention.rules),
     }
 
 

@@ -7,6 +7,7 @@ nodes left out): a re-run, or a crashed run finished by a re-run, must give exac
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import signal
@@ -650,6 +651,21 @@ def test_the_run_node_records_the_run(graph: neo4j.Driver, database: str):
     assert p["status"] == "completed"
     assert (p["read"], p["accepted"], p["rejected"], p["created"], p["batches"]) == (5, 4, 1, 4, 2)
     assert started <= p["started_at"].to_native() <= p["finished_at"].to_native()
+
+
+def test_the_objects_frozen_for_the_collector_during_a_run_are_handed_back(
+    graph: neo4j.Driver, database: str
+):
+    assert gc.get_freeze_count() == 0
+    run(graph, database, lines(ADVERTS), source="t")
+    assert gc.get_freeze_count() == 0
+    with pytest.raises(IngestFailed):
+        run(graph, database, lines(ADVERTS), source="t", progress=_fail_progress)
+    assert gc.get_freeze_count() == 0
+
+
+def _fail_progress(report: RunReport) -> None:
+    raise IngestFailed("stopped by the test", report)
 
 
 def test_a_stop_request_ends_the_run_between_batches(graph: neo4j.Driver, database: str):

@@ -6,7 +6,15 @@ import pytest
 
 from graph.indicators import analyse
 from graph.ingest import ingest
-from graph.store import MAX_STORED_HITS, analysis_properties, extract, extract_many
+from graph.store import (
+    MAX_STORED_HITS,
+    Rows,
+    advert_rows,
+    analysis_properties,
+    extract,
+    extract_many,
+    extract_rows,
+)
 
 SMUGGLING = "Passeur sérieux, paiement à l'arrivée, départ ce soir de Calais. Smuggler, guaranteed arrival."
 PLAIN = "Lovely flat to rent near the station, two bedrooms, garden, available from June."
@@ -65,6 +73,51 @@ def test_a_batch_extracts_as_its_adverts_do_one_by_one():
     ]
     assert extract_many(adverts) == [extract(*advert) for advert in adverts]
     assert extract_many([]) == []
+
+
+def test_a_workers_rows_are_its_extraction_in_plain_values():
+    adverts = [
+        (
+            "Call @ferrydesk or +44 7957 500418, pay iban GB33BUKB20201555555555 " + PLAIN,
+            "telegram",
+            "GB",
+            "en",
+        ),
+        (PLAIN, "instagram", None, None),
+    ]
+    rows = extract_rows(adverts)
+    assert rows == [advert_rows(extract(*advert)) for advert in adverts]
+    first = extract(*adverts[0])
+    assert [key for _, key, _, _ in rows[0].mentions] == [m.key for m in first.mentions]
+    for (kind, key, node, mention), found in zip(rows[0].mentions, first.mentions, strict=True):
+        assert (kind, node["key"]) == (found.kind, key)
+        assert mention == {
+            "count": found.count,
+            "spans": [offset for span in found.spans for offset in span],
+            "values": list(found.values),
+            "rules": list(found.rules),
+        }
+    assert rows[0].properties["template_signature"] == first.template.values
+    assert rows[0].properties.items() >= first.analysis.items()
+    plain = (dict, list, tuple, str, int, float, bool, type(None))
+
+    def only_plain(value: object) -> bool:
+        if isinstance(value, dict):
+            return all(only_plain(k) and only_plain(v) for k, v in value.items())
+        if isinstance(value, list | tuple):
+            return all(only_plain(item) for item in value)
+        return type(value) in plain
+
+    assert all(only_plain(tuple(row)) for row in rows)  # nothing for the ingest process to rebuild
+
+
+def test_rows_show_their_number_not_their_contents_and_reach_neo4j_as_lists(graph, database):
+    rows = Rows([{"text": "x" * 1000}, {"text": "y"}])
+    assert repr(rows) == "<2 rows>"
+    records, _, _ = graph.execute_query(
+        "UNWIND $rows AS row RETURN row.text AS text", rows=rows, database_=database
+    )
+    assert [r["text"] for r in records] == ["x" * 1000, "y"]
 
 
 def test_a_text_repeating_its_terms_keeps_the_strongest_hits_in_text_order():
