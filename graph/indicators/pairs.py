@@ -10,13 +10,16 @@ most `window` words between them gets one hit of the concept's category and weig
 from the first word to the second, so an analyst sees the words that made it. An `ordered` concept
 needs its first side before its second (a negation before what it denies).
 
-A word of a side is a whole word, or a phrase of whole words, listed with its inflections (no stems:
-the lookup is by whole word). The words are general vocabulary and weak alone by design (money,
-arrive, lorry, phone): only the pair is a sign. A concept is kept only when the pair is rare in the
-posts of travel agencies, ferry operators, cargo firms, charities, news outlets, job boards and
-language schools (so "hidden" counts only as a verb of hiding, never as in "no hidden fees"), and its
-weight is at most that of the lexicon's weakest phrase for the same idea. A pair that overlaps a lexicon
-hit of the same category and at least its weight adds nothing (the lexicon's phrase said it).
+A word of a side is a whole word, or a phrase of whole words, listed with its inflections (no stems: the
+lookup is by whole word). An apostrophe parts words, in the lists as in adverts, so that an elided article
+or preposition is a word of its own: "l'arrivée", "d'arrivée", "all'arrivo", "dell'arrivo" hold the word of
+arrival, as "the lorry's" holds the lorry ("don't tell" is the words "don", "t", "tell"). The words are
+general vocabulary and weak alone by design (money, arrive, lorry, phone): only the pair is a sign. A
+concept is kept only when the pair is rare in the posts of travel agencies, ferry operators, cargo firms,
+charities, news outlets, job boards and language schools (so "hidden" counts only as a verb of hiding, never
+as in "no hidden fees"), and its weight is at most that of the lexicon's weakest phrase for the same idea. A
+pair that overlaps a lexicon hit of the same category and at least its weight adds nothing (the lexicon's
+phrase said it).
 
 Fast path: the folded text is cut into words by one regular expression in C, and the words of every
 side are looked up at once in one set; only a text that holds words of some side is read again word by
@@ -52,7 +55,7 @@ class Concept:
 # Words for money and paying, shared by the concepts of payment.
 PAYING = {
     "en": "pay|paid|paying|payment|money|cash|the money",
-    "fr": "payer|payez|paye|paie|paiement|argent|l'argent",
+    "fr": "payer|payez|paye|paie|paiement|argent",
     "de": "zahlen|zahlst|zahlt|bezahlen|bezahlt|bezahlst|geld|zahlung|bezahlung",
     "it": "pagate|pagare|paghi|pagamento|pagato|soldi|contanti",
     "el": "πληρωνεις|πληρωνετε|πληρωμη|πληρωσεις|λεφτα|χρηματα|plirwneis|plironeis|lefta",
@@ -384,7 +387,8 @@ CONCEPTS = (
     ),
 )
 
-WORD = re.compile(r"\w+(?:'\w+)?")
+# A word: letters and digits, up to an apostrophe (folded from ’ ʼ ‘ by graph.indicators.normalise).
+WORD = re.compile(r"\w+")
 # The places of a side's phrases in a text: (first word, last word, end in the folded text), in text order.
 Places = list[tuple[int, int, int]]
 

@@ -152,3 +152,34 @@ def test_long_hostile_text_is_read_in_one_pass() -> None:
     repeated = "hidden hidden in hidden " * 45_000 + "lorry"
     assert len(repeated) > 1_000_000
     assert [h.term for h in found(repeated)] == ["hidden in hidden lorry"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le paiement se fait à l'arrivée, pas avant",
+        "Le paiement se fait à l’arrivée, pas avant",
+        "Le paiement se fait à lʼarrivée, pas avant",
+        "Paiement juste après ton heure d'arrivée à Londres",
+        "Il pagamento si fa all'arrivo in Inghilterra",
+        "Il pagamento avviene solo dopo la conferma dell’arrivo",
+    ],
+)
+def test_an_elided_article_or_preposition_is_a_word_of_its_own(text: str) -> None:
+    assert [m for _, m in said(text)] == [PAY_ON_ARRIVAL], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'arrivée des nouveaux élèves est prévue lundi matin",
+        "Orario dell'arrivo del treno: le 18:40 al binario 3",
+    ],
+)
+def test_an_elided_word_alone_is_no_sign(text: str) -> None:
+    assert said(text) == [], text
+
+
+def test_words_with_an_apostrophe_in_the_lists_still_match() -> None:
+    assert said("Don't tell anyone about the trip") == [("Don't tell anyone", "tell no one")]
+    assert said("N’en parlez à personne") == [("N’en parlez à personne", "tell no one")]
