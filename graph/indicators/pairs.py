@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -392,6 +392,42 @@ WORD = re.compile(r"\w+")
 # The places of a side's phrases in a text: (first word, last word, end in the folded text), in text order.
 Places = list[tuple[int, int, int]]
 
+# Marks that end a sentence: . ! ? … and those of the lexicons' scripts and of others adverts borrow
+# (Arabic ؟, Urdu and Pashto ۔, Devanagari ।, Ethiopic ። ፧, Chinese 。, the Greek question mark, full-width
+# forms). A run of them ends a sentence unless a letter or digit follows at once ("1.500", "wa.me",
+# "?start="), an ellipsis even then ("pay...arrive"). A line break ends one too, as adverts write one
+# statement a line, unless its line ends with a comma or a colon ("Payment:" over "after arrival").
+END_MARKS = ".!?…\u061f\u06d4\u0964\u1362\u1367\u3002\u037e\uff01\uff1f\uff61"
+SENTENCE_END = re.compile(
+    rf"(?P<joined>[,:،][^\S\n\r]*+)?(?:\r\n|[\n\r\u2028\u2029\x85\v\f])"
+    rf"|[{END_MARKS}]++(?!\w)"
+    r"|(?:\.\.|…)[.…]*+"
+)
+# A full stop after one letter ("z. B.", "e.g.", an initial) or after one of these short forms ends no
+# sentence. Short forms that often end one ("etc.", "usw.", "km.") are not listed.
+ABBREVIATIONS = frozenset(
+    "approx appr ca cca dr mr mrs ms st vs nr tel tél τηλ incl inkl bzw evtl ggf ex env mme sig dott".split()
+)
+WORD_BEFORE = re.compile(r"(?<!\w)\w{1,8}$")
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Where the sentences of `text` end, in text order: the offsets of their end marks and line breaks."""
+    return [
+        end.start()
+        for end in SENTENCE_END.finditer(text)
+        if end.group("joined") is None and not (end.group() == "." and abbreviated(text, end.start()))
+    ]
+
+
+def abbreviated(text: str, stop: int) -> bool:
+    """Whether the full stop at `stop` closes a short form rather than a sentence."""
+    word = WORD_BEFORE.search(text, max(0, stop - 8), stop)
+    if not word:
+        return False
+    found = word.group()
+    return (len(found) == 1 and found.isalpha()) or found.casefold() in ABBREVIATIONS
+
 
 @dataclass(frozen=True, slots=True)
 class Side:
@@ -417,28 +453,69 @@ def vocabulary() -> tuple[dict[str, list[tuple[tuple[str, ...], Side]]], frozens
     return index, frozenset(index)
 
 
-def pairs(folded: Folded) -> list[tuple[int, int, Concept, str]]:
-    """The concepts the folded text says in a pair of words: (start, end, concept, language), spans in
-    `folded.text`. The first pair of each concept and language is enough (a concept is one sign)."""
+# Words are numbered with a jump of more words than any window at each sentence end, so that no pair
+# spans one and `nearest` needs no other test.
+SENTENCE_GAP = 1 + max(concept.window for concept in CONCEPTS)
+
+
+def pairs(folded: Folded, original: str | None = None) -> list[tuple[int, int, Concept, str]]:
+    """The concepts the folded text says in a pair of words of one sentence: (start, end, concept,
+    language), spans in `folded.text`. The first pair of each concept and language is enough (a concept
+    is one sign). `original`, the text `folded` was folded from, shows the line breaks (folded to spaces)."""
     text = folded.text
     index, words = vocabulary()
     if words.isdisjoint(WORD.findall(text)):
         return []
     tokens = [(match.group(), match.start(), match.end()) for match in WORD.finditer(text)]
-    seen: dict[tuple[int, str], tuple[Places, Places]] = {}
+    found: dict[tuple[int, str], tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
     for position, (word, _, _) in enumerate(tokens):
         for phrase, side in index.get(word, ()):
             end = position + len(phrase) - 1
             if end < len(tokens) and all(tokens[position + i][0] == part for i, part in enumerate(phrase)):
-                places = seen.setdefault((side.concept, side.lang), ([], []))
-                places[side.side].append((position, end, tokens[end][2]))
+                found.setdefault((side.concept, side.lang), ([], []))[side.side].append((position, end))
+    both = [(key, sides) for key, sides in found.items() if sides[0] and sides[1]]
+    if not both:
+        return []
+    sentence = sentence_of(tokens, folded, original)
+    starts: dict[int, int] = {}  # a numbered word -> where it starts in the folded text
     result = []
-    for (number, lang), (first, second) in seen.items():
+    for (number, lang), sides in both:
         concept = CONCEPTS[number]
+        first, second = (numbered(places, tokens, sentence, starts) for places in sides)
         span = nearest(first, second, concept.window, ordered=concept.ordered)
         if span:
             (start, _, _), (_, _, stop) = span
-            result.append((tokens[start][1], stop, concept, lang))
+            result.append((starts[start], stop, concept, lang))
+    return result
+
+
+def sentence_of(
+    tokens: list[tuple[str, int, int]], folded: Folded, original: str | None
+) -> Callable[[int], int]:
+    """The number of the sentence each token of the folded text is in, read from `original` when given."""
+    if original is None:
+        ends = sentence_ends(folded.text)
+        return lambda position: bisect_right(ends, tokens[position][1])
+    ends = sentence_ends(original)
+    return lambda position: bisect_right(ends, folded.starts[tokens[position][1]])
+
+
+def numbered(
+    places: list[tuple[int, int]],
+    tokens: list[tuple[str, int, int]],
+    sentence: Callable[[int], int],
+    starts: dict[int, int],
+) -> Places:
+    """The places of a side's phrases (first and last token) as `nearest` reads them: each word numbered
+    SENTENCE_GAP words further for every sentence end before it, a phrase cut by one left out. Where each
+    numbered first word starts in the folded text goes into `starts`."""
+    result = []
+    for first, last in places:
+        number = sentence(first)
+        if sentence(last) == number:
+            jump = number * SENTENCE_GAP
+            starts[first + jump] = tokens[first][1]
+            result.append((first + jump, last + jump, tokens[last][2]))
     return result
 
 
@@ -471,7 +548,7 @@ def pair_hits(text: str, folded: Folded, hits: Sequence[Hit], lang: str | None) 
     """`hits` (in text order) and a hit for each concept said in a pair of words, in text order, unless
     a hit of the same category and at least its weight already overlaps its span. Its term is what the
     advert wrote; its language the concept's words' (the advert's when several languages share them)."""
-    found = pairs(folded)
+    found = pairs(folded, text)
     if not found:
         return list(hits)
     added: dict[tuple[int, int, str], Hit] = {}

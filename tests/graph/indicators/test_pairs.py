@@ -8,7 +8,7 @@ from graph.indicators import analyse
 from graph.indicators.lexicon import SMUGGLING_CATEGORIES
 from graph.indicators.match import Hit
 from graph.indicators.normalise import fold, fold_term
-from graph.indicators.pairs import CONCEPTS, WORD, nearest, pair_hits, pairs
+from graph.indicators.pairs import CONCEPTS, WORD, nearest, pair_hits, pairs, sentence_ends
 
 LANGUAGES = {"en", "fr", "de", "it", "el", "tr", "sq", "vi", "ar", "fa", "ps", "ckb", "kmr", "ti"}
 PAY_ON_ARRIVAL = "payment tied to arrival, in everyday words"
@@ -183,3 +183,56 @@ def test_an_elided_word_alone_is_no_sign(text: str) -> None:
 def test_words_with_an_apostrophe_in_the_lists_still_match() -> None:
     assert said("Don't tell anyone about the trip") == [("Don't tell anyone", "tell no one")]
     assert said("N’en parlez à personne") == [("N’en parlez à personne", "tell no one")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please arrive 10 minutes early. Payment by card at the desk",
+        "Please arrive 10 minutes early! Payment by card at the desk",
+        "Arriving late? Payment by card at the desk",
+        "Please arrive early… payment by card at the desk",
+        "Please arrive early...payment by card at the desk",
+        "Please arrive 10 minutes early\nPayment by card at the desk",
+        "Please arrive 10 minutes early\r\n\r\nPayment by card at the desk",
+        "Arrival from 9am\n✅✅✅\nPayment by card at the desk",
+        "Bitte 10 Minuten vor der Ankunft anrufen. Zahlung nur mit Karte",
+        "موعد الوصول؟ الدفع بالبطاقة في المكتب",
+    ],
+)
+def test_a_pair_never_spans_a_sentence_end(text: str) -> None:
+    assert said(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        (
+            "Arrive early. The money only when you have arrived. Thanks",
+            "The money only when you have arrived",
+        ),
+        ("Payment of 1.500 euro when you arrive", "Payment of 1.500 euro when you arrive"),
+        ("Payment approx. two days after you arrive", "Payment approx. two days after you arrive"),
+        ("Zahlung z. B. erst bei Ankunft", "Zahlung z. B. erst bei Ankunft"),
+        ("Payment via wa.me/4477 once you arrive", "Payment via wa.me/4477 once you arrive"),
+        ("Payment 💰 when you arrive 🚤", "Payment 💰 when you arrive"),
+        ("💰 Payment:\nafter you arrive", "Payment:\nafter you arrive"),
+        ("💰 Payment,\nonly when you arrive", "Payment,\nonly when you arrive"),
+        ("سؤال؟ الدفع بعد الوصول", "الدفع بعد الوصول"),
+    ],
+)
+def test_a_pair_within_one_sentence_is_found_whatever_marks_it_holds(text: str, term: str) -> None:
+    assert said(text) == [(term, PAY_ON_ARRIVAL)], text
+
+
+def test_sentence_ends_are_the_marks_of_every_script_and_line_breaks() -> None:
+    for mark in [".", "!", "?", "…", "؟", "۔", "।", "።", "፧", "。", "\u037e", "！", "？", "\n", "\u2028"]:
+        assert sentence_ends(f"ab{mark} cd") == [2], repr(mark)
+    assert sentence_ends("1.500 wa.me/x?y=1 e.g. z. B. Dr. Ali ca. 3") == []
+    assert sentence_ends("etc. ok?! yes...no") == [3, 7, 13]
+
+
+def test_without_the_original_text_the_marks_of_the_folded_text_end_sentences() -> None:
+    text = "Please arrive 10 minutes early. Payment by card"
+    assert pairs(fold(text)) == []
+    assert [concept.means for *_, concept, _ in pairs(fold("Payment when you arrive"))] == [PAY_ON_ARRIVAL]
