@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from graph.indicators.match import Hit
@@ -50,6 +50,8 @@ class Concept:
     first: Mapping[str, str]  # language -> words of the first side, "|" between them
     second: Mapping[str, str]  # language -> words of the second side
     ordered: bool = False  # whether the first side must come before the second
+    # language -> words that, right before or after a word of either side, give it another sense
+    unless_beside: Mapping[str, str] = field(default_factory=dict)
 
 
 # Words for money and paying, shared by the concepts of payment.
@@ -159,19 +161,19 @@ CONCEPTS = (
         "secrecy",
         0.45,
         "no questions asked (about the load, the passengers, the trip)",
-        2,
+        0,  # the negation right before "questions": "no stupid questions" welcomes every question
         {
-            "en": "no|without|zero|never any",
-            "fr": "pas de|sans|aucune|zero",
-            "de": "keine|ohne|null",
-            "it": "nessuna|senza|zero",
-            "el": "χωρις|καμια|xwris",
+            "en": "no|without|zero|never any|without any|without asking|without asking any",
+            "fr": "pas de|sans|aucune|zero|sans poser de|sans trop de",
+            "de": "keine|ohne|null|ohne viele|ohne lange|ohne große",
+            "it": "nessuna|senza|zero|senza fare|senza troppe",
+            "el": "χωρις|καμια|xwris|χωρις πολλες",
             # Turkish puts the negation after the question: its sides are listed in that order.
-            "tr": "soru|sorgu|sormak",
+            "tr": "soru|sorgu|sormak|sorgu sual",
             "sq": "pa|asnje",
             "vi": "khong|dung",
-            "ar": "بدون|بلا|من غير|bdoun|bla",
-            "fa": "بدون|بی|bedoone|bedun",
+            "ar": "بدون|بلا|من غير|bdoun|bla|بدون أي|بلا أي|من غير أي",
+            "fa": "بدون|بی|bedoone|bedun|بدون هیچ",
             "ps": "بې|پرته له",
             "ckb": "بێ|بەبێ",
             "kmr": "bê|bêyî",
@@ -187,13 +189,15 @@ CONCEPTS = (
             "sq": "pyetje",
             "vi": "hoi han|hoi gi",
             "ar": "اسئله|اسیله|سوال|سیوال|as2ila|so2al",
-            "fa": "سوال|سئوال|پرسش|soal|sowal",
+            "fa": "سوال|سئوال|پرسش|soal|sowal|سوالی|سئوالی",
             "ps": "پوښتنې|پوښتنو|پوښتنه",
             "ckb": "پرسیار",
             "kmr": "pirs|pirsan",
             "ti": "ሕቶ|ሕቶታት",
         },
         ordered=True,
+        # The adjective that makes it "no stupid questions", after the noun in French, before it in Turkish.
+        unless_beside={"fr": "stupides|betes|idiotes|stupide|bete|idiote", "tr": "aptal|aptalca|sacma"},
     ),
     Concept(
         "service",
@@ -453,6 +457,16 @@ def vocabulary() -> tuple[dict[str, list[tuple[tuple[str, ...], Side]]], frozens
     return index, frozenset(index)
 
 
+@cache
+def spoilers() -> dict[tuple[int, str], frozenset[str]]:
+    """(concept, language) -> the folded words that, beside a word of either side, take it out."""
+    return {
+        (number, lang): frozenset(fold_term(word) for word in line.split("|"))
+        for number, concept in enumerate(CONCEPTS)
+        for lang, line in concept.unless_beside.items()
+    }
+
+
 # Words are numbered with a jump of more words than any window at each sentence end, so that no pair
 # spans one and `nearest` needs no other test.
 SENTENCE_GAP = 1 + max(concept.window for concept in CONCEPTS)
@@ -471,8 +485,13 @@ def pairs(folded: Folded, original: str | None = None) -> list[tuple[int, int, C
     for position, (word, _, _) in enumerate(tokens):
         for phrase, side in index.get(word, ()):
             end = position + len(phrase) - 1
-            if end < len(tokens) and all(tokens[position + i][0] == part for i, part in enumerate(phrase)):
-                found.setdefault((side.concept, side.lang), ([], []))[side.side].append((position, end))
+            key = (side.concept, side.lang)
+            if (
+                end < len(tokens)
+                and all(tokens[position + i][0] == part for i, part in enumerate(phrase))
+                and not beside(tokens, position, end, spoilers().get(key))
+            ):
+                found.setdefault(key, ([], []))[side.side].append((position, end))
     both = [(key, sides) for key, sides in found.items() if sides[0] and sides[1]]
     if not both:
         return []
@@ -487,6 +506,15 @@ def pairs(folded: Folded, original: str | None = None) -> list[tuple[int, int, C
             (start, _, _), (_, _, stop) = span
             result.append((starts[start], stop, concept, lang))
     return result
+
+
+def beside(tokens: list[tuple[str, int, int]], first: int, last: int, words: frozenset[str] | None) -> bool:
+    """Whether the token right before `first` or right after `last` is one of `words`."""
+    if not words:
+        return False
+    return (first > 0 and tokens[first - 1][0] in words) or (
+        last + 1 < len(tokens) and tokens[last + 1][0] in words
+    )
 
 
 def sentence_of(

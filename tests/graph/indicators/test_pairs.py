@@ -28,7 +28,7 @@ def test_every_concept_is_written_in_every_language_and_is_a_weak_smuggling_sign
     for concept in CONCEPTS:
         assert set(concept.first) == LANGUAGES and set(concept.second) == LANGUAGES, concept.means
         assert concept.category in SMUGGLING_CATEGORIES
-        assert 0 < concept.weight <= 0.45 and concept.window >= 1
+        assert 0 < concept.weight <= 0.45 and concept.window >= 0
         for side in (concept.first, concept.second):
             for lang, line in side.items():
                 for phrase in line.split("|"):
@@ -236,3 +236,38 @@ def test_without_the_original_text_the_marks_of_the_folded_text_end_sentences() 
     text = "Please arrive 10 minutes early. Payment by card"
     assert pairs(fold(text)) == []
     assert [concept.means for *_, concept, _ in pairs(fold("Payment when you arrive"))] == [PAY_ON_ARRIVAL]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There are no stupid questions in our English class",
+        "No silly questions here: ask your teacher anything",
+        "No deposit needed, any questions call Sam",
+        "No, any questions go to the front desk",
+        "Es gibt keine dummen Fragen, fragt einfach",
+        "Il n'y a pas de questions bêtes, seulement des réponses",
+        "Aptal soru yok, her şeyi sorabilirsiniz",
+    ],
+)
+def test_no_stupid_questions_welcomes_every_question(text: str) -> None:
+    assert said(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("No questions asked, we leave on Friday", "No questions"),
+        ("We take you across without any questions", "without any questions"),
+        ("On part sans poser de questions", "sans poser de questions"),
+        ("Pas de questions, départ vendredi", "Pas de questions"),
+        ("Fahrt ohne viele Fragen, Abfahrt am Freitag", "ohne viele Fragen"),
+        ("Si parte senza fare domande", "senza fare domande"),
+        ("Πάμε χωρίς πολλές ερωτήσεις", "χωρίς πολλές ερωτήσεις"),
+        ("Sorgu sual yok, cuma günü yola çıkıyoruz", "Sorgu sual yok"),
+        ("السفر بدون أي أسئلة", "بدون أي أسئلة"),
+        ("بدون هیچ سوالی می‌بریمت", "بدون هیچ سوالی"),
+    ],
+)
+def test_no_questions_asked_is_the_negation_right_before_questions(text: str, term: str) -> None:
+    assert said(text) == [(term, NO_QUESTIONS)], text
