@@ -359,13 +359,28 @@ CONCEPTS = (
         {
             "en": "don't tell|dont tell|do not tell|never tell|don't say|dont say",
             "fr": "ne dis|ne le dis|ne dites|ne le dites|n'en parle|n'en parlez",
-            "de": "sag|sagt|erzähl|erzählt",
-            "it": "dire|dite|dica",
-            "el": "πεις|πειτε",
+            # The whole construction: an imperative, or a verb with its negation. "sagt" alone is also "says"
+            # ("die Polizei sagt, dass niemandem ..."), "dire" alone "to say" ("nessuno può dire"), "πεις"
+            # alone "to say" ("τι να πεις; κανένα πρόβλημα"), "تقول" alone "you say".
+            "de": (
+                "sag|sag es|sagt es|sag das|sagt das|erzähl|"
+                "erzähle|erzähl es|erzählt es|verrat|verrate|verratet es"
+            ),
+            "it": (
+                "non dire|non dirlo|non dirle|non ditelo|"
+                "non dite|non dica|non lo dire|non raccontare|non raccontate"
+            ),
+            "el": (
+                "μην πεις|μη πεις|μην το πεις|μη το πεις|μην πειτε|"
+                "μη πειτε|μην το πειτε|μη το πειτε|μην το λες|μην λες"
+            ),
             "tr": "soyleme|soylemeyin|anlatma|anlatmayin",
             "sq": "thuaj|thoni|tregoni|trego",
             "vi": "dung noi|khong noi",
-            "ar": "تقول|تقولوا|تخبر|تحکی",
+            "ar": (
+                "لا تقول|ما تقول|لا تقولوا|ما تقولوا|لا تقل|لا تخبر|ما تخبر|لا تخبروا|"
+                "لا تحکی|ما تحکی|لا تحکوا|ما تحکوا|ما تقولش|متقولش|ما تحکیش|متحکیش"
+            ),
             "fa": "نگو|نگید|نگین|نگویید",
             "ps": "مه وایه|مه وایئ",
             "ckb": "مەڵێ|مەڵێن",
@@ -375,13 +390,13 @@ CONCEPTS = (
         {
             "en": "anyone|anybody|nobody|no one|noone",
             "fr": "personne",
-            "de": "niemandem|niemand",
+            "de": "niemandem",
             "it": "nessuno|a nessuno",
-            "el": "κανενα|κανεναν|σε κανεναν",
+            "el": "κανεναν|σε κανεναν|σε κανενα",
             "tr": "kimseye|hic kimseye",
-            "sq": "askujt|askush",
+            "sq": "askujt",  # "to no one"; not "askush", "no one" as a subject ("më thoni nëse askush vjen")
             "vi": "ai|bat ky ai",
-            "ar": "لحد|لاحد|حدا",
+            "ar": "لحد|لاحد|حدا|لحدا|احد|احدا",
             "fa": "کسی|به کسی|هیچکس|هیچ کس",
             "ps": "چا ته|هیچا ته|هیچاته",
             "ckb": "کەس|بە کەس",

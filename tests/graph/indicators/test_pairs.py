@@ -271,3 +271,34 @@ def test_no_stupid_questions_welcomes_every_question(text: str) -> None:
 )
 def test_no_questions_asked_is_the_negation_right_before_questions(text: str, term: str) -> None:
     assert said(text) == [(term, NO_QUESTIONS)], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Polizei sagt, dass niemandem etwas passiert ist",
+        "Niemand sagt dir, wie schwer Deutsch am Anfang ist",
+        "Nessuno può dire quando arriverà il treno",
+        "Τι να πεις; Κανένα πρόβλημα, ελάτε όποτε θέλετε",
+        "ممكن تقول لحد من صحابك على عروضنا",
+        "Më thoni nëse askush nuk vjen në kurs",
+    ],
+)
+def test_a_verb_of_saying_near_nobody_is_not_tell_no_one(text: str) -> None:
+    assert said(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Sag es niemandem, wir fahren am Freitag", "Sag es niemandem"),
+        ("Erzähl niemandem davon", "Erzähl niemandem"),
+        ("Non dirlo a nessuno, partiamo venerdì", "Non dirlo a nessuno"),
+        ("Μην το πεις σε κανέναν, φεύγουμε την Παρασκευή", "Μην το πεις σε κανέναν"),
+        ("ما تحكي لحدا، منطلع الجمعة", "ما تحكي لحدا"),
+        ("لا تخبر أحدا عن الرحلة", "لا تخبر أحدا"),
+        ("Mos i thuaj askujt, nisemi të premten", "thuaj askujt"),
+    ],
+)
+def test_tell_no_one_is_the_whole_construction(text: str, term: str) -> None:
+    assert said(text) == [(term, "tell no one")], text
