@@ -5,21 +5,26 @@ the same thing in other words ("the money only when you have arrived", "bezahlt 
 angekommen seid"). What stays the same across writers is the pair of ideas: a payment word near an
 arrival word, a hiding word near a vehicle, a negation right before "questions", a phone near a plastic
 bag. Each concept below lists, per language, the words of its two sides (folded as the lexicon's terms
-are, graph.indicators.normalise); an advert that holds a word of each side of one language with at
-most `window` words between them gets one hit of the concept's category and weight, whose span runs
-from the first word to the second, so an analyst sees the words that made it. An `ordered` concept
-needs its first side before its second (a negation before what it denies).
+are, graph.indicators.normalise); an advert that holds a word of each side of one language in one
+sentence, with at most `window` words between them, gets one hit of the concept's category and weight,
+whose span runs from the first word to the second, so an analyst sees the words that made it. An
+`ordered` concept needs its first side before its second (a negation before what it denies), in every
+language or in those it names: where an imperative always comes before its object ("delete the
+message"); elsewhere the verb may come last or its object first ("die Nachricht löschen", "kimseye
+söyleme"), and the other concepts (payment and arrival, hiding and a vehicle, ...) are said in either
+order everywhere ("arrival, then payment"). Words a concept names as `unless_beside` take a word of
+either side out when right beside it ("pas de questions bêtes").
 
 A word of a side is a whole word, or a phrase of whole words, listed with its inflections (no stems: the
-lookup is by whole word). An apostrophe parts words, in the lists as in adverts, so that an elided article
-or preposition is a word of its own: "l'arrivée", "d'arrivée", "all'arrivo", "dell'arrivo" hold the word of
-arrival, as "the lorry's" holds the lorry ("don't tell" is the words "don", "t", "tell"). The words are
-general vocabulary and weak alone by design (money, arrive, lorry, phone): only the pair is a sign. A
-concept is kept only when the pair is rare in the posts of travel agencies, ferry operators, cargo firms,
-charities, news outlets, job boards and language schools (so "hidden" counts only as a verb of hiding, never
-as in "no hidden fees"), and its weight is at most that of the lexicon's weakest phrase for the same idea. A
-pair that overlaps a lexicon hit of the same category and at least its weight adds nothing (the lexicon's
-phrase said it).
+lookup is by whole word). An apostrophe parts words, in the lists as in adverts, so that an elided
+article or preposition is a word of its own: "l'arrivée", "d'arrivée", "all'arrivo", "dell'arrivo" hold
+the word of arrival, as "the lorry's" holds the lorry ("don't tell" is the words "don", "t", "tell").
+The words are general vocabulary and weak alone by design (money, arrive, lorry, phone): only the pair
+is a sign. A concept is kept only when the pair is rare in the posts of travel agencies, ferry
+operators, cargo firms, charities, news outlets, job boards and language schools (so "hidden" counts
+only as a verb of hiding, never as in "no hidden fees"), and its weight is at most that of the lexicon's
+weakest phrase for the same idea. A pair that overlaps a lexicon hit of the same category and at least
+its weight adds nothing (the lexicon's phrase said it).
 
 Fast path: the folded text is cut into words by one regular expression in C, and the words of every
 side are looked up at once in one set; only a text that holds words of some side is read again word by
@@ -49,9 +54,14 @@ class Concept:
     window: int  # at most this many words between the two
     first: Mapping[str, str]  # language -> words of the first side, "|" between them
     second: Mapping[str, str]  # language -> words of the second side
-    ordered: bool = False  # whether the first side must come before the second
+    # Whether the first side must come before the second: in every language, or in those named.
+    ordered: bool | frozenset[str] = False
     # language -> words that, right before or after a word of either side, give it another sense
     unless_beside: Mapping[str, str] = field(default_factory=dict)
+
+    def in_order(self, lang: str) -> bool:
+        """Whether the concept's first side must come first in `lang`."""
+        return self.ordered is True or (isinstance(self.ordered, frozenset) and lang in self.ordered)
 
 
 # Words for money and paying, shared by the concepts of payment.
@@ -350,6 +360,9 @@ CONCEPTS = (
             "kmr": "mesajê|mesaj|peyamê",
             "ti": "መልእኽቲ",
         },
+        # The imperative comes first there ("message us to delete your account", "gửi tin nhắn để xóa",
+        # "scrivici un messaggio ed elimina ogni dubbio" are no sign); German or Turkish may put it last.
+        ordered=frozenset({"en", "fr", "it", "ar", "vi"}),
     ),
     Concept(
         "secrecy",
@@ -403,6 +416,9 @@ CONCEPTS = (
             "kmr": "kesî|ji kesî re|tu kesî",
             "ti": "ንማንም|ንዝኾነ ሰብ",
         },
+        # The imperative comes first there ("das schadet niemandem, sag ich", "ai không nói được tiếng Anh"
+        # are no sign); Italian, Greek and Albanian may put "to no one" first for weight, the others last.
+        ordered=frozenset({"en", "fr", "de", "ar", "vi"}),
     ),
 )
 
@@ -516,7 +532,7 @@ def pairs(folded: Folded, original: str | None = None) -> list[tuple[int, int, C
     for (number, lang), sides in both:
         concept = CONCEPTS[number]
         first, second = (numbered(places, tokens, sentence, starts) for places in sides)
-        span = nearest(first, second, concept.window, ordered=concept.ordered)
+        span = nearest(first, second, concept.window, ordered=concept.in_order(lang))
         if span:
             (start, _, _), (_, _, stop) = span
             result.append((starts[start], stop, concept, lang))

@@ -302,3 +302,43 @@ def test_a_verb_of_saying_near_nobody_is_not_tell_no_one(text: str) -> None:
 )
 def test_tell_no_one_is_the_whole_construction(text: str, term: str) -> None:
     assert said(text) == [(term, "tell no one")], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Message us to delete your account",
+        "Gửi tin nhắn để xóa tài khoản",
+        "Scrivici un messaggio ed elimina ogni dubbio",
+        "Das schadet niemandem, sag ich immer",
+        "Ai không nói được tiếng Anh cũng có thể đăng ký lớp",
+    ],
+)
+def test_where_the_imperative_comes_first_the_other_order_is_no_sign(text: str) -> None:
+    assert said(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Delete this message after reading", "Delete this message"),
+        ("Xóa tin nhắn này sau khi đọc", "Xóa tin nhắn"),
+        ("Cancella il messaggio dopo averlo letto", "Cancella il messaggio"),
+        ("Đừng nói với ai nhé", "Đừng nói với ai"),
+        # Where the object may come first, either order is the sign.
+        ("nach dem Lesen die Nachricht löschen", "Nachricht löschen"),
+        ("Kimseye söyleme, cuma günü çıkıyoruz", "Kimseye söyleme"),
+        ("A nessuno, non dirlo", "A nessuno, non dirlo"),
+        ("Σε κανέναν μην το πεις", "Σε κανέναν μην το πεις"),
+    ],
+)
+def test_the_order_of_a_pair_is_checked_per_language(text: str, term: str) -> None:
+    assert [t for t, _ in said(text)] == [term], text
+
+
+def test_a_concept_is_ordered_in_every_language_or_in_those_it_names() -> None:
+    no_questions, delete = (
+        next(c for c in CONCEPTS if c.means.startswith(m)) for m in ("no questions", "delete")
+    )
+    assert no_questions.in_order("tr") and no_questions.in_order("en")
+    assert delete.in_order("en") and not delete.in_order("de")
