@@ -7,7 +7,12 @@ arrival word, a hiding word near a vehicle, a negation right before "questions",
 bag. Each concept below lists, per language, the words of its two sides (folded as the lexicon's terms
 are, graph.indicators.normalise); an advert that holds a word of each side of one language in one
 sentence, with at most `window` words between them, gets one hit of the concept's category and weight,
-whose span runs from the first word to the second, so an analyst sees the words that made it. An
+whose span runs from the first word to the second, so an analyst sees the words that made it. A
+label question ("Payment? Only when you arrive", "Zahlung? Erst bei Ankunft") is read as one sentence
+with its answer: one or two words from a sentence's or line's start to a question mark, holding a word
+of the concept's first side (what a label names: the payment, the phone, the visa) and none of its
+second, whose first-side word then pairs with the answer's words. "Arrival time? Payment by card" and
+"Do you want to pay by card? We arrive at ten" stay two sentences. An
 `ordered` concept needs its first side before its second (a negation before what it denies), in every
 language or in those it names: where an imperative always comes before its object ("delete the
 message"); elsewhere the verb may come last or its object first ("die Nachricht löschen", "kimseye
@@ -28,14 +33,15 @@ its weight adds nothing (the lexicon's phrase said it).
 
 Fast path: the folded text is cut into words by one regular expression in C, and the words of every
 side are looked up at once in one set; only a text that holds words of some side is read again word by
-word. Each concept's nearest pair is found by bisection over the places of its words, so the whole is
-linear in the text (times the log of a word's count), whatever the text repeats.
+word. Each concept's nearest pair is found by bisection over the places of its words, and whether a
+word is a label's is read from at most four words around it, so the whole is linear in the text (times
+the log of a word's count), whatever the text repeats.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -433,8 +439,12 @@ Places = list[tuple[int, int, int]]
 # "?start="), an ellipsis even then ("pay...arrive"). A line break ends one too, as adverts write one
 # statement a line, unless its line ends with a comma or a colon ("Payment:" over "after arrival").
 END_MARKS = ".!?…\u061f\u06d4\u0964\u1362\u1367\u3002\u037e\uff01\uff1f\uff61"
+# Those that ask: a sentence they end may be a label question, read with its answer.
+QUESTION_MARKS = "?\u061f\u1367\u037e\uff1f"
+LINE_BREAK = r"\r\n|[\n\r\u2028\u2029\x85\v\f]"
+LINE_BREAKS = re.compile(LINE_BREAK)
 SENTENCE_END = re.compile(
-    rf"(?P<joined>[,:،][^\S\n\r]*+)?(?:\r\n|[\n\r\u2028\u2029\x85\v\f])"
+    rf"(?P<joined>[,:،][^\S\n\r]*+)?(?:{LINE_BREAK})"
     rf"|[{END_MARKS}]++(?!\w)"
     r"|(?:\.\.|…)[.…]*+"
 )
@@ -526,12 +536,13 @@ def pairs(folded: Folded, original: str | None = None) -> list[tuple[int, int, C
     both = [(key, sides) for key, sides in found.items() if sides[0] and sides[1]]
     if not both:
         return []
-    sentence = sentence_of(tokens, folded, original)
+    sentences = Sentences.of(tokens, folded, original)
     starts: dict[int, int] = {}  # a numbered word -> where it starts in the folded text
     result = []
     for (number, lang), sides in both:
         concept = CONCEPTS[number]
-        first, second = (numbered(places, tokens, sentence, starts) for places in sides)
+        first = numbered(sides[0], tokens, sentences, starts, labels_of=sides[1])
+        second = numbered(sides[1], tokens, sentences, starts)
         span = nearest(first, second, concept.window, ordered=concept.in_order(lang))
         if span:
             (start, _, _), (_, _, stop) = span
@@ -548,30 +559,93 @@ def beside(tokens: list[tuple[str, int, int]], first: int, last: int, words: fro
     )
 
 
-def sentence_of(
-    tokens: list[tuple[str, int, int]], folded: Folded, original: str | None
-) -> Callable[[int], int]:
-    """The number of the sentence each token of the folded text is in, read from `original` when given."""
-    if original is None:
-        ends = sentence_ends(folded.text)
-        return lambda position: bisect_right(ends, tokens[position][1])
-    ends = sentence_ends(original)
-    return lambda position: bisect_right(ends, folded.starts[tokens[position][1]])
+@dataclass(frozen=True, slots=True)
+class Sentences:
+    """Where a text's sentences end, which sentence each token is in, and which tokens share a line."""
+
+    text: str  # the text the ends are offsets in: the advert's own when given (it has the line breaks)
+    ends: list[int]
+    count: int  # how many tokens
+    offset: Callable[[int], int]  # a token -> where it starts in `text`
+
+    @classmethod
+    def of(cls, tokens: list[tuple[str, int, int]], folded: Folded, original: str | None) -> Sentences:
+        """The sentences of the folded text's tokens, read from `original` when given."""
+        if original is None:
+            text, offset = folded.text, lambda position: tokens[position][1]
+        else:
+            text, offset = original, lambda position: folded.starts[tokens[position][1]]
+        return cls(text, sentence_ends(text), len(tokens), offset)
+
+    def sentence(self, position: int) -> int:
+        """The number of the sentence the token at `position` is in."""
+        return bisect_right(self.ends, self.offset(position))
+
+    def one_line(self, start: int, end: int) -> bool:
+        """Whether the tokens from `start` to `end` are on one line (of `text`: the folded one has none)."""
+        return LINE_BREAKS.search(self.text, self.offset(start), self.offset(end)) is None
+
+    def asks(self, number: int) -> bool:
+        """Whether sentence `number` ends with a question mark."""
+        return number < len(self.ends) and self.text[self.ends[number]] in QUESTION_MARKS
+
+    def label(self, number: int, first: int, last: int) -> tuple[int, int] | None:
+        """The first and last token of the label question that the phrase at tokens `first` to `last`,
+        in sentence `number`, is in, if any: at most two words from the sentence's or the line's start
+        to a question mark, with an answer after it. At most four tokens around the phrase are read."""
+        if not self.asks(number):
+            return None
+        start, end = first, last
+        while (
+            start > 0
+            and end - start < 2
+            and self.sentence(start - 1) == number
+            and self.one_line(start - 1, start)
+        ):
+            start -= 1
+        while end + 1 < self.count and end - start < 2 and self.sentence(end + 1) == number:
+            end += 1
+        if end - start >= 2 or end + 1 == self.count or self.sentence(end + 1) == number:
+            return None
+        return (start, end) if self.one_line(first, end) else None
+
+
+def label_answer(
+    number: int, first: int, last: int, sentences: Sentences, others: list[tuple[int, int]]
+) -> int | None:
+    """The sentence of the answer when the phrase at tokens `first` to `last` (in sentence `number`) is
+    a label question's ("Payment? Only when you arrive"): the phrase is read there, as the topic the
+    answer speaks of. None when it is no label's, or when its label holds a phrase of the other side,
+    `others` ("Arrival time? Payment by card": the answer is about something else)."""
+    label = sentences.label(number, first, last)
+    if label is None:
+        return None
+    start, end = label
+    other = bisect_left(others, (start, -1))
+    if other < len(others) and others[other][0] <= end:
+        return None
+    return sentences.sentence(end + 1)
 
 
 def numbered(
     places: list[tuple[int, int]],
     tokens: list[tuple[str, int, int]],
-    sentence: Callable[[int], int],
+    sentences: Sentences,
     starts: dict[int, int],
+    labels_of: list[tuple[int, int]] | None = None,
 ) -> Places:
     """The places of a side's phrases (first and last token) as `nearest` reads them: each word numbered
-    SENTENCE_GAP words further for every sentence end before it, a phrase cut by one left out. Where each
-    numbered first word starts in the folded text goes into `starts`."""
+    SENTENCE_GAP words further for every sentence end before it, a phrase cut by one left out. For a
+    concept's first side, `labels_of` gives the places of its second: a phrase that is a label question's
+    is numbered as if in its answer's sentence. Where each numbered first word starts in the folded text
+    goes into `starts`."""
     result = []
     for first, last in places:
-        number = sentence(first)
-        if sentence(last) == number:
+        number = sentences.sentence(first)
+        if sentences.sentence(last) == number:
+            answer = None if labels_of is None else label_answer(number, first, last, sentences, labels_of)
+            if answer is not None:
+                number = answer
             jump = number * SENTENCE_GAP
             starts[first + jump] = tokens[first][1]
             result.append((first + jump, last + jump, tokens[last][2]))

@@ -152,6 +152,8 @@ def test_long_hostile_text_is_read_in_one_pass() -> None:
     repeated = "hidden hidden in hidden " * 45_000 + "lorry"
     assert len(repeated) > 1_000_000
     assert [h.term for h in found(repeated)] == ["hidden in hidden lorry"]
+    asked = "money? " * 150_000 + "arrive"
+    assert len(asked) > 1_000_000 and said(asked) == [("money? arrive", PAY_ON_ARRIVAL)]
 
 
 @pytest.mark.parametrize(
@@ -223,6 +225,44 @@ def test_a_pair_never_spans_a_sentence_end(text: str) -> None:
 )
 def test_a_pair_within_one_sentence_is_found_whatever_marks_it_holds(text: str, term: str) -> None:
     assert said(text) == [(term, PAY_ON_ARRIVAL)], text
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Payment? Only once you have arrived", "Payment? Only once you have arrived"),
+        ("Safe trip. Cash? When you arrive", "Cash? When you arrive"),
+        ("Our terms:\nPayment? When you arrive", "Payment? When you arrive"),
+        ("Bezahlung?\nErst wenn ihr angekommen seid", "Bezahlung?\nErst wenn ihr angekommen"),
+        ("Le paiement ? Seulement à l'arrivée", "paiement ? Seulement à l'arrivée"),
+        ("Il pagamento? Solo dopo l'arrivo", "pagamento? Solo dopo l'arrivo"),
+        ("Ödeme mi? Varınca", "Ödeme mi? Varınca"),
+        ("المبلغ؟ بعد ما توصل", "المبلغ؟ بعد ما توصل"),
+        ("پول؟ بعد از رسیدن", "پول؟ بعد از رسیدن"),
+    ],
+)
+def test_a_label_question_is_read_with_its_answer(text: str, term: str) -> None:
+    assert said(text) == [(term, PAY_ON_ARRIVAL)], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do you want to pay by card? We arrive at ten",
+        "Any news about the payment? We arrive at ten",
+        "Vous payez par carte ? Arrivée à dix heures",
+        "Kann man mit Karte bezahlen? Ankunft um zehn Uhr",
+        "Volete pagare con la carta? Arrivo alle dieci",
+        "Kartla ödeme yapılır mı? Varış saati onda",
+        "هل يمكن الدفع بالبطاقة؟ الوصول الساعة العاشرة",
+        "Payment by card:\nwhy not? We arrive at ten",
+        "Payment? By card. We arrive at ten",
+        "Arrivée ? Paiement par carte au comptoir",
+        "Ankunft? Zahlung nur mit Karte",
+    ],
+)
+def test_a_question_longer_than_a_label_or_naming_the_other_side_stays_apart(text: str) -> None:
+    assert said(text) == [], text
 
 
 def test_sentence_ends_are_the_marks_of_every_script_and_line_breaks() -> None:
