@@ -354,6 +354,12 @@ def _excerpt(text: str, limit: int = 90) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+def _cell(text: str) -> str:
+    """`text` fit for one cell of a markdown table, whose row is one line: its pipes escaped and its line
+    breaks written as \\n (a hit may span two lines of an advert)."""
+    return "\\n".join(text.splitlines()).replace("|", "\\|")
+
+
 def _counts_table(title: str, rows: dict[str, Counts]) -> list[str]:
     out = [
         f"| {title} | adverts | TP | FP | FN | TN | precision | recall | FP rate |",
@@ -372,7 +378,7 @@ def _verdict_table(verdicts: Sequence[Verdict]) -> list[str]:
         return ["None."]
     out = ["| post_id | kind | lang | score | top hits | text |", "|---|---|---|---:|---|---|"]
     for v in verdicts:
-        hits = ("; ".join(v.top_hits) or "(no hits)").replace("|", "\\|")
+        hits = _cell("; ".join(v.top_hits) or "(no hits)")
         out.append(
             f"| {v.advert.post_id} | {v.advert.kind} | {v.advert.truth_lang} | {v.score:.3f} "
             f"| {hits} | {_excerpt(v.advert.text)} |"

@@ -5,31 +5,45 @@ the same thing in other words ("the money only when you have arrived", "bezahlt 
 angekommen seid"). What stays the same across writers is the pair of ideas: a payment word near an
 arrival word, a hiding word near a vehicle, a negation right before "questions", a phone near a plastic
 bag. Each concept below lists, per language, the words of its two sides (folded as the lexicon's terms
-are, graph.indicators.normalise); an advert that holds a word of each side of one language with at
-most `window` words between them gets one hit of the concept's category and weight, whose span runs
-from the first word to the second, so an analyst sees the words that made it. An `ordered` concept
-needs its first side before its second (a negation before what it denies).
+are, graph.indicators.normalise); an advert that holds a word of each side of one language in one
+sentence, with at most `window` words between them, gets one hit of the concept's category and weight,
+whose span runs from the first word to the second, so an analyst sees the words that made it. A
+label question ("Payment? Only when you arrive", "Zahlung? Erst bei Ankunft") is read as one sentence
+with its answer: one or two words from a sentence's or line's start to a question mark, holding a word
+of the concept's first side (what a label names: the payment, the phone, the visa) and none of its
+second, whose first-side word then pairs with the answer's words. "Arrival time? Payment by card" and
+"Do you want to pay by card? We arrive at ten" stay two sentences. An
+`ordered` concept needs its first side before its second (a negation before what it denies), in every
+language or in those it names: where an imperative always comes before its object ("delete the
+message"); elsewhere the verb may come last or its object first ("die Nachricht löschen", "kimseye
+söyleme"), and the other concepts (payment and arrival, hiding and a vehicle, ...) are said in either
+order everywhere ("arrival, then payment"). Words a concept names as `unless_beside` take a word of
+either side out when right beside it ("pas de questions bêtes").
 
-A word of a side is a whole word, or a phrase of whole words, listed with its inflections (no stems:
-the lookup is by whole word). The words are general vocabulary and weak alone by design (money,
-arrive, lorry, phone): only the pair is a sign. A concept is kept only when the pair is rare in the
-posts of travel agencies, ferry operators, cargo firms, charities, news outlets, job boards and
-language schools (so "hidden" counts only as a verb of hiding, never as in "no hidden fees"), and its
-weight is at most that of the lexicon's weakest phrase for the same idea. A pair that overlaps a lexicon
-hit of the same category and at least its weight adds nothing (the lexicon's phrase said it).
+A word of a side is a whole word, or a phrase of whole words, listed with its inflections (no stems: the
+lookup is by whole word). An apostrophe parts words, in the lists as in adverts, so that an elided
+article or preposition is a word of its own: "l'arrivée", "d'arrivée", "all'arrivo", "dell'arrivo" hold
+the word of arrival, as "the lorry's" holds the lorry ("don't tell" is the words "don", "t", "tell").
+The words are general vocabulary and weak alone by design (money, arrive, lorry, phone): only the pair
+is a sign. A concept is kept only when the pair is rare in the posts of travel agencies, ferry
+operators, cargo firms, charities, news outlets, job boards and language schools (so "hidden" counts
+only as a verb of hiding, never as in "no hidden fees"), and its weight is at most that of the lexicon's
+weakest phrase for the same idea. A pair that overlaps a lexicon hit of the same category and at least
+its weight adds nothing (the lexicon's phrase said it).
 
 Fast path: the folded text is cut into words by one regular expression in C, and the words of every
 side are looked up at once in one set; only a text that holds words of some side is read again word by
-word. Each concept's nearest pair is found by bisection over the places of its words, so the whole is
-linear in the text (times the log of a word's count), whatever the text repeats.
+word. Each concept's nearest pair is found by bisection over the places of its words, and whether a
+word is a label's is read from at most four words around it, so the whole is linear in the text (times
+the log of a word's count), whatever the text repeats.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 
 from graph.indicators.match import Hit
@@ -46,13 +60,20 @@ class Concept:
     window: int  # at most this many words between the two
     first: Mapping[str, str]  # language -> words of the first side, "|" between them
     second: Mapping[str, str]  # language -> words of the second side
-    ordered: bool = False  # whether the first side must come before the second
+    # Whether the first side must come before the second: in every language, or in those named.
+    ordered: bool | frozenset[str] = False
+    # language -> words that, right before or after a word of either side, give it another sense
+    unless_beside: Mapping[str, str] = field(default_factory=dict)
+
+    def in_order(self, lang: str) -> bool:
+        """Whether the concept's first side must come first in `lang`."""
+        return self.ordered is True or (isinstance(self.ordered, frozenset) and lang in self.ordered)
 
 
 # Words for money and paying, shared by the concepts of payment.
 PAYING = {
     "en": "pay|paid|paying|payment|money|cash|the money",
-    "fr": "payer|payez|paye|paie|paiement|argent|l'argent",
+    "fr": "payer|payez|paye|paie|paiement|argent",
     "de": "zahlen|zahlst|zahlt|bezahlen|bezahlt|bezahlst|geld|zahlung|bezahlung",
     "it": "pagate|pagare|paghi|pagamento|pagato|soldi|contanti",
     "el": "πληρωνεις|πληρωνετε|πληρωμη|πληρωσεις|λεφτα|χρηματα|plirwneis|plironeis|lefta",
@@ -156,19 +177,19 @@ CONCEPTS = (
         "secrecy",
         0.45,
         "no questions asked (about the load, the passengers, the trip)",
-        2,
+        0,  # the negation right before "questions": "no stupid questions" welcomes every question
         {
-            "en": "no|without|zero|never any",
-            "fr": "pas de|sans|aucune|zero",
-            "de": "keine|ohne|null",
-            "it": "nessuna|senza|zero",
-            "el": "χωρις|καμια|xwris",
+            "en": "no|without|zero|never any|without any|without asking|without asking any",
+            "fr": "pas de|sans|aucune|zero|sans poser de|sans trop de",
+            "de": "keine|ohne|null|ohne viele|ohne lange|ohne große",
+            "it": "nessuna|senza|zero|senza fare|senza troppe",
+            "el": "χωρις|καμια|xwris|χωρις πολλες",
             # Turkish puts the negation after the question: its sides are listed in that order.
-            "tr": "soru|sorgu|sormak",
+            "tr": "soru|sorgu|sormak|sorgu sual",
             "sq": "pa|asnje",
             "vi": "khong|dung",
-            "ar": "بدون|بلا|من غير|bdoun|bla",
-            "fa": "بدون|بی|bedoone|bedun",
+            "ar": "بدون|بلا|من غير|bdoun|bla|بدون أي|بلا أي|من غير أي",
+            "fa": "بدون|بی|bedoone|bedun|بدون هیچ",
             "ps": "بې|پرته له",
             "ckb": "بێ|بەبێ",
             "kmr": "bê|bêyî",
@@ -184,13 +205,15 @@ CONCEPTS = (
             "sq": "pyetje",
             "vi": "hoi han|hoi gi",
             "ar": "اسئله|اسیله|سوال|سیوال|as2ila|so2al",
-            "fa": "سوال|سئوال|پرسش|soal|sowal",
+            "fa": "سوال|سئوال|پرسش|soal|sowal|سوالی|سئوالی",
             "ps": "پوښتنې|پوښتنو|پوښتنه",
             "ckb": "پرسیار",
             "kmr": "pirs|pirsan",
             "ti": "ሕቶ|ሕቶታት",
         },
         ordered=True,
+        # The adjective that makes it "no stupid questions", after the noun in French, before it in Turkish.
+        unless_beside={"fr": "stupides|betes|idiotes|stupide|bete|idiote", "tr": "aptal|aptalca|sacma"},
     ),
     Concept(
         "service",
@@ -343,6 +366,9 @@ CONCEPTS = (
             "kmr": "mesajê|mesaj|peyamê",
             "ti": "መልእኽቲ",
         },
+        # The imperative comes first there ("message us to delete your account", "gửi tin nhắn để xóa",
+        # "scrivici un messaggio ed elimina ogni dubbio" are no sign); German or Turkish may put it last.
+        ordered=frozenset({"en", "fr", "it", "ar", "vi"}),
     ),
     Concept(
         "secrecy",
@@ -352,13 +378,28 @@ CONCEPTS = (
         {
             "en": "don't tell|dont tell|do not tell|never tell|don't say|dont say",
             "fr": "ne dis|ne le dis|ne dites|ne le dites|n'en parle|n'en parlez",
-            "de": "sag|sagt|erzähl|erzählt",
-            "it": "dire|dite|dica",
-            "el": "πεις|πειτε",
+            # The whole construction: an imperative, or a verb with its negation. "sagt" alone is also "says"
+            # ("die Polizei sagt, dass niemandem ..."), "dire" alone "to say" ("nessuno può dire"), "πεις"
+            # alone "to say" ("τι να πεις; κανένα πρόβλημα"), "تقول" alone "you say".
+            "de": (
+                "sag|sag es|sagt es|sag das|sagt das|erzähl|"
+                "erzähle|erzähl es|erzählt es|verrat|verrate|verratet es"
+            ),
+            "it": (
+                "non dire|non dirlo|non dirle|non ditelo|"
+                "non dite|non dica|non lo dire|non raccontare|non raccontate"
+            ),
+            "el": (
+                "μην πεις|μη πεις|μην το πεις|μη το πεις|μην πειτε|"
+                "μη πειτε|μην το πειτε|μη το πειτε|μην το λες|μην λες"
+            ),
             "tr": "soyleme|soylemeyin|anlatma|anlatmayin",
             "sq": "thuaj|thoni|tregoni|trego",
             "vi": "dung noi|khong noi",
-            "ar": "تقول|تقولوا|تخبر|تحکی",
+            "ar": (
+                "لا تقول|ما تقول|لا تقولوا|ما تقولوا|لا تقل|لا تخبر|ما تخبر|لا تخبروا|"
+                "لا تحکی|ما تحکی|لا تحکوا|ما تحکوا|ما تقولش|متقولش|ما تحکیش|متحکیش"
+            ),
             "fa": "نگو|نگید|نگین|نگویید",
             "ps": "مه وایه|مه وایئ",
             "ckb": "مەڵێ|مەڵێن",
@@ -368,25 +409,69 @@ CONCEPTS = (
         {
             "en": "anyone|anybody|nobody|no one|noone",
             "fr": "personne",
-            "de": "niemandem|niemand",
+            "de": "niemandem",
             "it": "nessuno|a nessuno",
-            "el": "κανενα|κανεναν|σε κανεναν",
+            "el": "κανεναν|σε κανεναν|σε κανενα",
             "tr": "kimseye|hic kimseye",
-            "sq": "askujt|askush",
+            "sq": "askujt",  # "to no one"; not "askush", "no one" as a subject ("më thoni nëse askush vjen")
             "vi": "ai|bat ky ai",
-            "ar": "لحد|لاحد|حدا",
+            "ar": "لحد|لاحد|حدا|لحدا|احد|احدا",
             "fa": "کسی|به کسی|هیچکس|هیچ کس",
             "ps": "چا ته|هیچا ته|هیچاته",
             "ckb": "کەس|بە کەس",
             "kmr": "kesî|ji kesî re|tu kesî",
             "ti": "ንማንም|ንዝኾነ ሰብ",
         },
+        # The imperative comes first there ("das schadet niemandem, sag ich", "ai không nói được tiếng Anh"
+        # are no sign); Italian, Greek and Albanian may put "to no one" first for weight, the others last.
+        ordered=frozenset({"en", "fr", "de", "ar", "vi"}),
     ),
 )
 
-WORD = re.compile(r"\w+(?:'\w+)?")
+# A word: letters and digits, up to an apostrophe (folded from ’ ʼ ‘ by graph.indicators.normalise).
+WORD = re.compile(r"\w+")
 # The places of a side's phrases in a text: (first word, last word, end in the folded text), in text order.
 Places = list[tuple[int, int, int]]
+
+# Marks that end a sentence: . ! ? … and those of the lexicons' scripts and of others adverts borrow
+# (Arabic ؟, Urdu and Pashto ۔, Devanagari ।, Ethiopic ። ፧, Chinese 。, the Greek question mark, full-width
+# forms). A run of them ends a sentence unless a letter or digit follows at once ("1.500", "wa.me",
+# "?start="), an ellipsis even then ("pay...arrive"). A line break ends one too, as adverts write one
+# statement a line, unless its line ends with a comma or a colon ("Payment:" over "after arrival").
+END_MARKS = ".!?…\u061f\u06d4\u0964\u1362\u1367\u3002\u037e\uff01\uff1f\uff61"
+# Those that ask: a sentence they end may be a label question, read with its answer.
+QUESTION_MARKS = "?\u061f\u1367\u037e\uff1f"
+LINE_BREAK = r"\r\n|[\n\r\u2028\u2029\x85\v\f]"
+LINE_BREAKS = re.compile(LINE_BREAK)
+SENTENCE_END = re.compile(
+    rf"(?P<joined>[,:،][^\S\n\r]*+)?(?:{LINE_BREAK})"
+    rf"|[{END_MARKS}]++(?!\w)"
+    r"|(?:\.\.|…)[.…]*+"
+)
+# A full stop after one letter ("z. B.", "e.g.", an initial) or after one of these short forms ends no
+# sentence. Short forms that often end one ("etc.", "usw.", "km.") are not listed.
+ABBREVIATIONS = frozenset(
+    "approx appr ca cca dr mr mrs ms st vs nr tel tél τηλ incl inkl bzw evtl ggf ex env mme sig dott".split()
+)
+WORD_BEFORE = re.compile(r"(?<!\w)\w{1,8}$")
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Where the sentences of `text` end, in text order: the offsets of their end marks and line breaks."""
+    return [
+        end.start()
+        for end in SENTENCE_END.finditer(text)
+        if end.group("joined") is None and not (end.group() == "." and abbreviated(text, end.start()))
+    ]
+
+
+def abbreviated(text: str, stop: int) -> bool:
+    """Whether the full stop at `stop` closes a short form rather than a sentence."""
+    word = WORD_BEFORE.search(text, max(0, stop - 8), stop)
+    if not word:
+        return False
+    found = word.group()
+    return (len(found) == 1 and found.isalpha()) or found.casefold() in ABBREVIATIONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -413,28 +498,157 @@ def vocabulary() -> tuple[dict[str, list[tuple[tuple[str, ...], Side]]], frozens
     return index, frozenset(index)
 
 
-def pairs(folded: Folded) -> list[tuple[int, int, Concept, str]]:
-    """The concepts the folded text says in a pair of words: (start, end, concept, language), spans in
-    `folded.text`. The first pair of each concept and language is enough (a concept is one sign)."""
+@cache
+def spoilers() -> dict[tuple[int, str], frozenset[str]]:
+    """(concept, language) -> the folded words that, beside a word of either side, take it out."""
+    return {
+        (number, lang): frozenset(fold_term(word) for word in line.split("|"))
+        for number, concept in enumerate(CONCEPTS)
+        for lang, line in concept.unless_beside.items()
+    }
+
+
+# Words are numbered with a jump of more words than any window at each sentence end, so that no pair
+# spans one and `nearest` needs no other test.
+SENTENCE_GAP = 1 + max(concept.window for concept in CONCEPTS)
+
+
+def pairs(folded: Folded, original: str | None = None) -> list[tuple[int, int, Concept, str]]:
+    """The concepts the folded text says in a pair of words of one sentence: (start, end, concept,
+    language), spans in `folded.text`. The first pair of each concept and language is enough (a concept
+    is one sign). `original`, the text `folded` was folded from, shows the line breaks (folded to spaces)."""
     text = folded.text
     index, words = vocabulary()
     if words.isdisjoint(WORD.findall(text)):
         return []
     tokens = [(match.group(), match.start(), match.end()) for match in WORD.finditer(text)]
-    seen: dict[tuple[int, str], tuple[Places, Places]] = {}
+    found: dict[tuple[int, str], tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
     for position, (word, _, _) in enumerate(tokens):
         for phrase, side in index.get(word, ()):
             end = position + len(phrase) - 1
-            if end < len(tokens) and all(tokens[position + i][0] == part for i, part in enumerate(phrase)):
-                places = seen.setdefault((side.concept, side.lang), ([], []))
-                places[side.side].append((position, end, tokens[end][2]))
+            key = (side.concept, side.lang)
+            if (
+                end < len(tokens)
+                and all(tokens[position + i][0] == part for i, part in enumerate(phrase))
+                and not beside(tokens, position, end, spoilers().get(key))
+            ):
+                found.setdefault(key, ([], []))[side.side].append((position, end))
+    both = [(key, sides) for key, sides in found.items() if sides[0] and sides[1]]
+    if not both:
+        return []
+    sentences = Sentences.of(tokens, folded, original)
+    starts: dict[int, int] = {}  # a numbered word -> where it starts in the folded text
     result = []
-    for (number, lang), (first, second) in seen.items():
+    for (number, lang), sides in both:
         concept = CONCEPTS[number]
-        span = nearest(first, second, concept.window, ordered=concept.ordered)
+        first = numbered(sides[0], tokens, sentences, starts, labels_of=sides[1])
+        second = numbered(sides[1], tokens, sentences, starts)
+        span = nearest(first, second, concept.window, ordered=concept.in_order(lang))
         if span:
             (start, _, _), (_, _, stop) = span
-            result.append((tokens[start][1], stop, concept, lang))
+            result.append((starts[start], stop, concept, lang))
+    return result
+
+
+def beside(tokens: list[tuple[str, int, int]], first: int, last: int, words: frozenset[str] | None) -> bool:
+    """Whether the token right before `first` or right after `last` is one of `words`."""
+    if not words:
+        return False
+    return (first > 0 and tokens[first - 1][0] in words) or (
+        last + 1 < len(tokens) and tokens[last + 1][0] in words
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Sentences:
+    """Where a text's sentences end, which sentence each token is in, and which tokens share a line."""
+
+    text: str  # the text the ends are offsets in: the advert's own when given (it has the line breaks)
+    ends: list[int]
+    count: int  # how many tokens
+    offset: Callable[[int], int]  # a token -> where it starts in `text`
+
+    @classmethod
+    def of(cls, tokens: list[tuple[str, int, int]], folded: Folded, original: str | None) -> Sentences:
+        """The sentences of the folded text's tokens, read from `original` when given."""
+        if original is None:
+            text, offset = folded.text, lambda position: tokens[position][1]
+        else:
+            text, offset = original, lambda position: folded.starts[tokens[position][1]]
+        return cls(text, sentence_ends(text), len(tokens), offset)
+
+    def sentence(self, position: int) -> int:
+        """The number of the sentence the token at `position` is in."""
+        return bisect_right(self.ends, self.offset(position))
+
+    def one_line(self, start: int, end: int) -> bool:
+        """Whether the tokens from `start` to `end` are on one line (of `text`: the folded one has none)."""
+        return LINE_BREAKS.search(self.text, self.offset(start), self.offset(end)) is None
+
+    def asks(self, number: int) -> bool:
+        """Whether sentence `number` ends with a question mark."""
+        return number < len(self.ends) and self.text[self.ends[number]] in QUESTION_MARKS
+
+    def label(self, number: int, first: int, last: int) -> tuple[int, int] | None:
+        """The first and last token of the label question that the phrase at tokens `first` to `last`,
+        in sentence `number`, is in, if any: at most two words from the sentence's or the line's start
+        to a question mark, with an answer after it. At most four tokens around the phrase are read."""
+        if not self.asks(number):
+            return None
+        start, end = first, last
+        while (
+            start > 0
+            and end - start < 2
+            and self.sentence(start - 1) == number
+            and self.one_line(start - 1, start)
+        ):
+            start -= 1
+        while end + 1 < self.count and end - start < 2 and self.sentence(end + 1) == number:
+            end += 1
+        if end - start >= 2 or end + 1 == self.count or self.sentence(end + 1) == number:
+            return None
+        return (start, end) if self.one_line(first, end) else None
+
+
+def label_answer(
+    number: int, first: int, last: int, sentences: Sentences, others: list[tuple[int, int]]
+) -> int | None:
+    """The sentence of the answer when the phrase at tokens `first` to `last` (in sentence `number`) is
+    a label question's ("Payment? Only when you arrive"): the phrase is read there, as the topic the
+    answer speaks of. None when it is no label's, or when its label holds a phrase of the other side,
+    `others` ("Arrival time? Payment by card": the answer is about something else)."""
+    label = sentences.label(number, first, last)
+    if label is None:
+        return None
+    start, end = label
+    other = bisect_left(others, (start, -1))
+    if other < len(others) and others[other][0] <= end:
+        return None
+    return sentences.sentence(end + 1)
+
+
+def numbered(
+    places: list[tuple[int, int]],
+    tokens: list[tuple[str, int, int]],
+    sentences: Sentences,
+    starts: dict[int, int],
+    labels_of: list[tuple[int, int]] | None = None,
+) -> Places:
+    """The places of a side's phrases (first and last token) as `nearest` reads them: each word numbered
+    SENTENCE_GAP words further for every sentence end before it, a phrase cut by one left out. For a
+    concept's first side, `labels_of` gives the places of its second: a phrase that is a label question's
+    is numbered as if in its answer's sentence. Where each numbered first word starts in the folded text
+    goes into `starts`."""
+    result = []
+    for first, last in places:
+        number = sentences.sentence(first)
+        if sentences.sentence(last) == number:
+            answer = None if labels_of is None else label_answer(number, first, last, sentences, labels_of)
+            if answer is not None:
+                number = answer
+            jump = number * SENTENCE_GAP
+            starts[first + jump] = tokens[first][1]
+            result.append((first + jump, last + jump, tokens[last][2]))
     return result
 
 
@@ -467,7 +681,7 @@ def pair_hits(text: str, folded: Folded, hits: Sequence[Hit], lang: str | None) 
     """`hits` (in text order) and a hit for each concept said in a pair of words, in text order, unless
     a hit of the same category and at least its weight already overlaps its span. Its term is what the
     advert wrote; its language the concept's words' (the advert's when several languages share them)."""
-    found = pairs(folded)
+    found = pairs(folded, text)
     if not found:
         return list(hits)
     added: dict[tuple[int, int, str], Hit] = {}

@@ -118,6 +118,16 @@ def test_markdown_shows_the_figures_and_the_misses() -> None:
     assert "| without lang | 6 | 4 | 1 | 1 | 0.667 |" in text
 
 
+def test_a_hit_over_a_line_break_or_with_a_pipe_stays_in_its_table_row() -> None:
+    (line,) = [json.dumps(advert("c1", "Payment:\nafter you arrive", "smuggling", "smuggling", "en"))]
+    (parsed,) = parse([line])
+    hits = ("Payment:\nafter you arrive (price 0.35)", "a|b (route 0.20)")
+    text = markdown(report([Verdict(parsed, False, 0.2, hits, "en")]))
+    (row,) = [row for row in text.splitlines() if row.startswith("| c1 |")]
+    assert "| Payment:\\nafter you arrive (price 0.35); a\\|b (route 0.20) |" in row
+    assert row.endswith("| Payment: after you arrive |")
+
+
 def test_a_bad_label_or_advert_names_its_line() -> None:
     good = json.dumps(advert("x1", "hello", "benign", "news", "en"))
     with pytest.raises(LabelledError, match="line 2: label: 'maybe'"):

@@ -8,7 +8,7 @@ from graph.indicators import analyse
 from graph.indicators.lexicon import SMUGGLING_CATEGORIES
 from graph.indicators.match import Hit
 from graph.indicators.normalise import fold, fold_term
-from graph.indicators.pairs import CONCEPTS, WORD, nearest, pair_hits, pairs
+from graph.indicators.pairs import CONCEPTS, WORD, nearest, pair_hits, pairs, sentence_ends
 
 LANGUAGES = {"en", "fr", "de", "it", "el", "tr", "sq", "vi", "ar", "fa", "ps", "ckb", "kmr", "ti"}
 PAY_ON_ARRIVAL = "payment tied to arrival, in everyday words"
@@ -28,7 +28,7 @@ def test_every_concept_is_written_in_every_language_and_is_a_weak_smuggling_sign
     for concept in CONCEPTS:
         assert set(concept.first) == LANGUAGES and set(concept.second) == LANGUAGES, concept.means
         assert concept.category in SMUGGLING_CATEGORIES
-        assert 0 < concept.weight <= 0.45 and concept.window >= 1
+        assert 0 < concept.weight <= 0.45 and concept.window >= 0
         for side in (concept.first, concept.second):
             for lang, line in side.items():
                 for phrase in line.split("|"):
@@ -152,3 +152,233 @@ def test_long_hostile_text_is_read_in_one_pass() -> None:
     repeated = "hidden hidden in hidden " * 45_000 + "lorry"
     assert len(repeated) > 1_000_000
     assert [h.term for h in found(repeated)] == ["hidden in hidden lorry"]
+    asked = "money? " * 150_000 + "arrive"
+    assert len(asked) > 1_000_000 and said(asked) == [("money? arrive", PAY_ON_ARRIVAL)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le paiement se fait à l'arrivée, pas avant",
+        "Le paiement se fait à l’arrivée, pas avant",
+        "Le paiement se fait à lʼarrivée, pas avant",
+        "Paiement juste après ton heure d'arrivée à Londres",
+        "Il pagamento si fa all'arrivo in Inghilterra",
+        "Il pagamento avviene solo dopo la conferma dell’arrivo",
+    ],
+)
+def test_an_elided_article_or_preposition_is_a_word_of_its_own(text: str) -> None:
+    assert [m for _, m in said(text)] == [PAY_ON_ARRIVAL], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'arrivée des nouveaux élèves est prévue lundi matin",
+        "Orario dell'arrivo del treno: le 18:40 al binario 3",
+    ],
+)
+def test_an_elided_word_alone_is_no_sign(text: str) -> None:
+    assert said(text) == [], text
+
+
+def test_words_with_an_apostrophe_in_the_lists_still_match() -> None:
+    assert said("Don't tell anyone about the trip") == [("Don't tell anyone", "tell no one")]
+    assert said("N’en parlez à personne") == [("N’en parlez à personne", "tell no one")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please arrive 10 minutes early. Payment by card at the desk",
+        "Please arrive 10 minutes early! Payment by card at the desk",
+        "Arriving late? Payment by card at the desk",
+        "Please arrive early… payment by card at the desk",
+        "Please arrive early...payment by card at the desk",
+        "Please arrive 10 minutes early\nPayment by card at the desk",
+        "Please arrive 10 minutes early\r\n\r\nPayment by card at the desk",
+        "Arrival from 9am\n✅✅✅\nPayment by card at the desk",
+        "Bitte 10 Minuten vor der Ankunft anrufen. Zahlung nur mit Karte",
+        "موعد الوصول؟ الدفع بالبطاقة في المكتب",
+    ],
+)
+def test_a_pair_never_spans_a_sentence_end(text: str) -> None:
+    assert said(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        (
+            "Arrive early. The money only when you have arrived. Thanks",
+            "The money only when you have arrived",
+        ),
+        ("Payment of 1.500 euro when you arrive", "Payment of 1.500 euro when you arrive"),
+        ("Payment approx. two days after you arrive", "Payment approx. two days after you arrive"),
+        ("Zahlung z. B. erst bei Ankunft", "Zahlung z. B. erst bei Ankunft"),
+        ("Payment via wa.me/4477 once you arrive", "Payment via wa.me/4477 once you arrive"),
+        ("Payment 💰 when you arrive 🚤", "Payment 💰 when you arrive"),
+        ("💰 Payment:\nafter you arrive", "Payment:\nafter you arrive"),
+        ("💰 Payment,\nonly when you arrive", "Payment,\nonly when you arrive"),
+        ("سؤال؟ الدفع بعد الوصول", "الدفع بعد الوصول"),
+    ],
+)
+def test_a_pair_within_one_sentence_is_found_whatever_marks_it_holds(text: str, term: str) -> None:
+    assert said(text) == [(term, PAY_ON_ARRIVAL)], text
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Payment? Only once you have arrived", "Payment? Only once you have arrived"),
+        ("Safe trip. Cash? When you arrive", "Cash? When you arrive"),
+        ("Our terms:\nPayment? When you arrive", "Payment? When you arrive"),
+        ("Bezahlung?\nErst wenn ihr angekommen seid", "Bezahlung?\nErst wenn ihr angekommen"),
+        ("Le paiement ? Seulement à l'arrivée", "paiement ? Seulement à l'arrivée"),
+        ("Il pagamento? Solo dopo l'arrivo", "pagamento? Solo dopo l'arrivo"),
+        ("Ödeme mi? Varınca", "Ödeme mi? Varınca"),
+        ("المبلغ؟ بعد ما توصل", "المبلغ؟ بعد ما توصل"),
+        ("پول؟ بعد از رسیدن", "پول؟ بعد از رسیدن"),
+    ],
+)
+def test_a_label_question_is_read_with_its_answer(text: str, term: str) -> None:
+    assert said(text) == [(term, PAY_ON_ARRIVAL)], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do you want to pay by card? We arrive at ten",
+        "Any news about the payment? We arrive at ten",
+        "Vous payez par carte ? Arrivée à dix heures",
+        "Kann man mit Karte bezahlen? Ankunft um zehn Uhr",
+        "Volete pagare con la carta? Arrivo alle dieci",
+        "Kartla ödeme yapılır mı? Varış saati onda",
+        "هل يمكن الدفع بالبطاقة؟ الوصول الساعة العاشرة",
+        "Payment by card:\nwhy not? We arrive at ten",
+        "Payment? By card. We arrive at ten",
+        "Arrivée ? Paiement par carte au comptoir",
+        "Ankunft? Zahlung nur mit Karte",
+    ],
+)
+def test_a_question_longer_than_a_label_or_naming_the_other_side_stays_apart(text: str) -> None:
+    assert said(text) == [], text
+
+
+def test_sentence_ends_are_the_marks_of_every_script_and_line_breaks() -> None:
+    for mark in [".", "!", "?", "…", "؟", "۔", "।", "።", "፧", "。", "\u037e", "！", "？", "\n", "\u2028"]:
+        assert sentence_ends(f"ab{mark} cd") == [2], repr(mark)
+    assert sentence_ends("1.500 wa.me/x?y=1 e.g. z. B. Dr. Ali ca. 3") == []
+    assert sentence_ends("etc. ok?! yes...no") == [3, 7, 13]
+
+
+def test_without_the_original_text_the_marks_of_the_folded_text_end_sentences() -> None:
+    text = "Please arrive 10 minutes early. Payment by card"
+    assert pairs(fold(text)) == []
+    assert [concept.means for *_, concept, _ in pairs(fold("Payment when you arrive"))] == [PAY_ON_ARRIVAL]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There are no stupid questions in our English class",
+        "No silly questions here: ask your teacher anything",
+        "No deposit needed, any questions call Sam",
+        "No, any questions go to the front desk",
+        "Es gibt keine dummen Fragen, fragt einfach",
+        "Il n'y a pas de questions bêtes, seulement des réponses",
+        "Aptal soru yok, her şeyi sorabilirsiniz",
+    ],
+)
+def test_no_stupid_questions_welcomes_every_question(text: str) -> None:
+    assert said(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("No questions asked, we leave on Friday", "No questions"),
+        ("We take you across without any questions", "without any questions"),
+        ("On part sans poser de questions", "sans poser de questions"),
+        ("Pas de questions, départ vendredi", "Pas de questions"),
+        ("Fahrt ohne viele Fragen, Abfahrt am Freitag", "ohne viele Fragen"),
+        ("Si parte senza fare domande", "senza fare domande"),
+        ("Πάμε χωρίς πολλές ερωτήσεις", "χωρίς πολλές ερωτήσεις"),
+        ("Sorgu sual yok, cuma günü yola çıkıyoruz", "Sorgu sual yok"),
+        ("السفر بدون أي أسئلة", "بدون أي أسئلة"),
+        ("بدون هیچ سوالی می‌بریمت", "بدون هیچ سوالی"),
+    ],
+)
+def test_no_questions_asked_is_the_negation_right_before_questions(text: str, term: str) -> None:
+    assert said(text) == [(term, NO_QUESTIONS)], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Polizei sagt, dass niemandem etwas passiert ist",
+        "Niemand sagt dir, wie schwer Deutsch am Anfang ist",
+        "Nessuno può dire quando arriverà il treno",
+        "Τι να πεις; Κανένα πρόβλημα, ελάτε όποτε θέλετε",
+        "ممكن تقول لحد من صحابك على عروضنا",
+        "Më thoni nëse askush nuk vjen në kurs",
+    ],
+)
+def test_a_verb_of_saying_near_nobody_is_not_tell_no_one(text: str) -> None:
+    assert said(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Sag es niemandem, wir fahren am Freitag", "Sag es niemandem"),
+        ("Erzähl niemandem davon", "Erzähl niemandem"),
+        ("Non dirlo a nessuno, partiamo venerdì", "Non dirlo a nessuno"),
+        ("Μην το πεις σε κανέναν, φεύγουμε την Παρασκευή", "Μην το πεις σε κανέναν"),
+        ("ما تحكي لحدا، منطلع الجمعة", "ما تحكي لحدا"),
+        ("لا تخبر أحدا عن الرحلة", "لا تخبر أحدا"),
+        ("Mos i thuaj askujt, nisemi të premten", "thuaj askujt"),
+    ],
+)
+def test_tell_no_one_is_the_whole_construction(text: str, term: str) -> None:
+    assert said(text) == [(term, "tell no one")], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Message us to delete your account",
+        "Gửi tin nhắn để xóa tài khoản",
+        "Scrivici un messaggio ed elimina ogni dubbio",
+        "Das schadet niemandem, sag ich immer",
+        "Ai không nói được tiếng Anh cũng có thể đăng ký lớp",
+    ],
+)
+def test_where_the_imperative_comes_first_the_other_order_is_no_sign(text: str) -> None:
+    assert said(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Delete this message after reading", "Delete this message"),
+        ("Xóa tin nhắn này sau khi đọc", "Xóa tin nhắn"),
+        ("Cancella il messaggio dopo averlo letto", "Cancella il messaggio"),
+        ("Đừng nói với ai nhé", "Đừng nói với ai"),
+        # Where the object may come first, either order is the sign.
+        ("nach dem Lesen die Nachricht löschen", "Nachricht löschen"),
+        ("Kimseye söyleme, cuma günü çıkıyoruz", "Kimseye söyleme"),
+        ("A nessuno, non dirlo", "A nessuno, non dirlo"),
+        ("Σε κανέναν μην το πεις", "Σε κανέναν μην το πεις"),
+    ],
+)
+def test_the_order_of_a_pair_is_checked_per_language(text: str, term: str) -> None:
+    assert [t for t, _ in said(text)] == [term], text
+
+
+def test_a_concept_is_ordered_in_every_language_or_in_those_it_names() -> None:
+    no_questions, delete = (
+        next(c for c in CONCEPTS if c.means.startswith(m)) for m in ("no questions", "delete")
+    )
+    assert no_questions.in_order("tr") and no_questions.in_order("en")
+    assert delete.in_order("en") and not delete.in_order("de")
