@@ -66,7 +66,8 @@ def find_mentions(
     mentions = []
     too_long = 0
     for key, places in found.items():  # in text order: occurrences() sorts by span
-        if len(key.encode("utf-8")) > MAX_KEY_BYTES:
+        # A character is at most four bytes: a short key needs no encoding to be known short enough.
+        if len(key) > MAX_KEY_BYTES // 4 and len(key.encode("utf-8")) > MAX_KEY_BYTES:
             too_long += 1
             continue
         first = places[0]
@@ -82,7 +83,7 @@ def find_mentions(
                 domain=domain,
             )
         )
-    mentions.sort(key=lambda m: (m.spans[0], m.kind))
+    # Already in order of (first span, kind): each key's first occurrence comes in occurrences()'s order.
     return mentions, too_long
 
 
