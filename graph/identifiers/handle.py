@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from graph.identifiers.base import Identifier, IdentifierType
 from graph.identifiers.countries import is_country_name
-from graph.identifiers.document import Document, fold, fold_case
+from graph.identifiers.document import Document, fold, fold_case, quick_pattern
 
 PLATFORMS = ("facebook", "instagram", "tiktok", "x", "telegram", "snapchat")
 
@@ -61,7 +61,7 @@ _LABELS = {
 # a label (the capital X in the text itself), a search that is several times faster. The X pattern is
 # cut where its capital form begins.
 _LOWER_LABELS = "|".join(alt.partition("|(?-i:X)")[0] for alt in _LABELS.values())
-_LABEL_HINT_RE = re.compile(_LOWER_LABELS)
+_LABEL_HINT_RE = quick_pattern(_LOWER_LABELS)
 # Words that may stand between a label and the name: "snap is: name", "fb id: name".
 _FILLER = r"(?:(?:id|is|name|username|handle|account|est|c'est|me)\b)?"
 _LABEL_ALTERNATIVES = "|".join(f"(?P<{p}>{alt})" for p, alt in _LABELS.items())

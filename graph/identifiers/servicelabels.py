@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from graph.identifiers.document import fold_case
+from graph.identifiers.document import fold_case, quick_pattern
 
 # The names of each service as adverts write them, Latin and Arabic-script spellings. Persian
 # `پی‌پال` is matched without its zero-width non-joiner, which the document fold drops. Wise is an
@@ -31,7 +31,7 @@ _SERVICES = {
 }
 # The names in lower case, Wise's capital forms included: found in `fold_case(text)` wherever
 # `_LABEL_RE` may find a name, a search that is several times faster.
-_NAME_HINT_RE = re.compile("|".join(_SERVICES.values()).replace("(?-i:Wise|WISE)", "wise"))
+_NAME_HINT_RE = quick_pattern("|".join(_SERVICES.values()).replace("(?-i:Wise|WISE)", "wise"))
 # Label words that are themselves the word for a tag: what follows them is a tag without more ado.
 _TAG_WORDS = re.compile(r"rev[\s-]?tag|cash[\s-]?tag|wise[\s-]?tag", re.IGNORECASE)
 

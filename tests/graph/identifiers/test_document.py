@@ -2,11 +2,12 @@ import re
 import string
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from graph.identifiers import document, extract
-from graph.identifiers.document import Document, fold, fold_case
+from graph.identifiers.document import Document, fold, fold_case, quick_pattern
 
 
 def test_ascii_text_is_untouched() -> None:
@@ -127,3 +128,30 @@ def test_fold_case_keeps_every_letter_ignorecase_takes_for_another() -> None:
             if re.fullmatch(letter, taken, re.IGNORECASE):
                 assert fold_case(taken) == letter, (taken, letter)
     assert fold_case("İNSTAGRAM ınsta ſnap KIK \u0422елеграм") == "instagram insta snap kik телеграм"
+
+
+WORDS = r"tg|telegram|tik\s?tok|x(?=[^\S\n]*(?:(?:username|id)[^\S\n]*)?:)|insta|ig|[|]?|تیک\s?تاک|تلگرام"
+
+
+def test_quick_pattern_groups_words_by_first_letter() -> None:
+    with pytest.raises(ValueError):
+        quick_pattern("a?b|c")
+    with pytest.raises(ValueError):
+        quick_pattern(WORDS)  # `[|]?` starts with no letter
+    words = WORDS.replace("|[|]?", "")
+    quick = quick_pattern(words)
+    assert quick.pattern == (
+        r"t(?:g|elegram|ik\s?tok)|x(?:(?=[^\S\n]*(?:(?:username|id)[^\S\n]*)?:))|i(?:nsta|g)|ت(?:یک\s?تاک|لگرام)"
+    )
+
+
+QUICK_PIECES = st.sampled_from(
+    ["tg", "tel", "egram", "tik", " ", "tok", "x", ":", "id", "ig", "تیک", "تاک", "a"]
+)
+
+
+@given(st.lists(QUICK_PIECES).map("".join))
+def test_quick_pattern_finds_what_the_words_find(text: str) -> None:
+    words = WORDS.replace("|[|]?", "")
+    found = [m.span() for m in re.finditer(words, text)]
+    assert [m.span() for m in quick_pattern(words).finditer(text)] == found
