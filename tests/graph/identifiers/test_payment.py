@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.identifiers import extract, servicelabels
+from graph.identifiers import extract, payment, servicelabels
 from graph.identifiers.document import Document, fold_case
 from graph.identifiers.payment import Payment, canonical_tag, iban_length
 
@@ -229,3 +229,12 @@ SERVICE_PIECES = st.sampled_from(
 def test_a_text_naming_a_service_passes_the_quick_test(text: str) -> None:
     if servicelabels._LABEL_RE.search(text):
         assert servicelabels._NAME_HINT_RE.search(fold_case(text))
+
+
+IBAN_PIECES = st.sampled_from(["GB", "gb", "82", "0", "WEST", "1234", " ", "  ", "x", "-", "\n", "é", "DE89"])
+
+
+@given(st.lists(IBAN_PIECES, max_size=16).map("".join))
+def test_a_text_with_an_iban_candidate_passes_the_quick_test(text: str) -> None:
+    if payment._IBAN_RE.search(text):
+        assert payment._IBAN_HINT_RE.search(text)
