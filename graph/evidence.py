@@ -74,17 +74,23 @@ def find_mentions(
         domain = None
         if first.kind == "url":
             domain = next((domains_at[i.span] for i in places if i.span in domains_at), None)
-        mentions.append(
-            Mention(
-                identifier=first,
-                spans=tuple(i.span for i in places),
-                values=tuple(i.value for i in places),
-                rules=tuple(i.rule for i in places),
-                domain=domain,
-            )
-        )
+        mentions.append(_mention(places, domain))
     # Already in order of (first span, kind): each key's first occurrence comes in occurrences()'s order.
     return mentions, too_long
+
+
+def _mention(places: list[Identifier], domain: str | None) -> Mention:
+    """One identifier's mention from its occurrences; most are written once, which needs no loop."""
+    first = places[0]
+    if len(places) == 1:
+        return Mention(first, (first.span,), (first.value,), (first.rule,), domain)
+    return Mention(
+        first,
+        tuple([i.span for i in places]),
+        tuple([i.value for i in places]),
+        tuple([i.rule for i in places]),
+        domain,
+    )
 
 
 def find_mentions_many(
