@@ -186,9 +186,9 @@ class Document:
     _offsets: list[int] | None = field(init=False, repr=False)
     _claimed: list[tuple[int, int]] = field(default_factory=list, init=False, repr=False)
     # The masked text as of the first `_masked_claims` claims: claims are only ever added, so it stays
-    # right until the next one.
-    _masked: str = field(default="", init=False, repr=False)
-    _masked_claims: int = field(default=0, init=False, repr=False)
+    # right until the next one. A cache, so no part of what makes two documents equal.
+    _masked: str = field(default="", init=False, repr=False, compare=False)
+    _masked_claims: int = field(default=0, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.text, self._offsets = fold(self.original)

@@ -155,3 +155,11 @@ def test_quick_pattern_finds_what_the_words_find(text: str) -> None:
     words = WORDS.replace("|[|]?", "")
     found = [m.span() for m in re.finditer(words, text)]
     assert [m.span() for m in quick_pattern(words).finditer(text)] == found
+
+
+def test_reading_the_masked_text_leaves_a_document_equal() -> None:
+    read, unread = Document("ab cd"), Document("ab cd")
+    read.claim(0, 2)
+    unread.claim(0, 2)
+    read.masked()
+    assert read == unread
