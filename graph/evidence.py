@@ -66,24 +66,31 @@ def find_mentions(
     mentions = []
     too_long = 0
     for key, places in found.items():  # in text order: occurrences() sorts by span
-        if len(key.encode("utf-8")) > MAX_KEY_BYTES:
+        # A character is at most four bytes: a short key needs no encoding to be known short enough.
+        if len(key) > MAX_KEY_BYTES // 4 and len(key.encode("utf-8")) > MAX_KEY_BYTES:
             too_long += 1
             continue
         first = places[0]
         domain = None
         if first.kind == "url":
             domain = next((domains_at[i.span] for i in places if i.span in domains_at), None)
-        mentions.append(
-            Mention(
-                identifier=first,
-                spans=tuple(i.span for i in places),
-                values=tuple(i.value for i in places),
-                rules=tuple(i.rule for i in places),
-                domain=domain,
-            )
-        )
-    mentions.sort(key=lambda m: (m.spans[0], m.kind))
+        mentions.append(_mention(places, domain))
+    # Already in order of (first span, kind): each key's first occurrence comes in occurrences()'s order.
     return mentions, too_long
+
+
+def _mention(places: list[Identifier], domain: str | None) -> Mention:
+    """One identifier's mention from its occurrences; most are written once, which needs no loop."""
+    first = places[0]
+    if len(places) == 1:
+        return Mention(first, (first.span,), (first.value,), (first.rule,), domain)
+    return Mention(
+        first,
+        tuple([i.span for i in places]),
+        tuple([i.value for i in places]),
+        tuple([i.rule for i in places]),
+        domain,
+    )
 
 
 def find_mentions_many(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 _KEYCAP = "\u20e3"
 # What a claimed span is blanked with: neither a space nor a word character, and never in an advert (the
@@ -76,6 +77,20 @@ def _fold_char(ch: str) -> str:
     return ch
 
 
+@cache
+def _may_fold_re() -> re.Pattern[str]:
+    """A class of every character of the Basic Multilingual Plane that `_fold_char` changes, and every
+    character beyond it (emoji, mostly), which is looked at one by one: with only the first plane
+    listed, the class is one table look-up a character. Built at the first text that needs it.
+    """
+    changed = (
+        ch
+        for ch in map(chr, range(0x80, 0x10000))
+        if (ch.isdigit() or ch in _FOLD or "\uff01" <= ch <= "\uff5e") and _fold_char(ch) != ch
+    )
+    return re.compile("[" + "".join(map(re.escape, changed)) + "\U00010000-\U0010ffff]")
+
+
 def fold(text: str) -> tuple[str, list[int] | None]:
     """Fold obfuscated characters to ASCII; return the text and, when it changed, an offset map.
 
@@ -85,8 +100,13 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     if text.isascii():
         return text, None
     if not _NEEDS_MAP_RE.search(text):
-        # Only one-for-one substitutions: offsets are unchanged, so no map is needed.
-        return text.translate(_ONE_FOR_ONE), None
+        # Only one-for-one substitutions: offsets are unchanged, so no map is needed. An advert changes
+        # few distinct characters (its digits), and replacing each is faster than translating every one.
+        for ch in set(_may_fold_re().findall(text)):
+            folded = _ONE_FOR_ONE[ord(ch)]
+            if folded != ch:
+                text = text.replace(ch, folded)
+        return text, None
     # Every character but the dropped ones is folded one for one, so the map lists the kept positions.
     where: list[int] = []
     kept = 0
@@ -95,6 +115,59 @@ def fold(text: str) -> tuple[str, list[int] | None]:
         kept = dropped.end()
     where.extend(range(kept, len(text) + 1))
     return text.translate(_FOLD_AND_DROP), where
+
+
+@lru_cache(maxsize=8)
+def fold_case(text: str) -> str:
+    """The text in one case, as `re.IGNORECASE` compares letters, for a quick test that a word may occur.
+
+    A case-insensitive search for many words is slow; a case-sensitive search for their lower case in
+    this text is fast. IGNORECASE also takes a few letters for others beyond their two cases (the dotless
+    `ı` and the dotted `İ` for `i`, the long `ſ` for `s`, the Kelvin sign for `k`, the old Cyrillic forms
+    of `т`); the upper case of each is the capital of the letter it stands for, so lower-casing the upper
+    case brings them together. `İ` lowers to `i` and a combining dot, which is dropped. Lengths may change,
+    so the result only tells whether a word occurs, never where.
+    """
+    if text.isascii():
+        return text.lower()
+    return text.upper().lower().replace("\u0307", "")
+
+
+def quick_pattern(words: str) -> re.Pattern[str]:
+    """An alternation of words (each a pattern starting with a plain letter) compiled to search fast.
+
+    The words are grouped by first letter: the search then skips to a letter some word starts with
+    and tries only the words starting with it, not every word in turn. At any place only those words
+    can match, in the same order, so it finds what `re.compile(words)` finds.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in _alternatives(words):
+        first, rest = word[:1], word[1:]
+        if not first.isalpha() or rest[:1] in ("?", "*", "+", "{"):
+            raise ValueError(f"{word!r} does not start with a letter of its own")
+        groups.setdefault(first, []).append(rest)
+    return re.compile("|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items()))
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern: the pieces between bars, joined until each compiles.
+
+    A bar inside a group, a class or after a backslash leaves a piece that does not compile on its own,
+    so only the top-level bars end an alternative.
+    """
+    found: list[str] = []
+    piece: str | None = None
+    for part in pattern.split("|"):
+        piece = part if piece is None else f"{piece}|{part}"
+        try:
+            re.compile(piece)
+        except re.error:
+            continue
+        found.append(piece)
+        piece = None
+    if piece is not None:
+        raise ValueError(f"{pattern!r} does not compile")
+    return found
 
 
 @dataclass
@@ -112,6 +185,10 @@ class Document:
     text: str = field(init=False)
     _offsets: list[int] | None = field(init=False, repr=False)
     _claimed: list[tuple[int, int]] = field(default_factory=list, init=False, repr=False)
+    # The masked text as of the first `_masked_claims` claims: claims are only ever added, so it stays
+    # right until the next one. A cache, so no part of what makes two documents equal.
+    _masked: str = field(default="", init=False, repr=False, compare=False)
+    _masked_claims: int = field(default=0, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.text, self._offsets = fold(self.original)
@@ -145,7 +222,11 @@ class Document:
         """
         if not self._claimed:
             return self.text
-        chars = list(self.text)
-        for s, e in self._claimed:
-            chars[s:e] = _BLANK * (e - s)
-        return "".join(chars)
+        if self._masked_claims != len(self._claimed):
+            # Blanking the new claims over the last masked text gives what blanking them all would.
+            chars = list(self._masked if self._masked_claims else self.text)
+            for s, e in self._claimed[self._masked_claims :]:
+                chars[s:e] = _BLANK * (e - s)
+            self._masked = "".join(chars)
+            self._masked_claims = len(self._claimed)
+        return self._masked

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from graph.identifiers.base import Identifier, IdentifierType
-from graph.identifiers.document import Document, fold
+from graph.identifiers.document import Document, fold, fold_case
 from graph.identifiers.link import normalise_host, registered_domain
 
 # ASCII only: adverts glue Arabic or Persian words to an address, and such letters never belong to it.
@@ -71,6 +71,9 @@ _SPOKEN_HINT_RE = re.compile(
     + r")(?!\w)",
     re.IGNORECASE,
 )
+# Found in `fold_case(text)` wherever `_SPOKEN_HINT_RE` may match: the spoken ` at `. Starting with the
+# letters lets the search skip from one `at` to the next.
+_SPOKEN_AT_HINT_RE = re.compile(r"at(?<=[^\S\n]at)[^\S\n]")
 _GMAIL = frozenset({"gmail.com", "googlemail.com"})
 
 
@@ -148,7 +151,7 @@ class Email(IdentifierType):
         if _BRACKET_AT_RE.search(text):
             yield from self._search(doc, text, _BRACKETED_RE, "email:bracketed")
             text = doc.masked()
-        if _SPOKEN_HINT_RE.search(text):
+        if _SPOKEN_AT_HINT_RE.search(fold_case(text)) and _SPOKEN_HINT_RE.search(text):
             yield from self._search(doc, text, _SPOKEN_RE, "email:spoken")
 
     def _plain(self, doc: Document, text: str) -> Iterator[Identifier]:

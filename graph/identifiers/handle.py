@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from graph.identifiers.base import Identifier, IdentifierType
 from graph.identifiers.countries import is_country_name
-from graph.identifiers.document import Document, fold
+from graph.identifiers.document import Document, fold, fold_case, quick_pattern
 
 PLATFORMS = ("facebook", "instagram", "tiktok", "x", "telegram", "snapchat")
 
@@ -57,6 +57,11 @@ _LABELS = {
     "x": r"twitter|تويتر|توییتر|x(?=[^\S\n]*(?:(?:username|handle|id|account)[^\S\n]*)?:)"
     r"|(?-i:X)(?=[^\S\n]+@?[A-Za-z0-9._]*[\d_@])",
 }
+# The labels but X's capital form, in lower case: found in `fold_case(text)` wherever `_LABEL_RE` may find
+# a label (the capital X in the text itself), a search that is several times faster. The X pattern is
+# cut where its capital form begins.
+_LOWER_LABELS = "|".join(alt.partition("|(?-i:X)")[0] for alt in _LABELS.values())
+_LABEL_HINT_RE = quick_pattern(_LOWER_LABELS)
 # Words that may stand between a label and the name: "snap is: name", "fb id: name".
 _FILLER = r"(?:(?:id|is|name|username|handle|account|est|c'est|me)\b)?"
 _LABEL_ALTERNATIVES = "|".join(f"(?P<{p}>{alt})" for p, alt in _LABELS.items())
@@ -96,6 +101,11 @@ def trim(name: str, platform: str) -> str:
     if platform in _TRAILING_UNDERSCORE:
         return name.rstrip(".-")
     return name.rstrip("._-")
+
+
+def may_hold_label(text: str) -> bool:
+    """False when no handle label can be in `text`: a quick test before the slow label search."""
+    return "X" in text or _LABEL_HINT_RE.search(fold_case(text)) is not None
 
 
 def label_before(text: str, start: int) -> bool:
@@ -140,9 +150,11 @@ class Handle(IdentifierType):
 
     def find(self, doc: Document) -> Iterator[Identifier]:
         text = doc.masked()
-        if "@" not in text and not _LABEL_RE.search(text):
+        labelled = may_hold_label(text)
+        if "@" not in text and not labelled:
             return
-        yield from self._labelled(doc, text)
+        if labelled:
+            yield from self._labelled(doc, text)
         text = doc.masked()
         platform = canonical_platform(doc.platform)
         if platform is None or "@" not in text:

@@ -102,9 +102,14 @@ _NOT_VENMO = frozenset(
     blog pay payment-links""".split()
 )
 _DIGITS_RE = re.compile(r"\+?(\d{6,15})")
-# A word (a run of what str.split keeps) holding a `.` or a `/`: from its start, the characters before
-# the first of them, then the rest of the word; a word without one fails where it ends.
-_DOTTED_WORD_RE = re.compile(r"(?<!\S)[^\s./]*[./]\S*")
+# A word (a run of what str.split keeps) in which a `.` or a `/` stands before more of the word, read
+# from the white space in front of it. Every link has one (`://`, `www.x`, `name.suffix`), so a word
+# whose only dot ends a sentence is passed over. The first `.` or `/` decides: when it ends the word it
+# is the only one. Starting at white space lets the search skip from one space to the next, and the
+# possessive run never rereads a word, so a text is read in linear time.
+_LINK_WORD_RE = re.compile(r"\s[^\s./]*+[./]\S+")
+# Where a link's host ends.
+_HOST_END_RE = re.compile(r"[:/?#]")
 
 
 class _Parsed(NamedTuple):
@@ -121,6 +126,10 @@ class _Parsed(NamedTuple):
 def normalise_host(host: str) -> str:
     """Lower-case host with punycode labels decoded to Unicode (IDNA 2008, UTS 46 mapping)."""
     host = host.strip().rstrip(".")
+    if host.isascii() and "xn--" not in host.lower():
+        # No punycode label: UTS 46 maps ASCII to its lower case and a label IDNA refuses falls back to
+        # the lower case below, so either way the answer is the lower case, without the IDNA checks.
+        return host.lower()
     try:
         return idna.decode(host, uts46=True)
     except (idna.IDNAError, UnicodeError, ValueError):
@@ -371,13 +380,22 @@ def _registry() -> Registry:
 
 def derived_identifier(parsed: _Parsed, span: tuple[int, int]) -> Identifier | None:
     """The phone, handle or payment a platform link names, placed at the link's span."""
+    found = _named_by(parsed)
+    if found is None:
+        return None
+    return Identifier(found.kind, found.key, found.value, span, found.rule, found.country)
+
+
+@lru_cache(maxsize=16384)
+def _named_by(parsed: _Parsed) -> Identifier | None:
+    """What a link names, with the link form's rule: the same link in many adverts is read once."""
     target = platform_target(parsed)
     if target is None:
         return None
     kind, raw, platform, rule = target
     cleaner = _registry().get(kind)
     found = cleaner.clean("+" + raw) if kind == "phone" else cleaner.clean(raw, platform=platform)
-    return dataclasses.replace(found, span=span, rule=rule) if found else None
+    return dataclasses.replace(found, rule=rule) if found else None
 
 
 def _bare_host_ok(text: str, start: int, host_text: str) -> bool:
@@ -396,9 +414,11 @@ def _typed_link(raw: str) -> str:
 
 
 def _candidates(text: str) -> Iterator[re.Match[str]]:
-    """Link-shaped matches, searched only in the words that hold a `.` or a `/` (a link has no space)."""
-    for word in _DOTTED_WORD_RE.finditer(text):
-        yield from _LINK_RE.finditer(text, word.start(), word.end())
+    """Link-shaped matches, searched only in the words that may hold one (a link has no space)."""
+    # A space in front makes the first word start after white space too; its match begins at the space,
+    # which is where the word begins in `text`.
+    for word in _LINK_WORD_RE.finditer(" " + text):
+        yield from _LINK_RE.finditer(text, word.start(), word.end() - 1)
 
 
 class Link(IdentifierType):
@@ -424,7 +444,7 @@ class Link(IdentifierType):
             if parsed is None:
                 continue
             if form == "bare":
-                host_text = re.split(r"[:/?#]", candidate, maxsplit=1)[0]
+                host_text = _HOST_END_RE.split(candidate, maxsplit=1)[0]
                 has_path = len(host_text) < len(candidate)
                 is_platform = registered_domain(parsed.host) in SHARED_DOMAINS
                 if not (is_platform and has_path) and not _bare_host_ok(text, start, host_text):

@@ -58,6 +58,9 @@ _CASHTAG_RE = re.compile(r"(?<![\w$])\$(?P<name>[A-Za-z][A-Za-z0-9_]*)")
 # Country letters not preceded by a letter or digit (checked after them, which is faster), check
 # digits, then the account in groups separated by single spaces; cut to the country's length later.
 _IBAN_RE = re.compile(r"[A-Za-z]{2}(?<![A-Za-z0-9][A-Za-z]{2})[0-9]{2}(?: ?[A-Za-z0-9]){11,32}")
+# The check digits after two letters, and enough of an account after them: in every text `_IBAN_RE` finds
+# a candidate in. Starting at the digits, rarer than letters, makes it a quick test before that search.
+_IBAN_HINT_RE = re.compile(r"[0-9]{2}(?<=[A-Za-z]{2}[0-9]{2})(?: ?[A-Za-z0-9]){11}")
 _IBAN_DB = numdb.get("iban")
 _STRUCTURE_LENGTH_RE = re.compile(r"(\d+)!")
 
@@ -161,6 +164,8 @@ class Payment(IdentifierType):
 
     def _ibans(self, doc: Document, text: str) -> Iterator[Identifier]:
         """IBANs anywhere; after a failed candidate the search resumes inside it."""
+        if _IBAN_HINT_RE.search(text) is None:
+            return
         pos = 0
         while True:
             match = _IBAN_RE.search(text, pos)

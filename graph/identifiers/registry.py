@@ -8,6 +8,7 @@ free-standing phone), payments and wallets (an IBAN's digits are not a phone), h
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
 
 from graph.identifiers.base import Identifier, IdentifierType
 from graph.identifiers.document import Document
@@ -105,6 +106,9 @@ class Registry:
 
 TYPES = Registry(Email(), Link(), Domain(), Payment(), Wallet(), Handle(), Phone())
 
+# Where an identifier stands, and its kind for two at one place: the order of `occurrences`.
+_TEXT_ORDER = attrgetter("span", "kind")
+
 # Kinds a value typed without a kind never resolves to (see `IdentifierType.untyped_match`).
 _NOT_UNTYPED = frozenset(type_.kind for type_ in TYPES if not type_.untyped_match)
 
@@ -125,7 +129,7 @@ def occurrences(text: str, *, platform: str | None = None, region: str | None = 
     """Every occurrence of every identifier, repeats included, in text order: the evidence spans."""
     doc = Document(text, platform=platform, region=region)
     found = [identifier for type_ in TYPES for identifier in type_.find(doc)]
-    return sorted(found, key=lambda identifier: (identifier.span, identifier.kind))
+    return sorted(found, key=_TEXT_ORDER)
 
 
 def identify(

@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
+from graph.identifiers.document import fold_case, quick_pattern
+
 # The names of each service as adverts write them, Latin and Arabic-script spellings. Persian
 # `پی‌پال` is matched without its zero-width non-joiner, which the document fold drops. Wise is an
 # English word too, so only its capitalised name or its tag word counts.
@@ -27,6 +29,9 @@ _SERVICES = {
     "venmo": r"venmo|فينمو|ونمو",
     "wise": r"wise[\s-]?tag|transfer[\s-]?wise|(?-i:Wise|WISE)",
 }
+# The names in lower case, Wise's capital forms included: found in `fold_case(text)` wherever
+# `_LABEL_RE` may find a name, a search that is several times faster.
+_NAME_HINT_RE = quick_pattern("|".join(_SERVICES.values()).replace("(?-i:Wise|WISE)", "wise"))
 # Label words that are themselves the word for a tag: what follows them is a tag without more ado.
 _TAG_WORDS = re.compile(r"rev[\s-]?tag|cash[\s-]?tag|wise[\s-]?tag", re.IGNORECASE)
 
@@ -107,6 +112,8 @@ def tagged(text: str) -> Iterator[Tagged]:
     Each service's name is found once, and the text after it is read with a bounded gap, so the whole
     text is read in linear time; a name that is prose (`PayPal accepted`) is left out.
     """
+    if _NAME_HINT_RE.search(fold_case(text)) is None:
+        return
     for label in _LABEL_RE.finditer(text):
         tail = _TAIL_RE.match(text, label.end())
         if tail is None:

@@ -1,10 +1,13 @@
+import re
+import string
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from graph.identifiers import document, extract
-from graph.identifiers.document import Document, fold
+from graph.identifiers.document import Document, fold, fold_case, quick_pattern
 
 
 def test_ascii_text_is_untouched() -> None:
@@ -93,3 +96,70 @@ FOLD_PIECES = st.sampled_from(
 @given(st.lists(FOLD_PIECES | st.characters(), max_size=40).map("".join))
 def test_fold_reads_as_a_character_by_character_fold_does(text: str) -> None:
     assert fold(text) == fold_char_by_char(text)
+
+
+def test_fold_reads_every_code_point_as_a_character_by_character_fold_does() -> None:
+    # Whole planes, in pieces: the fast path lists the characters that change, and must miss none.
+    points = [p for p in range(0x80, 0x110000) if not 0xD800 <= p < 0xE000]
+    for start in range(0, len(points), 4096):
+        text = "".join(map(chr, points[start : start + 4096]))
+        assert fold(text) == fold_char_by_char(text)
+
+
+def test_masked_text_follows_each_new_claim() -> None:
+    doc = Document("ab cd ef gh")
+    claims = [(0, 2), (6, 8), (3, 4), (7, 10)]
+    for number, (start, end) in enumerate(claims, 1):
+        doc.claim(start, end)
+        chars = list(doc.text)
+        for s, e in claims[:number]:
+            chars[s:e] = "\x00" * (e - s)
+        assert doc.masked() == "".join(chars)
+        assert doc.masked() is doc.masked()
+
+
+def test_fold_case_keeps_every_letter_ignorecase_takes_for_another() -> None:
+    # For each lower-case letter of the scripts that label words are written in, every character a
+    # case-insensitive pattern takes for it folds to it, so a quick search of the folded text misses none.
+    letters = string.ascii_lowercase + "абвгдежзийклмнопрстуфхцчшщъыьэюяёіїєґ"
+    every = "".join(chr(p) for p in range(0x110000) if not 0xD800 <= p < 0xE000)
+    for taken in set(re.findall(f"[{letters}]", every, re.IGNORECASE)):
+        for letter in letters:
+            if re.fullmatch(letter, taken, re.IGNORECASE):
+                assert fold_case(taken) == letter, (taken, letter)
+    assert fold_case("İNSTAGRAM ınsta ſnap KIK \u0422елеграм") == "instagram insta snap kik телеграм"
+
+
+WORDS = r"tg|telegram|tik\s?tok|x(?=[^\S\n]*(?:(?:username|id)[^\S\n]*)?:)|insta|ig|[|]?|تیک\s?تاک|تلگرام"
+
+
+def test_quick_pattern_groups_words_by_first_letter() -> None:
+    with pytest.raises(ValueError):
+        quick_pattern("a?b|c")
+    with pytest.raises(ValueError):
+        quick_pattern(WORDS)  # `[|]?` starts with no letter
+    words = WORDS.replace("|[|]?", "")
+    quick = quick_pattern(words)
+    assert quick.pattern == (
+        r"t(?:g|elegram|ik\s?tok)|x(?:(?=[^\S\n]*(?:(?:username|id)[^\S\n]*)?:))|i(?:nsta|g)|ت(?:یک\s?تاک|لگرام)"
+    )
+
+
+QUICK_PIECES = st.sampled_from(
+    ["tg", "tel", "egram", "tik", " ", "tok", "x", ":", "id", "ig", "تیک", "تاک", "a"]
+)
+
+
+@given(st.lists(QUICK_PIECES).map("".join))
+def test_quick_pattern_finds_what_the_words_find(text: str) -> None:
+    words = WORDS.replace("|[|]?", "")
+    found = [m.span() for m in re.finditer(words, text)]
+    assert [m.span() for m in quick_pattern(words).finditer(text)] == found
+
+
+def test_reading_the_masked_text_leaves_a_document_equal() -> None:
+    read, unread = Document("ab cd"), Document("ab cd")
+    read.claim(0, 2)
+    unread.claim(0, 2)
+    read.masked()
+    assert read == unread

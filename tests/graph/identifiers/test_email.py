@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from graph.identifiers.document import Document
+from graph.identifiers import email
+from graph.identifiers.document import Document, fold_case
 from graph.identifiers.email import Email
 
 
@@ -89,3 +92,15 @@ def test_clean_gives_the_same_key_as_find():
     assert email.clean("sara [at] gmail [dot] com").key == "email:sara@gmail.com"
     assert email.clean("sara@nowhere") is None
     assert email.clean("not an email") is None
+
+
+SPOKEN_PIECES = st.sampled_from(
+    ["sara", " at ", " AT ", "\tAt\t", "\u00a0at\u00a0", "at", "gmail", "GMAIL", " dot ", "com", "yahoo", ".",
+     "\n", " ", "\x00", "a"]
+)  # fmt: skip
+
+
+@given(st.lists(SPOKEN_PIECES, max_size=10).map("".join))
+def test_a_spoken_address_passes_the_quick_test(text: str) -> None:
+    if email._SPOKEN_HINT_RE.search(text):
+        assert email._SPOKEN_AT_HINT_RE.search(fold_case(text))

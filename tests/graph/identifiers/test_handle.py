@@ -1,5 +1,8 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from graph.identifiers import handle
 from graph.identifiers.document import Document
 from graph.identifiers.handle import Handle, canonical_name
 
@@ -135,3 +138,16 @@ def test_trailing_underscore_is_in_the_span() -> None:
 )
 def test_trailing_characters_rules(name: str, platform: str, expected: str | None) -> None:
     assert canonical_name(name, platform) == expected
+
+
+LABEL_PIECES = st.sampled_from(
+    ["telegram", "TG", "İnsta", "ınstagram", "Tik Tok", "tik\ttok", "SNAP", "ſnapchat", "fb", "Facebook",
+     "twitter", "X", "x", "username", "handle", ":", "@", " ", "\n", "5", "_", "a", ".", "تلگرام", "اینستا",
+     "تیک تاک", "ТЕЛЕГРАМ", "\u1c84елеграм", "\u0130G", "\u212a", "\x00"]
+)  # fmt: skip
+
+
+@given(st.lists(LABEL_PIECES, max_size=12).map("".join))
+def test_a_text_with_a_label_passes_the_quick_test(text: str) -> None:
+    if handle._LABEL_RE.search(text):
+        assert handle.may_hold_label(text)

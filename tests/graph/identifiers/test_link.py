@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import idna
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -333,3 +335,42 @@ LINK_PIECES = st.sampled_from(
 @given(st.lists(LINK_PIECES | st.characters(), max_size=20).map("".join))
 def test_candidates_are_the_links_of_the_words_with_a_dot_or_slash(text: str) -> None:
     assert [m.span() for m in link._candidates(text)] == candidates_word_by_word(text)
+
+
+def idna_host(host: str) -> str:
+    """What `normalise_host` gives through the IDNA decoder alone, without its shortcut for ASCII."""
+    host = host.strip().rstrip(".")
+    try:
+        return idna.decode(host, uts46=True)
+    except (idna.IDNAError, UnicodeError, ValueError):
+        return host.lower()
+
+
+ASCII_HOSTS = st.text(alphabet="abcXYZ019-_.:!~ ", max_size=30) | st.sampled_from(
+    ["Sara.Blogspot.COM", "a..b", "-a.com", "a-.com", "ab--cd.com", "x" * 70 + ".com", "", ".", "a_b.co.uk"]
+)
+
+
+@given(ASCII_HOSTS)
+def test_an_ascii_host_normalises_as_the_idna_decoder_reads_it(host: str) -> None:
+    assert link.normalise_host.__wrapped__(host) == idna_host(host)
+
+
+def test_a_punycode_host_is_still_decoded() -> None:
+    assert link.normalise_host.__wrapped__("XN--BCHER-KVA.de") == "bücher.de"
+
+
+def every_dotted_word_match(text: str) -> list[tuple[int, int]]:
+    """Link-shaped matches in every word holding a `.` or a `/`: what `_candidates` must equal."""
+    words = re.finditer(r"(?<!\S)[^\s./]*[./]\S*", text)
+    return [m.span() for w in words for m in link._LINK_RE.finditer(text, w.start(), w.end())]
+
+
+LINK_PIECES = st.sampled_from(
+    ["a", "Z", "7", "-", ".", "/", ":", "//", "www", "http", " ", "\n", "\u00a0", "é", "ب", "@", "#", "\x00"]
+)
+
+
+@given(st.lists(LINK_PIECES, max_size=30).map("".join))
+def test_candidates_are_those_of_every_dotted_word(text: str) -> None:
+    assert [m.span() for m in link._candidates(text)] == every_dotted_word_match(text)

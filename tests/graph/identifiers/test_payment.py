@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from graph.identifiers import extract
-from graph.identifiers.document import Document
+from graph.identifiers import extract, payment, servicelabels
+from graph.identifiers.document import Document, fold_case
 from graph.identifiers.payment import Payment, canonical_tag, iban_length
 
 
@@ -214,3 +216,25 @@ def test_iban_clean_matches_find():
     assert Payment().clean("GB91HZOT36924747607335") is None
     assert iban_length("GB") == 22
     assert iban_length("US") is None
+
+
+SERVICE_PIECES = st.sampled_from(
+    ["PayPal", "pay pal", "PAY-PAL", "revolut", "RevTag", "cash app", "CashTag", "Venmo", "Wise", "WISE",
+     "wise", "wiſe tag", "TransferWise", "بايبال", "باي بال", "'dan", "’a", " ", "\n", ":", "@", "$",
+     "boat_1", "x", ".", "/", "\u0130", "\x00"]
+)  # fmt: skip
+
+
+@given(st.lists(SERVICE_PIECES, max_size=10).map("".join))
+def test_a_text_naming_a_service_passes_the_quick_test(text: str) -> None:
+    if servicelabels._LABEL_RE.search(text):
+        assert servicelabels._NAME_HINT_RE.search(fold_case(text))
+
+
+IBAN_PIECES = st.sampled_from(["GB", "gb", "82", "0", "WEST", "1234", " ", "  ", "x", "-", "\n", "é", "DE89"])
+
+
+@given(st.lists(IBAN_PIECES, max_size=16).map("".join))
+def test_a_text_with_an_iban_candidate_passes_the_quick_test(text: str) -> None:
+    if payment._IBAN_RE.search(text):
+        assert payment._IBAN_HINT_RE.search(text)
