@@ -6,6 +6,8 @@ fastText knows no Tigrinya (it says Amharic for any Ge'ez-script text), says Per
 mixes Kurmanji with Turkish; each of these languages has letters or little words the other never writes,
 which decide (see `by_script`). Arabic written in Latin letters with digits for Arabic sounds (Arabizi:
 "7arga", "m3ak") is Arabic, which the model cannot know once digits are masked (see `is_arabizi`).
+Albanian written without ë and ç, as adverts often write it, is told by words only Albanian writes (see
+`is_albanian`).
 Identifiers, links, digits and emoji are masked out first: they are not language, and a long number or
 link confuses the model.
 """
@@ -42,6 +44,7 @@ TAGS = {
 }
 
 LETTER = re.compile(r"[^\W\d_]")
+WORD = re.compile(r"[^\W\d_]+")
 
 ETHIOPIC = re.compile(r"[\u1200-\u137f]")
 # Words of Tigrinya that Amharic does not write (to, in, is, and, with, which...) and letters only
@@ -73,6 +76,26 @@ IDENTIFIER_STARTS = ("http", "www.", "$")
 _MARK = "\x00"
 _TABLE_SIZE = 1 << 16
 TURKISH_LETTERS = re.compile(r"[ıİğĞ]")
+# The languages of Crosslink's lexicons. A model answer outside them, or unsure within them (below
+# ALBANIAN_DOUBT), yields to Albanian's words: fastText reads Albanian written without ë and ç, as
+# adverts often are, as Waray, Cebuano or Croatian, or not at all.
+LEXICON_LANGUAGES = frozenset(
+    {"en", "fr", "ar", "fa", "ps", "ckb", "kmr", "sq", "vi", "tr", "ti", "it", "de", "el"}
+)
+ALBANIAN_DOUBT = 0.5
+# Words only Albanian writes, with and without its letters ë and ç: little words (and, one, is, this,
+# only, here, that, who, what, we have, also, tonight, tomorrow, week, if, because, our, your), the
+# countries and cities of its routes as Albanian spells them, and everyday words of trade (price, trip,
+# payment, road, message, write, guarantee, money, we look for, passport, embassy). Two different ones
+# make a text Albanian.
+ALBANIAN_WORDS = frozenset(
+    "dhe nje një eshte është jane janë kete këtë vetem vetëm shume shumë ketu këtu duhet qe që kush cfare "
+    "çfarë jemi kemi keni edhe tani neser nesër sonte deri jave javë javen javën nese nëse pasi sepse yni "
+    "juaj tuaj nga angli anglia greqi itali gjermani shqiperi shqipëri londer londër cmim cmimi çmim çmimi "
+    "udhetim udhëtim udhetimi udhëtimi pagesa rruga mesazh shkruani shkruaj garanci leket lekë paret "
+    "kerkojme kërkojmë pasaporte ambasade seriozet".split()
+)
+ALBANIAN_MIN_WORDS = 2
 
 
 def detect(text: str) -> str | None:
@@ -88,9 +111,18 @@ def detect(text: str) -> str | None:
         return None
     label, confidence = str(guess[0]["lang"]), float(guess[0]["score"])
     corrected = by_script(masked, LABELS.get(label, label))
-    if corrected == LABELS.get(label, label) and confidence < MIN_CONFIDENCE:
-        return None
+    if corrected == LABELS.get(label, label):
+        if (corrected not in LEXICON_LANGUAGES or confidence < ALBANIAN_DOUBT) and is_albanian(masked):
+            return "sq"
+        if confidence < MIN_CONFIDENCE:
+            return None
     return corrected
+
+
+def is_albanian(text: str) -> bool:
+    """Whether `text` writes at least ALBANIAN_MIN_WORDS different words only Albanian writes."""
+    words = {word.lower() for word in WORD.findall(text)}
+    return len(words & ALBANIAN_WORDS) >= ALBANIAN_MIN_WORDS
 
 
 def code(tag: str) -> str:

@@ -172,3 +172,30 @@ def test_detect_never_raises(text: str) -> None:
 )
 def test_a_feeds_tag_reads_as_the_lexicons_code(tag: str, expected: str) -> None:
     assert code(tag) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nisemi te shtunen nga Durresi, cmimi per person eshte i lire, shkruani ne privat",
+        "Vlora dhe Saranda sonte jane plot, na shkruani per pushime",
+        "Kemi nje makine te lire per shitje ne Tirane, kushtet shume te mira",
+        "KUSH DO TE VIJE NE ANGLI KETE JAVE, VETEM SERIOZET",
+    ],
+)
+def test_albanian_without_its_letters_is_albanian(text: str) -> None:
+    """Adverts write Albanian without ë and ç, which the model reads as Waray, Cebuano or nothing."""
+    assert detect(text) == "sq"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("it", "Partiamo per Bari domani sera, il prezzo e buono, scrivete in privato"),
+        ("vi", "Chúng tôi đi Nga và Ba Lan tuần này, giá rẻ, nhắn tin cho tôi"),
+        ("tr", "Bu hafta İtalya'ya gidiyoruz, fiyat uygun, özelden yazın"),
+    ],
+)
+def test_albanian_words_do_not_take_a_language_the_model_is_sure_of(lang: str, text: str) -> None:
+    """One shared word ("per", "nga") is not two Albanian words; a sure answer in a lexicon language stays."""
+    assert detect(text) == lang
