@@ -106,10 +106,16 @@ def patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pa
     # A currency word may be glued to its amount ("2500euro", "3000dh"), never to a letter.
     currency = rf"(?:[{symbols}]|(?<![^\W\d])(?:{words})(?!\w))"
     prefix = rf"(?:[{symbols}]|(?<!\w)(?:{_alternation(PREFIX_WORDS)})(?!\w))"
-    priced = rf"(?<!\w)(?:{_alternation(PRICE_WORDS)}) ?[:=]? ?(?:{AMOUNT})(?: ?{currency})?"
+    priced = rf"(?:{_alternation(PRICE_WORDS)}) ?[:=]? ?(?:{AMOUNT})(?: ?{currency})?"
+    # No match starts right after a letter or digit (an amount not after a point or comma either), and
+    # every match starts with a digit, a symbol, or a currency code's or price word's first letter: two
+    # tests, shared, refuse most places of a text at once.
+    starts = {fold_term(word)[0] for word in (*PREFIX_WORDS, *PRICE_WORDS)} | set(SYMBOLS)
+    first = r"[\d" + "".join(re.escape(char) for char in sorted(starts)) + "]"
     money = re.compile(
-        rf"(?<![\w.,])(?:{prefix} ?(?:{AMOUNT})|(?:{AMOUNT}) ?{currency}(?: ?(?:{words})(?!\w))?)(?!\w)"
-        rf"|{priced}(?!\w)"
+        rf"(?<!\w)(?={first})"
+        rf"(?:(?<![.,])(?:{prefix} ?(?:{AMOUNT})|(?:{AMOUNT}) ?{currency}(?: ?(?:{words})(?!\w))?)(?!\w)"
+        rf"|{priced}(?!\w))"
     )
     edge = r"(?<!\w){}(?!\w)"
     per_person = re.compile(edge.format(f"(?:{_alternation(PER_PERSON)})"))
