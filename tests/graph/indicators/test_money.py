@@ -80,7 +80,20 @@ def test_a_long_run_of_grouped_digits_is_read_in_linear_passes() -> None:
 
 
 MONEY_ALPHABET = st.sampled_from(
-    [*"0123456789 .,:='-k\n€$£", "eur", "usd", "tl", "price", "prix", "gheymat", "قیمت", "euro", "dh", "ab", "x"]
+    [
+        *"0123456789 .,:='-k\n€$£",
+        "eur",
+        "usd",
+        "tl",
+        "price",
+        "prix",
+        "gheymat",
+        "قیمت",
+        "euro",
+        "dh",
+        "ab",
+        "x",
+    ]
 )
 
 
