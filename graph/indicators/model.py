@@ -53,11 +53,14 @@ def counted_weight(hit: Hit, lang: str | None, quoted: list[tuple[int, int]]) ->
     language than the advert's (a benign term)."""
     weight = hit.weight
     other = lang is not None and hit.lang not in (lang, "und")
-    if other and (hit.category in BENIGN_CATEGORIES or hit.term.endswith("*")):
+    if other and (hit.category in _BENIGN or hit.term.endswith("*")):
         weight *= OTHER_LANGUAGE
-    if hit.category not in BENIGN_CATEGORIES and quoted and inside(quoted, hit.start, hit.end):
+    if quoted and hit.category not in _BENIGN and inside(quoted, hit.start, hit.end):
         weight *= QUOTED
     return weight
+
+
+_BENIGN = frozenset(BENIGN_CATEGORIES)
 
 
 def evidence(weight: float) -> float:
@@ -144,7 +147,7 @@ def features(
     means = {hit.means for hit in hits if hit.category == "price"}
     result["price:per_person"] = float(PER_PERSON in means)
     result["price:amount"] = float(AMOUNT in means or PER_PERSON in means)
-    benign = sum(result[name] for name in _BENIGN_EVIDENCE)
+    benign = sum(map(result.__getitem__, _BENIGN_EVIDENCE))
     kinds = sum(1 for name in _KIND_MAX if result[name] >= KIND_WEIGHT)
     result["kinds"] = float(max(0, kinds - 1))
     result["kinds_unclaimed"] = result["kinds"] * math.exp(-benign)

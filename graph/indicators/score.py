@@ -228,9 +228,9 @@ def analysis(
         return Analysis(hits=hits, score=0.0, benign=0.0, categories=())
     learned = model.default()
     values = model.features(hits, lang, quoted)
-    benign = sum(values[name] for name in BENIGN_EVIDENCE)
+    benign = sum(map(values.__getitem__, BENIGN_EVIDENCE))
     found = {hit.category for hit in hits}
-    smuggling = any(category in found for category in SMUGGLING_CATEGORIES)
+    smuggling = not found.isdisjoint(SMUGGLING_CATEGORIES)
     # Read once (with the text's n-grams): the score sums the same parts `probability` would read again.
     parts = learned.contributions(values, folded) if smuggling else {}
     return Analysis(
@@ -238,5 +238,5 @@ def analysis(
         score=learned.probability_of(parts) if smuggling else 0.0,
         benign=1.0 - math.exp(-benign),
         categories=tuple(c for c in SMUGGLING_CATEGORIES if c in found),
-        contributions=tuple((name, round(part, 4)) for name, part in parts.items()),
+        contributions=tuple([(name, round(part, 4)) for name, part in parts.items()]),
     )
