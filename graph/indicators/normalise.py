@@ -66,9 +66,10 @@ LATIN = re.compile(r"[a-z]")
 # the last with a dot, dash, underscore, star, bullet or a space between them.
 SEPARATORS = dict.fromkeys(".-_*·• ", "")
 SPELLED_OUT = re.compile(r"(?<![^\W_])[a-z](?![^\W_])(?:[.\-_*·• ][a-z](?![^\W_])){3,}[.\-_*·•]?")
-# What every such word holds (four letters and the three marks between them), found fast in C: a text
-# without it is not read by SPELLED_OUT, whose lookbehind makes it try every place of the text.
-SPELLED_OUT_HINT = re.compile(r"[a-z][.\-_*·• ][a-z][.\-_*·• ][a-z][.\-_*·• ][a-z]")
+# What every such word holds (three marks with a letter between each two), found fast in C from the
+# marks, which are fewer than the letters: a text without it is not read by SPELLED_OUT, whose
+# lookbehind makes it try every place of the text.
+SPELLED_OUT_HINT = re.compile(r"[.\-_*·• ][a-z][.\-_*·• ][a-z][.\-_*·• ]")
 # The Arabizi digits: inside a Latin word that mixes letters and digits, each stands for an Arabic sound.
 ARABIZI = {"2": "a", "3": "a", "5": "kh", "7": "h", "8": "gh", "9": "q"}
 # A digit beside a Latin letter, as a word that mixes the two has; and such a whole word (the lookbehind
