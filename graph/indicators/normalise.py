@@ -336,6 +336,15 @@ def _respell(
     # The characters spelt as none or several: only their spans are repeated or dropped one by one.
     unevens = "".join(char for char, spelt in letters.items() if len(spelt) != 1)
     uneven = re.compile(f"[{re.escape(unevens)}]" if unevens else "(?!)")
+    if not any(uneven.search(text, begin, end) for begin, end in found):
+        # One character for one: the offset map stays as it is (shared, not copied: no pass changes
+        # a map once made), only the words are spelt anew.
+        pieces, done = [], 0
+        for begin, end in found:
+            pieces += (text[done:begin], text[begin:end].translate(table))
+            done = end
+        pieces.append(text[done:])
+        return Folded("".join(pieces), folded.starts, folded.ends)
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
