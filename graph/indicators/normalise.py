@@ -215,13 +215,15 @@ def fold(text: str) -> Folded:
 def _offsets(text: str, irregular: str) -> tuple[list[int], list[int]]:
     """The offset map of `text` folded, given its `irregular` characters in text order: one entry per
     folded character, a dropped character counted into the span of the folded character before it."""
+    # The runs between irregular characters are slices of one list of numbers, each number made once.
+    numbers = _NUMBERS if len(text) < len(_NUMBERS) else list(range(len(text) + 1))
     starts: list[int] = []
     ends: list[int] = []
     done = 0
     for char in irregular:
         index = text.index(char, done)
-        starts.extend(range(done, index))
-        ends.extend(range(done + 1, index + 1))
+        starts.extend(numbers[done:index])
+        ends.extend(numbers[done + 1 : index + 1])
         parts = len(_FOLDS[ord(char)])
         if parts:
             starts.extend([index] * parts)
@@ -229,8 +231,8 @@ def _offsets(text: str, irregular: str) -> tuple[list[int], list[int]]:
         elif ends:
             ends[-1] = index + 1
         done = index + 1
-    starts.extend(range(done, len(text)))
-    ends.extend(range(done + 1, len(text) + 1))
+    starts.extend(numbers[done : len(text)])
+    ends.extend(numbers[done + 1 : len(text) + 1])
     return starts, ends
 
 
