@@ -106,8 +106,17 @@ _DROP = _Dropped()
 
 def shingles(tokens: Sequence[str]) -> list[bytes]:
     """The distinct word SHINGLE-grams of the tokens, as bytes for MinHash."""
-    grams = {" ".join(tokens[i : i + SHINGLE]) for i in range(max(1, len(tokens) - SHINGLE + 1))}
-    return [g.encode("utf-8") for g in sorted(grams)]
+    return sorted(_grams(tokens))
+
+
+def _grams(tokens: Sequence[str]) -> set[bytes]:
+    """The distinct word SHINGLE-grams of the tokens as UTF-8 bytes, in no order (all the tokens as one
+    gram when there are fewer than SHINGLE)."""
+    if len(tokens) < SHINGLE:
+        return {" ".join(tokens).encode("utf-8")}
+    return {
+        " ".join(gram).encode("utf-8") for gram in zip(*(tokens[i:] for i in range(SHINGLE)), strict=False)
+    }
 
 
 @cache
@@ -146,10 +155,8 @@ def signature(text: str, spans: Iterable[tuple[int, int]] | None = None) -> Sign
         return None
     minhash = _minhash()
     # The shingles in any order: each value is a minimum over all of them.
-    grams = {" ".join(tokens[i : i + SHINGLE]) for i in range(max(1, len(tokens) - SHINGLE + 1))}
-    minhash.update_batch([gram.encode("utf-8") for gram in grams])
-    values = minhash.hashvalues.tolist()
-    return Signature(values, band_tokens(values))
+    minhash.update_batch(_grams(tokens))
+    return Signature(minhash.hashvalues.tolist(), _bands_of(minhash.hashvalues))
 
 
 def band_tokens(values: Sequence[int]) -> str:
@@ -158,13 +165,29 @@ def band_tokens(values: Sequence[int]) -> str:
     if len(values) != NUM_PERM:
         raise ValueError(f"a signature has {NUM_PERM} values, not {len(values)}")
     rows = iter(values)
-    tokens = []
+    keys = []
     for band, row in enumerate(zip(*[rows] * ROWS, strict=True)):
         key = _FNV_OFFSET + band
         for value in row:
-            key = ((key ^ value) * _FNV_PRIME) & _MASK64
-        tokens.append(f"b{band}x{key:016x}")
-    return " ".join(tokens)
+            key = (key ^ value) * _FNV_PRIME & _MASK64
+        keys.append(key)
+    return _BAND_FORMAT % tuple(keys)  # one format for the 16 tokens, which cost more one by one
+
+
+_BAND_FORMAT = " ".join(f"b{band}x%016x" for band in range(BANDS))
+_BAND_OFFSETS = np.uint64(_FNV_OFFSET) + np.arange(BANDS, dtype=np.uint64)
+_BAND_PRIME = np.uint64(_FNV_PRIME)
+
+
+def _bands_of(hashvalues: np.ndarray) -> str:
+    """`band_tokens` of one MinHash's values as datasketch holds them: the bands hashed side by side
+    in uint64 (whose products wrap as `& _MASK64` does), which for one signature costs less than the
+    64 steps in Python integers, and less than `band_keys`' set-up for many."""
+    rows = hashvalues.astype(np.uint64).reshape(BANDS, ROWS)
+    keys = _BAND_OFFSETS
+    for row in range(ROWS):
+        keys = (keys ^ rows[:, row]) * _BAND_PRIME
+    return _BAND_FORMAT % tuple(keys.tolist())
 
 
 def band_keys(values: np.ndarray) -> np.ndarray:

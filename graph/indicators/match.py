@@ -5,6 +5,7 @@ advert's own text.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,7 +24,11 @@ PROCLITICS = frozenset(
     | {"ብ", "ን", "ካብ", "ናብ", "ኣብ", "ምስ", "ከም", "ዝ", "እንተ", "በ", "ለ", "ከ", "የ", "ወደ"}
 )
 LONGEST_PROCLITIC = max(map(len, PROCLITICS))
+# Letters and digits (str.isalnum, character by character: word characters but the underscore).
+WORD_GOES_ON = re.compile(r"[^\W_]*")
 Terms = tuple[Term, ...]
+# A spelling found: its span in the folded text, its terms and their one language (None if several).
+Found = tuple[int, int, Terms, str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +52,14 @@ class Entry:
     length: int
     word: Terms
     prefix: Terms
+    word_lang: str | None  # the one language of the `word` terms, None when they have several
+    prefix_lang: str | None  # the same for the `prefix` terms
+
+
+def one_language(terms: Terms) -> str | None:
+    """The language of `terms` if they are all of one, else None."""
+    langs = {term.lang for term in terms}
+    return langs.pop() if len(langs) == 1 else None
 
 
 def takes_proclitics(char: str) -> bool:
@@ -67,7 +80,8 @@ class Matcher:
             word, prefix = (
                 tuple(sorted(held.get(kind, []), key=lambda t: -t.weight)) for kind in (False, True)
             )
-            self.automaton.add_word(folded, Entry(len(folded), word, prefix))
+            entry = Entry(len(folded), word, prefix, one_language(word), one_language(prefix))
+            self.automaton.add_word(folded, entry)
         if spellings:
             self.automaton.make_automaton()
         self.size = len(spellings)
@@ -85,40 +99,59 @@ class Matcher:
     def find_folded(self, folded: Folded, lang: str | None = None) -> list[Hit]:
         """`find` on a text already folded (graph.indicators.normalise.fold), for callers that read the
         folded text for more than the lexicon's terms."""
-        if not self.size or not folded.text:
+        text = folded.text
+        if not self.size or not text:
             return []
-        found = []
-        for last, entry in self.automaton.iter(folded.text):
-            start, end = last + 1 - entry.length, last + 1
-            if not _starts_word(folded.text, start):
+        found: list[Found] = []
+        size = len(text)
+        for last, entry in self.automaton.iter(text):
+            end = last + 1
+            start = end - entry.length
+            # Not inside a word (a term may start at a symbol anywhere), unless after a proclitic.
+            if (
+                start
+                and text[start].isalnum()
+                and text[start - 1].isalnum()
+                and not _after_proclitic(text, start)
+            ):
                 continue
-            if entry.word and _ends_word(folded.text, end):
-                found.append((start, end, entry.word))
+            if entry.word and _ends_word(text, end, size):
+                found.append((start, end, entry.word, entry.word_lang))
             elif entry.prefix:
-                found.append((start, _word_end(folded.text, end), entry.prefix))
+                found.append((start, _word_end(text, end), entry.prefix, entry.prefix_lang))
+        if not found:
+            return []
         kept = _longest(found)
         votes: Counter[str] | None = None  # counted once a spelling of several terms needs them
         hits = []
-        for start, end, terms in kept:
+        starts, ends = folded.starts, folded.ends
+        for start, end, terms, _ in kept:
             if len(terms) == 1:
                 term = terms[0]
             else:
                 votes = _votes(kept) if votes is None else votes
                 term = max(terms, key=lambda t, votes=votes: (t.lang == lang, votes[t.lang], t.weight))
-            begin, after = folded.span(start, end)
-            hits.append(Hit(term.headword, term.category, term.lang, begin, after, term.weight, term.means))
+            hits.append(
+                Hit(
+                    term.headword,
+                    term.category,
+                    term.lang,
+                    starts[start],
+                    ends[end - 1],
+                    term.weight,
+                    term.means,
+                )
+            )
         return hits
 
 
-def _votes(kept: list[tuple[int, int, Terms]]) -> Counter[str]:
+def _votes(kept: list[Found]) -> Counter[str]:
     """How many of the hits are spellings of one language only, per language."""
-    return Counter(terms[0].lang for _, _, terms in kept if len({t.lang for t in terms}) == 1)
+    return Counter(lang for _, _, _, lang in kept if lang is not None)
 
 
-def _starts_word(text: str, start: int) -> bool:
-    """Whether a term may start at `start`: not inside a word, but after a proclitic."""
-    if start == 0 or not text[start].isalnum() or not text[start - 1].isalnum():
-        return True
+def _after_proclitic(text: str, start: int) -> bool:
+    """Whether `start`, inside a word, follows a proclitic that starts that word: a term may start there."""
     if not takes_proclitics(text[start]):
         return False
     begin = start
@@ -127,23 +160,23 @@ def _starts_word(text: str, start: int) -> bool:
     return text[begin:start] in PROCLITICS and (begin == 0 or not text[begin - 1].isalnum())
 
 
-def _ends_word(text: str, end: int) -> bool:
-    """Whether a term may end at `end`: not inside a word (a term ending in a symbol needs no boundary)."""
-    return end == len(text) or not text[end - 1].isalnum() or not text[end].isalnum()
+def _ends_word(text: str, end: int, size: int) -> bool:
+    """Whether a term may end at `end` of a text of `size` characters: not inside a word (a term ending
+    in a symbol needs no boundary)."""
+    return end == size or not text[end - 1].isalnum() or not text[end].isalnum()
 
 
 def _word_end(text: str, end: int) -> int:
     """Where the word that goes on from `end` ends."""
-    while end < len(text) and text[end].isalnum():
-        end += 1
-    return end
+    goes_on = WORD_GOES_ON.match(text, end)
+    return goes_on.end() if goes_on else end
 
 
-def _longest(found: list[tuple[int, int, Terms]]) -> list[tuple[int, int, Terms]]:
+def _longest(found: list[Found]) -> list[Found]:
     """The hits that overlap none longer than themselves, in text order. Of two of the same span, the
     term that spells more of it wins (a whole word over a starred term that goes on to it)."""
     found.sort(key=lambda hit: (hit[0], hit[0] - hit[1], -len(hit[2][0].folded)))
-    kept: list[tuple[int, int, Terms]] = []
+    kept: list[Found] = []
     for hit in found:
         if kept and hit[0] < kept[-1][1]:
             if hit[1] - hit[0] > kept[-1][1] - kept[-1][0]:

@@ -53,11 +53,14 @@ def counted_weight(hit: Hit, lang: str | None, quoted: list[tuple[int, int]]) ->
     language than the advert's (a benign term)."""
     weight = hit.weight
     other = lang is not None and hit.lang not in (lang, "und")
-    if other and (hit.category in BENIGN_CATEGORIES or hit.term.endswith("*")):
+    if other and (hit.category in _BENIGN or hit.term.endswith("*")):
         weight *= OTHER_LANGUAGE
-    if hit.category not in BENIGN_CATEGORIES and quoted and inside(quoted, hit.start, hit.end):
+    if quoted and hit.category not in _BENIGN and inside(quoted, hit.start, hit.end):
         weight *= QUOTED
     return weight
+
+
+_BENIGN = frozenset(BENIGN_CATEGORIES)
 
 
 def evidence(weight: float) -> float:
@@ -108,6 +111,15 @@ def smuggling_feature(name: str) -> bool:
     return not name.startswith("benign_")
 
 
+# Each category with its features' names, made once: `features` runs for every advert.
+_NAMES = tuple(
+    (category, f"{category}:max", f"{category}:evidence", f"{category}:terms")
+    for category in SMUGGLING_CATEGORIES + BENIGN_CATEGORIES
+)
+_BENIGN_EVIDENCE = tuple(f"{category}:evidence" for category in BENIGN_CATEGORIES)
+_KIND_MAX = tuple(f"{category}:max" for category in SMUGGLING_CATEGORIES if category not in DECORATION)
+
+
 def features(
     hits: Iterable[Hit], lang: str | None = None, quoted: list[tuple[int, int]] | None = None
 ) -> dict[str, float]:
@@ -123,20 +135,20 @@ def features(
     hits = tuple(hits)
     weights = term_weights(hits, lang, quoted)
     result: dict[str, float] = {}
-    for category in SMUGGLING_CATEGORIES + BENIGN_CATEGORIES:
-        top = weights.get(category, [])[:MAX_TERMS]
-        result[f"{category}:max"] = top[0] if top else 0.0
-        result[f"{category}:evidence"] = sum(map(evidence, top))
-        result[f"{category}:terms"] = float(len(top))
+    for category, top_name, evidence_name, terms_name in _NAMES:
+        top = weights.get(category)
+        if top is None:  # no hit of the category: the values an empty list of weights gives
+            result[top_name], result[evidence_name], result[terms_name] = 0.0, 0, 0.0
+            continue
+        top = top[:MAX_TERMS]
+        result[top_name] = top[0]
+        result[evidence_name] = sum(map(evidence, top))
+        result[terms_name] = float(len(top))
     means = {hit.means for hit in hits if hit.category == "price"}
     result["price:per_person"] = float(PER_PERSON in means)
     result["price:amount"] = float(AMOUNT in means or PER_PERSON in means)
-    benign = sum(result[f"{category}:evidence"] for category in BENIGN_CATEGORIES)
-    kinds = sum(
-        1
-        for category in SMUGGLING_CATEGORIES
-        if category not in DECORATION and result[f"{category}:max"] >= KIND_WEIGHT
-    )
+    benign = sum(map(result.__getitem__, _BENIGN_EVIDENCE))
+    kinds = sum(1 for name in _KIND_MAX if result[name] >= KIND_WEIGHT)
     result["kinds"] = float(max(0, kinds - 1))
     result["kinds_unclaimed"] = result["kinds"] * math.exp(-benign)
     result["urgency_unclaimed"] = result["urgency:evidence"] * math.exp(-benign)
@@ -168,7 +180,10 @@ class Model:
     def contributions(self, values: Mapping[str, float], folded: str | None = None) -> dict[str, float]:
         """What each non-zero feature adds to the log-odds (negative: towards benign), strongest first;
         the text's n-grams, when the model reads them and the folded text is given, as "text n-grams"."""
-        parts = {name: coef * values.get(name, 0.0) for name, coef in self.coefficients.items()}
+        # A feature of value 0 adds nothing, and is left out below: only the others are multiplied.
+        parts = {
+            name: coef * value for name, coef in self.coefficients.items() if (value := values.get(name, 0.0))
+        }
         if folded is not None and self.ngram_weights:
             buckets = ngrams(folded, len(self.ngram_weights), self.ngram_sizes)
             parts["text n-grams"] = sum(self.ngram_weights[bucket] for bucket in buckets)

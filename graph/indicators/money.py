@@ -76,6 +76,8 @@ CATALOGUE_WEIGHT = 0.1
 PREFIX_WORDS = ("eur", "usd", "gbp", "chf", "tl")
 AMOUNT = r"\d{1,3}(?:[.,' \u066c]\d{3}){1,4}(?:[.,]\d{1,2})?|\d{1,9}(?:[.,]\d{1,2})?(?: ?k(?!\w))?"
 SENTENCE_ENDS = frozenset(".!?\n؟።")
+SENTENCE_END = re.compile("[" + re.escape("".join(sorted(SENTENCE_ENDS))) + "]")
+DIGIT = re.compile(r"\d")  # as AMOUNT reads a digit
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +91,12 @@ class Price:
 
 
 def _alternation(phrases: tuple[str, ...] | list[str]) -> str:
+    """The folded phrases as one group, longest first, behind a look-ahead for their first characters:
+    the same matches, but a place where no phrase starts is refused by one test, not one per phrase
+    (the amount pattern backtracks over every digit of a number, trying the currency words each time)."""
     folded = sorted({fold_term(phrase) for phrase in phrases if fold_term(phrase)}, key=len, reverse=True)
-    return "|".join(re.escape(phrase) for phrase in folded)
+    firsts = "".join(re.escape(char) for char in sorted({phrase[0] for phrase in folded}))
+    return f"(?=[{firsts}])(?:" + "|".join(re.escape(phrase) for phrase in folded) + ")"
 
 
 @cache
@@ -101,10 +107,16 @@ def patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pa
     # A currency word may be glued to its amount ("2500euro", "3000dh"), never to a letter.
     currency = rf"(?:[{symbols}]|(?<![^\W\d])(?:{words})(?!\w))"
     prefix = rf"(?:[{symbols}]|(?<!\w)(?:{_alternation(PREFIX_WORDS)})(?!\w))"
-    priced = rf"(?<!\w)(?:{_alternation(PRICE_WORDS)}) ?[:=]? ?(?:{AMOUNT})(?: ?{currency})?"
+    priced = rf"(?:{_alternation(PRICE_WORDS)}) ?[:=]? ?(?:{AMOUNT})(?: ?{currency})?"
+    # No match starts right after a letter or digit (an amount not after a point or comma either), and
+    # every match starts with a digit, a symbol, or a currency code's or price word's first letter: two
+    # tests, shared, refuse most places of a text at once.
+    starts = {fold_term(word)[0] for word in (*PREFIX_WORDS, *PRICE_WORDS)} | set(SYMBOLS)
+    first = r"[\d" + "".join(re.escape(char) for char in sorted(starts)) + "]"
     money = re.compile(
-        rf"(?<![\w.,])(?:{prefix} ?(?:{AMOUNT})|(?:{AMOUNT}) ?{currency}(?: ?(?:{words})(?!\w))?)(?!\w)"
-        rf"|{priced}(?!\w)"
+        rf"(?<!\w)(?={first})"
+        rf"(?:(?<![.,])(?:{prefix} ?(?:{AMOUNT})|(?:{AMOUNT}) ?{currency}(?: ?(?:{words})(?!\w))?)(?!\w)"
+        rf"|{priced}(?!\w))"
     )
     edge = r"(?<!\w){}(?!\w)"
     per_person = re.compile(edge.format(f"(?:{_alternation(PER_PERSON)})"))
@@ -114,14 +126,38 @@ def patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pa
     return money, per_person, ceiling, join, start
 
 
+@cache
+def lead() -> int:
+    """How far before its first digit an amount's match may start: a symbol or currency code before the
+    amount, or a price word, and the space and colon that may follow them."""
+    longest = max(len(fold_term(word)) for word in PREFIX_WORDS)
+    return max(1 + 1, longest + 1, max(len(fold_term(word)) for word in PRICE_WORDS) + len(" : "))
+
+
+def amounts(text: str) -> list[re.Match[str]]:
+    """The matches of the money pattern in `text`, as its finditer gives them, the pattern tried only
+    from `lead()` characters before the next digit: every match holds a digit that near its start, so
+    none starts earlier, and the words before the first digit (often half an advert) are not read."""
+    money = patterns()[0]
+    found = []
+    done = 0
+    while (digit := DIGIT.search(text, done)) is not None:
+        match = money.search(text, max(done, digit.start() - lead()))
+        if match is None:
+            break
+        found.append(match)
+        done = match.end()
+    return found
+
+
 def prices(folded: Folded) -> list[Price]:
     """The amounts with a currency in `folded.text`, each weighed: per person, alone, or a range's or a
     catalogue's (weak). Linear: each test looks at a bounded window around one amount."""
     text = folded.text
-    if not any(map(str.isdigit, text)):  # each character tested in C, not by a generator step
+    if not DIGIT.search(text):  # every amount has a digit: a text with none is not read further
         return []
-    money, per_person, ceiling, join, start = patterns()
-    found = list(money.finditer(text))
+    _, per_person, ceiling, join, start = patterns()
+    found = amounts(text)
     result = []
     for index, match in enumerate(found):
         begin, end = match.span()
@@ -149,7 +185,7 @@ def prices(folded: Folded) -> list[Price]:
 
 def _crosses(text: str, start: int, end: int) -> bool:
     """Whether a sentence ends between `start` and `end`: a per-person phrase there belongs elsewhere."""
-    return any(char in SENTENCE_ENDS for char in text[start:end])
+    return SENTENCE_END.search(text, start, end) is not None  # one scan in C, no slice
 
 
 def price_hits(text: str, folded: Folded, hits: list[Hit], lang: str | None) -> list[Hit]:

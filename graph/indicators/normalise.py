@@ -11,6 +11,7 @@ text back into the span of what the advert wrote. Every pass is linear in the te
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -65,13 +66,18 @@ LATIN = re.compile(r"[a-z]")
 # the last with a dot, dash, underscore, star, bullet or a space between them.
 SEPARATORS = dict.fromkeys(".-_*·• ", "")
 SPELLED_OUT = re.compile(r"(?<![^\W_])[a-z](?![^\W_])(?:[.\-_*·• ][a-z](?![^\W_])){3,}[.\-_*·•]?")
-SPELLED_OUT_HINT = re.compile(r"[a-z][.\-_*·• ][a-z][.\-_*·• ][a-z]")
+# What every such word holds (three marks with a letter between each two), found fast in C from the
+# marks, which are fewer than the letters: a text without it is not read by SPELLED_OUT, whose
+# lookbehind makes it try every place of the text.
+SPELLED_OUT_HINT = re.compile(r"[.\-_*·• ][a-z][.\-_*·• ][a-z][.\-_*·• ]")
 # The Arabizi digits: inside a Latin word that mixes letters and digits, each stands for an Arabic sound.
 ARABIZI = {"2": "a", "3": "a", "5": "kh", "7": "h", "8": "gh", "9": "q"}
 # A digit beside a Latin letter, as a word that mixes the two has; and such a whole word (the lookbehind
 # starts it at a word's start only, so each word is read once however long).
 LETTER_BY_DIGIT = re.compile(r"[0-9](?:(?<=[a-z].)|(?=[a-z]))")
 MIXED_LATIN_WORD = re.compile(r"(?<![a-z0-9])(?=[a-z0-9]*?(?:[a-z][0-9]|[0-9][a-z]))[a-z0-9]+")
+# The Latin letters and digits from a place on (read forwards, or in the reversed text backwards).
+LATIN_RUN = re.compile(r"[a-z0-9]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,8 +123,46 @@ class _Folds(dict):
     def __missing__(self, code: int) -> str:
         if len(self) >= _TABLE_SIZE:
             self.clear()
-        folded = self[code] = fold_char(chr(code))
+        folded = fold_char(chr(code))
+        if len(folded) != 1:
+            _UNEVEN.add(chr(code))  # before the table has it: whoever reads it there finds it in _UNEVEN
+        self[code] = folded
         return folded
+
+
+class _Uneven:
+    """The characters met so far that do not fold to exactly one character, and one pattern that finds
+    them all in a text (a scan in C, where _IRREGULAR looks each character up). The pattern is remade
+    once no new such character has been met for REMAKE_AFTER texts, so that a stream of ever new
+    characters does not remake it at every text; until then `find` answers None."""
+
+    REMAKE_AFTER = 200
+
+    def __init__(self) -> None:
+        self.chars: set[str] = set()
+        self.pattern: re.Pattern[str] | None = None
+        self.calm = 0  # texts read since a character was added
+        self.lock = threading.Lock()  # a pattern is never made from fewer characters than were added
+
+    def add(self, char: str) -> None:
+        """Count `char` as not folding to exactly one character."""
+        with self.lock:
+            self.chars.add(char)
+            self.pattern = None
+            self.calm = 0
+
+    def find(self, text: str) -> str | None:
+        """The characters of `text` that do not fold to exactly one, in text order, or None while the
+        pattern is being held back. `text` must have been through _FOLDS (which adds what it meets)."""
+        pattern = self.pattern
+        if pattern is None:
+            with self.lock:
+                self.calm += 1
+                if self.calm < self.REMAKE_AFTER:
+                    return None
+                chars = "".join(sorted(self.chars))
+                pattern = self.pattern = re.compile(f"[{re.escape(chars)}]" if chars else "(?!)")
+        return "".join(pattern.findall(text))
 
 
 class _Irregular(dict):
@@ -134,8 +178,10 @@ class _Irregular(dict):
 
 _TABLE_SIZE = 1 << 16
 _FOLDS = _Folds()
+_UNEVEN = _Uneven()
 _IRREGULAR = _Irregular()
 _SPACE_RUN = re.compile("  +")
+_NUMBERS = list(range(4097))  # the offset map of a text of up to 4,096 characters that folds one to one
 
 
 def fold(text: str) -> Folded:
@@ -152,9 +198,13 @@ def fold(text: str) -> Folded:
     one, so that an advert costs little more than a copy of it.
     """
     folded = text.translate(_FOLDS)
-    irregular = text.translate(_IRREGULAR)
+    irregular = "" if text.isascii() else _UNEVEN.find(text)  # each ASCII character folds to one
+    if irregular is None:
+        irregular = text.translate(_IRREGULAR)
     if irregular:
         starts, ends = _offsets(text, irregular)
+    elif len(text) < len(_NUMBERS):  # slices of a list made once cost less than new lists of numbers
+        starts, ends = _NUMBERS[: len(text)], _NUMBERS[1 : len(text) + 1]
     else:
         starts, ends = list(range(len(text))), list(range(1, len(text) + 1))
     if "  " in folded:
@@ -165,13 +215,15 @@ def fold(text: str) -> Folded:
 def _offsets(text: str, irregular: str) -> tuple[list[int], list[int]]:
     """The offset map of `text` folded, given its `irregular` characters in text order: one entry per
     folded character, a dropped character counted into the span of the folded character before it."""
+    # The runs between irregular characters are slices of one list of numbers, each number made once.
+    numbers = _NUMBERS if len(text) < len(_NUMBERS) else list(range(len(text) + 1))
     starts: list[int] = []
     ends: list[int] = []
     done = 0
     for char in irregular:
         index = text.index(char, done)
-        starts.extend(range(done, index))
-        ends.extend(range(done + 1, index + 1))
+        starts.extend(numbers[done:index])
+        ends.extend(numbers[done + 1 : index + 1])
         parts = len(_FOLDS[ord(char)])
         if parts:
             starts.extend([index] * parts)
@@ -179,8 +231,8 @@ def _offsets(text: str, irregular: str) -> tuple[list[int], list[int]]:
         elif ends:
             ends[-1] = index + 1
         done = index + 1
-    starts.extend(range(done, len(text)))
-    ends.extend(range(done + 1, len(text) + 1))
+    starts.extend(numbers[done : len(text)])
+    ends.extend(numbers[done + 1 : len(text) + 1])
     return starts, ends
 
 
@@ -234,14 +286,30 @@ def _arabizi(folded: Folded) -> Folded:
     """Read the Arabizi digits of each Latin word that mixes letters and digits as letters."""
     if not any(digit in folded.text for digit in ARABIZI) or not LETTER_BY_DIGIT.search(folded.text):
         return folded
-    return _respell(folded, MIXED_LATIN_WORD, ARABIZI, mixes_letters_and_digits)
+    return _respell(folded, _mixed_latin_words(folded.text), ARABIZI, mixes_letters_and_digits)
+
+
+def _mixed_latin_words(text: str) -> list[tuple[int, int]]:
+    """The spans of the words MIXED_LATIN_WORD finds, in text order, found from the places where a digit
+    and a letter meet (LETTER_BY_DIGIT) rather than by trying the pattern at every word of the text:
+    each such word is the whole run of Latin letters and digits around one of those places."""
+    spans: list[tuple[int, int]] = []
+    backwards = text[::-1]  # the run before a place is read forwards in the reversed text
+    done = 0
+    while (place := LETTER_BY_DIGIT.search(text, done)) is not None:
+        at = place.start()
+        start = at - (LATIN_RUN.match(backwards, len(text) - at).end() - (len(text) - at))
+        done = LATIN_RUN.match(text, at).end()
+        spans.append((start, done))
+    return spans
 
 
 def _spelled_out(folded: Folded) -> Folded:
     """Join the letters of words spelt out one by one ("p.a.s.s.e.u.r", "b o z a")."""
     if not SPELLED_OUT_HINT.search(folded.text):
         return folded
-    return _respell(folded, SPELLED_OUT, SEPARATORS, lambda word: True)
+    found = [word.span() for word in SPELLED_OUT.finditer(folded.text)]
+    return _respell(folded, found, SEPARATORS, lambda word: True)
 
 
 def mixes_letters_and_digits(word: str) -> bool:
@@ -251,35 +319,52 @@ def mixes_letters_and_digits(word: str) -> bool:
 
 
 def _respell(
-    folded: Folded, words: re.Pattern[str], letters: dict[str, str], wanted: Callable[[str], bool]
+    folded: Folded, words: list[tuple[int, int]], letters: dict[str, str], wanted: Callable[[str], bool]
 ) -> Folded:
-    """`folded` with the characters of each whole word `words` finds and `wanted` takes replaced as
-    `letters` says (a character may become several, or none), each new character keeping its origin's
-    span."""
+    """`folded` with the characters of each whole word of `words` (spans in text order) that `wanted`
+    takes replaced as `letters` says (a character may become several, or none), each new character
+    keeping its origin's span."""
     text = folded.text
     found = [
-        word
-        for word in words.finditer(text)
-        if (word.start() == 0 or not text[word.start() - 1].isalnum())  # else part of a longer word
-        and (word.end() == len(text) or not text[word.end()].isalnum())  # in another script
-        and wanted(word.group())
+        (begin, end)
+        for begin, end in words
+        if (begin == 0 or not text[begin - 1].isalnum())  # else part of a longer word
+        and (end == len(text) or not text[end].isalnum())  # in another script
+        and wanted(text[begin:end])
     ]
     if not found:
         return folded
+    table = str.maketrans(letters)
+    # The characters spelt as none or several: only their spans are repeated or dropped one by one.
+    unevens = "".join(char for char, spelt in letters.items() if len(spelt) != 1)
+    uneven = re.compile(f"[{re.escape(unevens)}]" if unevens else "(?!)")
+    if not any(uneven.search(text, begin, end) for begin, end in found):
+        # One character for one: the offset map stays as it is (shared, not copied: no pass changes
+        # a map once made), only the words are spelt anew.
+        pieces, done = [], 0
+        for begin, end in found:
+            pieces += (text[done:begin], text[begin:end].translate(table))
+            done = end
+        pieces.append(text[done:])
+        return Folded("".join(pieces), folded.starts, folded.ends)
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     done = 0
-    for word in found:
-        chars.append(text[done : word.start()])
-        starts.extend(folded.starts[done : word.start()])
-        ends.extend(folded.ends[done : word.start()])
-        for index in range(word.start(), word.end()):
-            spelt = letters.get(text[index], text[index])
-            chars.append(spelt)
-            starts.extend([folded.starts[index]] * len(spelt))
-            ends.extend([folded.ends[index]] * len(spelt))
-        done = word.end()
+    for begin, end in found:
+        chars.append(text[done:begin])
+        chars.append(text[begin:end].translate(table))
+        for char in uneven.finditer(text, begin, end):
+            index = char.start()
+            starts.extend(folded.starts[done:index])
+            ends.extend(folded.ends[done:index])
+            count = len(letters[char.group()])
+            starts.extend([folded.starts[index]] * count)
+            ends.extend([folded.ends[index]] * count)
+            done = index + 1
+        starts.extend(folded.starts[done:end])
+        ends.extend(folded.ends[done:end])
+        done = end
     chars.append(text[done:])
     starts.extend(folded.starts[done:])
     ends.extend(folded.ends[done:])

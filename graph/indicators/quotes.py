@@ -12,6 +12,8 @@ open for longer than MAX_LENGTH characters is dropped: linear in the text.
 
 from __future__ import annotations
 
+import re
+
 # Opening marks and the marks that close each.
 PAIRS = {
     "«": "»",
@@ -31,14 +33,21 @@ PAIRS = {
 APOSTROPHES = frozenset("'‘’‚")
 # A quotation longer than this is more likely an unmatched mark than a quote.
 MAX_LENGTH = 400
+# Every mark that opens or closes a quote.
+MARKS = re.compile("[" + re.escape("".join(sorted(set(PAIRS).union(*PAIRS.values())))) + "]")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """The (start, end) spans of `text` inside quote marks, marks included, in text order."""
+    """The (start, end) spans of `text` inside quote marks, marks included, in text order.
+
+    Only the marks are looked at, found by one pattern in C: a text without any costs one scan, and
+    what lies between two marks can neither open nor close a quote (a quote left open too long is
+    dropped when the next mark is read, as it would be at any character before it)."""
     spans = []
     opened: str | None = None
     start = 0
-    for index, char in enumerate(text):
+    for mark in MARKS.finditer(text):
+        index, char = mark.start(), mark.group()
         if opened is not None and index - start > MAX_LENGTH:
             opened = None
         if opened is not None:

@@ -130,6 +130,8 @@ BENIGN_FACTOR = 1.0
 # is subtracted as for any text.
 REPORTED = 0.5
 REPORT_WEIGHT = 0.3
+# The names of the benign categories' evidence features (graph.indicators.model.features).
+BENIGN_EVIDENCE = tuple(f"{category}:evidence" for category in BENIGN_CATEGORIES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,11 +224,13 @@ def analysis(
     text has these `quoted` spans (graph.indicators.quotes) and folds to `folded`
     (graph.indicators.normalise; the model's n-grams are read from it when given): the learned score."""
     hits = tuple(hits)
+    if not hits:  # no sign of anything: what the features of no hits give, without computing them
+        return Analysis(hits=hits, score=0.0, benign=0.0, categories=())
     learned = model.default()
     values = model.features(hits, lang, quoted)
-    benign = sum(values[f"{category}:evidence"] for category in BENIGN_CATEGORIES)
+    benign = sum(map(values.__getitem__, BENIGN_EVIDENCE))
     found = {hit.category for hit in hits}
-    smuggling = any(category in found for category in SMUGGLING_CATEGORIES)
+    smuggling = not found.isdisjoint(SMUGGLING_CATEGORIES)
     # Read once (with the text's n-grams): the score sums the same parts `probability` would read again.
     parts = learned.contributions(values, folded) if smuggling else {}
     return Analysis(
@@ -234,5 +238,5 @@ def analysis(
         score=learned.probability_of(parts) if smuggling else 0.0,
         benign=1.0 - math.exp(-benign),
         categories=tuple(c for c in SMUGGLING_CATEGORIES if c in found),
-        contributions=tuple((name, round(part, 4)) for name, part in parts.items()),
+        contributions=tuple([(name, round(part, 4)) for name, part in parts.items()]),
     )

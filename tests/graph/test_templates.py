@@ -7,7 +7,10 @@ import sys
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+from hypothesis import given
+from hypothesis import strategies as st
 
+from graph import templates
 from graph.ingest import ingest
 from graph.templates import (
     BANDS,
@@ -18,7 +21,9 @@ from graph.templates import (
     SEED,
     THRESHOLD,
     band_keys,
+    band_tokens,
     candidate_probability,
+    shingles,
     signature,
     similarity,
     words,
@@ -185,3 +190,20 @@ def test_ingest_with_workers_stores_the_same_signature(graph, database) -> None:
     )
     expected = signature(text)
     assert expected is not None and found[0]["values"] == expected.values
+
+
+@given(st.lists(st.integers(0, (1 << 64) - 1), min_size=NUM_PERM, max_size=NUM_PERM))
+def test_band_tokens_are_the_band_keys_of_any_values(values: list[int]) -> None:
+    keys = band_keys(np.array([values], dtype=np.uint64))[0]
+    assert band_tokens(values) == " ".join(f"b{band}x{int(k):016x}" for band, k in enumerate(keys))
+
+
+def test_shingles_are_the_word_trigrams_in_order() -> None:
+    assert shingles(["a", "b", "c", "a", "b", "c"]) == [b"a b c", b"b c a", b"c a b"]
+    assert shingles(["a", "b"]) == [b"a b"]
+
+
+@given(st.lists(st.integers(0, (1 << 32) - 1), min_size=NUM_PERM, max_size=NUM_PERM))
+def test_the_bands_of_a_minhash_are_its_band_tokens(values: list[int]) -> None:
+    hashvalues = MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=values, scheme="affine32").hashvalues
+    assert templates._bands_of(hashvalues) == band_tokens(values)

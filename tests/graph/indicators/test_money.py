@@ -1,7 +1,17 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from graph.indicators import analyse
-from graph.indicators.money import ALONE_WEIGHT, CATALOGUE_WEIGHT, PER_PERSON_WEIGHT, price_hits, prices
+from graph.indicators.money import (
+    ALONE_WEIGHT,
+    CATALOGUE_WEIGHT,
+    PER_PERSON_WEIGHT,
+    amounts,
+    patterns,
+    price_hits,
+    prices,
+)
 from graph.indicators.normalise import fold
 
 
@@ -67,3 +77,31 @@ def test_the_lexicons_per_person_term_inside_a_price_is_the_same_sign() -> None:
 def test_a_long_run_of_grouped_digits_is_read_in_linear_passes() -> None:
     text = "1 000 " * 20_000 + "€"
     assert len(prices(fold(text))) < len(text)
+
+
+MONEY_ALPHABET = st.sampled_from(
+    [
+        *"0123456789 .,:='-k\n€$£",
+        "eur",
+        "usd",
+        "tl",
+        "price",
+        "prix",
+        "gheymat",
+        "قیمت",
+        "euro",
+        "dh",
+        "ab",
+        "x",
+    ]
+)
+
+
+@given(st.lists(MONEY_ALPHABET, max_size=30).map("".join) | st.text())
+def test_amounts_are_what_the_money_pattern_finds_anywhere(text: str) -> None:
+    # `amounts` tries the pattern only from `lead()` characters before each digit: the same matches.
+    assert [m.span() for m in amounts(text)] == [m.span() for m in patterns()[0].finditer(text)]
+
+
+def test_a_price_word_as_far_from_its_amount_as_allowed_is_found() -> None:
+    assert [m.group() for m in amounts("words words gheymat : 800")] == ["gheymat : 800"]

@@ -131,3 +131,44 @@ CORNERS = (
 def test_folding_the_whole_text_is_folding_each_character(text: str) -> None:
     folded, expected = fold(text), folded_one_by_one(text)
     assert (folded.text, folded.starts, folded.ends) == (expected.text, expected.starts, expected.ends)
+
+
+def test_every_ascii_character_folds_to_one() -> None:
+    # fold() builds no per-character map for an ASCII text: this is what makes that right.
+    assert all(len(fold_char(chr(code))) == 1 for code in range(128))
+
+
+@given(st.text(alphabet="ab09 _é.5") | st.text())
+def test_mixed_latin_words_are_those_the_pattern_finds(text: str) -> None:
+    expected = [word.span() for word in normalise.MIXED_LATIN_WORD.finditer(text)]
+    assert normalise._mixed_latin_words(text) == expected
+
+
+@given(st.text(alphabet="ab .-_*·•") | st.text())
+def test_a_text_without_the_hint_has_no_word_spelt_out(text: str) -> None:
+    if not normalise.SPELLED_OUT_HINT.search(text):
+        assert not normalise.SPELLED_OUT.search(text)
+
+
+def test_each_arabizi_letter_keeps_the_span_of_its_digit() -> None:
+    folded = fold("ok m3a5 x9")
+    assert folded.text == "ok maakh xq"
+    assert folded.starts == [0, 1, 2, 3, 4, 5, 6, 6, 7, 8, 9]
+    assert folded.ends == [1, 2, 3, 4, 5, 6, 7, 7, 8, 9, 10]
+
+
+@given(st.text(alphabet=CORNERS) | st.text())
+def test_the_pattern_of_uneven_characters_finds_what_the_table_keeps(text: str) -> None:
+    fold(text)  # meets every character of the text
+    uneven = normalise._Uneven()
+    uneven.chars, uneven.calm = set(normalise._UNEVEN.chars), uneven.REMAKE_AFTER
+    assert uneven.find(text) == text.translate(normalise._IRREGULAR)
+
+
+def test_the_pattern_of_uneven_characters_waits_for_calm() -> None:
+    uneven = normalise._Uneven()
+    uneven.add("\u0301")
+    assert all(uneven.find("e\u0301") is None for _ in range(uneven.REMAKE_AFTER - 1))
+    assert uneven.find("e\u0301 a\u0301") == "\u0301\u0301"
+    uneven.add("ß")
+    assert uneven.find("ß") is None
