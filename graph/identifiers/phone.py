@@ -56,7 +56,9 @@ _CURRENCY = (
 # the second line of a number broken across two lines, nor right after a + ("+33.7.95" is a number).
 _DATE = r"(?<!\w)(?<![+(])(?<!\+ )(?<!\d[./-])(?<!\d\n)(?<!\d\n\n)(?<!\d\r\n)(?<!\d \n)"
 _DATE_END = r"(?![\w]|[./-]\d)"
-_AMOUNT_RE = re.compile(r"(?<![\w])\d+(?:[.,' ]\d{3}(?!\d))*(?:[.,]\d{1,2}(?!\d))?")
+# A digit not preceded by a word character opens an amount; the look-behind is asked after the digit so
+# that the search can skip to the next digit at once.
+_AMOUNT_RE = re.compile(r"\d(?<!\w\d)\d*(?:[.,' ]\d{3}(?!\d))*(?:[.,]\d{1,2}(?!\d))?")
 # Dates, times and coordinates all start with a few digits (a minus sign before a coordinate's) and a
 # separator: the look-ahead passes over any other position at once (most digits of a phone number),
 # before the look-behinds of each alternative are tried there.
@@ -265,14 +267,17 @@ def _blank_non_phones(text: str, stretch: tuple[int, int] | None = None) -> str:
 
 
 def _within_digits(text: str, start: int) -> bool:
-    """Whether an amount follows a sign (`+33-6-…`), or a digit and a space (`077 729 …`), as it does
-    inside a number written in groups: no currency or reference label then ends right before it
-    (`_may_end_in_word` says no to what is left once the space is stripped, and no `#` stands there),
-    so the patterns need not be searched for."""
+    """Whether an amount follows a sign (`+33-6-…`), or a digit or sign and a space (`077 729 …`,
+    `+33 - 6 …`), as it does inside a number written in groups: no currency or reference label then
+    ends right before it (`_may_end_in_word` says no to what is left once the space is stripped, and
+    no `#` stands there), so the patterns need not be searched for."""
     sign = text[start - 1 : start]
     if sign in _SIGNS_BEFORE_NOTHING:
         return True
-    return start >= 2 and sign in (" ", "\t", "\r", "\n") and text[start - 2].isdigit()
+    if start < 2 or sign not in (" ", "\t", "\r", "\n"):
+        return False
+    before = text[start - 2]
+    return before.isdigit() or before in _SIGNS_BEFORE_NOTHING
 
 
 def _digit_stretch(text: str) -> tuple[int, int]:

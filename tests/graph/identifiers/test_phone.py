@@ -262,6 +262,11 @@ def test_the_dates_pattern_finds_what_it_finds_without_its_look_ahead(text: str)
         "#:12 7 8",
         "usd 5 6",
         "$5-6 $ 7",
+        "+33 - 6 - 65 - 66",
+        "ref - 12",
+        "ref no. 5567",
+        "usd\t 12",
+        "# - 12",
     ],
 )
 def test_blanking_finds_currencies_and_labels_wherever_they_can_stand(text: str) -> None:
@@ -324,3 +329,12 @@ def test_the_longest_word_of_an_alternation() -> None:
     assert phone._longest(r"eur|euros?|\$") == 5
     with pytest.raises(ValueError, match="not written in characters"):
         phone._longest(r"eur|\d+")
+
+
+# The amounts pattern as first written, with its look-behind before the first digit.
+AMOUNT_RE = re.compile(r"(?<![\w])\d+(?:[.,' ]\d{3}(?!\d))*(?:[.,]\d{1,2}(?!\d))?")
+
+
+@given(st.lists(PRICE_LIST_PIECES | st.characters(), max_size=30).map("".join))
+def test_amounts_are_found_as_with_the_look_behind_first(text: str) -> None:
+    assert [m.span() for m in phone._AMOUNT_RE.finditer(text)] == [m.span() for m in AMOUNT_RE.finditer(text)]
