@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -126,15 +127,18 @@ _CITY_TO_REGION = {name: region for region, names in _CITIES.items() for name in
 
 @dataclass(frozen=True)
 class _Table:
-    """Names to regions, with how many words the longest name has and every length a name has."""
+    """Names to regions, with how many words the longest name has, every length a name has and every
+    start of a name (a word of the text that is none cannot begin one)."""
 
     regions: dict[str, str]
     longest: int
     lengths: frozenset[int]
+    starts: frozenset[str]
 
     @classmethod
     def of(cls, regions: dict[str, str]) -> _Table:
-        return cls(regions, max(len(name.split()) for name in regions), frozenset(map(len, regions)))
+        starts = frozenset(name[:k] for name in regions for k in range(1, len(name) + 1))
+        return cls(regions, max(len(name.split()) for name in regions), frozenset(map(len, regions)), starts)
 
 
 _NAMES_TABLE = _Table.of(_NAME_TO_REGION)
@@ -208,16 +212,22 @@ def _named(
 ) -> list[tuple[int, int, str]]:
     """Names from `table` in the text: at each word, the longest run of words that is a known name.
 
-    With the text's aligned lower case (`_lowered`), a run is sliced from it, and only when it is as
-    long as some name.
+    With the text's aligned lower case (`_lowered`), only the words that start some name are tried,
+    and a run is sliced from it only when it is as long as some name.
     """
     found: list[tuple[int, int, str]] = []
     regions, lengths = table.regions, table.lengths
-    i = 0
-    while i < len(words):
-        start = words[i][0]
-        for size in range(min(table.longest, len(words) - i), 0, -1):
-            end = words[i + size - 1][1]
+    if lowered is None:
+        tried: Iterable[int] = range(len(words))
+    else:
+        tried = [k for k, (start, end) in enumerate(words) if lowered[start:end] in table.starts]
+    i = 0  # the first word not yet inside a name found
+    for k in tried:
+        if k < i:
+            continue
+        start = words[k][0]
+        for size in range(min(table.longest, len(words) - k), 0, -1):
+            end = words[k + size - 1][1]
             if lowered is None:
                 region = regions.get(text[start:end].lower())
             elif end - start in lengths:
@@ -226,10 +236,8 @@ def _named(
                 continue
             if region:
                 found.append((start, end, region))
-                i += size
+                i = k + size
                 break
-        else:
-            i += 1
     return found
 
 

@@ -9,11 +9,12 @@ coordinates and reference numbers are blanked before the search so their digits 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import string
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 import phonenumbers
 
@@ -33,6 +34,8 @@ _DIGIT_RE = re.compile(r"\d")
 # The fewest and most digits a number may have, trunk or international prefix included.
 _MIN_DIGITS = 6
 _MAX_DIGITS = 17
+# A text holding a number's worth of digits, found without listing every digit.
+_ENOUGH_DIGITS_RE = re.compile(r"\d(?:\D*\d){" + str(_MIN_DIGITS - 1) + "}")
 
 # O/o for 0 and l/I for 1, rewritten only inside runs that are mostly real digits ("O6 l8 ll 57 47").
 _LOOKALIKE_RUN_RE = re.compile(r"(?<![^\W\d_])[0-9OolI]+(?:[ .\-]{1,2}[0-9OolI]+)*(?![^\W\d_])")
@@ -41,6 +44,7 @@ _LOOKALIKE = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 _LOOKALIKE_TOKEN_RE = re.compile(r"[0-9OolI]{2,}|\d")
 _LOOKALIKE_MIN_DIGITS = 5
 _LOOKALIKE_HINT_RE = re.compile(r"\d[ .\-]{0,2}[OolI]|[OolI][ .\-]{0,2}\d")
+_LOOKALIKE_HINT_REACH = 3  # how far from a digit a hint reaches
 
 # Spans that look like digits but are something else; blanked before the search.
 _CURRENCY = (
@@ -52,11 +56,14 @@ _CURRENCY = (
 # the second line of a number broken across two lines, nor right after a + ("+33.7.95" is a number).
 _DATE = r"(?<!\w)(?<![+(])(?<!\+ )(?<!\d[./-])(?<!\d\n)(?<!\d\n\n)(?<!\d\r\n)(?<!\d \n)"
 _DATE_END = r"(?![\w]|[./-]\d)"
-_AMOUNT_RE = re.compile(r"(?<![\w])\d+(?:[.,' ]\d{3}(?!\d))*(?:[.,]\d{1,2}(?!\d))?")
-# Dates, times and coordinates all start with a digit or a minus sign: the look-ahead passes over any
-# other position at once, before the look-behinds of each alternative are tried there.
+# A digit not preceded by a word character opens an amount; the look-behind is asked after the digit so
+# that the search can skip to the next digit at once.
+_AMOUNT_RE = re.compile(r"\d(?<!\w\d)\d*(?:[.,' ]\d{3}(?!\d))*(?:[.,]\d{1,2}(?!\d))?")
+# Dates, times and coordinates all start with a few digits (a minus sign before a coordinate's) and a
+# separator: the look-ahead passes over any other position at once (most digits of a phone number),
+# before the look-behinds of each alternative are tried there.
 _DATE_TIME_PLACE_RE = re.compile(
-    r"(?=[\d-])(?:"
+    r"(?=-?\d{1,4}(?:[./:h-]|\s[:h]))(?:"
     + "|".join(
         (
             _DATE + r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})" + _DATE_END,  # 05/11/2024, 5.11.24
@@ -87,7 +94,23 @@ def _starts(*alternations: str) -> str:
     return "[" + "".join(re.escape(first) for first in sorted(starts)) + "]"
 
 
+def _longest(alternation: str) -> int:
+    """How many characters the longest word of a `|`-separated alternation matches.
+
+    Every word is written in characters and escaped signs, a `?` making the one before it optional.
+    """
+    longest = 0
+    for word in alternation.split("|"):
+        if not re.fullmatch(r"(?:(?:\\\W|[^\\()\[\]{}.*+?^$|])\??)+", word):
+            raise ValueError(f"{word!r} is not written in characters")
+        longest = max(longest, len(word.replace("\\", "").replace("?", "")))
+    return longest
+
+
 _CURRENCY_STARTS = _starts(_CURRENCY)
+# How far back from an amount a currency written before it can begin: the sign before the currency,
+# the currency, a space and the line end `$` may stand before.
+_CURRENCY_REACH = 1 + _longest(_CURRENCY) + 1 + 1
 _CURRENCY_BEFORE_RE = re.compile(
     r"(?:^|[^\w])(?=" + _CURRENCY_STARTS + r")(?:" + _CURRENCY + r")\s?$", re.IGNORECASE
 )
@@ -120,6 +143,9 @@ _REFERENCE_BEFORE_RE = re.compile(
 _REFERENCE_RE = re.compile(r"\d[\d\-/]*\d")
 _HASH_BEFORE_RE = re.compile(r"#\s*[:#№]?\s*$")
 _ASCII_SIGNS = frozenset(string.punctuation)
+# Signs that neither end a label or currency (`_may_end_in_word`) nor may stand after a `#` label, and
+# are not stripped before a label is looked for.
+_SIGNS_BEFORE_NOTHING = _ASCII_SIGNS - set("$#:.")
 # Every cue word is written in letters.
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _LOOK_BEHIND = 24
@@ -152,20 +178,23 @@ class Phone(IdentifierType):
 
     def find(self, doc: Document) -> Iterator[Identifier]:
         base = doc.masked()
-        if len(_DIGIT_RE.findall(base)) < 6 and not _might_spell(base):
+        spelled = spell_out(base)
+        if spelled is None and not _ENOUGH_DIGITS_RE.search(base):
             return
-        text, to_doc = _prepare(base)
-        for start, end, number in self._numbers(text, doc.region):
-            d_start, d_end = to_doc(start), to_doc(end)
+        prepared = _prepare(base, spelled)
+        for start, end, number in self._numbers(prepared.text, doc.region, prepared.stretch):
+            d_start, d_end = prepared.to_doc(start), prepared.to_doc(end)
             doc.claim(d_start, d_end)
             span = doc.original_span(d_start, d_end)
             yield _identifier(number, span, doc.original[span[0] : span[1]].strip(), "text")
 
-    def _numbers(self, text: str, region: str | None) -> Iterator[tuple[int, int, phonenumbers.PhoneNumber]]:
+    def _numbers(
+        self, text: str, region: str | None, stretch: tuple[int, int] | None = None
+    ) -> Iterator[tuple[int, int, _Number]]:
         context = _Context(text, region)
-        for run in _RUN_RE.finditer(text):
-            plus = run.group().lstrip().startswith("+")
-            yield from _split(context, _Run(run), run.start() if plus else None)
+        for run in _runs(text, stretch):
+            plus = text.startswith("+", run.start)  # a run opens with its `+`, a `(` or a digit
+            yield from _split(context, run, run.start if plus else None)
 
     def clean(self, raw: str, *, region: str | None = None, platform: str | None = None) -> Identifier | None:
         folded, _ = fold(raw.strip())
@@ -188,60 +217,110 @@ class Phone(IdentifierType):
         return _identifier(number, (0, len(raw)), raw.strip(), "clean") if number else None
 
 
-def _might_spell(text: str) -> bool:
-    return spell_out(text) is not None
+class _Prepared(NamedTuple):
+    """A text made ready for the search: its digits' stretch (`_digit_stretch`, a bound on it once
+    numbers are blanked, which only takes digits away) and the map of its offsets to the document's."""
+
+    text: str
+    stretch: tuple[int, int]
+    offsets: list[int] | None
+
+    def to_doc(self, i: int) -> int:
+        return i if self.offsets is None else self.offsets[i]
 
 
-def _prepare(text: str) -> tuple[str, Callable[[int], int]]:
-    """Spell out number words, fix look-alike letters, blank non-phone numbers; map offsets back."""
-    spelled = spell_out(text)
+def _prepare(text: str, spelled: tuple[str, list[int]] | None) -> _Prepared:
+    """Spell out number words (`spelled`: `spell_out(text)`), fix look-alike letters, blank non-phone
+    numbers; map offsets back."""
     if spelled is None:
         prepared, offsets = text, None
     else:
         prepared, offsets = spelled
-    if _LOOKALIKE_HINT_RE.search(prepared):
+    stretch = _digit_stretch(prepared)
+    if _may_hold_lookalikes(prepared, stretch):
         prepared = _LOOKALIKE_RUN_RE.sub(_unmask_lookalikes, prepared)
-    prepared = _blank_non_phones(prepared)
-
-    def to_doc(i: int) -> int:
-        return i if offsets is None else offsets[i]
-
-    return prepared, to_doc
+        stretch = _digit_stretch(prepared)
+    return _Prepared(_blank_non_phones(prepared, stretch), stretch, offsets)
 
 
-def _blank_non_phones(text: str) -> str:
+def _blank_non_phones(text: str, stretch: tuple[int, int] | None = None) -> str:
     """Blank dates, times, coordinates, amounts of money and reference numbers, keeping offsets.
 
     Every such span starts with a digit, so the search walks digit runs and looks a few characters
     around each for a currency or a reference label, rather than trying every word at every position.
+    `stretch` is the text's `_digit_stretch`, when known.
     """
-    spans = [m.span() for m in _DATE_TIME_PLACE_RE.finditer(text)]
-    for match in _AMOUNT_RE.finditer(text):
+    first, stop = stretch or _digit_stretch(text)
+    # A coordinate may open with its minus sign; the end of a date looks two characters ahead.
+    spans = [m.span() for m in _DATE_TIME_PLACE_RE.finditer(text, max(0, first - 1), stop + 2)]
+    for match in _AMOUNT_RE.finditer(text, first, stop):
         start, end = match.span()
-        before = text[max(0, start - _LOOK_BEHIND) : start]
-        if _ends_in_currency(before):
+        before = "" if _within_digits(text, start) else text[max(0, start - _LOOK_BEHIND) : start]
+        if before and _ends_in_currency(before):
             spans.append((start, end))
         elif after := _CURRENCY_AFTER_RE.match(text, end):
             spans.append((start, after.end()))
-        elif _ends_in_reference_label(before):
+        elif before and _ends_in_reference_label(before):
             reference = _REFERENCE_RE.match(text, start)
             spans.append(reference.span() if reference else (start, end))
-    if not spans:
-        return text
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    return _blanked(text, spans) if spans else text
+
+
+def _within_digits(text: str, start: int) -> bool:
+    """Whether an amount follows a sign (`+33-6-…`), or a digit or sign and a space (`077 729 …`,
+    `+33 - 6 …`), as it does inside a number written in groups: no currency or reference label then
+    ends right before it (`_may_end_in_word` says no to what is left once the space is stripped, and
+    no `#` stands there), so the patterns need not be searched for."""
+    sign = text[start - 1 : start]
+    if sign in _SIGNS_BEFORE_NOTHING:
+        return True
+    if start < 2 or sign not in (" ", "\t", "\r", "\n"):
+        return False
+    before = text[start - 2]
+    return before.isdigit() or before in _SIGNS_BEFORE_NOTHING
+
+
+def _digit_stretch(text: str) -> tuple[int, int]:
+    """Where the first digit of the text stands and where its last ends; (0, 0) without digits.
+
+    Dates, amounts and runs of digits lie within a few characters of this stretch, so their searches
+    start and stop there: in an advert the digits are often a short part of the text, its contact
+    line. A search from a later start still sees the text before it through its look-behinds.
+    """
+    first = _DIGIT_RE.search(text)
+    last = _DIGIT_RE.search(text[::-1])
+    if first is None or last is None:
+        return 0, 0
+    return first.start(), len(text) - last.start()
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with every span (they may overlap) written over in spaces, joined from slices."""
+    pieces: list[str] = []
+    done = 0
+    for start, end in sorted(spans):
+        if end > done:
+            start = max(start, done)
+            pieces += (text[done:start], " " * (end - start))
+            done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _ends_in_currency(before: str) -> bool:
-    """Whether a currency is written right before an amount (`€ 500`, `usd500`)."""
-    return _may_end_in_word(before.rstrip()) and bool(_CURRENCY_BEFORE_RE.search(before))
+    """Whether a currency is written right before an amount (`€ 500`, `usd500`).
+
+    Only the last characters of `before` can hold one (`_CURRENCY_REACH`), so the search starts there;
+    `^` still means the start of `before`, which is that far back only when `before` is that short.
+    """
+    return _may_end_in_word(before.rstrip()) and bool(
+        _CURRENCY_BEFORE_RE.search(before, max(0, len(before) - _CURRENCY_REACH))
+    )
 
 
 def _ends_in_reference_label(before: str) -> bool:
     """Whether a reference label stands right before a number (`ref: 5567`, `#5567`, `n° 5567`)."""
-    if _HASH_BEFORE_RE.search(before):
+    if "#" in before and _HASH_BEFORE_RE.search(before):
         return True
     return _may_end_in_word(before.rstrip(" \t\r\n:#№.")) and bool(_REFERENCE_BEFORE_RE.search(before))
 
@@ -256,6 +335,14 @@ def _may_end_in_word(text: str) -> bool:
     return bool(last) and not last.isdigit() and (last == "$" or last not in _ASCII_SIGNS)
 
 
+def _may_hold_lookalikes(text: str, stretch: tuple[int, int] | None = None) -> bool:
+    """Whether a look-alike letter stands beside a digit, searched only around the digits' stretch
+    (`stretch`, when known)."""
+    first, stop = stretch or _digit_stretch(text)
+    reach = _LOOKALIKE_HINT_REACH
+    return bool(_LOOKALIKE_HINT_RE.search(text, max(0, first - reach), stop + reach))
+
+
 def _unmask_lookalikes(match: re.Match[str]) -> str:
     run = match.group()
     digits = sum(c.isdigit() for c in run)
@@ -265,17 +352,28 @@ def _unmask_lookalikes(match: re.Match[str]) -> str:
     return _LOOKALIKE_TOKEN_RE.sub(lambda token: token.group().translate(_LOOKALIKE), run)
 
 
+def _runs(text: str, stretch: tuple[int, int] | None = None) -> Iterator[_Run]:
+    """The runs of digit groups that hold a number's worth of digits, searched for only within the
+    digits' stretch (`stretch`, when known: it may also start before the first digit and end after the
+    last) and the `+`, spaces and `(` that may open a run before it."""
+    first, stop = stretch or _digit_stretch(text)
+    begin = len(text[:first].rstrip("+( \t"))
+    for match in _RUN_RE.finditer(text, begin, stop + 1):  # a `)` may close a run after its last digit
+        if match.end() - match.start() >= _MIN_DIGITS:
+            run = _Run(text, match)
+            if len(run.digits) >= _MIN_DIGITS:
+                yield run
+
+
 class _Run:
     """One run of digit groups, with the digits of any window of consecutive groups a slice away."""
 
-    def __init__(self, run: re.Match[str]) -> None:
-        offset = run.start()
-        self.spans = [(offset + m.start(), offset + m.end()) for m in _GROUP_RE.finditer(run.group())]
-        self.digits = "".join(_GROUP_RE.findall(run.group()))
+    def __init__(self, text: str, run: re.Match[str]) -> None:
+        self.start = run.start()
+        self.spans = [group.span() for group in _GROUP_RE.finditer(text, run.start(), run.end())]
+        self.digits = "".join(_GROUP_RE.findall(text, run.start(), run.end()))
         # reach[k]: how many digits groups 0..k-1 hold, so groups i..j-1 are digits[reach[i]:reach[j]].
-        self.reach = [0]
-        for start, end in self.spans:
-            self.reach.append(self.reach[-1] + end - start)
+        self.reach = [0, *itertools.accumulate(end - start for start, end in self.spans)]
 
     def windows(self, i: int) -> range:
         """The ends j of the windows i..j-1 that hold a number's worth of digits."""
@@ -287,9 +385,7 @@ class _Run:
         return self.digits[self.reach[i] : self.reach[j]]
 
 
-def _split(
-    context: _Context, run: _Run, plus_at: int | None
-) -> Iterator[tuple[int, int, phonenumbers.PhoneNumber]]:
+def _split(context: _Context, run: _Run, plus_at: int | None) -> Iterator[tuple[int, int, _Number]]:
     """Cut a run of digit groups into valid numbers, longest valid prefix first.
 
     `plus_at` is where the run's `+` stands, when it has one; it belongs to the first group only.
@@ -308,9 +404,7 @@ def _split(
         i = j
 
 
-def _longest_from(
-    context: _Context, run: _Run, i: int, plus_at: int | None
-) -> tuple[int, phonenumbers.PhoneNumber] | None:
+def _longest_from(context: _Context, run: _Run, i: int, plus_at: int | None) -> tuple[int, _Number] | None:
     """The longest window of groups starting at group i that is a valid number: (its end, number)."""
     ends = run.windows(i)
     if not ends:
@@ -339,7 +433,7 @@ class _Context:
         self._near: Places | None = None
         self._cued: dict[int, bool] = {}
 
-    def resolve(self, digits: str, plus: bool, start: int, end: int) -> phonenumbers.PhoneNumber | None:
+    def resolve(self, digits: str, plus: bool, start: int, end: int) -> _Number | None:
         """The valid number these digits are, given how they were written and what surrounds them."""
         if plus:
             return _parse_international(digits)
@@ -417,35 +511,45 @@ def _writes_national(digits: str, region: str) -> bool:
     return not prefix or prefix == "1" or digits.startswith(prefix)
 
 
+class _Number(NamedTuple):
+    """A valid number as an identifier names it, worked out once per parse: the same numbers recur
+    across many adverts, and their parses are remembered."""
+
+    e164: str
+    country: str | None
+
+
 @lru_cache(maxsize=65536)
-def _parse_international(digits: str) -> phonenumbers.PhoneNumber | None:
+def _parse_international(digits: str) -> _Number | None:
     if not may_be_international(digits):
         return None
     return _valid("+" + digits, None)
 
 
 @lru_cache(maxsize=65536)
-def _parse_national(digits: str, region: str) -> phonenumbers.PhoneNumber | None:
+def _parse_national(digits: str, region: str) -> _Number | None:
     if not may_be_national(digits, region):
         return None
     return _valid(digits, region)
 
 
-def _valid(raw: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+def _valid(raw: str, region: str | None) -> _Number | None:
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:
         return None
-    return number if phonenumbers.is_valid_number(number) else None
-
-
-def _identifier(number: phonenumbers.PhoneNumber, span: tuple[int, int], value: str, rule: str) -> Identifier:
+    if not phonenumbers.is_valid_number(number):
+        return None
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return _Number(e164, phonenumbers.region_code_for_number(number))
+
+
+def _identifier(number: _Number, span: tuple[int, int], value: str, rule: str) -> Identifier:
     return Identifier(
         kind="phone",
-        key=f"phone:{e164}",
-        value=value or e164,
+        key=f"phone:{number.e164}",
+        value=value or number.e164,
         span=span,
         rule=rule,
-        country=phonenumbers.region_code_for_number(number),
+        country=number.country,
     )

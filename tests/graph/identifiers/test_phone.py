@@ -146,10 +146,21 @@ def without_look_aheads(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(stripped, pattern.flags)
 
 
+def without_opening_look_ahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern without the look-ahead it opens with (which may hold groups of its own)."""
+    assert pattern.pattern.startswith("(?=")
+    depth = 0
+    for token in re.finditer(r"\\.|\[(?:\\.|[^\]])*\]|.", pattern.pattern):  # escapes, classes, characters
+        depth += {"(": 1, ")": -1}.get(token.group(), 0)
+        if depth == 0:
+            return re.compile(pattern.pattern[token.end() :], pattern.flags)
+    raise AssertionError("the look-ahead is not closed")
+
+
 CURRENCY_BEFORE_RE = without_look_aheads(phone._CURRENCY_BEFORE_RE)
 CURRENCY_AFTER_RE = without_look_aheads(phone._CURRENCY_AFTER_RE)
 REFERENCE_BEFORE_RE = without_look_aheads(phone._REFERENCE_BEFORE_RE)
-DATE_TIME_PLACE_RE = without_look_aheads(phone._DATE_TIME_PLACE_RE)
+DATE_TIME_PLACE_RE = without_opening_look_ahead(phone._DATE_TIME_PLACE_RE)
 
 
 def blank_by_search(text: str) -> str:
@@ -188,6 +199,9 @@ PRICE_LIST_PIECES = st.sampled_from(
         "-",
         ".",
         "/",
+        "+",
+        "'",
+        "\t",
         "$",
         "€",
         "£",
@@ -231,3 +245,96 @@ DATE_PIECES = st.sampled_from(
 def test_the_dates_pattern_finds_what_it_finds_without_its_look_ahead(text: str) -> None:
     found = [m.span() for m in phone._DATE_TIME_PLACE_RE.finditer(text)]
     assert found == [m.span() for m in DATE_TIME_PLACE_RE.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "afghanis 500",
+        "xafghanis 500",
+        ", afghanis \n500",
+        "x afghanis\n\n500",
+        "- dollars \n500 et 600",
+        "12345678901 (afghanis 500",
+        "ref no.5567 06 12 34 56 78",
+        "order nr.12 - 34",
+        "facture n° 5567:12",
+        "#:12 7 8",
+        "usd 5 6",
+        "$5-6 $ 7",
+        "+33 - 6 - 65 - 66",
+        "ref - 12",
+        "ref no. 5567",
+        "usd\t 12",
+        "# - 12",
+    ],
+)
+def test_blanking_finds_currencies_and_labels_wherever_they_can_stand(text: str) -> None:
+    assert phone._blank_non_phones(text) == blank_by_search(text)
+
+
+RUN_PIECES = st.sampled_from(
+    [
+        "0",
+        "7",
+        "44",
+        "123",
+        "612345",
+        "٣",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "+",
+        "+ ",
+        "(",
+        ")",
+        "(0)",
+        "-",
+        ".",
+        "/",
+        "a",
+        "x1",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "text", ["+ \t (0044) 7400 123456", "call + 44 7400 123456", "a+ 612345", "(612345)"]
+)
+def test_runs_open_with_the_plus_and_brackets_before_their_digits(text: str) -> None:
+    assert [run.start for run in phone._runs(text)] == [m.start() for m in phone._RUN_RE.finditer(text)]
+
+
+@given(st.lists(RUN_PIECES | st.characters(), max_size=30).map("".join))
+def test_runs_are_those_of_the_whole_text_that_hold_enough_digits(text: str) -> None:
+    everywhere = [(m.start(), "".join(re.findall(r"\d", m.group()))) for m in phone._RUN_RE.finditer(text)]
+    assert [(run.start, run.digits) for run in phone._runs(text)] == [
+        (start, digits) for start, digits in everywhere if len(digits) >= 6
+    ]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["O", "o", "l", "I", "0", "7", " ", ".", "-", "a", "  "]) | st.characters(),
+        max_size=30,
+    )
+)
+def test_look_alikes_are_hinted_as_a_search_of_the_whole_text_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert phone._may_hold_lookalikes(text) == bool(phone._LOOKALIKE_HINT_RE.search(text))
+
+
+def test_the_longest_word_of_an_alternation() -> None:
+    assert phone._longest(r"eur|euros?|\$") == 5
+    with pytest.raises(ValueError, match="not written in characters"):
+        phone._longest(r"eur|\d+")
+
+
+# The amounts pattern as first written, with its look-behind before the first digit.
+AMOUNT_RE = re.compile(r"(?<![\w])\d+(?:[.,' ]\d{3}(?!\d))*(?:[.,]\d{1,2}(?!\d))?")
+
+
+@given(st.lists(PRICE_LIST_PIECES | st.characters(), max_size=30).map("".join))
+def test_amounts_are_found_as_with_the_look_behind_first(text: str) -> None:
+    assert [m.span() for m in phone._AMOUNT_RE.finditer(text)] == [m.span() for m in AMOUNT_RE.finditer(text)]
