@@ -426,6 +426,421 @@ CONCEPTS = (
         # are no sign); Italian, Greek and Albanian may put "to no one" first for weight, the others last.
         ordered=frozenset({"en", "fr", "de", "ar", "vi"}),
     ),
+    Concept(
+        "documents",
+        0.35,
+        "a passport, ID, permit or visa sold (a selling word beside a document)",
+        2,
+        {
+            # "sell" rather than "sold" (news of a ring that sold passports), and no bare "available" or
+            # "ready in" ("visa on arrival available", "your visa ready in 5 days" are agencies' words).
+            "en": (
+                "sell|selling|for sale|made in|passes the scanner|passes the machine|"
+                "passes any control|passes every control|passes all checks|pass the scanner|pass any control"
+            ),
+            "fr": (
+                "vente|vend|vends|vendons|a vendre|fait en|faits en|passe le scanner|"
+                "passe la machine|passe le controle|passe tous les controles|passent les controles"
+            ),
+            "de": (
+                "verkaufen|verkaufe|gemacht in|geht durch den scanner|"
+                "geht durch jede kontrolle|besteht jede kontrolle|kommt durch jede kontrolle"
+            ),
+            "it": (
+                "vendo|vendiamo|vendesi|in vendita|fatto in|fatti in|passa lo scanner|passa il controllo|"
+                "passa i controlli|supera i controlli|supera ogni controllo"
+            ),
+            "el": (
+                "πουλαμε|πουλαω|πωλειται|πωλουνται|πουλιουνται|φτιαχνουμε|περναει τον ελεγχο|"
+                "περνανε τον ελεγχο|περναει απο το σκανερ|poulame|pwleitai"
+            ),
+            "tr": "satilik|satiyoruz|satilir|satisi|satis|makineden gecer|kontrolden gecer|taramadan gecer",
+            "sq": ("shesim|shitet|shiten|shitje|kalon kontrollin|kalon skanerin|kalojne kontrollin"),
+            # Not "bán" alone: folded, it is also "bạn" (you).
+            "vi": "can ban|chuyen ban|ban gap|qua may soi|qua may quet|qua moi kiem tra|qua kiem tra",
+            "ar": (
+                "نبيع|بنبيع|للبيع|يباع|تباع|متوفر للبيع|يمر من الجهاز|يعبر الجهاز|يمر من التفتيش|"
+                "nbi3|nbe3|lilbay3|lelbe3"
+            ),
+            "fa": (
+                "فروش|میفروشیم|فروشیم|فروشی|دستگاه رد میشه|اسکنر رد میشه|forosh|foroosh|mifrushim|mifroshim"
+            ),
+            "ps": "پلورو|پلورل|د پلور|د پلور لپاره|خرڅوو|خرڅیږي|plorel|kharsawo",
+            "ckb": "دەفرۆشین|فرۆشتن|دەفرۆشرێت|دەفرۆشرێ|defroshin|froshtn",
+            "kmr": "difroşin|difroşim|tê firotin|tên firotin|ji bo firotinê|firotin|difroşe",
+            "ti": "ንሸይጥ|ይሽየጥ|ንመሸጣ|መሸጣ|ንሸጥ",
+        },
+        {
+            "en": (
+                "passport|passports|id card|id cards|identity card|identity cards|residence permit|"
+                "residence permits|residence card|residence cards|driving licence|driving licences|"
+                "driving license|driver's license|visas|schengen visa|work visa|student visa|tourist visa|"
+                "visit visa|work permit|work permits|"
+                "national insurance number|ni number|brp|green card|green cards"
+            ),
+            "fr": (
+                "passeport|passeports|carte d'identite|cartes d'identite|cni|titre de sejour|"
+                "titres de sejour|"
+                "carte de sejour|cartes de sejour|permis de conduire|visas|visa schengen|visa de travail|"
+                "visa etudiant|permis de travail|"
+                "carte vitale"
+            ),
+            "de": (
+                "pass|passe|reisepass|reisepasse|ausweis|ausweise|personalausweis|aufenthaltstitel|"
+                "aufenthaltserlaubnis|fuhrerschein|fuhrerscheine|visum|visa schengen|schengen visa|"
+                "arbeitserlaubnis"
+            ),
+            # Not "visto" alone: it is also "seen" ("ho visto in vendita").
+            "it": (
+                "passaporto|passaporti|carta d'identita|carta di identita|carte d'identita|"
+                "permesso di soggiorno|permessi di soggiorno|patente|patenti|visto schengen|visti schengen|"
+                "visto turistico|visto di lavoro|permesso di lavoro|codice fiscale"
+            ),
+            "el": (
+                "διαβατηριο|διαβατηρια|ταυτοτητα|ταυτοτητες|αδεια διαμονης|αδειες διαμονης|διπλωμα οδηγησης|"
+                "βιζα|βιζες|αδεια εργασιας|αμκα|diavatirio|diavatiria|viza"
+            ),
+            "tr": (
+                "pasaport|pasaportu|pasaportlar|kimlik|kimlik karti|kimlikler|oturum karti|oturma izni|"
+                "ehliyet|ehliyetler|vize|vizesi|calisma izni|ikamet izni|ikamet karti"
+            ),
+            "sq": (
+                "pasaporte|pasaporta|pasaporten|leternjoftim|leternjoftime|karte identiteti|leje qendrimi|"
+                "patente|patenta|vize|viza|vizen|leje pune"
+            ),
+            "vi": (
+                "ho chieu|can cuoc|the can cuoc|chung minh thu|cmnd|the cu tru|bang lai|bang lai xe|"
+                "giay phep lai xe|visa|thi thuc|giay phep lao dong"
+            ),
+            "ar": (
+                "جواز|جوازات|جواز سفر|الجواز|هویه|هویات|بطاقه هویه|اقامه|اقامات|الاقامه|رخصه قیاده|"
+                "رخصه سواقه|شهاده سواقه|فیزا|فیزات|الفیزا|تصریح عمل|باسبور|بسبور|jawaz|jawazat|iqama|viza|"
+                "fiza"
+            ),
+            "fa": (
+                "پاسپورت|پاسپورتهای|گذرنامه|کارت شناسایی|کارت ملی|کارت اقامت|اقامت|گواهینامه|ویزا|ویزه|"
+                "اجازه کار|تذکره|pasport|viza|eghamat|tazkira"
+            ),
+            "ps": (
+                "پاسپورت|پاسپورټ|پاسپورټونه|جوازونه|د اوسیدو کارت|تذکره|ویزه|ویزا|اقامت|د اوسېدو اجازه|"
+                "د موټر چلولو جواز|د کار اجازه|pasport|"
+                "tazkira|viza"
+            ),
+            "ckb": (
+                "پاسپۆرت|پاسەپۆرت|ناسنامە|کارتی نیشتەجێبوون|ئیقامە|مۆڵەتی شۆفێری|ڤیزا|ڤیزە|مۆڵەتی کار|"
+                "pasport|nasnama|viza|iqama"
+            ),
+            "kmr": (
+                "pasaport|pasaporta|pasaportê|pasaportan|qerta rûniştinê|nasname|nasnameyê|îqame|ehliyet|"
+                "ehliyeta|vîze|vîza|destûra xebatê|"
+                "destûra rûniştinê|destûra ajotinê"
+            ),
+            "ti": "ፓስፖርት|ፓስፖርታት|መንነት|መንነት ወረቐት|ቪዛ|መንበሪ ፍቓድ|መንጃ ፍቓድ|ፍቓድ ስራሕ",
+        },
+        # What an honest post sells or makes with a document (its photo, its cover, an appointment), and
+        # a negation ("we do not sell visas").
+        unless_beside={
+            "en": (
+                "photo|photos|holder|holders|cover|covers|case|cases|wallet|wallets|appointment|appointments|"
+                "office|service|services|renewal|renewals|application|applications|required|needed|e|evisa|"
+                "sticker|stickers|card|cards|mastercard|accepted|debit|credit|not|never|t|fake|forged|"
+                "counterfeit|false|bogus"
+            ),
+            "fr": (
+                "carte|cb|mastercard|acceptee|ne|pas|jamais|faux|fausses|falsifies|photo|photos|etui|etuis|"
+                "protege|rendez|rdv|service|"
+                "services|renouvellement|"
+                "demande|exige|requis"
+            ),
+            "de": (
+                "karte|kreditkarte|mastercard|nicht|kein|keine|gefalschte|gefalschten|falsche|falschen|foto|"
+                "fotos|hulle|hullen|etui|"
+                "termin|termine|amt|antrag|erforderlich|notig"
+            ),
+            "it": (
+                "non|mai|falsi|falso|false|contraffatti|foto|custodia|custodie|porta|ufficio|appuntamento|"
+                "rinnovo|richiesta|necessaria"
+            ),
+            "el": (
+                "δεν|μην|πλαστα|πλαστο|πλαστες|πλαστων|φωτογραφια|φωτογραφιες|θηκη|θηκες|ραντεβου|ανανεωση|"
+                "αιτηση|απαιτειται"
+            ),
+            "tr": (
+                "degil|sahte|fotografi|fotograf|kilifi|kilif|randevu|randevusu|yenileme|basvuru|gerekli|sart"
+            ),
+            "sq": "nuk|s|false|falsifikuara|foto|kellef|termin|rinovim|aplikim|kerkohet",
+            "vi": "khong|anh|hen|gia",
+            "ar": "لا|ما|مش|مزوره|مزور|مزیفه|صوره|صور|غلاف|موعد|تجدید|مطلوب",
+            "fa": "نمی|نه|جعلی|تقلبی|عکس|کاور|جلد|نوبت|تمدید|لازم",
+            "ps": "نه|جعلي|عکس|پوښ|نوبت",
+            "ckb": "نا|نە|ساختە|وێنە|بەرگ|بەرگی|نۆبە|نوێکردنەوە",
+            "kmr": "na|ne|sexte|wêne|berg|randevû|nûkirin",
+            "ti": "ኣይ|ሓሶት|ስእሊ|ቆጸራ",
+        },
+    ),
+    Concept(
+        "documents",
+        0.35,
+        "an asylum story written or taught for the client (what to say, which country to name)",
+        5,
+        {
+            # A story made or taught for the client, never "your story" alone: charities ask refugees to
+            # tell theirs, lawyers "prepare you for the interview" and "explain what to expect".
+            "en": (
+                "write your story|write you a story|we write stories|we write the story|prepare your story|"
+                "prepare a story|prepare the story|make you a story|give you a story|a strong story|"
+                "ready story|ready made story|story ready|which country to say|what country to say|"
+                "say you are from|say you come from|say you're from|tell you what to say|"
+                "teach you what to say|exactly what to say|learn the story by heart"
+            ),
+            "fr": (
+                "ecrire ton histoire|ecrire votre histoire|on ecrit ton histoire|on ecrit votre histoire|"
+                "preparer ton histoire|preparons ton histoire|preparons votre histoire|"
+                "on prepare ton histoire|"
+                "histoire prete|histoire solide|une bonne histoire|quel pays dire|quel pays tu dois dire|"
+                "dire que tu viens|dites que vous venez|on te dit quoi dire|on vous dit quoi dire|"
+                "on t'apprend quoi dire|quoi dire"
+            ),
+            "de": (
+                "wir schreiben deine geschichte|wir schreiben ihre geschichte|schreiben dir eine geschichte|"
+                "geschichte vorbereiten|fertige geschichte|starke geschichte|gute geschichte|"
+                "welches land du sagen|welches land sagen|was du sagen musst|was du sagen sollst|"
+                "was ihr sagen musst|sag dass du aus|sagen dass du aus|geschichte auswendig"
+            ),
+            "it": (
+                "scriviamo la tua storia|scrivere la tua storia|ti scriviamo una storia|"
+                "prepariamo la tua storia|"
+                "prepariamo la storia|storia pronta|storia forte|una buona storia|che paese dire|"
+                "quale paese dire|cosa devi dire|cosa dire esattamente|ti insegniamo cosa dire|"
+                "ti diciamo cosa dire|di che sei di|di che vieni da"
+            ),
+            "el": (
+                "γραφουμε την ιστορια σου|σου γραφουμε ιστορια|ετοιμαζουμε την ιστορια σου|ετοιμη ιστορια|"
+                "δυνατη ιστορια|καλη ιστορια|ποια χωρα να πεις|τι χωρα να πεις|τι να πεις ακριβως|"
+                "σου λεμε τι να πεις|σου μαθαινουμε τι να πεις|να πεις οτι εισαι απο"
+            ),
+            "tr": (
+                "hikayeni yaziyoruz|hikayenizi yaziyoruz|hikaye yaziyoruz|hikayeni hazirliyoruz|"
+                "hikaye hazirliyoruz|hazir hikaye|saglam hikaye|guclu hikaye|iyi bir hikaye|"
+                "hangi ulkeyi soyleyecegini|hangi ulkeden oldugunu soyleyecegini|ne soyleyecegini|"
+                "ne soyleyeceginizi|ne diyecegini|ezberletiyoruz"
+            ),
+            "sq": (
+                "ta shkruajme historine|shkruajme historine|ta pergatisim historine|pergatisim historine|"
+                "histori te gatshme|histori e gatshme|histori e forte|cfare shteti te thuash|"
+                "cfare duhet te thuash|thuaj qe je nga"
+            ),
+            "vi": (
+                "viet cau chuyen|soan cau chuyen|cau chuyen san|kich ban|day cach khai|huong dan cach khai|"
+                "khai nuoc nao|khai la nguoi|noi la nguoi|hoc thuoc"
+            ),
+            "ar": (
+                "نكتب قصتك|نكتبلك قصه|نكتب لك قصه|نجهز قصتك|نجهزلك قصه|نحضر قصتك|قصه جاهزه|قصه قویه|"
+                "قصه مقنعه|نعلمك شو تقول|نعلمك ماذا تقول|نقلك شو تحكی|تقول انك من|تحكی انك من|ای بلد تقول|"
+                "شو البلد اللی تقول|2issa jahze|qissa jahza|2esa jahze"
+            ),
+            "fa": (
+                "داستان مینویسیم|داستان می نویسیم|داستانتو مینویسیم|داستان میسازیم|داستان آماده|"
+                "کیس آماده|کیس ساختگی|کیس مینویسیم|چی باید بگی|یادت میدیم چی بگی|بگی اهل|بگی مال|"
+                "dastan amade|kays amade|case amade"
+            ),
+            "ps": (
+                "کیسه لیکو|کیسه درته لیکو|کیسه جوړوو|تیاره کیسه|کیسه تیاره|څه باید ووایې|درته وایو څه ووایې|"
+                "ووایه چې د"
+            ),
+            "ckb": (
+                "چیرۆک دەنووسین|چیرۆکت بۆ دەنووسین|چیرۆکی ئامادە|چیرۆکێکی بەهێز|کەیس دەنووسین|کەیسی ئامادە|"
+                "چی بڵێیت|چی بڵێی|فێرت دەکەین چی بڵێیت|بڵێ خەڵکی|kaysi amada|chiroki amada"
+            ),
+            "kmr": (
+                "çîroka te dinivîsin|çîrokê dinivîsin|çîroka amade|çîrokeke amade|çîrokeke xurt|"
+                "çi bibêjî|çi divê bibêjî|em dibêjin çi bibêjî|bêje ku tu ji|bibêje tu ji"
+            ),
+            "ti": "ዛንታኻ ንጽሕፈልካ|ዛንታ ንጽሕፍ|ዛንታ ነዳሉ|ድልው ዛንታ|ሓያል ዛንታ|እንታይ ክትብል ከም ዘለካ|እንታይ ከም እትብል ንምህረካ",
+        },
+        {
+            # The asylum procedure, never a bare "interview" ("what to say in a job interview").
+            "en": (
+                "asylum|home office|bamf|ofpra|substantive interview|big interview|caseworker|"
+                "immigration officer|refugee status"
+            ),
+            "fr": "asile|ofpra|cnda|officier de protection|statut de refugie|bamf|home office",
+            "de": (
+                "asyl|asylantrag|asylverfahren|bamf|anhorung|auslanderbehorde|home office|ofpra|"
+                "fluchtlingsstatus"
+            ),
+            "it": (
+                "asilo|commissione territoriale|protezione internazionale|status di rifugiato|audizione|bamf|"
+                "home office"
+            ),
+            "el": (
+                "ασυλο|ασυλου|υπηρεσια ασυλου|επιτροπη προσφυγων|προσφυγικο καθεστως|bamf|home office|asylo"
+            ),
+            "tr": "iltica|siginma|gocmen idaresi|bamf|home office|multeci statusu|multecilik",
+            "sq": "azil|azilit|azilin|azilkerkues|home office|bamf|statusi i refugjatit",
+            "vi": "ti nan|xin ti nan|ho so ti nan|phong van ti nan|home office|bamf|so di tru",
+            "ar": (
+                "لجوء|اللجوء|للجوء|باللجوء|مقابله اللجوء|الهوم اوفیس|هوم اوفیس|البامف|بامف|اوفبرا|lujoo2|"
+                "lejou2|luju2|"
+                "home office|bamf"
+            ),
+            "fa": (
+                "پناهندگی|مصاحبه پناهندگی|مصاحبه کمپ|اداره مهاجرت|هوم آفیس|بامف|panahandegi|home office|bamf"
+            ),
+            "ps": "پناه|پناهندګي|پناه غوښتنه|د پناه مرکه|هوم افس|بامف|panahandagi|home office|bamf",
+            "ckb": (
+                "پەنابەری|پەنابەرییەکەت|پەنابەر|چاوپێکەوتنی پەنابەری|هۆم ئۆفیس|بامف|penaberi|panabari|"
+                "home office|bamf"
+            ),
+            "kmr": (
+                "penaberî|penaberiyê|penaberiya|îltica|hevpeyvîna penaberiyê|home office|bamf|"
+                "statûya penaberiyê"
+            ),
+            "ti": "ዑቕባ|ንዑቕባ|ሕቶ ዑቕባ|ሆም ኦፊስ|ባምፍ",
+        },
+    ),
+    Concept(
+        "documents",
+        0.35,
+        "a visa in the client's own passport without the embassy, interview or appointment",
+        6,
+        {
+            "en": (
+                "in your passport|on your passport|your own passport|your real passport|"
+                "your original passport|stamped in your passport"
+            ),
+            "fr": (
+                "sur ton passeport|sur votre passeport|dans ton passeport|dans votre passeport|"
+                "sur ton propre passeport|sur votre propre passeport|ton vrai passeport|votre vrai passeport|"
+                "ton passeport original|votre passeport original"
+            ),
+            "de": (
+                "in deinem pass|in deinen pass|in ihrem pass|in ihren pass|auf deinen pass|im eigenen pass|"
+                "in deinem eigenen pass|deinen echten pass|in deinem echten pass|in deinem reisepass|"
+                "in deinen reisepass|eigenen reisepass"
+            ),
+            "it": (
+                "sul tuo passaporto|nel tuo passaporto|sul tuo vero passaporto|sul passaporto originale|"
+                "sul tuo passaporto originale|nel tuo passaporto originale|tuo vero passaporto|"
+                "sul proprio passaporto"
+            ),
+            "el": (
+                "στο διαβατηριο σου|στο δικο σου διαβατηριο|στο αληθινο σου διαβατηριο|"
+                "στο πραγματικο σου διαβατηριο|στο γνησιο διαβατηριο σου|sto diavatirio sou"
+            ),
+            "tr": (
+                "kendi pasaportuna|kendi pasaportunuza|kendi pasaportunda|kendi pasaportunla|pasaportunuza|"
+                "pasaportuna|orijinal pasaportuna|gercek pasaportuna"
+            ),
+            "sq": ("pasaporten tende|pasaporten tuaj|pasaporten e vertete|pasaporten origjinale"),
+            "vi": (
+                "tren ho chieu cua ban|vao ho chieu cua ban|ho chieu that|ho chieu chinh chu|ho chieu goc|"
+                "dan vao ho chieu|dong vao ho chieu"
+            ),
+            "ar": (
+                "على جوازك|ع جوازك|بجوازك|على جواز سفرك|على جوازك الاصلی|بجوازك الاصلی|على جوازك الحقیقی|"
+                "جوازك الاصلی|جوازك الشخصی|3la jawazak|bjawazak"
+            ),
+            "fa": (
+                "روی پاسپورت خودت|تو پاسپورت خودت|رو پاسپورت خودت|روی پاسپورت خودتون|پاسپورت خودت|"
+                "پاسپورت خودتان|پاسپورت خودتون|پاسپورت اصلی خودت|pasport khodet|pasporte khodet|"
+                "pasport khodetan"
+            ),
+            "ps": (
+                "په خپل پاسپورت|په اصلي پاسپورټ|په خپل اصلي پاسپورت|ستاسو په پاسپورت|په خپل پاسپورټ|"
+                "ستا په پاسپورټ|"
+                "pa khpal pasport"
+            ),
+            "ckb": (
+                "پاسپۆرتی ڕەسەنی خۆت|پاسپۆرتی خۆت|پاسپۆرتی ڕاستەقینەی خۆت|"
+                "پاسپۆرتی ئەسڵی خۆت|"
+                "pasporti xot|pasporti khot|pasporti xoy"
+            ),
+            "kmr": ("pasaporta te|pasaporta te ya rastîn|pasaporta xwe ya orjînal|pasaporta xwe"),
+            "ti": "ናትካ ፓስፖርት|ፓስፖርትካ|ኦሪጅናል ፓስፖርትካ",
+        },
+        {
+            "en": (
+                "without embassy|without the embassy|no embassy|without going to the embassy|no interview|"
+                "without interview|without an interview|no appointment|without appointment|"
+                "without an appointment|"
+                "no biometrics|without biometrics|without fingerprints|no fingerprints"
+            ),
+            "fr": (
+                "sans ambassade|sans passer par l'ambassade|sans aller a l'ambassade|sans consulat|"
+                "sans rendez vous|sans rdv|sans entretien|pas d'entretien|pas de rendez vous|pas d'ambassade|"
+                "sans empreintes|sans biometrie"
+            ),
+            "de": (
+                "ohne botschaft|ohne die botschaft|ohne konsulat|ohne termin|ohne interview|ohne gesprach|"
+                "ohne fingerabdrucke|ohne biometrie|kein termin|keine botschaft|kein interview|"
+                "ohne zur botschaft"
+            ),
+            "it": (
+                "senza ambasciata|senza passare dall'ambasciata|senza andare in ambasciata|senza consolato|"
+                "senza appuntamento|senza intervista|senza colloquio|niente ambasciata|niente appuntamento|"
+                "niente intervista|senza impronte"
+            ),
+            "el": (
+                "χωρις πρεσβεια|χωρις να πας στην πρεσβεια|χωρις ραντεβου|χωρις συνεντευξη|χωρις προξενειο|"
+                "χωρις δακτυλικα|xwris presveia|xoris presveia|xwris rantevou|xoris rantevou"
+            ),
+            "tr": (
+                "elciliksiz|elcilige gitmeden|konsolosluga gitmeden|randevusuz|randevu olmadan|mulakatsiz|"
+                "mulakat olmadan|parmak izi olmadan|elcilik yok|randevu yok|mulakat yok"
+            ),
+            "sq": (
+                "pa ambasade|pa shkuar ne ambasade|pa konsullate|pa termin|pa takim|pa interviste|"
+                "pa gjurme gishtash|pa biometri"
+            ),
+            "vi": (
+                "khong can phong van|khong phong van|khong qua dai su quan|khong can dai su quan|"
+                "khong can len dai su quan|khong can hen|khong can lay van tay|khong can sinh trac"
+            ),
+            "ar": (
+                "بدون سفاره|بلا سفاره|من غیر سفاره|بدون ما تروح عالسفاره|بدون مقابله|بلا مقابله|بدون موعد|"
+                "بلا موعد|بدون بصمه|بلا بصمه|بدون مراجعه السفاره|bdoun sifara|bla sefara|bdun mou3ad|"
+                "bdoun moqabala"
+            ),
+            "fa": (
+                "بدون سفارت|بی سفارت|بدون مراجعه به سفارت|بدون وقت سفارت|بدون مصاحبه|بی مصاحبه|بدون نوبت|"
+                "بدون انگشت نگاری|بدون بیومتریک|bedoone sefarat|bedun sefarat|bedun mosahebe|bedoone mosahebe"
+            ),
+            "ps": (
+                "بې له سفارت|مرکه نشته|سفارت ته اړتیا نشته|پرته له سفارت|سفارت ته له تللو پرته|بې مرکې|"
+                "پرته له مرکې|بې له مرکې|بې نوبته|"
+                "پرته له نوبت"
+            ),
+            "ckb": (
+                "بێ باڵیۆزخانە|بێ چاوپێکەوتنی|بەبێ باڵیۆزخانە|بەبێ چوونە باڵیۆزخانە|بێ چاوپێکەوتن|"
+                "بەبێ چاوپێکەوتن|بێ مەوعید|"
+                "بەبێ مەوعید|بێ نۆبە|بەبێ پەنجەمۆر|be balyozxana|bebe balyozxana|be chawpekawtn"
+            ),
+            "kmr": (
+                "bê balyozxane|bê hevpeyvîna|bêyî balyozxaneyê|bê konsolxane|bê hevpeyvîn|bêyî hevpeyvînê|"
+                "bê randevû|"
+                "bêyî randevû|bê şopa tiliyan|bê ku biçî balyozxaneyê"
+            ),
+            "ti": "ብዘይ ኤምባሲ|ብዘይ ቃለ መሕትት|ብዘይ ቆጸራ|ብዘይ ኣሻራ|ኤምባሲ ከይከድካ|ብዘይ ምኻድ ኤምባሲ",
+        },
+        # A visa stamped on arrival, or an e-visa, also needs no embassy: the agencies that sell them say so.
+        unless_beside={
+            "en": "needed|required|necessary|arrival|e|evisa|electronic|online",
+            "fr": "necessaire|requis|arrivee|ligne|electronique",
+            "de": "notig|notwendig|erforderlich|online|elektronisch|ankunft",
+            "it": "necessario|richiesto|online|elettronico|arrivo",
+            "el": "απαιτειται|χρειαζεται|αφιξη|ηλεκτρονικη|online",
+            "tr": "gerekli|gerekmez|online|elektronik|kapida",
+            "sq": "nevojitet|kerkohet|online|elektronike",
+            "vi": "dien tu|online",
+            "ar": "مطلوب|لازم|الكترونیه|اونلاین",
+            "fa": "لازم|الکترونیک|آنلاین",
+            "ps": "اړین|انلاین",
+            "ckb": "پێویست|ئۆنلاین",
+            "kmr": "pêwîst|online",
+            "ti": "የድሊ",
+        },
+    ),
 )
 
 # A word: letters and digits, up to an apostrophe (folded from ’ ʼ ‘ by graph.indicators.normalise).

@@ -382,3 +382,159 @@ def test_a_concept_is_ordered_in_every_language_or_in_those_it_names() -> None:
     )
     assert no_questions.in_order("tr") and no_questions.in_order("en")
     assert delete.in_order("en") and not delete.in_order("de")
+
+
+DOCUMENT_SOLD = "a passport, ID, permit or visa sold (a selling word beside a document)"
+STORY_WRITTEN = "an asylum story written or taught for the client (what to say, which country to name)"
+OWN_PASSPORT = "a visa in the client's own passport without the embassy, interview or appointment"
+
+# Per concept and language: a sentence that says it and an honest one that comes near it.
+DOCUMENT_CONCEPTS = {
+    DOCUMENT_SOLD: {
+        "en": (
+            "We sell British passports and ID cards, delivery in a week",
+            "We do not sell visas, we fill in forms",
+        ),
+        "fr": (
+            "On vend des passeports belges, livraison rapide",
+            "Nous ne vendons pas de visas, seulement des conseils",
+        ),
+        "de": (
+            "Wir verkaufen echte Reisepässe und Führerscheine",
+            "Wir verkaufen keine Pässe, nur Passhüllen",
+        ),
+        "it": (
+            "Vendiamo passaporti e patenti italiane, consegna veloce",
+            "Vendo custodia per passaporto in pelle",
+        ),
+        "el": ("Πουλάμε διαβατήρια και ταυτότητες, γρήγορα", "Δεν πουλάμε βίζες, βοηθάμε με την αίτηση"),
+        "tr": ("Satılık pasaport ve kimlik, hızlı teslim", "Satılık pasaport kılıfı, hakiki deri"),
+        "sq": ("Shesim pasaporta dhe letërnjoftime, shpejt", "Nuk shesim viza, ju ndihmojmë me aplikimin"),
+        "vi": (
+            "Chuyên bán hộ chiếu, căn cước, giao nhanh",
+            "Bạn cần làm hộ chiếu? Hướng dẫn thủ tục miễn phí",
+        ),
+        "ar": ("نبيع جوازات سفر وهويات أوروبية", "لا نبيع فيزا، نساعدك في تقديم الطلب"),
+        "fa": ("فروش پاسپورت و کارت اقامت، تحویل سریع", "فروش کاور پاسپورت چرمی"),
+        "ps": ("پاسپورټونه او تذکرې د پلور لپاره", "د پاسپورټ لپاره عکس اخلو"),
+        "ckb": ("پاسپۆرت و ناسنامە دەفرۆشین", "بەرگی پاسپۆرت بۆ فرۆشتن"),
+        "kmr": ("Em pasaport û nasname difroşin", "Em pasaportan nafroşin, tenê alîkariya serlêdanê dikin"),
+        "ti": ("ፓስፖርት ንሸይጥ ኣሎና", "ስእሊ ፓስፖርት ንሸይጥ"),
+    },
+    STORY_WRITTEN: {
+        "en": (
+            "We write your story for the Home Office, you only learn it",
+            "Our lawyers prepare you for your asylum interview and explain what to expect",
+        ),
+        "fr": (
+            "On écrit ton histoire pour l'OFPRA, succès garanti",
+            "Racontez votre histoire : exposition de portraits de demandeurs d'asile",
+        ),
+        "de": (
+            "Wir schreiben deine Geschichte fürs BAMF",
+            "Erzähl uns deine Geschichte: Ausstellung über Asyl in Hamburg",
+        ),
+        "it": (
+            "Ti diciamo cosa dire alla commissione territoriale",
+            "Racconta la tua storia: laboratorio di scrittura per richiedenti asilo",
+        ),
+        "el": ("Σου γράφουμε ιστορία για το άσυλο", "Η υπηρεσία ασύλου ενημερώνει για τα ραντεβού"),
+        "tr": (
+            "İltica için hikayeni yazıyoruz, ezberlemen yeter",
+            "İltica başvurusu için ücretsiz hukuki danışmanlık",
+        ),
+        "sq": (
+            "Ta shkruajmë historinë për azil, vetëm mësoje",
+            "Avokatët tanë ju përgatisin për intervistën e azilit",
+        ),
+        "vi": (
+            "Soạn câu chuyện xin tị nạn cho bạn, học thuộc là xong",
+            "Luật sư tư vấn hồ sơ tị nạn miễn phí",
+        ),
+        "ar": ("نكتبلك قصة جاهزة للجوء", "محامون يشرحون لك إجراءات اللجوء مجانا"),
+        "fa": ("داستان آماده برای پناهندگی، فقط حفظ کن", "وکیل ما برای مصاحبه پناهندگی راهنمایی می‌کند"),
+        "ps": ("کیسه درته لیکو د پناه لپاره", "د پناه غوښتنې په اړه وړیا مشوره"),
+        "ckb": ("چیرۆکت بۆ دەنووسین بۆ پەنابەری", "ڕاوێژی یاسایی بێبەرامبەر بۆ پەنابەران"),
+        "kmr": ("Em ji bo penaberiyê çîroka te dinivîsin", "Şêwirmendiya hiqûqî ya belaş ji bo penaberiyê"),
+        "ti": ("ዛንታ ንጽሕፍ ንሕቶ ዑቕባ", "ሓገዝ ሕጊ ንሕቶ ዑቕባ ብነጻ"),
+    },
+    OWN_PASSPORT: {
+        "en": (
+            "Canada visa in your own passport, no interview, no appointment",
+            "Your visa on arrival is stamped in your passport, no appointment needed",
+        ),
+        "fr": (
+            "Visa Canada sur ton passeport, sans rendez-vous à l'ambassade",
+            "Visa à l'arrivée dans votre passeport, sans rendez-vous nécessaire",
+        ),
+        "de": (
+            "US-Visum in deinem Pass, ohne Termin bei der Botschaft",
+            "Das E-Visum steht in deinem Pass, ohne Termin online beantragen",
+        ),
+        "it": (
+            "Visto americano sul tuo passaporto, senza appuntamento",
+            "Visto all'arrivo nel tuo passaporto, senza appuntamento necessario",
+        ),
+        "el": (
+            "Βίζα στο διαβατήριό σου χωρίς συνέντευξη",
+            "Η ηλεκτρονική βίζα συνδέεται με το διαβατήριο, χωρίς ραντεβού",
+        ),
+        "tr": ("ABD vizesi kendi pasaportuna, mülakatsız", "E-vize pasaportunuza bağlanır, randevu gerekmez"),
+        "sq": (
+            "Vizë amerikane në pasaportën tënde, pa intervistë",
+            "Viza elektronike lidhet me pasaportën, aplikoni online",
+        ),
+        "vi": (
+            "Visa Mỹ dán vào hộ chiếu của bạn, không cần phỏng vấn",
+            "Thị thực điện tử, không cần phỏng vấn, nộp hồ sơ online",
+        ),
+        "ar": ("فيزا كندا على جوازك بدون مقابلة", "التأشيرة الإلكترونية مرتبطة بجواز السفر، بدون موعد"),
+        "fa": (
+            "ویزای کانادا روی پاسپورت خودت، بدون سفارت",
+            "ویزای الکترونیکی بدون مصاحبه، آنلاین درخواست دهید",
+        ),
+        "ps": ("د امریکا ویزه په خپل پاسپورت، بې مرکې", "د ویزې لپاره سفارت ته ورشئ او مرکه وکړئ"),
+        "ckb": ("ڤیزای ئەمریکا لەسەر پاسپۆرتی خۆت، بێ چاوپێکەوتن", "بۆ ڤیزا دەبێت سەردانی باڵیۆزخانە بکەیت"),
+        "kmr": ("Vîzeya Kanadayê li ser pasaporta xwe, bê randevû", "Ji bo vîzeyê divê tu biçî balyozxaneyê"),
+        "ti": ("ቪዛ ኣብ ፓስፖርትካ ብዘይ ቆጸራ", "ንቪዛ ናብ ኤምባሲ ምኻድ የድሊ"),
+    },
+}
+DOCUMENT_CASES = [
+    (means, lang, said_it, honest)
+    for means, sentences in DOCUMENT_CONCEPTS.items()
+    for lang, (said_it, honest) in sentences.items()
+]
+
+
+def test_every_document_concept_has_a_sentence_in_every_language() -> None:
+    by_means = {concept.means: concept for concept in CONCEPTS}
+    for means, sentences in DOCUMENT_CONCEPTS.items():
+        assert set(sentences) == LANGUAGES and by_means[means].category == "documents"
+
+
+@pytest.mark.parametrize(("means", "lang", "said_it", "honest"), DOCUMENT_CASES)
+def test_documents_sold_coached_or_visaed_outside_the_process_in_every_language(
+    means: str, lang: str, said_it: str, honest: str
+) -> None:
+    assert (means, lang) in {(hit.means, hit.lang) for hit in found(said_it, lang)}, said_it
+    assert means not in {hit.means for hit in found(honest, lang)}, honest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Passport office open on Saturdays for urgent renewals",
+        "Apply for your visa with us: forms, translations and appointments",
+        "Lost passport near the station, reward for whoever returns it",
+        "Police arrest a gang selling fake passports and forged residence permits",
+        "Passport photos for sale, ready in five minutes",
+        "We prepare you for your asylum interview: free legal advice every Tuesday",
+        "Tell your story: an evening of refugee voices on asylum in Britain",
+        "Job interview coaching: we tell you what to say to employers",
+        "E-visa in minutes, no embassy visit needed, linked to your passport online",
+        "Car for sale, low mileage, Visa and Mastercard accepted",
+        "Voiture à vendre, paiement par carte Visa accepté",
+    ],
+)
+def test_honest_posts_about_documents_hit_no_document_pair(text: str) -> None:
+    assert {hit.category for hit in found(text, "en")} <= {"price", "service", "secrecy"}, text
