@@ -59,6 +59,7 @@ FILES = (
     "indicators_heldout2.jsonl",
     "indicators_heldout3.jsonl",
     "indicators_heldout5.jsonl",  # blind once (BENCHMARKS.md, "A fourth blind set"), now development
+    "indicators_heldout6.jsonl",  # blind once (BENCHMARKS.md, "A fifth blind set"), now development
 )
 MODEL = ROOT / "graph" / "indicators" / "model.json"
 C_GRID = (0.03, 0.1, 0.3, 1.0)
