@@ -233,7 +233,7 @@ def ingest(
         report.status, report.error = "failed", f"could not start the run: {error}"
         raise IngestFailed(report.error, report) from error
     try:
-        with _collector_spared(), Heartbeat(driver, database, report.run_id, heartbeat):
+        with _COLLECTOR.during_run(), Heartbeat(driver, database, report.run_id, heartbeat):
             _run(
                 driver,
                 database,
@@ -264,21 +264,42 @@ def ingest(
     return report
 
 
-@contextlib.contextmanager
-def _collector_spared() -> Iterator[None]:
-    """Keep the garbage collector to the objects made during the run.
+class _CollectorSparing:
+    """Keep the garbage collector to the objects made during ingest runs.
 
     A run makes hundreds of thousands of containers (adverts, rows, extractions) that outlive the
     collector's youngest generation, so it scans the oldest one every few batches, and with it every
     object the process held before (modules, the driver, phone metadata): about 0.7 s of CPU per 20,000
-    adverts, a sixth of the run's own. Those objects are frozen (`gc.freeze`) for the run and handed
-    back at its end (`gc.unfreeze`); nothing is lost, garbage among them is only collected later.
+    adverts, a sixth of the run's own. Those objects are frozen (`gc.freeze`) while runs last and handed
+    back (`gc.unfreeze`) when the last of them ends; nothing is lost, garbage among them is only
+    collected later. A process that froze objects itself (the API server freezes what start-up made) is
+    left as it is: unfreezing would hand back its objects too.
     """
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._runs = 0
+        self._froze = False
+
+    @contextlib.contextmanager
+    def during_run(self) -> Iterator[None]:
+        with self._lock:
+            if self._runs == 0:
+                self._froze = gc.get_freeze_count() == 0
+                if self._froze:
+                    gc.freeze()
+            self._runs += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._runs -= 1
+                if self._runs == 0 and self._froze:
+                    gc.unfreeze()
+                    self._froze = False
+
+
+_COLLECTOR = _CollectorSparing()
 
 
 class _Pipeline:

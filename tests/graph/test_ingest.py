@@ -656,12 +656,23 @@ def test_the_run_node_records_the_run(graph: neo4j.Driver, database: str):
 def test_the_objects_frozen_for_the_collector_during_a_run_are_handed_back(
     graph: neo4j.Driver, database: str
 ):
-    assert gc.get_freeze_count() == 0
+    gc.unfreeze()  # whatever an earlier test froze
     run(graph, database, lines(ADVERTS), source="t")
     assert gc.get_freeze_count() == 0
     with pytest.raises(IngestFailed):
         run(graph, database, lines(ADVERTS), source="t", progress=_fail_progress)
     assert gc.get_freeze_count() == 0
+
+
+def test_a_run_leaves_what_the_process_froze_itself_frozen(graph: neo4j.Driver, database: str):
+    """The API server freezes what start-up made; an ingestAdverts push must not hand it back."""
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    try:
+        run(graph, database, lines(ADVERTS), source="t")
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
 
 
 def _fail_progress(report: RunReport) -> None:
