@@ -860,7 +860,9 @@ LINE_BREAK = r"\r\n|[\n\r\u2028\u2029\x85\v\f]"
 LINE_BREAKS = re.compile(LINE_BREAK)
 SENTENCE_END = re.compile(
     rf"(?P<joined>[,:،][^\S\n\r]*+)?(?:{LINE_BREAK})"
-    rf"|[{END_MARKS}]++(?!\w)"
+    # Only from a run's first mark: from inside it the run's end and what follows are the same, and
+    # trying each would read a run of marks followed by a letter in time quadratic in its length.
+    rf"|(?<![{END_MARKS}])[{END_MARKS}]++(?!\w)"
     r"|(?:\.\.|…)[.…]*+"
 )
 # A full stop after one letter ("z. B.", "e.g.", an initial) or after one of these short forms ends no

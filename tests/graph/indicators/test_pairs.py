@@ -154,6 +154,9 @@ def test_long_hostile_text_is_read_in_one_pass() -> None:
     assert [h.term for h in found(repeated)] == ["hidden in hidden lorry"]
     asked = "money? " * 150_000 + "arrive"
     assert len(asked) > 1_000_000 and said(asked) == [("money? arrive", PAY_ON_ARRIVAL)]
+    # A run of marks a letter follows ends no sentence; each of its marks is not a new start of one.
+    marks = "money " + "!" * 1_000_000 + "a arrive"
+    assert [hit.means for hit in found(marks)] == [PAY_ON_ARRIVAL]
 
 
 @pytest.mark.parametrize(
