@@ -354,10 +354,10 @@ def report(args: argparse.Namespace, count: int, rounds: Rounds) -> None:
     for name in ("bare-same", "bare-minimal"):
         if results[name]:
             ratio = statistics.median(results[name]) / crosslink
-            rounds = ", ".join(
+            per_round = ", ".join(
                 f"{bare / ours:.2f}" for bare, ours in zip(results[name], results["crosslink"], strict=False)
             )
-            print(f"crosslink / {LOADS[name]} throughput: {ratio:.2f}x (per round: {rounds})")
+            print(f"crosslink / {LOADS[name]} throughput: {ratio:.2f}x (per round: {per_round})")
     print("(target: >= 0.8x the same-graph loader)")
     print(
         f"peak memory: ingest process tree {statistics.median(memory['ingest']) / gib:.2f} GiB, "

@@ -147,6 +147,8 @@ class _Uneven:
     def add(self, char: str) -> None:
         """Count `char` as not folding to exactly one character."""
         with self.lock:
+            if char in self.chars:  # met again after _FOLDS was cleared: the pattern still has it
+                return
             self.chars.add(char)
             self.pattern = None
             self.calm = 0

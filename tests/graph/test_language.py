@@ -194,6 +194,8 @@ def test_albanian_without_its_letters_is_albanian(text: str) -> None:
         ("it", "Partiamo per Bari domani sera, il prezzo e buono, scrivete in privato"),
         ("vi", "Chúng tôi đi Nga và Ba Lan tuần này, giá rẻ, nhắn tin cho tôi"),
         ("tr", "Bu hafta İtalya'ya gidiyoruz, fiyat uygun, özelden yazın"),
+        ("vi", "Di Nga va Ba Lan tuan nay, gia re, nhan tin cho toi nhe"),  # "nga" without its accents
+        ("tr", "Bu aksam deri ceket indirimi var, magazamiza bekleriz"),  # Turkish "deri", leather
     ],
 )
 def test_albanian_words_do_not_take_a_language_the_model_is_sure_of(lang: str, text: str) -> None:
