@@ -189,7 +189,7 @@ class Phone(IdentifierType):
             yield _identifier(number, span, doc.original[span[0] : span[1]].strip(), "text")
 
     def _numbers(
-        self, text: str, region: str | None, stretch: tuple[int, int] | None = None
+        self, text: str, region: str | None, stretch: tuple[int, int]
     ) -> Iterator[tuple[int, int, _Number]]:
         context = _Context(text, region)
         for run in _runs(text, stretch):
@@ -243,14 +243,14 @@ def _prepare(text: str, spelled: tuple[str, list[int]] | None) -> _Prepared:
     return _Prepared(_blank_non_phones(prepared, stretch), stretch, offsets)
 
 
-def _blank_non_phones(text: str, stretch: tuple[int, int] | None = None) -> str:
+def _blank_non_phones(text: str, stretch: tuple[int, int]) -> str:
     """Blank dates, times, coordinates, amounts of money and reference numbers, keeping offsets.
 
     Every such span starts with a digit, so the search walks digit runs and looks a few characters
     around each for a currency or a reference label, rather than trying every word at every position.
-    `stretch` is the text's `_digit_stretch`, when known.
+    `stretch` is the text's `_digit_stretch`.
     """
-    first, stop = stretch or _digit_stretch(text)
+    first, stop = stretch
     # A coordinate may open with its minus sign; the end of a date looks two characters ahead.
     spans = [m.span() for m in _DATE_TIME_PLACE_RE.finditer(text, max(0, first - 1), stop + 2)]
     for match in _AMOUNT_RE.finditer(text, first, stop):
@@ -335,10 +335,10 @@ def _may_end_in_word(text: str) -> bool:
     return bool(last) and not last.isdigit() and (last == "$" or last not in _ASCII_SIGNS)
 
 
-def _may_hold_lookalikes(text: str, stretch: tuple[int, int] | None = None) -> bool:
+def _may_hold_lookalikes(text: str, stretch: tuple[int, int]) -> bool:
     """Whether a look-alike letter stands beside a digit, searched only around the digits' stretch
-    (`stretch`, when known)."""
-    first, stop = stretch or _digit_stretch(text)
+    (`stretch`, the text's `_digit_stretch`)."""
+    first, stop = stretch
     reach = _LOOKALIKE_HINT_REACH
     return bool(_LOOKALIKE_HINT_RE.search(text, max(0, first - reach), stop + reach))
 
@@ -352,11 +352,11 @@ def _unmask_lookalikes(match: re.Match[str]) -> str:
     return _LOOKALIKE_TOKEN_RE.sub(lambda token: token.group().translate(_LOOKALIKE), run)
 
 
-def _runs(text: str, stretch: tuple[int, int] | None = None) -> Iterator[_Run]:
+def _runs(text: str, stretch: tuple[int, int]) -> Iterator[_Run]:
     """The runs of digit groups that hold a number's worth of digits, searched for only within the
-    digits' stretch (`stretch`, when known: it may also start before the first digit and end after the
-    last) and the `+`, spaces and `(` that may open a run before it."""
-    first, stop = stretch or _digit_stretch(text)
+    digits' stretch (`stretch`, the text's `_digit_stretch` or wider: it may also start before the first
+    digit and end after the last) and the `+`, spaces and `(` that may open a run before it."""
+    first, stop = stretch
     begin = len(text[:first].rstrip("+( \t"))
     for match in _RUN_RE.finditer(text, begin, stop + 1):  # a `)` may close a run after its last digit
         if match.end() - match.start() >= _MIN_DIGITS:

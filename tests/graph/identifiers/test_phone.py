@@ -233,7 +233,7 @@ PRICE_LIST_PIECES = st.sampled_from(
 
 @given(st.lists(PRICE_LIST_PIECES, max_size=40).map("".join))
 def test_blanking_skips_only_what_the_label_patterns_would_not_find(text: str) -> None:
-    assert phone._blank_non_phones(text) == blank_by_search(text)
+    assert phone._blank_non_phones(text, phone._digit_stretch(text)) == blank_by_search(text)
 
 
 DATE_PIECES = st.sampled_from(
@@ -270,7 +270,7 @@ def test_the_dates_pattern_finds_what_it_finds_without_its_look_ahead(text: str)
     ],
 )
 def test_blanking_finds_currencies_and_labels_wherever_they_can_stand(text: str) -> None:
-    assert phone._blank_non_phones(text) == blank_by_search(text)
+    assert phone._blank_non_phones(text, phone._digit_stretch(text)) == blank_by_search(text)
 
 
 RUN_PIECES = st.sampled_from(
@@ -303,13 +303,15 @@ RUN_PIECES = st.sampled_from(
     "text", ["+ \t (0044) 7400 123456", "call + 44 7400 123456", "a+ 612345", "(612345)"]
 )
 def test_runs_open_with_the_plus_and_brackets_before_their_digits(text: str) -> None:
-    assert [run.start for run in phone._runs(text)] == [m.start() for m in phone._RUN_RE.finditer(text)]
+    assert [run.start for run in phone._runs(text, phone._digit_stretch(text))] == [
+        m.start() for m in phone._RUN_RE.finditer(text)
+    ]
 
 
 @given(st.lists(RUN_PIECES | st.characters(), max_size=30).map("".join))
 def test_runs_are_those_of_the_whole_text_that_hold_enough_digits(text: str) -> None:
     everywhere = [(m.start(), "".join(re.findall(r"\d", m.group()))) for m in phone._RUN_RE.finditer(text)]
-    assert [(run.start, run.digits) for run in phone._runs(text)] == [
+    assert [(run.start, run.digits) for run in phone._runs(text, phone._digit_stretch(text))] == [
         (start, digits) for start, digits in everywhere if len(digits) >= 6
     ]
 
@@ -322,7 +324,9 @@ def test_runs_are_those_of_the_whole_text_that_hold_enough_digits(text: str) -> 
 )
 def test_look_alikes_are_hinted_as_a_search_of_the_whole_text_finds(pieces: list[str]) -> None:
     text = "".join(pieces)
-    assert phone._may_hold_lookalikes(text) == bool(phone._LOOKALIKE_HINT_RE.search(text))
+    assert phone._may_hold_lookalikes(text, phone._digit_stretch(text)) == bool(
+        phone._LOOKALIKE_HINT_RE.search(text)
+    )
 
 
 def test_the_longest_word_of_an_alternation() -> None:
