@@ -116,7 +116,8 @@ _NAMES = tuple(
     (category, f"{category}:max", f"{category}:evidence", f"{category}:terms")
     for category in SMUGGLING_CATEGORIES + BENIGN_CATEGORIES
 )
-_BENIGN_EVIDENCE = tuple(f"{category}:evidence" for category in BENIGN_CATEGORIES)
+# The benign categories' evidence features: what `features` and the score sum as benign evidence.
+BENIGN_EVIDENCE = tuple(f"{category}:evidence" for category in BENIGN_CATEGORIES)
 _KIND_MAX = tuple(f"{category}:max" for category in SMUGGLING_CATEGORIES if category not in DECORATION)
 
 
@@ -147,7 +148,7 @@ def features(
     means = {hit.means for hit in hits if hit.category == "price"}
     result["price:per_person"] = float(PER_PERSON in means)
     result["price:amount"] = float(AMOUNT in means or PER_PERSON in means)
-    benign = sum(map(result.__getitem__, _BENIGN_EVIDENCE))
+    benign = sum(result[name] for name in BENIGN_EVIDENCE)
     kinds = sum(1 for name in _KIND_MAX if result[name] >= KIND_WEIGHT)
     result["kinds"] = float(max(0, kinds - 1))
     result["kinds_unclaimed"] = result["kinds"] * math.exp(-benign)

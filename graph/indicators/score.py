@@ -130,8 +130,6 @@ BENIGN_FACTOR = 1.0
 # is subtracted as for any text.
 REPORTED = 0.5
 REPORT_WEIGHT = 0.3
-# The names of the benign categories' evidence features (graph.indicators.model.features).
-BENIGN_EVIDENCE = tuple(f"{category}:evidence" for category in BENIGN_CATEGORIES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +226,7 @@ def analysis(
         return Analysis(hits=hits, score=0.0, benign=0.0, categories=())
     learned = model.default()
     values = model.features(hits, lang, quoted)
-    benign = sum(map(values.__getitem__, BENIGN_EVIDENCE))
+    benign = sum(values[name] for name in model.BENIGN_EVIDENCE)
     found = {hit.category for hit in hits}
     smuggling = not found.isdisjoint(SMUGGLING_CATEGORIES)
     # Read once (with the text's n-grams): the score sums the same parts `probability` would read again.
