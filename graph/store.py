@@ -226,7 +226,7 @@ def write_batch(
     if to_write:
         tx.run(cypher.load("advert_write"), run=run, adverts=Rows(_advert_row(p) for p in to_write)).consume()
         nodes: dict[str, dict[str, dict[str, Any]]] = {name: {} for name in KIND_PARAMETERS.values()}
-        rows: dict[str, list[dict[str, Any]]] = {name: Rows() for name in KIND_PARAMETERS.values()}
+        mention_rows: dict[str, list[dict[str, Any]]] = {name: Rows() for name in KIND_PARAMETERS.values()}
         for pending in to_write:
             advert = pending.key
             for kind, key, node, mention in pending.rows().mentions:
@@ -235,12 +235,12 @@ def write_batch(
                     skipped += 1
                     continue
                 nodes[parameter].setdefault(key, node)
-                rows[parameter].append({"advert": advert, "key": key, "mention": mention})
+                mention_rows[parameter].append({"advert": advert, "key": key, "mention": mention})
             skipped += pending.skipped
         tx.run(
             cypher.load("identifiers_write"), {name: Rows(keyed.values()) for name, keyed in nodes.items()}
         ).consume()
-        tx.run(cypher.load("mentions_write"), rows).consume()
+        tx.run(cypher.load("mentions_write"), mention_rows).consume()
         new = Rows(p.key for p in to_write if p.key not in hashes)
         tx.run(cypher.load("uses_add"), adverts=new).consume()
         if existing:
