@@ -171,21 +171,42 @@ def _open_with_key(watched: Watched, url: str, key: str) -> None:
 
 
 def _clear_edge(page: Page, candidates: list[str]) -> dict[str, Any]:
-    """Of the candidate edges, the one whose drawn midpoint lies farthest from every node, with that
-    midpoint in the page's coordinates (so that a click there lands on the edge alone)."""
+    """Of the candidate edges, the one whose drawn midpoint lies farthest from every node and every other
+    edge, with that midpoint in the page's coordinates (so that a click there lands on the edge alone).
+
+    The layout is random, so another edge sometimes crosses a candidate at its midpoint; a click there may
+    pick either edge. Each other edge is measured as the two straight pieces through its own midpoint, which
+    also follows the bend of parallel edges.
+    """
     return page.evaluate(
         """(ids) => {
           const cy = window.crosslinkGraph;
           const box = document.getElementById("graph").getBoundingClientRect();
+          const toSegment = (p, a, b) => {
+            const dx = b.x - a.x, dy = b.y - a.y;
+            const length = dx * dx + dy * dy;
+            const t = length ? Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / length)) : 0;
+            return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+          };
           let best = null;
           for (const id of ids) {
-            const mid = cy.getElementById(id).renderedMidpoint();
+            const edge = cy.getElementById(id);
+            const mid = edge.renderedMidpoint();
             let clearance = Infinity;
             cy.nodes().forEach((node) => {
               const b = node.renderedBoundingBox({ includeLabels: true });
               const dx = Math.max(b.x1 - mid.x, 0, mid.x - b.x2);
               const dy = Math.max(b.y1 - mid.y, 0, mid.y - b.y2);
               clearance = Math.min(clearance, Math.hypot(dx, dy));
+            });
+            cy.edges().forEach((other) => {
+              if (other.same(edge)) return;
+              const bend = other.renderedMidpoint();
+              clearance = Math.min(
+                clearance,
+                toSegment(mid, other.renderedSourceEndpoint(), bend),
+                toSegment(mid, bend, other.renderedTargetEndpoint())
+              );
             });
             if (!best || clearance > best.clearance) {
               best = { id, clearance, x: box.left + mid.x, y: box.top + mid.y };
@@ -230,6 +251,7 @@ def test_the_network_page_draws_the_api_graph_and_shows_an_edge_evidence(
     mentions = [edge["id"] for edge in graph["edges"] if edge["type"] == "MENTIONS" and edge["evidence"]]
     assert mentions, "the planted network's adverts mention identifiers"
     target = _clear_edge(page, mentions)
+    assert target["clearance"] > 6, f"no evidence edge is drawn clear of the others: {target}"
     page.mouse.click(target["x"], target["y"])
     details = page.locator(f"#details[data-edge='{target['id']}']")
     details.wait_for(timeout=10_000)
