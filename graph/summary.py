@@ -14,6 +14,7 @@ from typing import Any
 import neo4j
 
 from graph import cypher
+from graph.db import QUIET
 from graph.runs import mark_stale, stale_seconds
 
 # Node labels as an analyst names the identifier kinds.
@@ -100,7 +101,9 @@ def summarize(
         ]
         return Summary(counts, shared, marked)
 
-    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
+    with driver.session(
+        database=database, default_access_mode=neo4j.READ_ACCESS, notifications_disabled_classifications=QUIET
+    ) as session:
         return session.execute_read(neo4j.unit_of_work(timeout=QUERY_TIMEOUT_SECONDS)(read))
 
 
