@@ -901,15 +901,16 @@ class Side:
 
 
 @cache
-def vocabulary() -> tuple[dict[str, list[tuple[tuple[str, ...], Side]]], frozenset[str]]:
+def vocabulary() -> tuple[dict[str, list[tuple[list[str], Side]]], frozenset[str]]:
     """Each phrase's first folded word -> (the phrase's folded words, its side), and the set of those
-    first words: built once per process, so that a text is read against every side at once."""
-    index: dict[str, list[tuple[tuple[str, ...], Side]]] = {}
+    first words: built once per process, so that a text is read against every side at once. A phrase
+    is a list, as a slice of the text's words is, so that one comparison tells whether it is there."""
+    index: dict[str, list[tuple[list[str], Side]]] = {}
     for number, concept in enumerate(CONCEPTS):
         for side, words in enumerate((concept.first, concept.second)):
             for lang, line in words.items():
                 for phrase in line.split("|"):
-                    folded = tuple(WORD.findall(fold_term(phrase)))
+                    folded = WORD.findall(fold_term(phrase))
                     if folded:
                         index.setdefault(folded[0], []).append((folded, Side(number, side, lang)))
     return index, frozenset(index)
@@ -936,23 +937,25 @@ def pairs(folded: Folded, original: str | None = None) -> list[tuple[int, int, C
     is one sign). `original`, the text `folded` was folded from, shows the line breaks (folded to spaces)."""
     text = folded.text
     index, words = vocabulary()
-    if words.isdisjoint(WORD.findall(text)):
+    said = WORD.findall(text)
+    if words.isdisjoint(said):
         return []
-    tokens = [(match.group(), match.start(), match.end()) for match in WORD.finditer(text)]
     found: dict[tuple[int, str], tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
-    for position, (word, _, _) in enumerate(tokens):
+    for position, word in enumerate(said):
         for phrase, side in index.get(word, ()):
             end = position + len(phrase) - 1
             key = (side.concept, side.lang)
             if (
-                end < len(tokens)
-                and all(tokens[position + i][0] == part for i, part in enumerate(phrase))
-                and not beside(tokens, position, end, spoilers().get(key))
+                end < len(said)
+                and said[position : end + 1] == phrase
+                and not beside(said, position, end, spoilers().get(key))
             ):
                 found.setdefault(key, ([], []))[side.side].append((position, end))
     both = [(key, sides) for key, sides in found.items() if sides[0] and sides[1]]
     if not both:
         return []
+    # Where each word is written, needed only now: most texts with a pair's word have no whole pair.
+    tokens = [(match.group(), match.start(), match.end()) for match in WORD.finditer(text)]
     sentences = Sentences.of(tokens, folded, original)
     starts: dict[int, int] = {}  # a numbered word -> where it starts in the folded text
     result = []
@@ -967,13 +970,11 @@ def pairs(folded: Folded, original: str | None = None) -> list[tuple[int, int, C
     return result
 
 
-def beside(tokens: list[tuple[str, int, int]], first: int, last: int, words: frozenset[str] | None) -> bool:
-    """Whether the token right before `first` or right after `last` is one of `words`."""
+def beside(said: list[str], first: int, last: int, words: frozenset[str] | None) -> bool:
+    """Whether the word right before `first` or right after `last` of the text's words is one of `words`."""
     if not words:
         return False
-    return (first > 0 and tokens[first - 1][0] in words) or (
-        last + 1 < len(tokens) and tokens[last + 1][0] in words
-    )
+    return (first > 0 and said[first - 1] in words) or (last + 1 < len(said) and said[last + 1] in words)
 
 
 @dataclass(frozen=True, slots=True)
