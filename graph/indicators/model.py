@@ -1,4 +1,5 @@
-"""The learned smuggling score of an advert: a logistic regression over features of its lexicon hits.
+"""The learned smuggling score of an advert: a logistic regression over features of its lexicon hits,
+and over its wording (graph.indicators.wording).
 
 The hits say what an advert holds (a crossing offered, a price per person, a ferry company's name);
 how much each kind of sign should count, and how they combine, is learned from the hand-written
@@ -13,13 +14,18 @@ model learns one coefficient per feature, smuggling features never below zero an
 never above, so that a smuggling term never lowers a score and a benign one never raises it. The score
 is the logistic of the intercept plus the sum of coefficient x feature, so each feature's part of the
 log-odds (`Model.contributions`) is what it added to an advert with no hits at all.
+
+The hits bound what the lexicon lists, and a new writer says the same offer in other words; the
+wording's weights, learned with the coefficients and without a sign constraint, add what each of the
+advert's words adds (`Model.word_parts`), summed as one more contribution, WORDING. The score of an
+advert with no smuggling term is still 0 (graph.indicators.score): the wording weighs what the hits
+found, and never flags a text on its own.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -28,6 +34,7 @@ from importlib import resources
 from graph.indicators.lexicon import BENIGN_CATEGORIES, SMUGGLING_CATEGORIES
 from graph.indicators.match import Hit
 from graph.indicators.quotes import inside
+from graph.indicators.wording import Wording
 
 # A smuggling term inside quote marks is someone else's words (a report quoting an advert), and a benign
 # term in another language than the advert's (or a starred stem of another language) is often a chance
@@ -39,6 +46,8 @@ MAX_WEIGHT = 0.99
 # The distinct terms of one category that count towards its evidence and its term count: saying ten
 # different words for "boat" is not ten independent signs.
 MAX_TERMS = 3
+# The name of the wording's part among an advert's contributions.
+WORDING = "wording"
 # A smuggling category is one kind of sign co-occurring with others when a term of it weighs this much.
 KIND_WEIGHT = 0.15
 # What the price matcher (graph.indicators.money) says of the prices it finds by their shape.
@@ -78,14 +87,6 @@ def term_weights(
         terms = strongest.setdefault(hit.category, {})
         terms[hit.term] = max(terms.get(hit.term, 0.0), counted_weight(hit, lang, quoted or []))
     return {category: sorted(terms.values(), reverse=True) for category, terms in strongest.items()}
-
-
-def ngrams(folded: str, buckets: int, sizes: Iterable[int]) -> set[int]:
-    """The hashed character n-grams of a folded text (graph.indicators.normalise): each n-gram of the
-    given sizes, over the text with its runs of spaces made one and a space at each end, taken to a
-    bucket by its CRC-32. A stable hash, so training and run time agree in every process."""
-    text = f" {' '.join(folded.split())} "
-    return {zlib.crc32(text[i : i + n].encode()) % buckets for n in sizes for i in range(len(text) - n + 1)}
 
 
 def feature_names() -> tuple[str, ...]:
@@ -159,35 +160,39 @@ def features(
 @dataclass(frozen=True, slots=True)
 class Model:
     """A learned advert score: the intercept and one coefficient per feature, on the features' own
-    scale, a weight per hashed n-gram bucket of the text (none when the model reads hits only), and
-    the threshold above which an advert reads as smuggling."""
+    scale, the weights of the text's wording (graph.indicators.wording; none when the model reads hits
+    only), and the threshold above which an advert reads as smuggling."""
 
     intercept: float
     coefficients: Mapping[str, float]
     threshold: float
-    ngram_sizes: tuple[int, ...] = ()
-    ngram_weights: tuple[float, ...] = ()
+    wording: Wording | None = None
 
     def probability(self, values: Mapping[str, float], folded: str | None = None) -> float:
         """The logistic of the intercept plus every contribution: the learned probability that the
         advert is smuggling."""
-        return self.probability_of(self.contributions(values, folded))
+        return self.probability_of(self.contributions(values, self.word_parts(folded)))
 
     def probability_of(self, contributions: Mapping[str, float]) -> float:
         """`probability` from the contributions `contributions` gave, for a caller that has them."""
         z = self.intercept + sum(contributions.values())
         return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
-    def contributions(self, values: Mapping[str, float], folded: str | None = None) -> dict[str, float]:
+    def word_parts(self, folded: str | None) -> dict[str, float]:
+        """What each word of the folded text adds to the log-odds (empty without a text or wording)."""
+        return self.wording.parts(folded) if folded is not None and self.wording is not None else {}
+
+    def contributions(
+        self, values: Mapping[str, float], words: Mapping[str, float] | None = None
+    ) -> dict[str, float]:
         """What each non-zero feature adds to the log-odds (negative: towards benign), strongest first;
-        the text's n-grams, when the model reads them and the folded text is given, as "text n-grams"."""
+        the words' parts (`word_parts`), when given, summed as WORDING."""
         # A feature of value 0 adds nothing, and is left out below: only the others are multiplied.
         parts = {
             name: coef * value for name, coef in self.coefficients.items() if (value := values.get(name, 0.0))
         }
-        if folded is not None and self.ngram_weights:
-            buckets = ngrams(folded, len(self.ngram_weights), self.ngram_sizes)
-            parts["text n-grams"] = sum(self.ngram_weights[bucket] for bucket in buckets)
+        if words:
+            parts[WORDING] = math.fsum(words.values())  # exact: the same whatever the words' order
         kept = {name: part for name, part in parts.items() if part}
         return dict(sorted(kept.items(), key=lambda item: -abs(item[1])))
 
@@ -210,15 +215,21 @@ def parse(data: Mapping[str, object]) -> Model:
     for name, coef in coefficients.items():
         if (coef < 0) if smuggling_feature(name) else (coef > 0):
             raise ModelError(f"model.json: coefficient of {name} has the wrong sign")
-    grams = data.get("ngrams") or {}
+    return Model(intercept, coefficients, threshold, _wording(data.get("wording")))
+
+
+def _wording(data: object) -> Wording | None:
+    """The Wording of model.json's "wording" entry, checked; None when the model has none."""
+    if not data:
+        return None
     try:
-        sizes = tuple(int(n) for n in grams.get("sizes", ()))  # type: ignore[union-attr]
-        weights = tuple(float(w) for w in grams.get("weights", ()))  # type: ignore[union-attr]
-    except (AttributeError, TypeError, ValueError) as error:
-        raise ModelError(f"model.json: malformed ngrams ({error})") from error
-    if bool(sizes) != bool(weights) or any(n < 1 for n in sizes):
-        raise ModelError("model.json: ngrams need both their sizes and their weights")
-    return Model(intercept, coefficients, threshold, sizes, weights)
+        sizes = tuple(int(n) for n in dict(data)["sizes"])  # type: ignore[call-overload]
+        weights = tuple(float(w) for w in dict(data)["weights"])  # type: ignore[call-overload]
+    except (KeyError, TypeError, ValueError) as error:
+        raise ModelError(f"model.json: malformed wording ({error})") from error
+    if not sizes or not weights or any(n < 1 for n in sizes):
+        raise ModelError("model.json: wording needs its piece sizes and its bucket weights")
+    return Wording(weights, sizes)
 
 
 @cache

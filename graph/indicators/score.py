@@ -77,6 +77,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from graph.indicators import model
 from graph.indicators.lexicon import BENIGN_CATEGORIES, SMUGGLING_CATEGORIES
@@ -130,6 +131,9 @@ BENIGN_FACTOR = 1.0
 # is subtracted as for any text.
 REPORTED = 0.5
 REPORT_WEIGHT = 0.3
+# The words of an advert's wording kept to explain its score: enough to see what pushed it, few enough
+# to read at a glance and to store on every advert.
+WORDS_SHOWN = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +145,12 @@ class Analysis:
     benign: float  # 0..1: the strength of the benign signals alone
     categories: tuple[str, ...]  # the distinct smuggling categories hit
     # What each feature of the learned model added to the log-odds (negative: towards benign), strongest
-    # first: the reasons behind the score, beside the hits that made them.
+    # first: the reasons behind the score, beside the hits that made them. The wording's part
+    # (model.WORDING) is the sum of `words`.
     contributions: tuple[tuple[str, float], ...] = ()
+    # The words of the folded text that added most to the log-odds either way (at most WORDS_SHOWN),
+    # strongest first: what the wording's part is made of, in words an analyst finds in the text.
+    words: tuple[tuple[str, float], ...] = ()
 
     def is_smuggling(self) -> bool:
         """Whether the score is above THRESHOLD (the learned model's, chosen with it)."""
@@ -220,7 +228,7 @@ def analysis(
 ) -> Analysis:
     """The Analysis of an advert with these hits (in text order), in language `lang` when known, whose
     text has these `quoted` spans (graph.indicators.quotes) and folds to `folded`
-    (graph.indicators.normalise; the model's n-grams are read from it when given): the learned score."""
+    (graph.indicators.normalise; the model's wording is read from it when given): the learned score."""
     hits = tuple(hits)
     if not hits:  # no sign of anything: what the features of no hits give, without computing them
         return Analysis(hits=hits, score=0.0, benign=0.0, categories=())
@@ -229,12 +237,25 @@ def analysis(
     benign = sum(values[name] for name in model.BENIGN_EVIDENCE)
     found = {hit.category for hit in hits}
     smuggling = not found.isdisjoint(SMUGGLING_CATEGORIES)
-    # Read once (with the text's n-grams): the score sums the same parts `probability` would read again.
-    parts = learned.contributions(values, folded) if smuggling else {}
+    # Read once: the score sums the same parts `probability` would read again.
+    words = learned.word_parts(folded) if smuggling else {}
+    parts = learned.contributions(values, words) if smuggling else {}
     return Analysis(
         hits=hits,
         score=learned.probability_of(parts) if smuggling else 0.0,
         benign=1.0 - math.exp(-benign),
         categories=tuple(c for c in SMUGGLING_CATEGORIES if c in found),
         contributions=tuple([(name, round(part, 4)) for name, part in parts.items()]),
+        words=strongest_words(words),
     )
+
+
+def strongest_words(words: dict[str, float]) -> tuple[tuple[str, float], ...]:
+    """The WORDS_SHOWN words with the largest parts either way, strongest first (then alphabetical, so
+    that equal parts always come out in one order), each part rounded as contributions are; a word that
+    adds nothing is not shown. Only the most negative and the most positive parts can be the largest
+    either way, so only those are ranked (every advert is scored, and most have dozens of words)."""
+    by_part = sorted(words.items(), key=itemgetter(1, 0))
+    ends = by_part if len(by_part) <= 2 * WORDS_SHOWN else by_part[:WORDS_SHOWN] + by_part[-WORDS_SHOWN:]
+    ranked = sorted(ends, key=lambda item: (-abs(item[1]), item[0]))[:WORDS_SHOWN]
+    return tuple((word, round(part, 4)) for word, part in ranked if part)

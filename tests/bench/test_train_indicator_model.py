@@ -12,7 +12,7 @@ import pytest
 
 from bench import train_indicator_model as train
 from graph import language
-from graph.indicators import analyse
+from graph.indicators import analyse, wording
 from graph.indicators.model import feature_names, smuggling_feature
 
 
@@ -50,21 +50,24 @@ def test_the_fit_keeps_the_signs_of_its_features() -> None:
     assert p[y == 1].mean() > p[y == 0].mean()
 
 
-def test_the_folds_are_the_five_development_files() -> None:
+def test_the_folds_are_the_development_files() -> None:
     assert {row.group for row in rows()} == set(train.FILES)
-    assert len(train.FILES) == 6 and len(rows()) >= 2900
+    assert len(train.FILES) == 7 and len(rows()) >= 3400
+    # a spent blind set kept out of training is not read by it, and is there to be read again
+    assert set(train.SPENT_HELD_OUT).isdisjoint(train.FILES)
+    assert all((train.DATA / name).is_file() for name in train.SPENT_HELD_OUT)
 
 
 def test_the_shipped_model_is_what_the_committed_data_fits() -> None:
     model = shipped()
     assert model["trained_on"] == list(train.FILES) and model["adverts"] == len(rows())
-    buckets = len(model["ngrams"]["weights"]) if "ngrams" in model else None
-    found = train.fit(rows(), model["c"], buckets)
+    found = train.fit(rows(), model["c"], words="wording" in model)
     assert found.intercept == pytest.approx(model["intercept"], abs=0.05)
     committed = np.array([model["coefficients"][name] for name in feature_names()])
     assert np.allclose(found.coef, committed, atol=0.05)
-    if buckets:
-        assert np.allclose(found.ngram_weights, model["ngrams"]["weights"], atol=0.05)
+    if "wording" in model:
+        assert model["wording"]["sizes"] == list(wording.PIECE_SIZES)
+        assert np.allclose(found.wording_weights, model["wording"]["weights"], atol=0.05)
 
 
 def test_run_time_scores_are_the_training_scores() -> None:
@@ -72,8 +75,7 @@ def test_run_time_scores_are_the_training_scores() -> None:
     and reads the committed data as well as the training script says (in-sample)."""
     model = shipped()
     data = rows()
-    buckets = len(model["ngrams"]["weights"]) if "ngrams" in model else None
-    expected = train.fit(data, model["c"], buckets).predict(data)
+    expected = train.fit(data, model["c"], words="wording" in model).predict(data)
     scores = []
     for row in data:
         advert = row.advert
@@ -82,7 +84,7 @@ def test_run_time_scores_are_the_training_scores() -> None:
     assert np.allclose(scores, expected, atol=0.02)
     y = train.labels(data)
     precision, recall, _, _ = train.precision_recall(y, np.array(scores) > model["threshold"])
-    # The threshold is chosen out of fold (train.choose), so in sample it lands near the target
-    # precision, not always above it: 0.950 / 0.734 on the five files (0.947 / 0.802 on four, before
-    # the fourth blind set, whose coded offers the lexicon reads least, joined them).
+    # The threshold is chosen out of fold (train.choose), so in sample it could land below the target
+    # precision; with the wording, which learns the words of the files it is fitted on, in sample reads
+    # far better than out of fold (0.997 / 0.919 on the seven files: BENCHMARKS.md has the honest ones).
     assert precision >= 0.94 and recall >= 0.7

@@ -1,5 +1,8 @@
 import json
 import math
+import os
+import subprocess
+import sys
 from importlib import resources
 
 import pytest
@@ -13,10 +16,11 @@ from graph.indicators.model import (
     default,
     feature_names,
     features,
-    ngrams,
     parse,
     smuggling_feature,
 )
+from graph.indicators.normalise import fold
+from graph.indicators.wording import Wording, buckets, words
 
 
 def hit(category: str, weight: float, term: str | None = None, **kwargs: object) -> Hit:
@@ -52,7 +56,9 @@ def test_every_category_has_its_three_features() -> None:
         (lambda d: d["coefficients"].update({"benign_news:max": 1.0}), "wrong sign"),
         (lambda d: d.update({"threshold": 1.5}), "threshold"),
         (lambda d: d.pop("intercept"), "missing"),
-        (lambda d: d.update({"ngrams": {"sizes": [3], "weights": []}}), "ngrams"),
+        (lambda d: d.update({"wording": {"sizes": [3], "weights": []}}), "wording"),
+        (lambda d: d.update({"wording": {"weights": [0.5]}}), "wording"),
+        (lambda d: d.update({"wording": {"sizes": [0], "weights": [0.5]}}), "wording"),
     ],
 )
 def test_a_malformed_model_file_is_refused_with_the_reason(change, message: str) -> None:
@@ -100,21 +106,36 @@ def test_contributions_add_up_to_the_log_odds_of_the_score() -> None:
     assert model.probability_of(parts) == p
 
 
-def test_ngram_weights_add_the_text_part() -> None:
-    text = "boza tonight"
+def test_the_wording_part_is_the_sum_of_its_words() -> None:
+    text = "boza tonight boza"
     weights = [0.0] * 64
-    for bucket in ngrams(text, 64, (3,)):
+    for bucket in buckets("boza", 64, (3,)):
         weights[bucket] = 0.25
-    model = Model(0.0, dict.fromkeys(feature_names(), 0.0), 0.5, (3,), tuple(weights))
-    parts = model.contributions({}, text)
-    assert parts["text n-grams"] == pytest.approx(0.25 * len(ngrams(text, 64, (3,))))
-    assert model.contributions({}) == {}
+    model = Model(0.0, dict.fromkeys(feature_names(), 0.0), 0.5, Wording(tuple(weights), (3,)))
+    words_of = model.word_parts(text)
+    assert words_of["boza"] == pytest.approx(0.25 * len(buckets("boza", 64, (3,))))
+    assert sum(words_of.values()) == pytest.approx(words_of["boza"] + words_of.get("tonight", 0.0))
+    parts = model.contributions({}, words_of)
+    assert parts["wording"] == pytest.approx(sum(words_of.values()))
+    assert model.probability({}, text) == model.probability_of(parts)
+    assert model.contributions({}) == {} and model.word_parts(None) == {}
 
 
-def test_ngrams_are_stable_and_ignore_runs_of_spaces() -> None:
-    assert ngrams("a  boat", 1024, (3, 4)) == ngrams(" a boat ", 1024, (3, 4))
-    assert ngrams("boat", 1024, (3,)) == {b % 1024 for b in ngrams("boat", 2**32, (3,))}
-    assert len(ngrams("boat", 2**32, (3,))) == 4  # " bo", "boa", "oat", "at "
+def test_words_are_read_once_with_digits_as_zero() -> None:
+    assert words("2000€ per person, 2000€!") == {"0000", "€", "per", "person", ",", "!"}
+    assert words("") == set()
+    # "<boat>" and its runs of 3: "<bo", "boa", "oat", "at>"; each piece once, whatever the buckets
+    assert len(buckets("boat", 2**32, (3,))) == 5
+    assert buckets("boat", 1024, (3, 4)) == buckets("boat", 1024, (3, 4))
+
+
+def test_a_word_weighs_the_same_in_any_text_and_the_memory_is_bounded(monkeypatch) -> None:
+    wording = Wording(tuple(float(i % 7 - 3) for i in range(256)))
+    alone = wording.parts("crossing")["crossing"]
+    assert wording.parts("the crossing tonight")["crossing"] == alone
+    monkeypatch.setattr("graph.indicators.wording.CACHE_WORDS", 10)
+    many = wording.parts(" ".join(f"w{i}x" for i in range(50)))
+    assert len(many) <= 50 and wording.weight("crossing") == alone
 
 
 def test_an_offer_reads_as_smuggling_and_names_its_reasons() -> None:
@@ -137,4 +158,36 @@ def test_a_ferry_timetable_reads_as_benign() -> None:
 
 def test_no_hits_scores_nothing_whatever_the_text() -> None:
     quiet = analyse("Lovely weather in the park this afternoon")
-    assert (quiet.hits, quiet.score, quiet.contributions) == ((), 0.0, ())
+    assert (quiet.hits, quiet.score, quiet.contributions, quiet.words) == ((), 0.0, (), ())
+
+
+def test_the_shown_words_are_the_wording_part_strongest_first() -> None:
+    text = "Places left for the crossing tonight, 2000€ per person, pay on arrival, call 07700900123"
+    offer = analyse(text)
+    every = default().word_parts(fold(text).text)
+    assert "00000000000" in every  # the phone's shape, not its digits
+    assert dict(offer.contributions)["wording"] == pytest.approx(sum(every.values()), abs=1e-3)
+    assert 0 < len(offer.words) <= 6 and {word for word, _ in offer.words} <= set(every)
+    strengths = [abs(part) for _, part in offer.words]
+    assert strengths == sorted(strengths, reverse=True)
+    assert min(strengths) >= max(abs(part) for word, part in every.items() if word not in dict(offer.words))
+
+
+def test_a_score_is_the_same_to_the_last_bit_in_every_process() -> None:
+    """Sets of words are listed in another order under another hash seed; the score must not move."""
+    code = (
+        "from graph.indicators import analyse; "
+        "a = analyse('Places left, crossing tonight, 2000€ per person, pay on arrival, no papers'); "
+        "print(repr(a.score), a.words)"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env=os.environ | {"PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3", "4")
+    }
+    assert len(seen) == 1, seen

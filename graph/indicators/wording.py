@@ -1,0 +1,85 @@
+"""The wording part of the advert score: what an advert's own words add, beyond the lexicon's terms.
+
+The lexicon finds what it lists, and a new writer sells the same crossing in other words: on labelled
+adverts by writers the lexicon was not read against, most missed offers hold a smuggling term or two
+but too little to pass the threshold. The learned model (graph.indicators.model) therefore also reads
+the advert's wording: each distinct word of the folded text (graph.indicators.normalise), as its
+character pieces. A piece is the word with a mark at each end ("<places>") or a run of PIECE_SIZES
+characters of it ("<pl", "pla", ..., "es>"), so that "places", "place" and "placé" share most of their
+pieces and a word the labelled adverts never used still weighs what its parts do. Each piece is hashed
+by CRC-32 (stable across processes, so training and run time agree) to one of the model's buckets,
+each with a learned weight, positive towards smuggling and negative towards benign.
+
+A word's weight is the sum of its distinct pieces' weights, and the wording part of an advert is the
+sum of its distinct words' weights: so the part is said word by word, and the explanation can name the
+words that pushed the score each way, words an analyst finds in the text. Digits are read as 0: the
+shape of a price or a phone number says something, its value belongs to one writer. Sums are exact
+(math.fsum), so a score never depends on the order a process happens to list a set's words in: two
+processes give an advert the same score to the last bit, and a re-run finds it unchanged.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+# A word: a run of letters, digits or underscores; any other visible character (an emoji, a currency
+# sign, a mark) is a word of its own.
+TOKEN = re.compile(r"\w+|[^\w\s]")
+DIGIT = re.compile(r"\d")
+# The lengths of the character runs read besides the whole word.
+PIECE_SIZES = (3, 4)
+# Words whose weight is kept once computed, per model; past this many the memory is cleared (a hostile
+# text of a million distinct words must not hold them all).
+CACHE_WORDS = 200_000
+
+
+def words(folded: str) -> set[str]:
+    """The distinct words of a folded text, with every digit read as 0."""
+    return set(TOKEN.findall(DIGIT.sub("0", folded)))
+
+
+def pieces(word: str, sizes: Sequence[int] = PIECE_SIZES) -> set[str]:
+    """The distinct pieces of one word: itself between marks, and its runs of each size in `sizes`."""
+    marked = f"<{word}>"
+    found = {marked}
+    for size in sizes:
+        found.update(marked[i : i + size] for i in range(len(marked) - size + 1))
+    return found
+
+
+def buckets(word: str, count: int, sizes: Sequence[int] = PIECE_SIZES) -> list[int]:
+    """The bucket of each distinct piece of `word`, among `count` buckets (two pieces may share one)."""
+    return [zlib.crc32(piece.encode()) % count for piece in pieces(word, sizes)]
+
+
+@dataclass(slots=True)
+class Wording:
+    """Learned weights of the hashed pieces of words, and what they make of a text."""
+
+    weights: tuple[float, ...]
+    sizes: tuple[int, ...] = PIECE_SIZES
+    _known: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
+
+    def weight(self, word: str) -> float:
+        """What one word adds to the log-odds: the sum of its pieces' bucket weights."""
+        known = self._known.get(word)
+        if known is None:
+            if len(self._known) >= CACHE_WORDS:
+                self._known.clear()
+            known = math.fsum(self.weights[b] for b in buckets(word, len(self.weights), self.sizes))
+            self._known[word] = known
+        return known
+
+    def parts(self, folded: str) -> dict[str, float]:
+        """Each distinct word of the folded text with what it adds."""
+        found = words(folded)
+        parts = dict(zip(found, map(self._known.get, found), strict=True))  # most words are known
+        if None in parts.values():
+            for word, part in parts.items():
+                if part is None:
+                    parts[word] = self.weight(word)
+        return parts
