@@ -5,7 +5,7 @@
 //   $adverts: list of {key, posted_at (ISO 8601 text), properties: {platform, post_id, url, text, lang,
 //     region, media, source, content_hash, template_signature, template_bands, lang_detected,
 //     smuggling_score, indicator_count, indicator_terms, indicator_categories, indicator_langs, indicator_spans,
-//     indicator_weights}, region, author, chat, forwarded_from: each {key, platform, handle, account_id,
+//     indicator_weights, score_words, score_word_parts}, region, author, chat, forwarded_from: each {key, platform, handle, account_id,
 //     name} or null}.
 // A property given as null is removed, so a rewritten advert keeps nothing of its old version. An account's
 // account_id, handle and name are only replaced by a value, never erased by an advert that lacks them.

@@ -89,6 +89,7 @@ _DATA_TYPES = {
     model.DATETIME: "DateTime",
     model.STRINGS: "array",
     model.INTEGERS: "array",
+    model.FLOATS: "array",
 }
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 # The kinds of value a property holds, as Neo4j stores them.
 STRING, INTEGER, FLOAT, BOOLEAN, DATETIME = "string", "integer", "float", "boolean", "datetime"
-STRINGS, INTEGERS = "list of strings", "list of integers"
+STRINGS, INTEGERS, FLOATS = "list of strings", "list of integers", "list of floats"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +91,11 @@ ADVERT = Label(
         Property("indicator_count", INTEGER),
         Property("indicator_terms", STRINGS),
         Property("indicator_categories", STRINGS),
+        Property("score_words", STRINGS),
+        Property("score_word_parts", FLOATS, internal=True),
         Property("lang_detected", BOOLEAN, internal=True),
         Property("indicator_langs", STRINGS, internal=True),
-        Property("indicator_weights", STRINGS, internal=True),
+        Property("indicator_weights", FLOATS, internal=True),
         Property("indicator_spans", INTEGERS, internal=True),
         Property("content_hash", STRING, internal=True),
         Property("first_run", STRING, internal=True),

@@ -122,7 +122,9 @@ def analysis_properties(text: str, lang: str | None) -> dict[str, Any]:
     """The Advert properties that say what its text is: `lang` (the feed's, else detected) and
     `lang_detected`, its `smuggling_score`, and its indicator hits as parallel lists in text order
     (`indicator_terms`, `_categories`, `_langs`, `_weights`, and `indicator_spans` flat [start, end, ...]
-    as MENTIONS keeps spans), benign hits among them. Plain lists, so a worker sends them cheaply."""
+    as MENTIONS keeps spans), benign hits among them; and the words that moved its score most
+    (`score_words`, with what each added to the log-odds in `score_word_parts`). Plain lists, so a worker
+    sends them cheaply."""
     detected = None if lang is not None else language.detect(text)
     found = indicators.analyse(text, lang=language.code(lang) if lang is not None else detected, detect=False)
     hits = stored_hits(found.hits)
@@ -136,6 +138,8 @@ def analysis_properties(text: str, lang: str | None) -> dict[str, Any]:
         "indicator_langs": [h.lang for h in hits],
         "indicator_spans": [offset for h in hits for offset in (h.start, h.end)],
         "indicator_weights": [h.weight for h in hits],
+        "score_words": [word for word, _ in found.words],
+        "score_word_parts": [part for _, part in found.words],
     }
 
 

@@ -216,6 +216,21 @@ class Indicator:
 
 
 @strawberry.type(
+    description="A word of an advert that moved its smuggling score: the learned model reads the wording "
+    "of a text besides its indicators, word by word, and these are the words that weighed most."
+)
+class ScoreWord:
+    word: str = strawberry.field(
+        description="The word as the model reads it: lower case, without accents, Arabic and Persian letter "
+        "variants made one, every digit written 0."
+    )
+    part: float = strawberry.field(
+        description="What it added to the score's log-odds: above 0 towards smuggling, below 0 towards "
+        "benign."
+    )
+
+
+@strawberry.type(
     description="A near-duplicate of an advert: another advert whose text copies the same template. "
     "`joins` is false for a template shared by many unrelated groups (a viral post, a headline), with why."
 )
@@ -276,6 +291,13 @@ class Advert:
     )
     def indicators(self, first: int = ADVERT_INDICATORS) -> list[Indicator]:
         return [Indicator.of(hit, self.record.text) for hit in self.record.indicators[: max(first, 0)]]
+
+    @strawberry.field(
+        description="The words of its text that moved its smuggling score most either way (at most six), "
+        "strongest first; empty when the score is 0 or the advert was stored before words were scored."
+    )
+    def score_words(self) -> list[ScoreWord]:
+        return [ScoreWord(word=word, part=part) for word, part in self.record.score_words]
 
     @strawberry.field(
         description="Its near-duplicates (adverts copying the same template), most similar first.",

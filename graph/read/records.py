@@ -58,6 +58,12 @@ def indicators_of(p: dict[str, Any]) -> list[Indicator]:
     ]  # fmt: skip
 
 
+def score_words_of(p: dict[str, Any]) -> list[tuple[str, float]]:
+    """An advert's stored score words with their parts (pairs cut at the shorter list, as hits are)."""
+    words, parts = p.get("score_words") or [], p.get("score_word_parts") or []
+    return [(str(word), float(part)) for word, part in zip(words, parts, strict=False)]
+
+
 @dataclass(frozen=True, slots=True)
 class Advert:
     key: str
@@ -74,6 +80,8 @@ class Advert:
     lang_detected: bool = False
     smuggling_score: float | None = None  # None: stored before ingest analysed texts
     indicators: list[Indicator] = field(default_factory=list)
+    # The words that moved its score most, with what each added to the log-odds, strongest first.
+    score_words: list[tuple[str, float]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +165,7 @@ def node_from_row(row: dict[str, Any]) -> Node | None:
             lang_detected=bool(p.get("lang_detected")),
             smuggling_score=None if p.get("smuggling_score") is None else float(p["smuggling_score"]),
             indicators=indicators_of(p),
+            score_words=score_words_of(p),
         )
     if kind == "network":
         return network_from_properties(p)

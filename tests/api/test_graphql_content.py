@@ -9,6 +9,9 @@ from planted import PHONE_A, PHONE_B, Api
 
 from api.graphql.budget import core_schema, items_asked
 from api.graphql.schema import build_schema
+from graph.indicators import analyse
+from graph.indicators.normalise import fold
+from graph.indicators.wording import words
 
 ADVERT = """
 query ($id: ID!) {
@@ -54,6 +57,18 @@ def test_an_advert_shows_its_indicators_where_its_text_writes_them(api: Api) -> 
         found.extend(advert["indicators"])
     assert found, "the planted smuggling adverts should hit the lexicon"
     assert any(hit["means"] for hit in found)
+
+
+def test_an_advert_names_the_words_that_moved_its_score(api: Api) -> None:
+    query = "query ($id: ID!) { advert(id: $id) { text smugglingScore scoreWords { word part } } }"
+    advert = api.data(query, {"id": BOAT})["advert"]
+    expected = analyse(advert["text"], lang="en")
+    assert advert["smugglingScore"] == pytest.approx(expected.score)
+    shown = [(word["word"], word["part"]) for word in advert["scoreWords"]]
+    assert shown == [(word, pytest.approx(part)) for word, part in expected.words]
+    assert 0 < len(shown) <= 6 and all(part != 0 for _, part in shown)
+    folded = fold(advert["text"]).text
+    assert all(word in words(folded) for word, _ in shown), "each word is one of the advert's own"
 
 
 def test_indicators_are_a_page_the_item_budget_counts(api: Api) -> None:
