@@ -257,5 +257,5 @@ def strongest_words(words: dict[str, float]) -> tuple[tuple[str, float], ...]:
     either way, so only those are ranked (every advert is scored, and most have dozens of words)."""
     by_part = sorted(words.items(), key=itemgetter(1, 0))
     ends = by_part if len(by_part) <= 2 * WORDS_SHOWN else by_part[:WORDS_SHOWN] + by_part[-WORDS_SHOWN:]
-    ranked = sorted(ends, key=lambda item: (-abs(item[1]), item[0]))[:WORDS_SHOWN]
-    return tuple((word, round(part, 4)) for word, part in ranked if part)
+    ranked = sorted([(-abs(part), word, part) for word, part in ends])[:WORDS_SHOWN]
+    return tuple([(word, round(part, 4)) for _, word, part in ranked if part])

@@ -68,18 +68,22 @@ class Wording:
         """What one word adds to the log-odds: the sum of its pieces' bucket weights."""
         known = self._known.get(word)
         if known is None:
-            if len(self._known) >= CACHE_WORDS:
-                self._known.clear()
-            known = math.fsum(self.weights[b] for b in buckets(word, len(self.weights), self.sizes))
-            self._known[word] = known
+            self._remember({word})
+            known = self._known[word]
         return known
 
     def parts(self, folded: str) -> dict[str, float]:
         """Each distinct word of the folded text with what it adds."""
         found = words(folded)
-        parts = dict(zip(found, map(self._known.get, found), strict=True))  # most words are known
-        if None in parts.values():
-            for word, part in parts.items():
-                if part is None:
-                    parts[word] = self.weight(word)
-        return parts
+        missing = found - self._known.keys()  # most words of an advert are known: a set difference in C
+        if missing:
+            self._remember(found if len(self._known) + len(missing) > CACHE_WORDS else missing)
+        return dict(zip(found, map(self._known.__getitem__, found), strict=True))
+
+    def _remember(self, new: set[str]) -> None:
+        """Weigh the words `new` and keep them, first forgetting every word when the memory is full."""
+        if len(self._known) + len(new) > CACHE_WORDS:
+            self._known.clear()
+        count = len(self.weights)
+        for word in new:
+            self._known[word] = math.fsum(self.weights[b] for b in buckets(word, count, self.sizes))
