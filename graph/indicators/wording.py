@@ -75,7 +75,9 @@ class Wording:
     def parts(self, folded: str) -> dict[str, float]:
         """Each distinct word of the folded text with what it adds."""
         found = words(folded)
-        missing = found - self._known.keys()  # most words of an advert are known: a set difference in C
+        # Most words of an advert are known. set.difference with a dict looks each of the few words up in
+        # it; `found - keys()` would read every key of the memory instead.
+        missing = found.difference(self._known)
         if missing:
             self._remember(found if len(self._known) + len(missing) > CACHE_WORDS else missing)
         return dict(zip(found, map(self._known.__getitem__, found), strict=True))
