@@ -62,7 +62,7 @@ class Wording:
 
     weights: tuple[float, ...]
     sizes: tuple[int, ...] = PIECE_SIZES
-    _known: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
+    _known: dict[str, float] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def weight(self, word: str) -> float:
         """What one word adds to the log-odds: the sum of its pieces' bucket weights."""
