@@ -52,8 +52,12 @@ def pieces(word: str, sizes: Sequence[int] = PIECE_SIZES) -> set[str]:
 
 
 def buckets(word: str, count: int, sizes: Sequence[int] = PIECE_SIZES) -> list[int]:
-    """The bucket of each distinct piece of `word`, among `count` buckets (two pieces may share one)."""
-    return [zlib.crc32(piece.encode()) % count for piece in pieces(word, sizes)]
+    """The bucket of each distinct piece of `word`, among `count` buckets (two pieces may share one).
+
+    Half of a surrogate pair (an emoji cut in two, which JSON can carry) has no UTF-8 form; it is
+    hashed as its code point's own bytes, so such a text is scored instead of raising, and every other
+    text hashes as UTF-8."""
+    return [zlib.crc32(piece.encode("utf-8", "surrogatepass")) % count for piece in pieces(word, sizes)]
 
 
 @dataclass(slots=True)

@@ -168,6 +168,14 @@ def test_analyse_never_raises_and_spans_are_valid_for_any_text(text: str) -> Non
         assert 0 <= found.start < found.end <= len(text)
 
 
+def test_half_a_surrogate_pair_next_to_a_term_is_scored_not_raised() -> None:
+    # The wording hashes the words of the text: a lone surrogate has no UTF-8 form of its own.
+    cut = analyse("\ud83d kaçakçı garanti geçiş")
+    whole = analyse("kaçakçı garanti geçiş")
+    assert cut.hits and 0.0 < cut.score <= 1.0
+    assert [h.term for h in cut.hits] == [h.term for h in whole.hits]
+
+
 def dev_adverts() -> list[dict]:
     return [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
 
