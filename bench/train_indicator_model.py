@@ -250,15 +250,18 @@ def out_of_fold(rows: Sequence[Example], groups: Sequence[str], learner: Learner
 
 
 def choose(rows: Sequence[Example], learner: Learner) -> tuple[float, float]:
-    """C and threshold by stratified INNER_FOLDS-fold cross-validation within `rows` (shuffled with a
-    fixed seed): the most recall at precision TARGET_PRECISION (then the lowest C, the simplest
-    model). Grouping by file here would leave a single file to train on, too few to choose with."""
-    from sklearn.model_selection import StratifiedKFold
+    """C and threshold by INNER_FOLDS-fold cross-validation within `rows`, each fold holding out whole
+    files (a file is one writer's adverts): the most recall at precision TARGET_PRECISION (then the
+    lowest C, the simplest model). Folds that mix a writer's adverts into training and test reward a
+    wording that learns the writer, not the trade: on ten files they chose C up to 1, and that model
+    read synthetic adverts, a writer it never saw, far worse (BENCHMARKS.md, "Sixth lexicon pass")."""
+    from sklearn.model_selection import GroupKFold
 
     y = labels(rows)
-    folds = StratifiedKFold(n_splits=INNER_FOLDS, shuffle=True, random_state=0)
+    files = [row.group for row in rows]
+    splits = min(INNER_FOLDS, len(set(files)))
     groups = [""] * len(rows)
-    for fold, (_, held) in enumerate(folds.split(np.zeros(len(rows)), y)):
+    for fold, (_, held) in enumerate(GroupKFold(n_splits=splits).split(np.zeros(len(rows)), y, files)):
         for i in held:
             groups[i] = str(fold)
     best: tuple[tuple[int, float, float], float, float] | None = None
