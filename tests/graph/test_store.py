@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from graph.indicators import analyse
@@ -11,6 +13,7 @@ from graph.store import (
     Rows,
     advert_rows,
     analysis_properties,
+    collector_paused,
     extract,
     extract_many,
     extract_rows,
@@ -109,6 +112,22 @@ def test_a_workers_rows_are_its_extraction_in_plain_values():
         return type(value) in plain
 
     assert all(only_plain(tuple(row)) for row in rows)  # nothing for the ingest process to rebuild
+
+
+def test_the_collector_is_paused_for_a_batch_and_left_as_the_caller_had_it():
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    extract_rows([(PLAIN, "instagram", None, None)])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_rows_show_their_number_not_their_contents_and_reach_neo4j_as_lists(graph, database):
