@@ -120,6 +120,14 @@ _NAMES = tuple(
 # The benign categories' evidence features: what `features` and the score sum as benign evidence.
 BENIGN_EVIDENCE = tuple(f"{category}:evidence" for category in BENIGN_CATEGORIES)
 _KIND_MAX = tuple(f"{category}:max" for category in SMUGGLING_CATEGORIES if category not in DECORATION)
+# Each category's three features' names, looked up for the categories an advert has hits in.
+_NAMES_OF = {category: names for category, *names in _NAMES}
+# The features of no hits, in `feature_names` order: an advert's features are a copy with the values of
+# its few categories written over, so the categories without a hit (most of them) are not visited. Their
+# values are those an empty list of weights gives: an evidence sums to the integer 0.
+_NO_FEATURES: dict[str, float] = dict.fromkeys(feature_names(), 0.0) | dict.fromkeys(
+    (evidence_name for _, _, evidence_name, _ in _NAMES), 0
+)
 
 
 def features(
@@ -135,13 +143,11 @@ def features(
     words, that no business, charity or newsroom claims); `urgency_unclaimed` urgency's evidence times
     exp(-benign evidence) (places sold on a departure, that no holiday deal claims)."""
     hits = tuple(hits)
-    weights = term_weights(hits, lang, quoted)
-    result: dict[str, float] = {}
-    for category, top_name, evidence_name, terms_name in _NAMES:
-        top = weights.get(category)
-        if top is None:  # no hit of the category: the values an empty list of weights gives
-            result[top_name], result[evidence_name], result[terms_name] = 0.0, 0, 0.0
+    result = _NO_FEATURES.copy()
+    for category, top in term_weights(hits, lang, quoted).items():
+        if category not in _NAMES_OF:
             continue
+        top_name, evidence_name, terms_name = _NAMES_OF[category]
         top = top[:MAX_TERMS]
         result[top_name] = top[0]
         result[evidence_name] = sum(map(evidence, top))
