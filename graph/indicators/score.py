@@ -255,24 +255,7 @@ def strongest_words(words: dict[str, float]) -> tuple[tuple[str, float], ...]:
     that equal parts always come out in one order), each part rounded as contributions are; a word that
     adds nothing is not shown. Only the most negative and the most positive parts can be the largest
     either way, so only those are ranked (every advert is scored, and most have dozens of words)."""
-    ranked = sorted([(-abs(part), word, part) for word, part in _ends(words)])[:WORDS_SHOWN]
-    return tuple([(word, round(part, 4)) for _, word, part in ranked if part])
-
-
-def _ends(words: dict[str, float]) -> Iterable[tuple[str, float]]:
-    """The WORDS_SHOWN words first and the WORDS_SHOWN last by (part, word), or all of them when they
-    are no more than twice that.
-
-    The bounds are read from the parts alone, a sort of plain floats, which costs a fraction of sorting
-    (word, part) pairs by a key; the pairs are sorted only when a part at a bound is shared by words on
-    both sides of it, so that the words shown never depend on which way is cheaper.
-    """
-    if len(words) <= 2 * WORDS_SHOWN:
-        return words.items()
-    parts = sorted(words.values())
-    low, high = parts[WORDS_SHOWN - 1], parts[-WORDS_SHOWN]
-    ends = [(word, part) for word, part in words.items() if part <= low or part >= high]
-    if len(ends) == 2 * WORDS_SHOWN:  # no bound shared: the same words as the slices below
-        return ends
     by_part = sorted(words.items(), key=itemgetter(1, 0))
-    return by_part[:WORDS_SHOWN] + by_part[-WORDS_SHOWN:]
+    ends = by_part if len(by_part) <= 2 * WORDS_SHOWN else by_part[:WORDS_SHOWN] + by_part[-WORDS_SHOWN:]
+    ranked = sorted([(-abs(part), word, part) for word, part in ends])[:WORDS_SHOWN]
+    return tuple([(word, round(part, 4)) for _, word, part in ranked if part])

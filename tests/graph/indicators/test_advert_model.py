@@ -1,7 +1,6 @@
 import json
 import math
 import os
-import random
 import subprocess
 import sys
 from importlib import resources
@@ -21,7 +20,6 @@ from graph.indicators.model import (
     smuggling_feature,
 )
 from graph.indicators.normalise import fold
-from graph.indicators.score import WORDS_SHOWN, strongest_words
 from graph.indicators.wording import Wording, buckets, words
 
 
@@ -173,26 +171,6 @@ def test_the_shown_words_are_the_wording_part_strongest_first() -> None:
     strengths = [abs(part) for _, part in offer.words]
     assert strengths == sorted(strengths, reverse=True)
     assert min(strengths) >= max(abs(part) for word, part in every.items() if word not in dict(offer.words))
-
-
-def test_the_shown_words_are_ranked_from_the_ends_by_part_ties_and_all() -> None:
-    """Whatever shortcut finds the ends, the words are those of the sorted (part, word) pairs' ends."""
-
-    def by_sorting(parts: dict[str, float]) -> tuple[tuple[str, float], ...]:
-        by_part = sorted(parts.items(), key=lambda item: (item[1], item[0]))
-        ends = by_part if len(by_part) <= 2 * WORDS_SHOWN else by_part[:WORDS_SHOWN] + by_part[-WORDS_SHOWN:]
-        ranked = sorted((-abs(part), word, part) for word, part in ends)[:WORDS_SHOWN]
-        return tuple((word, round(part, 4)) for _, word, part in ranked if part)
-
-    rng = random.Random(16)
-    shared = (-1.0, -0.5, -0.0, 0.0, 0.5, 1.0)  # parts many words share, at the bounds too
-    for _ in range(3000):
-        ties = rng.random() < 0.5
-        parts = {
-            f"w{rng.randrange(60)}": rng.choice(shared) if ties else rng.uniform(-2, 2)
-            for _ in range(rng.randrange(40))
-        }
-        assert strongest_words(parts) == by_sorting(parts)
 
 
 def test_a_score_is_the_same_to_the_last_bit_in_every_process() -> None:
