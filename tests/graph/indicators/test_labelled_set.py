@@ -106,3 +106,35 @@ def test_the_held_out_set_shares_no_advert_with_the_first() -> None:
     heldout = _records(HELDOUT)
     assert {str(r["post_id"]) for r in first}.isdisjoint(str(r["post_id"]) for r in heldout)
     assert {r["text"] for r in first}.isdisjoint(r["text"] for r in heldout)
+
+
+ALL_SETS = sorted(DATA.glob("indicators_*.jsonl"))
+
+
+@pytest.mark.parametrize("path", ALL_SETS, ids=lambda path: path.stem)
+def test_every_labelled_file_is_read_whole_with_known_labels(path: Path) -> None:
+    """Every labelled file, blind sets included, is adverts the reader accepts, each with a label, a kind
+    that agrees with it and a known language: a line the reader rejected would drop out of a figure."""
+    with path.open("rb") as fh:
+        parsed = [result for _, result in parse_lines(read_lines(fh, str(path)))]
+    assert [r for r in parsed if isinstance(r, Reject)] == []
+    records = _records(path)
+    assert len(parsed) == len(records) >= 400
+    for record in records:
+        where = record.get("post_id")
+        assert record["kind"] in KINDS and record["label"] in {"smuggling", "benign"}, where
+        assert (record["kind"] == "smuggling") == (record["label"] == "smuggling"), where
+        assert record["truth_lang"] in LANGUAGES | {"prs"}, where
+    assert len({str(r["post_id"]) for r in records}) == len(records)
+
+
+def test_no_advert_text_is_in_two_labelled_files() -> None:
+    """A text in two files would be trained on and measured at once: a blind figure must not see it."""
+    seen: dict[str, str] = {}
+    shared = []
+    for path in ALL_SETS:
+        for record in _records(path):
+            text = " ".join(record["text"].split()).casefold()
+            if seen.setdefault(text, path.name) != path.name:
+                shared.append((seen[text], path.name, record["post_id"]))
+    assert shared == []
