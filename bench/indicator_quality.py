@@ -4,12 +4,15 @@
 
 Each line of the file is an advert in the input format (docs/input.md) with its truth: `label`
 ("smuggling" or "benign"), `kind` (smuggling, or which hard negative: ferry, travel_agency, news...) and
-`truth_lang`. Every text goes through `graph.indicators.analyse`; an advert is called smuggling when its
-`Analysis.is_smuggling()` says so. The report gives precision and recall overall, by language and by kind
-(the false positive rate of each benign kind: which honest businesses the indicators mistake for
-smugglers), lists every false positive and false negative with its score and strongest hits, and scores
-`graph.language.detect` against `truth_lang`: on the lines without a `lang` (the ones ingest would
-detect) and on every line. Markdown by default, JSON with `--json`.
+`truth_lang`; a smuggling line may say `"context_only": true`, its writer's word that read alone (a bare
+"how much?" under a video) it could as well be an honest post. Every text goes through
+`graph.indicators.analyse`; an advert is called smuggling when its `Analysis.is_smuggling()` says so. The
+report gives precision and recall overall, by language and by kind (the false positive rate of each
+benign kind: which honest businesses the indicators mistake for smugglers), and again without the
+context-only lines (what text alone can be asked to find: only the group or network such a reply sits
+in tells it from an honest one). It lists every false positive and false negative with its score and
+strongest hits, and scores `graph.language.detect` against `truth_lang`: on the lines without a `lang`
+(the ones ingest would detect) and on every line. Markdown by default, JSON with `--json`.
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ class Labelled:
     label: str
     kind: str
     truth_lang: str
+    context_only: bool = False  # a smuggling line its writer says carries no offer in its own words
 
     @property
     def smuggling(self) -> bool:
@@ -175,6 +179,7 @@ class Report:
     file: str
     threshold: float | None
     overall: Counts
+    own_words: Counts  # overall, without the context-only lines
     by_lang: dict[str, Counts]
     by_kind: dict[str, Counts]
     false_positives: list[Verdict]
@@ -188,6 +193,7 @@ class Report:
             "file": self.file,
             "threshold": self.threshold,
             "overall": self.overall.as_dict(),
+            "own_words": self.own_words.as_dict(),
             "by_lang": {k: v.as_dict() for k, v in self.by_lang.items()},
             "by_kind": {k: v.as_dict() for k, v in self.by_kind.items()},
             "false_positives": [verdict_dict(v) for v in self.false_positives],
@@ -214,6 +220,15 @@ def _field(record: dict[str, Any], name: str, allowed: Sequence[str] | None, lin
     return value
 
 
+def _context_only(record: dict[str, Any], label: str, line: int) -> bool:
+    value = record.get("context_only", False)
+    if not isinstance(value, bool):
+        raise LabelledError(f"line {line}: context_only: not true or false: {value!r}")
+    if value and label != "smuggling":
+        raise LabelledError(f"line {line}: context_only: only a smuggling line can be context-only")
+    return value
+
+
 def parse(lines: Iterable[str]) -> list[Labelled]:
     """The labelled adverts of a file's lines; blank lines skipped, anything else wrong is an error."""
     found: list[Labelled] = []
@@ -232,15 +247,17 @@ def parse(lines: Iterable[str]) -> list[Labelled]:
             advert = parse_advert(record)
         except AdvertError as error:
             raise LabelledError(f"line {number}: {error}") from error
+        label = _field(record, "label", LABELS, number)
         found.append(
             Labelled(
                 line=number,
                 post_id=advert.post_id,
                 text=advert.text,
                 lang=advert.lang,
-                label=_field(record, "label", LABELS, number),
+                label=label,
                 kind=_field(record, "kind", KINDS, number),
                 truth_lang=_field(record, "truth_lang", None, number),
+                context_only=_context_only(record, label, number),
             )
         )
     return found
@@ -304,7 +321,7 @@ def judge(adverts: Iterable[Labelled], analyse: Analyse, detect: Detect) -> list
 
 def report(verdicts: Sequence[Verdict], *, file: str = "", threshold: float | None = None) -> Report:
     """Count the verdicts overall, by language and by kind, and score the language detector."""
-    overall = Counts()
+    overall, own_words = Counts(), Counts()
     by_lang: dict[str, Counts] = {}
     by_kind: dict[str, Counts] = {}
     unlabelled, everything = Detection(), Detection()
@@ -313,6 +330,8 @@ def report(verdicts: Sequence[Verdict], *, file: str = "", threshold: float | No
         advert = verdict.advert
         truth = advert.smuggling
         overall.add(truth, verdict.predicted)
+        if not advert.context_only:
+            own_words.add(truth, verdict.predicted)
         by_lang.setdefault(advert.truth_lang, Counts()).add(truth, verdict.predicted)
         by_kind.setdefault(advert.kind, Counts()).add(truth, verdict.predicted)
         everything.add(advert.truth_lang, verdict.detected)
@@ -323,6 +342,7 @@ def report(verdicts: Sequence[Verdict], *, file: str = "", threshold: float | No
         file=file,
         threshold=threshold,
         overall=overall,
+        own_words=own_words,
         by_lang=dict(sorted(by_lang.items())),
         by_kind=dict(sorted(by_kind.items(), key=lambda kv: (kv[0] != "smuggling", kv[0]))),
         false_positives=[v for v in verdicts if v.predicted and not v.advert.smuggling],
@@ -338,6 +358,7 @@ def verdict_dict(verdict: Verdict) -> dict[str, Any]:
     return {
         "post_id": advert.post_id,
         "kind": advert.kind,
+        "context_only": advert.context_only,
         "lang": advert.truth_lang,
         "score": round(verdict.score, 4),
         "top_hits": list(verdict.top_hits),
@@ -379,8 +400,9 @@ def _verdict_table(verdicts: Sequence[Verdict]) -> list[str]:
     out = ["| post_id | kind | lang | score | top hits | text |", "|---|---|---|---:|---|---|"]
     for v in verdicts:
         hits = _cell("; ".join(v.top_hits) or "(no hits)")
+        kind = f"{v.advert.kind}, context only" if v.advert.context_only else v.advert.kind
         out.append(
-            f"| {v.advert.post_id} | {v.advert.kind} | {v.advert.truth_lang} | {v.score:.3f} "
+            f"| {v.advert.post_id} | {kind} | {v.advert.truth_lang} | {v.score:.3f} "
             f"| {hits} | {_excerpt(v.advert.text)} |"
         )
     return out
@@ -388,6 +410,19 @@ def _verdict_table(verdicts: Sequence[Verdict]) -> list[str]:
 
 def _detection_line(name: str, d: Detection) -> str:
     return f"| {name} | {d.adverts} | {d.right} | {d.wrong} | {d.none} | {_ratio(d.accuracy)} |"
+
+
+def _own_words_lines(result: Report) -> list[str]:
+    """The figures without the context-only lines, when the file marks any."""
+    left_out = result.overall.adverts - result.own_words.adverts
+    if not left_out:
+        return []
+    w = result.own_words
+    return [
+        f"Without the {left_out} smuggling lines marked context-only: precision {_ratio(w.precision)}, "
+        f"recall {_ratio(w.recall)} (TP {w.tp}, FP {w.fp}, FN {w.fn}, TN {w.tn}).",
+        "",
+    ]
 
 
 def markdown(result: Report) -> str:
@@ -402,6 +437,7 @@ def markdown(result: Report) -> str:
         f"**Precision {_ratio(o.precision)}, recall {_ratio(o.recall)}** "
         f"(TP {o.tp}, FP {o.fp}, FN {o.fn}, TN {o.tn}).",
         "",
+        *_own_words_lines(result),
         "## By language (truth_lang)",
         "",
         *_counts_table("language", result.by_lang),

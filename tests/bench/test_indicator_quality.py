@@ -128,6 +128,35 @@ def test_a_hit_over_a_line_break_or_with_a_pipe_stays_in_its_table_row() -> None
     assert row.endswith("| Payment: after you arrive |")
 
 
+def test_context_only_lines_are_counted_apart() -> None:
+    """A reply its writer marks context-only counts in the overall figures and is left out of the
+    own-words ones, which the report shows only when a file marks such lines."""
+    plain = tiny_verdicts()
+    assert "context-only" not in markdown(report(plain))
+    reply = advert("a5", "how much?", "smuggling", "smuggling", "en")
+    reply["context_only"] = True
+    (parsed,) = parse([json.dumps(reply)])
+    assert parsed.context_only
+    result = report([*plain, Verdict(parsed, False, 0.0, (), "en")])
+    assert (result.overall.tp, result.overall.fn) == (3, 2)
+    own = result.own_words
+    assert (own.tp, own.fp, own.fn, own.tn) == (3, 2, 1, 3)
+    text = markdown(result)
+    assert "Without the 1 smuggling lines marked context-only: precision 0.600, recall 0.750" in text
+    assert "| a5 | smuggling, context only | en |" in text
+
+
+def test_context_only_must_be_a_flag_on_a_smuggling_line() -> None:
+    wrong_type = advert("y1", "how much?", "smuggling", "smuggling", "en")
+    wrong_type["context_only"] = "yes"
+    with pytest.raises(LabelledError, match="line 1: context_only: not true or false"):
+        parse([json.dumps(wrong_type)])
+    benign = advert("y2", "how much?", "benign", "ordinary", "en")
+    benign["context_only"] = True
+    with pytest.raises(LabelledError, match="line 1: context_only: only a smuggling line"):
+        parse([json.dumps(benign)])
+
+
 def test_a_bad_label_or_advert_names_its_line() -> None:
     good = json.dumps(advert("x1", "hello", "benign", "news", "en"))
     with pytest.raises(LabelledError, match="line 2: label: 'maybe'"):
