@@ -152,7 +152,7 @@ def _rows_chunk(lines: list[bytes]) -> list[str]:
 def prepare_rows(adverts: Path, workers: int) -> Path:
     """Extract once, before any timing, the rows both loaders write (cached beside the corpus)."""
     rows = adverts.with_name(adverts.stem + ".bare-rows-v2.jsonl")
-    if rows.exists() and rows.stat().st_mtime > _newest_source(adverts):
+    if rows.exists() and rows.stat().st_mtime > newest_source(adverts):
         return rows
     started = time.perf_counter()
     partial = rows.with_suffix(".partial")  # renamed only when complete: an interrupted run leaves no cache
@@ -169,10 +169,12 @@ def prepare_rows(adverts: Path, workers: int) -> Path:
     return rows
 
 
-def _newest_source(adverts: Path) -> float:
-    """When the corpus or the code that makes its rows (extraction, the row functions) last changed."""
-    sources = [adverts, Path(__file__), *(ROOT / "graph").rglob("*.py")]
-    return max(path.stat().st_mtime for path in sources)
+def newest_source(adverts: Path, package: Path = ROOT / "graph") -> float:
+    """When the corpus or what makes its rows last changed: the row functions, and every file of the
+    graph package, its data too (a lexicon file or the learned model changes an advert's hits and
+    score as surely as its code does)."""
+    files = [path for path in package.rglob("*") if path.is_file() and "__pycache__" not in path.parts]
+    return max(path.stat().st_mtime for path in [adverts, Path(__file__), *files])
 
 
 def chunks(stream: Any, size: int) -> Iterator[list[Any]]:
