@@ -74,11 +74,13 @@ FILES = (
     "indicators_heldout17.jsonl",  # blind for the ninth pass's model (BENCHMARKS.md), now development
     "indicators_heldout18.jsonl",  # blind for the tenth pass's model (BENCHMARKS.md), now development
     "indicators_heldout19.jsonl",  # blind for the tenth pass's model (BENCHMARKS.md), now development
+    "indicators_heldout20.jsonl",  # blind for the eleventh pass's model (BENCHMARKS.md), now development
+    "indicators_heldout21.jsonl",  # blind for the eleventh pass's model (BENCHMARKS.md), now development
 )
 # Blind sets measured once and kept out of FILES on purpose, so that the shipped model is the one their
 # blind figure is of (BENCHMARKS.md). A later round may add them to FILES, and then needs a new blind
 # set; empty between a round's refit and its new blind sets being scored.
-SPENT_HELD_OUT: tuple[str, ...] = ("indicators_heldout20.jsonl", "indicators_heldout21.jsonl")
+SPENT_HELD_OUT: tuple[str, ...] = ("indicators_heldout22.jsonl", "indicators_heldout23.jsonl")
 MODEL = ROOT / "graph" / "indicators" / "model.json"
 C_GRID = (0.03, 0.1, 0.3, 1.0)
 TARGET_PRECISION = 0.95
