@@ -19,6 +19,7 @@ candidates a band collision finds are few and almost all of them verify.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 import unicodedata
@@ -43,6 +44,8 @@ MIN_WORDS = 8
 SHINGLE = 3  # words per shingle
 # What a masked identifier or number becomes: a word of its own, so copies keep the same shingles.
 MASK = "0"
+# Shingle hashes kept per process (see _GramHashes); past this many they are forgotten.
+CACHE_GRAMS = 100_000
 
 _DIGITS = re.compile(r"\d+(?:[.,:/\-]\d+)*")
 _WORD = re.compile(r"\w+")
@@ -125,6 +128,26 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
     return MinHash(num_perm=NUM_PERM, seed=SEED).permutations
 
 
+def sha1_hash32(gram: bytes) -> int:
+    """The first four bytes of the gram's SHA-1, little-endian: the value datasketch's default hash
+    function gives, so that signatures stay those of a MinHash made without one."""
+    return int.from_bytes(hashlib.sha1(gram).digest()[:4], "little")
+
+
+class _GramHashes(dict[bytes, int]):
+    """Each shingle's `sha1_hash32`, remembered: copies of one template share most of their shingles,
+    and a lookup costs far less than a SHA-1. Cleared when full, so a stream of novel text cannot grow
+    it without end; entries are recomputed alike, so what is kept never changes a value."""
+
+    def __missing__(self, gram: bytes) -> int:
+        if len(self) >= CACHE_GRAMS:
+            self.clear()
+        value = self[gram] = sha1_hash32(gram)
+        return value
+
+
+_GRAM_HASHES = _GramHashes()
+
 _LOCAL = threading.local()
 
 
@@ -134,7 +157,11 @@ def _minhash() -> MinHash:
     minhash = getattr(_LOCAL, "minhash", None)
     if minhash is None:
         minhash = _LOCAL.minhash = MinHash(
-            num_perm=NUM_PERM, seed=SEED, permutations=_permutations(), scheme="affine32"
+            num_perm=NUM_PERM,
+            seed=SEED,
+            hashfunc=_GRAM_HASHES.__getitem__,
+            permutations=_permutations(),
+            scheme="affine32",
         )
     else:
         minhash.clear()

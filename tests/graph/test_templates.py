@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import numpy as np
+import pytest
 from datasketch import MinHash, MinHashLSH
 from hypothesis import given
 from hypothesis import strategies as st
@@ -109,6 +110,19 @@ def test_values_are_datasketch_minhash_values() -> None:
     ma = MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=a.values, scheme="affine32")
     mb = MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=b.values, scheme="affine32")
     assert ma.jaccard(mb) == similarity(a.values, b.values)
+
+
+def test_values_are_those_of_datasketch_default_hash(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The remembered shingle hashes give the values of a MinHash with datasketch's own hash function,
+    whether a shingle is hashed for the first time or looked up, and while the memory is cleared."""
+    text = crossing("+44 7957 500418")
+    spans = [(136, 151)]
+    expected = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32")
+    expected.update_batch(shingles(words(text, spans)))
+    for cache_grams in (templates.CACHE_GRAMS, templates.CACHE_GRAMS, 1):
+        monkeypatch.setattr(templates, "CACHE_GRAMS", cache_grams)
+        found = signature(text, spans)
+        assert found is not None and found.values == expected.hashvalues.tolist()
 
 
 def test_band_tokens_find_what_datasketch_lsh_finds() -> None:
