@@ -108,18 +108,17 @@ _DROP = _Dropped()
 
 
 def shingles(tokens: Sequence[str]) -> list[bytes]:
-    """The distinct word SHINGLE-grams of the tokens, as bytes for MinHash."""
-    return sorted(_grams(tokens))
+    """The distinct word SHINGLE-grams of the tokens, as the UTF-8 bytes MinHash hashes."""
+    return sorted(gram.encode("utf-8") for gram in _grams(tokens))
 
 
-def _grams(tokens: Sequence[str]) -> set[bytes]:
-    """The distinct word SHINGLE-grams of the tokens as UTF-8 bytes, in no order (all the tokens as one
-    gram when there are fewer than SHINGLE)."""
+def _grams(tokens: Sequence[str]) -> set[str]:
+    """The distinct word SHINGLE-grams of the tokens, in no order (all the tokens as one gram when there
+    are fewer than SHINGLE). Left as text: most are hashed already (`_GramHashes`), and are encoded
+    only when they are not."""
     if len(tokens) < SHINGLE:
-        return {" ".join(tokens).encode("utf-8")}
-    return {
-        " ".join(gram).encode("utf-8") for gram in zip(*(tokens[i:] for i in range(SHINGLE)), strict=False)
-    }
+        return {" ".join(tokens)}
+    return {" ".join(gram) for gram in zip(*(tokens[i:] for i in range(SHINGLE)), strict=False)}
 
 
 @cache
@@ -134,15 +133,16 @@ def sha1_hash32(gram: bytes) -> int:
     return int.from_bytes(hashlib.sha1(gram).digest()[:4], "little")
 
 
-class _GramHashes(dict[bytes, int]):
-    """Each shingle's `sha1_hash32`, remembered: copies of one template share most of their shingles,
-    and a lookup costs far less than a SHA-1. Cleared when full, so a stream of novel text cannot grow
-    it without end; entries are recomputed alike, so what is kept never changes a value."""
+class _GramHashes(dict[str, int]):
+    """Each shingle's `sha1_hash32` (of its UTF-8 bytes), remembered: copies of one template share most
+    of their shingles, and a lookup costs far less than a SHA-1. Cleared when full, so a stream of novel
+    text cannot grow it without end; entries are recomputed alike, so what is kept never changes a value.
+    """
 
-    def __missing__(self, gram: bytes) -> int:
+    def __missing__(self, gram: str) -> int:
         if len(self) >= CACHE_GRAMS:
             self.clear()
-        value = self[gram] = sha1_hash32(gram)
+        value = self[gram] = sha1_hash32(gram.encode("utf-8"))
         return value
 
 
