@@ -87,24 +87,47 @@ def words(text: str, spans: Iterable[tuple[int, int]] = ()) -> list[str]:
         text = "".join(pieces)
     text = unicodedata.normalize("NFKD", text.casefold())
     if not text.isascii():
-        text = text.translate(_DROP)
+        text = _dropped_runs().sub(_without_dropped, text)
     text = _DIGITS.sub(f" {MASK} ", text)
     tokens = _WORD.findall(text.replace("_", " "))
     # A number written in groups ("+44 7957 500418") is one masked word, however it is spaced.
     return [t for i, t in enumerate(tokens) if t != MASK or i == 0 or tokens[i - 1] != MASK]
 
 
+# The categories of the characters a signature leaves out: combining marks (accents, harakat), symbols
+# (emoji and their variants), format, private-use and surrogate characters.
+_DROPPED_CATEGORIES = frozenset({"Mn", "So", "Sk", "Cf", "Co", "Cs"})
+
+
 class _Dropped(dict):
-    """A lazy str.translate table deleting combining marks (accents, harakat), symbols (emoji and their
-    variants) and format characters; each character is classified once per process."""
+    """A lazy str.translate table deleting the characters of _DROPPED_CATEGORIES; each character is
+    classified once per process."""
 
     def __missing__(self, code: int) -> str | None:
-        kept = None if unicodedata.category(chr(code)) in ("Mn", "So", "Sk", "Cf", "Co", "Cs") else chr(code)
+        kept = None if unicodedata.category(chr(code)) in _DROPPED_CATEGORIES else chr(code)
         self[code] = kept
         return kept
 
 
 _DROP = _Dropped()
+
+
+@cache
+def _dropped_runs() -> re.Pattern[str]:
+    """Runs of characters that `_DROP` may delete: each of the Basic Multilingual Plane that it deletes,
+    and every one beyond it (emoji, mostly), which `_without_dropped` then reads one by one.
+
+    With only the first plane listed the class is one table look-up a character, and the text between
+    runs, most of an advert, is kept as it is instead of being looked up character by character in
+    `_DROP`. Built at the first text that needs it.
+    """
+    plane = (chr(code) for code in range(0x10000) if unicodedata.category(chr(code)) in _DROPPED_CATEGORIES)
+    return re.compile("[" + "".join(map(re.escape, plane)) + "\U00010000-\U0010ffff]+")
+
+
+def _without_dropped(run: re.Match[str]) -> str:
+    """A run of `_dropped_runs` without the characters that `_DROP` deletes."""
+    return run.group().translate(_DROP)
 
 
 def shingles(tokens: Sequence[str]) -> list[bytes]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import unicodedata
 
 import numpy as np
 import pytest
@@ -45,6 +46,14 @@ def crossing(
 def test_identifiers_numbers_and_emoji_are_masked() -> None:
     found = words("Call +44 7957 500418 🚤🇬🇧 NOW, price 1.500€ on 12/03 ✅️ Café")
     assert found == ["call", MASK, "now", "price", MASK, "on", MASK, "cafe"]
+
+
+def test_every_character_of_the_dropped_categories_and_only_those_is_dropped() -> None:
+    """Runs found by one pattern and deleted by the lazy table leave what deleting by category does."""
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    kept = "".join(ch for ch in everything if unicodedata.category(ch) not in templates._DROPPED_CATEGORIES)
+    assert templates._dropped_runs().sub(templates._without_dropped, everything) == kept
+    assert words("café 👍🏽 naïve ^x") == ["cafe", "naive", "x"]
 
 
 def test_a_copy_with_changed_phone_price_date_and_handle_is_the_same_template() -> None:
