@@ -19,6 +19,7 @@ candidates a band collision finds are few and almost all of them verify.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 import unicodedata
@@ -43,6 +44,8 @@ MIN_WORDS = 8
 SHINGLE = 3  # words per shingle
 # What a masked identifier or number becomes: a word of its own, so copies keep the same shingles.
 MASK = "0"
+# Shingle hashes kept per process (see _GramHashes); past this many they are forgotten.
+CACHE_GRAMS = 100_000
 
 _DIGITS = re.compile(r"\d+(?:[.,:/\-]\d+)*")
 _WORD = re.compile(r"\w+")
@@ -84,19 +87,24 @@ def words(text: str, spans: Iterable[tuple[int, int]] = ()) -> list[str]:
         text = "".join(pieces)
     text = unicodedata.normalize("NFKD", text.casefold())
     if not text.isascii():
-        text = text.translate(_DROP)
+        text = _dropped_runs().sub(_without_dropped, text)
     text = _DIGITS.sub(f" {MASK} ", text)
     tokens = _WORD.findall(text.replace("_", " "))
     # A number written in groups ("+44 7957 500418") is one masked word, however it is spaced.
     return [t for i, t in enumerate(tokens) if t != MASK or i == 0 or tokens[i - 1] != MASK]
 
 
+# The categories of the characters a signature leaves out: combining marks (accents, harakat), symbols
+# (emoji and their variants), format, private-use and surrogate characters.
+_DROPPED_CATEGORIES = frozenset({"Mn", "So", "Sk", "Cf", "Co", "Cs"})
+
+
 class _Dropped(dict):
-    """A lazy str.translate table deleting combining marks (accents, harakat), symbols (emoji and their
-    variants) and format characters; each character is classified once per process."""
+    """A lazy str.translate table deleting the characters of _DROPPED_CATEGORIES; each character is
+    classified once per process."""
 
     def __missing__(self, code: int) -> str | None:
-        kept = None if unicodedata.category(chr(code)) in ("Mn", "So", "Sk", "Cf", "Co", "Cs") else chr(code)
+        kept = None if unicodedata.category(chr(code)) in _DROPPED_CATEGORIES else chr(code)
         self[code] = kept
         return kept
 
@@ -104,19 +112,36 @@ class _Dropped(dict):
 _DROP = _Dropped()
 
 
+@cache
+def _dropped_runs() -> re.Pattern[str]:
+    """Runs of characters that `_DROP` may delete: each of the Basic Multilingual Plane that it deletes,
+    and every one beyond it (emoji, mostly), which `_without_dropped` then reads one by one.
+
+    With only the first plane listed the class is one table look-up a character, and the text between
+    runs, most of an advert, is kept as it is instead of being looked up character by character in
+    `_DROP`. Built at the first text that needs it.
+    """
+    plane = (chr(code) for code in range(0x10000) if unicodedata.category(chr(code)) in _DROPPED_CATEGORIES)
+    return re.compile("[" + "".join(map(re.escape, plane)) + "\U00010000-\U0010ffff]+")
+
+
+def _without_dropped(run: re.Match[str]) -> str:
+    """A run of `_dropped_runs` without the characters that `_DROP` deletes."""
+    return run.group().translate(_DROP)
+
+
 def shingles(tokens: Sequence[str]) -> list[bytes]:
-    """The distinct word SHINGLE-grams of the tokens, as bytes for MinHash."""
-    return sorted(_grams(tokens))
+    """The distinct word SHINGLE-grams of the tokens, as the UTF-8 bytes MinHash hashes."""
+    return sorted(gram.encode("utf-8") for gram in _grams(tokens))
 
 
-def _grams(tokens: Sequence[str]) -> set[bytes]:
-    """The distinct word SHINGLE-grams of the tokens as UTF-8 bytes, in no order (all the tokens as one
-    gram when there are fewer than SHINGLE)."""
+def _grams(tokens: Sequence[str]) -> set[str]:
+    """The distinct word SHINGLE-grams of the tokens, in no order (all the tokens as one gram when there
+    are fewer than SHINGLE). Left as text: most are hashed already (`_GramHashes`), and are encoded
+    only when they are not."""
     if len(tokens) < SHINGLE:
-        return {" ".join(tokens).encode("utf-8")}
-    return {
-        " ".join(gram).encode("utf-8") for gram in zip(*(tokens[i:] for i in range(SHINGLE)), strict=False)
-    }
+        return {" ".join(tokens)}
+    return {" ".join(gram) for gram in zip(*(tokens[i:] for i in range(SHINGLE)), strict=False)}
 
 
 @cache
@@ -124,6 +149,27 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
     """The MinHash permutations for NUM_PERM and SEED, made once per process."""
     return MinHash(num_perm=NUM_PERM, seed=SEED).permutations
 
+
+def sha1_hash32(gram: bytes) -> int:
+    """The first four bytes of the gram's SHA-1, little-endian: the value datasketch's default hash
+    function gives, so that signatures stay those of a MinHash made without one."""
+    return int.from_bytes(hashlib.sha1(gram).digest()[:4], "little")
+
+
+class _GramHashes(dict[str, int]):
+    """Each shingle's `sha1_hash32` (of its UTF-8 bytes), remembered: copies of one template share most
+    of their shingles, and a lookup costs far less than a SHA-1. Cleared when full, so a stream of novel
+    text cannot grow it without end; entries are recomputed alike, so what is kept never changes a value.
+    """
+
+    def __missing__(self, gram: str) -> int:
+        if len(self) >= CACHE_GRAMS:
+            self.clear()
+        value = self[gram] = sha1_hash32(gram.encode("utf-8"))
+        return value
+
+
+_GRAM_HASHES = _GramHashes()
 
 _LOCAL = threading.local()
 
@@ -134,7 +180,11 @@ def _minhash() -> MinHash:
     minhash = getattr(_LOCAL, "minhash", None)
     if minhash is None:
         minhash = _LOCAL.minhash = MinHash(
-            num_perm=NUM_PERM, seed=SEED, permutations=_permutations(), scheme="affine32"
+            num_perm=NUM_PERM,
+            seed=SEED,
+            hashfunc=_GRAM_HASHES.__getitem__,
+            permutations=_permutations(),
+            scheme="affine32",
         )
     else:
         minhash.clear()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import unicodedata
 
 import numpy as np
+import pytest
 from datasketch import MinHash, MinHashLSH
 from hypothesis import given
 from hypothesis import strategies as st
@@ -44,6 +46,14 @@ def crossing(
 def test_identifiers_numbers_and_emoji_are_masked() -> None:
     found = words("Call +44 7957 500418 🚤🇬🇧 NOW, price 1.500€ on 12/03 ✅️ Café")
     assert found == ["call", MASK, "now", "price", MASK, "on", MASK, "cafe"]
+
+
+def test_every_character_of_the_dropped_categories_and_only_those_is_dropped() -> None:
+    """Runs found by one pattern and deleted by the lazy table leave what deleting by category does."""
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    kept = "".join(ch for ch in everything if unicodedata.category(ch) not in templates._DROPPED_CATEGORIES)
+    assert templates._dropped_runs().sub(templates._without_dropped, everything) == kept
+    assert words("café 👍🏽 naïve ^x") == ["cafe", "naive", "x"]
 
 
 def test_a_copy_with_changed_phone_price_date_and_handle_is_the_same_template() -> None:
@@ -109,6 +119,19 @@ def test_values_are_datasketch_minhash_values() -> None:
     ma = MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=a.values, scheme="affine32")
     mb = MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=b.values, scheme="affine32")
     assert ma.jaccard(mb) == similarity(a.values, b.values)
+
+
+def test_values_are_those_of_datasketch_default_hash(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The remembered shingle hashes give the values of a MinHash with datasketch's own hash function,
+    whether a shingle is hashed for the first time or looked up, and while the memory is cleared."""
+    text = crossing("+44 7957 500418")
+    spans = [(136, 151)]
+    expected = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32")
+    expected.update_batch(shingles(words(text, spans)))
+    for cache_grams in (templates.CACHE_GRAMS, templates.CACHE_GRAMS, 1):
+        monkeypatch.setattr(templates, "CACHE_GRAMS", cache_grams)
+        found = signature(text, spans)
+        assert found is not None and found.values == expected.hashvalues.tolist()
 
 
 def test_band_tokens_find_what_datasketch_lsh_finds() -> None:
