@@ -382,17 +382,21 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--no-estimates", action="store_true", help="with --write: refit only, without the nested estimates"
     )
     args = parser.parse_args(argv)
+    if args.no_estimates and not args.write:
+        parser.error("--no-estimates leaves nothing to do without --write")
     rows = examples()
-    learners: dict[str, Learner] = {"lexicon features": lexicon_learner}
-    if not args.lexicon_only:
-        learners["lexicon features + wording"] = wording_learner
-    report = {}
-    for name, learner in learners.items():
-        if not args.no_estimates:
-            report[name] = {
-                "grouped by file": nested(rows, lambda r: r.group, learner),
-                "leave one language out": nested(rows, lambda r: r.advert.truth_lang, learner),
-            }
+    learners: dict[str, Learner] = {}
+    if not args.no_estimates:
+        learners["lexicon features"] = lexicon_learner
+        if not args.lexicon_only:
+            learners["lexicon features + wording"] = wording_learner
+    report = {
+        name: {
+            "grouped by file": nested(rows, lambda r: r.group, learner),
+            "leave one language out": nested(rows, lambda r: r.advert.truth_lang, learner),
+        }
+        for name, learner in learners.items()
+    }
     if args.json:
         print(json.dumps({k: {s: [vars_of(r) for r in v] for s, v in d.items()} for k, d in report.items()}))
     else:
