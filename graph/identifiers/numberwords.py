@@ -1,21 +1,27 @@
-"""Phone numbers spelled out in words: `zero seven four double eight`, `zéro six, douze, trente-quatre`.
+"""Phone numbers spelled out in words: `zero seven four double eight`, `zéro six, douze, trente-quatre`,
+`tre tre tre doppio sette`, `صفر سبعة دبل خمسة`.
 
 Spelling a number is the commonest way adverts slip past filters that look for digits. A run of at
-least three number words is rewritten as digits (English reads digit by digit with `double`, `triple`
-or `treble` before a repeated digit; French reads pairs, `douze` = 12, `soixante-dix-huit` = 78, and
-says `double zéro`, `triple huit` as English does). A repeat word may stand before a digit written as
-one (`07 double 8 …`, `triple 0`). Shorter runs ("two boats", "double 2 beds") are left alone unless
-they continue digits written beside them, so prose never becomes digits.
+least three number words is rewritten as digits. English reads digit by digit; French reads pairs,
+`douze` = 12, `soixante-dix-huit` = 78; the lexicon's other languages (Italian, German, Albanian,
+Turkish, Greek, Vietnamese, Arabic, Persian and Dari, Pashto, Sorani and Kurmanji Kurdish) are read
+digit by digit, from their words for 0 to 9. A repeat word before a digit repeats it, in every one of
+those languages that says so: `double 8`, `triple zéro`, `doppio sette`, `doppel acht`, `dyfish 4`,
+`çift beş`, `διπλό 7`, `دبل ٥`; a digit written as one may follow it (`07 double 8 …`). Shorter runs
+("two boats", "double 2 beds") are left alone unless they continue digits written beside them, so prose
+never becomes digits; a lone digit word of the other languages is left alone even there, as those
+words are everyday words too (`2 bir kişi`, Italian `due` after a date, Persian `دو`).
 
-Repeat words are read in English and French only: those are the lexicon's languages where dictating a
-phone number with them is common usage. Italian, German, Turkish, Albanian, Vietnamese, Arabic and
-Persian speakers say the digit twice or read the number in pairs or groups instead, and their number
-words are not read here at all.
+Not read: tens and hundreds outside English and French (an Italian `trentaquattro`, a Turkish `beş
+yüz`), Kurmanji `du` (2, and French for "of the"), Tigrinya, and repeat phrases of several words
+(Sorani `دوو جار`, Kurmanji `du caran`).
 """
 
 from __future__ import annotations
 
 import re
+
+from graph.identifiers.document import fold_case
 
 # fmt: off
 _UNITS = {
@@ -32,38 +38,86 @@ _UNITS = {
     "cinquante": 50, "soixante": 60,
 }
 # fmt: on
-_REPEAT = {"double": 2, "triple": 3, "treble": 3}
+# Digits 0 to 9 in the lexicon's other languages, with the spellings adverts use (accents dropped,
+# Arabic and Persian letter variants), read one digit a word.
+_DIGIT_WORDS = {
+    word: digit
+    for digit, words in enumerate(
+        [
+            # Italian, German, Albanian, Turkish, Greek, Vietnamese, Kurmanji; Arabic; Persian and
+            # Dari; Pashto; Sorani
+            "null sıfır μηδέν μηδεν không sifir صفر زيرو سفر",
+            "uno eins nje një bir ένα ενα một yek واحد یک يک يك یو یەک",
+            "due zwei zwo dy iki δύο δυο hai اثنين اثنان إثنين اتنين تنين دو دوه دوو",
+            "tre drei üç τρία τρια ba sê ثلاثة ثلاثه ثلاث تلاتة تلاته سه درې دري سێ",
+            "quattro vier katër kater dört dort τέσσερα τεσσερα bốn çar أربعة اربعة اربعه أربع اربع "
+            "چهار څلور چوار",
+            "cinque fünf fuenf pesë pese beş bes πέντε πεντε năm pênc خمسة خمسه خمس پنج پنځه پێنج",
+            "sei sechs gjashtë gjashte altı alti έξι εξι sáu şeş ستة سته ست شش شیش شپږ شەش",
+            "sette sieben shtatë shtate yedi επτά επτα εφτά εφτα bảy heft سبعة سبعه سبع هفت اووه حەوت",
+            "otto acht tetë tete sekiz οκτώ οκτω οχτώ οχτω tám heşt ثمانية ثمانيه ثمان تمانية تمنية "
+            "هشت اته هەشت",
+            "nove neun nëntë nente dokuz εννέα εννεα εννιά εννια chín neh تسعة تسعه تسع نه نهه نۆ",
+        ]
+    )
+    for word in words.split()
+}
+_REPEAT = {
+    "double": 2, "triple": 3, "treble": 3,  # English, French
+    "doble": 2,  # Spanish
+    "doppio": 2, "doppia": 2, "triplo": 3, "tripla": 3,  # Italian
+    "doppel": 2, "doppelt": 2, "zweimal": 2, "dreifach": 3, "dreimal": 3,  # German
+    "dyfish": 2, "trefish": 3,  # Albanian
+    "çift": 2, "cift": 2, "duble": 2,  # Turkish
+    "διπλό": 2, "διπλο": 2, "τριπλό": 3, "τριπλο": 3,  # Greek
+    "دبل": 2, "دابل": 2, "دوبل": 2, "تريبل": 3, "تریپل": 3, "تریبل": 3,  # Arabic, Persian, Pashto
+}  # fmt: skip
 _PLUS = {"plus"}
 _CONNECTOR = {"et", "and"}
 
-# Words, and digits written as digits: a repeat word may stand before one (`double 8`).
-_WORD_RE = re.compile(r"[a-zà-ÿ]+|[0-9]+", re.IGNORECASE)
+# Words of letters in any script, and digits written as digits: a repeat word may stand before one
+# (`double 8`).
+_WORD_RE = re.compile(r"[^\W\d_]+|[0-9]+")
 # Separators allowed between the words of one spelled number.
 _GAP_RE = re.compile(r"[\s,.;/\-–]*")
-_DIGIT_NEAR_RE = re.compile(r"\d[\s,.\-]{0,2}$|^[\s,.\-]{0,2}\d")
+# A digit just before a word (searched in the three characters before it) or just after it.
+_DIGIT_BEFORE_RE = re.compile(r"\d[\s,.\-]{0,2}$")
+_DIGIT_AFTER_RE = re.compile(r"[\s,.\-]{0,2}\d")
 
 
-def _any_word_pattern(words: list[str]) -> str:
-    """A whole word that is one of `words`, case aside: the words grouped under their first letter.
+def _number_word_pattern(words: list[str]) -> str:
+    """A whole word that is one of `words` (in `fold_case`), the words grouped under their first letter.
 
-    Only whether a text holds such a word is asked. A flat alternation of every word would be tried
-    word by word at the start of each word of the text; grouped, and with a look-ahead for the first
-    letters, a word of the text that starts with no such letter is passed over at once.
+    A flat alternation of every word would be tried word by word at the start of each word of the
+    text; grouped, and with a look-ahead for the first letters, a place that starts with no such letter
+    is passed over at once. A word ends where its letters do, as the reader's tokens do (`zero7` holds
+    `zero`).
     """
     by_first: dict[str, list[str]] = {}
-    for word in sorted(words, key=len, reverse=True):
+    for word in sorted({fold_case(word) for word in words}, key=len, reverse=True):
         by_first.setdefault(word[0], []).append(re.escape(word[1:]))
     groups = "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items())
     firsts = "".join(map(re.escape, by_first))
-    return rf"(?<![\w])(?=[{firsts}])(?:{groups})(?![\w])"
+    return rf"(?=[{firsts}])(?<![^\W\d_])(?:{groups})(?![^\W\d_])"
 
 
-_ANY_WORD_RE = re.compile(_any_word_pattern([*_UNITS, *_REPEAT]), re.IGNORECASE)
+# Neither a letter nor a gap between words.
+_APART = "\x00"
+# Both searched in the text's `fold_case`, which is faster than a search that ignores case.
+_NUMBER_WORD = _number_word_pattern([*_UNITS, *_DIGIT_WORDS, *_REPEAT])
+_ANY_WORD_RE = re.compile(_NUMBER_WORD)
+# Every run worth reading has a number word next to another or to a digit (three words in a row;
+# `double 8`; `+44 seven`). In the lexicon's languages a lone number word ("bir", "due", "ba") is
+# everyday prose, not worth reading the whole text for.
+_WORTH_READING_RE = re.compile(
+    rf"{_NUMBER_WORD}[\s,.;/\-–]*(?:{_NUMBER_WORD}|\d)|\d[\s,.\-]{{0,2}}{_NUMBER_WORD}"
+)
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
-    """Word and digit tokens (start, end, lower-case word); hyphenated compounds come out as their parts."""
-    return [(m.start(), m.end(), m.group().lower()) for m in _WORD_RE.finditer(text)]
+    """Word and digit tokens (start, end, lower-case word); hyphenated compounds come out as their parts.
+    A Turkish dotted capital lowers to `i` with a combining dot, which is dropped (`İKİ` is `iki`)."""
+    return [(m.start(), m.end(), m.group().lower().replace("\u0307", "")) for m in _WORD_RE.finditer(text)]
 
 
 class _Reader:
@@ -89,7 +143,8 @@ class _Reader:
         if word in _REPEAT and unit is not None:
             return unit * _REPEAT[word], 2
         if word not in _UNITS:
-            return None
+            digit = _DIGIT_WORDS.get(word)
+            return None if digit is None else (str(digit), 1)
         value, used = _UNITS[word], 1
         if value == 4 and self.word(i + 1) in ("vingt", "vingts") and self.joined(i + 1):  # quatre-vingt
             value, used = 80, 2
@@ -114,10 +169,10 @@ class _Reader:
 
 
 def _repeated_digit(word: str) -> str | None:
-    """The digit a word after `double` or `triple` names: a unit word (`eight`, `huit`) or one digit."""
+    """The digit a word after a repeat word names: a unit word (`eight`, `huit`, `sette`) or one digit."""
     if len(word) == 1 and word.isdigit():
         return word
-    unit = _UNITS.get(word)
+    unit = _UNITS.get(word, _DIGIT_WORDS.get(word))
     return str(unit) if unit is not None and unit < 10 else None
 
 
@@ -126,8 +181,16 @@ def spell_out(text: str) -> tuple[str, list[int]] | None:
 
     Returns None when the text holds no run worth rewriting, which is the common, cheap case.
     """
-    if not _ANY_WORD_RE.search(text):
+    # A combining dot above already in the text parts words, as it does the reader's tokens: only
+    # fold_case's own (a lowered `İ`) is dropped.
+    folded = fold_case(text.replace("\u0307", _APART) if "\u0307" in text else text)
+    if not _ANY_WORD_RE.search(folded) or not _WORTH_READING_RE.search(folded):
         return None
+    return _read(text)
+
+
+def _read(text: str) -> tuple[str, list[int]] | None:
+    """`spell_out` without its first, quick test."""
     tokens = _tokens(text)
     reader = _Reader(text, tokens)
     words = reader.words
@@ -147,7 +210,12 @@ def spell_out(text: str) -> tuple[str, list[int]] | None:
             digits += read[0]
             count += 1
             j += read[1]
-        if count >= 3 or (count >= 1 and _touches_digits(text, tokens[first][0], tokens[j - 1][1])):
+        lone_everyday_word = count == 1 and j == first + 1 and words[first] in _DIGIT_WORDS
+        if count >= 3 or (
+            count >= 1
+            and not lone_everyday_word
+            and _touches_digits(text, tokens[first][0], tokens[j - 1][1])
+        ):
             runs.append((tokens[first][0], tokens[j - 1][1], ("+" if plus else "") + digits))
             i = j
         else:
@@ -159,8 +227,8 @@ def spell_out(text: str) -> tuple[str, list[int]] | None:
 
 def _touches_digits(text: str, start: int, end: int) -> bool:
     """True when a short run of words continues a number written in digits (`+44 seven four ...`)."""
-    return bool(_DIGIT_NEAR_RE.search(text[max(0, start - 3) : start])) or bool(
-        _DIGIT_NEAR_RE.match(text[end : end + 3])
+    return bool(_DIGIT_BEFORE_RE.search(text[max(0, start - 3) : start])) or bool(
+        _DIGIT_AFTER_RE.match(text[end : end + 3])
     )
 
 

@@ -58,11 +58,16 @@ _LABEL_RE = re.compile(
     + r"(?![\w.]|/)",
     re.IGNORECASE,
 )
-# What may follow a service's name up to the tag: fillers, a colon, an equals sign or a dash, and the
-# tag itself with its `@` or `$`. The gap and the name are bounded (no service allows a tag near 64
-# characters), so each service name is read in constant time, however long the text after it runs on.
+# Marks that point from a service's name to its tag: a colon, an equals sign, a dash, and the arrows
+# adverts draw, as characters or emoji ("PayPal 👉 @name", "Revolut ➡️ name", "PayPal: 👇"); up to
+# three of them, spaced or not.
+_MARKS = "[:=\\-–>→⇒⟶➔➜➝➞➡👉👇⬇⤵]"
+# What may follow a service's name up to the tag: fillers, marks, and the tag itself with its `@` or
+# `$`. The gap and the name are bounded (no service allows a tag near 64 characters), so each service
+# name is read in constant time, however long the text after it runs on.
 _TAIL_RE = re.compile(
-    r"(?P<gap>(?:[^\S\n]{1,3}(?:" + _FILLER + r")(?!\w)){0,2}[^\S\n]{0,3}(?P<mark>[:=\-–])?[^\S\n]{0,3})"
+    r"(?P<gap>(?:[^\S\n]{1,3}(?:" + _FILLER + r")(?!\w)){0,2}[^\S\n]{0,3}"
+    r"(?P<mark>" + _MARKS + r"(?:[^\S\n]{0,2}" + _MARKS + r"){0,2})?[^\S\n]{0,3})"
     r"(?P<sigil>[@$])?(?P<name>[A-Za-z0-9][A-Za-z0-9._-]{0,63})(?![A-Za-z0-9._-])",
     re.IGNORECASE,
 )
@@ -91,8 +96,8 @@ _PROSE = frozenset(
 class Tagged:
     """A name written after a payment service's name, and where it stands in the text.
 
-    `marked` is true when the advert marks the name as a tag: an `@` or `$` before it, a `:`, `=` or
-    dash after the service's name, a tag word (`revtag`, `cashtag`, `Wisetag`), or a name no word is
+    `marked` is true when the advert marks the name as a tag: an `@` or `$` before it, a `:`, `=`,
+    dash or arrow after the service's name, a tag word (`revtag`, `cashtag`, `Wisetag`), or a name no word is
     written like (a digit, an underscore or a capital inside it: `boat_pay`, `DoverExp22`, `BorderRun`).
     `start` is where the tag begins (its `@` or `$` included), `name` the name without trailing
     sentence punctuation.

@@ -65,6 +65,11 @@ def test_tags_breaking_the_service_rules_are_dropped():
         ("chuyển khoản PayPal @doverexpress", "payment:paypal:doverexpress"),
         ("per PayPal an @doverexpress", "payment:paypal:doverexpress"),
         ("pagamento PayPal a @doverexpress", "payment:paypal:doverexpress"),
+        ("PayPal 👉 @doverexpress", "payment:paypal:doverexpress"),  # arrows point to the tag
+        ("PayPal ➡️ doverexpress", "payment:paypal:doverexpress"),
+        ("Revolut: 👉 mikeroutes", "payment:revolut:mikeroutes"),
+        ("PayPal => doverexpress", "payment:paypal:doverexpress"),
+        ("pay with Cash App -> $BorderRunner", "payment:cashapp:borderrunner"),
     ],
 )
 def test_tag_after_its_service_name(text, expected):
@@ -87,6 +92,8 @@ def test_tag_after_its_service_name(text, expected):
         "paiement PayPal : accepté",
         "Zahlung per PayPal oder bar",
         "PayPal kabul edilir",
+        "PayPal 👉 accepted",
+        "PayPal 👇",
     ],
 )
 def test_service_name_in_prose_is_not_a_tag(text):
@@ -95,6 +102,11 @@ def test_service_name_in_prose_is_not_a_tag(text):
 
 def test_tag_after_service_name_is_not_a_platform_handle():
     found = extract("Deposit by PayPal @DoverExp22, DM @dover_boats", platform="instagram")
+    assert [i.key for i in found] == ["payment:paypal:doverexp22", "handle:instagram:dover_boats"]
+
+
+def test_tag_an_arrow_points_to_is_not_a_platform_handle():
+    found = extract("PayPal 👉 @DoverExp22 | DM 👉 @dover_boats", platform="instagram")
     assert [i.key for i in found] == ["payment:paypal:doverexp22", "handle:instagram:dover_boats"]
 
 

@@ -85,6 +85,43 @@ def test_span_covers_spelled_number() -> None:
     assert text[found.span[0] : found.span[1]] == "zero seven four double oh one two three four five six"
 
 
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        ("chiamate +39 333 doppio sette 88 123", None, "+393337788123"),
+        ("WhatsApp: tre tre tre doppio sette otto otto uno due tre", "IT", "+393337788123"),
+        ("Anrufen +49 151 doppel 2 345 678", None, "+4915122345678"),
+        ("numri +355 69 dyfish 4 12 345", None, "+355694412345"),
+        ("Numri: +355 gjashtë nëntë katër katër një dy tre katër pesë", None, "+355694412345"),
+        ("ara +90 532 çift 5 12 345", None, "+905325512345"),
+        ("WhatsApp +90 beş üç iki, bir iki üç, dört beş, altı yedi", None, "+905321234567"),
+        ("καλέστε +30 69 διπλό 7 12 3456", None, "+306977123456"),
+        ("ΤΗΛ: ΕΞΙ ΕΝΝΙΑ ΕΦΤΑ ΕΝΑ ΔΥΟ ΤΡΙΑ ΤΕΣΣΕΡΑ ΠΕΝΤΕ ΕΞΙ ΕΦΤΑ", "GR", "+306971234567"),
+        ("Zalo: không chín một hai ba bốn năm sáu bảy tám", "VN", "+84912345678"),
+        ("اتصل +٩٦٤ ٧٧٠ دبل ٥ ١٢ ٣٤٥", None, "+9647705512345"),
+        ("واتساب +964 سبعة سبعة صفر واحد اثنين ثلاثة اربعة خمسة ستة سبعة", None, "+9647701234567"),
+        ("تماس +98 912 دبل 3 45 678", None, "+989123345678"),
+        ("شماره: صفر نه یک دو سه چهار پنج شش هفت هشت نه", "IR", "+989123456789"),
+    ],
+)
+def test_repeat_words_and_digit_words_of_the_lexicon_languages(
+    text: str, region: str | None, expected: str
+) -> None:
+    assert phones(text, region) == [f"phone:{expected}"]
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        ("ara 0532 123 45 67 bir tane", "TR", "+905321234567"),  # "bir" after it is not a digit
+        ("0912 345 6789 دو نفر", "IR", "+989123456789"),
+        ("chiama 333 1234567 tre volte", "IT", "+393331234567"),
+    ],
+)
+def test_a_number_word_after_a_number_does_not_lengthen_it(text: str, region: str, expected: str) -> None:
+    assert phones(text, region) == [f"phone:{expected}"]
+
+
 def test_region_argument_beats_absence_of_evidence() -> None:
     assert phones("06 12 34 56 78") == []
     assert phones("06 12 34 56 78", "FR") == ["phone:+33612345678"]
