@@ -9,8 +9,14 @@ digit by digit, from their words for 0 to 9. A repeat word before a digit repeat
 those languages that says so: `double 8`, `triple zéro`, `doppio sette`, `doppel acht`, `dyfish 4`,
 `çift beş`, `διπλό 7`, `دبل ٥`; a digit written as one may follow it (`07 double 8 …`). Shorter runs
 ("two boats", "double 2 beds") are left alone unless they continue digits written beside them, so prose
-never becomes digits; a lone digit word of the other languages is left alone even there, as those
-words are everyday words too (`2 bir kişi`, Italian `due` after a date, Persian `دو`).
+never becomes digits.
+
+The other languages' digit words are everyday words too ("bir" is "a" in Turkish, "due" is "owed" in
+English, "hai" is "you have" in Italian, "دو" is "two" in any Persian sentence), so: a run is read in
+one language (English and French together, as adverts mix them), and a word of another language ends
+it; and a lone digit word of those languages is left alone even beside digits (`0532 123 45 67 bir
+tane` keeps its number). A word of the run's own language right after it still joins it (`… altı yedi
+bir kişi` reads one digit too many).
 
 Not read: tens and hundreds outside English and French (an Italian `trentaquattro`, a Turkish `beş
 yüz`), Kurmanji `du` (2, and French for "of the"), Tigrinya, and repeat phrases of several words
@@ -38,42 +44,66 @@ _UNITS = {
     "cinquante": 50, "soixante": 60,
 }
 # fmt: on
-# Digits 0 to 9 in the lexicon's other languages, with the spellings adverts use (accents dropped,
-# Arabic and Persian letter variants), read one digit a word.
-_DIGIT_WORDS = {
-    word: digit
-    for digit, words in enumerate(
-        [
-            # Italian, German, Albanian, Turkish, Greek, Vietnamese, Kurmanji; Arabic; Persian and
-            # Dari; Pashto; Sorani
-            "null sıfır μηδέν μηδεν không sifir صفر زيرو سفر",
-            "uno eins nje një bir ένα ενα một yek واحد یک يک يك یو یەک",
-            "due zwei zwo dy iki δύο δυο hai اثنين اثنان إثنين اتنين تنين دو دوه دوو",
-            "tre drei üç τρία τρια ba sê ثلاثة ثلاثه ثلاث تلاتة تلاته سه درې دري سێ",
-            "quattro vier katër kater dört dort τέσσερα τεσσερα bốn çar أربعة اربعة اربعه أربع اربع "
-            "چهار څلور چوار",
-            "cinque fünf fuenf pesë pese beş bes πέντε πεντε năm pênc خمسة خمسه خمس پنج پنځه پێنج",
-            "sei sechs gjashtë gjashte altı alti έξι εξι sáu şeş ستة سته ست شش شیش شپږ شەش",
-            "sette sieben shtatë shtate yedi επτά επτα εφτά εφτα bảy heft سبعة سبعه سبع هفت اووه حەوت",
-            "otto acht tetë tete sekiz οκτώ οκτω οχτώ οχτω tám heşt ثمانية ثمانيه ثمان تمانية تمنية "
-            "هشت اته هەشت",
-            "nove neun nëntë nente dokuz εννέα εννεα εννιά εννια chín neh تسعة تسعه تسع نه نهه نۆ",
-        ]
-    )
-    for word in words.split()
+# English and French are read as one language, as before either was read alone: adverts mix them.
+_ENGLISH_FRENCH = "en-fr"
+# Digits 0 to 9 in the lexicon's other languages, ten per language ("-" for none), with the spellings
+# adverts use (accents dropped, Arabic and Persian letter variants) parted by "/".
+_DIGITS_BY_LANGUAGE = {
+    "it": "zero uno due tre quattro cinque sei sette otto nove",
+    "de": "null eins zwei/zwo drei vier fünf/fuenf/funf sechs sieben acht neun",
+    "sq": "zero një/nje dy tre katër/kater pesë/pese gjashtë/gjashte shtatë/shtate tetë/tete nëntë/nente",
+    "tr": "sıfır/sifir bir iki üç dört/dort beş/bes altı/alti yedi sekiz dokuz",
+    "el": "μηδέν/μηδεν ένα/ενα δύο/δυο τρία/τρια τέσσερα/τεσσερα πέντε/πεντε έξι/εξι επτά/επτα/εφτά/εφτα "
+    "οκτώ/οκτω/οχτώ/οχτω εννέα/εννεα/εννιά/εννια",
+    "vi": "không một hai ba bốn năm sáu bảy tám chín",
+    "kmr": "sifir yek - sê çar pênc şeş heft heşt neh",  # `du` (2) is French for "of the"
+    "ar": "صفر/زيرو واحد اثنين/اثنان/إثنين/اتنين/تنين ثلاثة/ثلاثه/ثلاث/تلاتة/تلاته "
+    "أربعة/اربعة/اربعه/أربع/اربع خمسة/خمسه/خمس ستة/سته/ست سبعة/سبعه/سبع "
+    "ثمانية/ثمانيه/ثمان/تمانية/تمنية تسعة/تسعه/تسع",
+    "fa": "صفر یک/يک/يك دو سه چهار پنج شش/شیش هفت هشت نه",  # Persian and Dari
+    "ps": "صفر یو دوه درې/دري څلور پنځه شپږ اووه اته نهه",
+    "ckb": "صفر یەک دوو سێ چوار پێنج شەش حەوت هەشت نۆ",  # not `سفر`: "trip" in Persian and Arabic
 }
-_REPEAT = {
-    "double": 2, "triple": 3, "treble": 3,  # English, French
-    "doble": 2,  # Spanish
-    "doppio": 2, "doppia": 2, "triplo": 3, "tripla": 3,  # Italian
-    "doppel": 2, "doppelt": 2, "zweimal": 2, "dreifach": 3, "dreimal": 3,  # German
-    "dyfish": 2, "trefish": 3,  # Albanian
-    "çift": 2, "cift": 2, "duble": 2,  # Turkish
-    "διπλό": 2, "διπλο": 2, "τριπλό": 3, "τριπλο": 3,  # Greek
-    "دبل": 2, "دابل": 2, "دوبل": 2, "تريبل": 3, "تریپل": 3, "تریبل": 3,  # Arabic, Persian, Pashto
-}  # fmt: skip
+# Words that repeat the digit after them, per language.
+_REPEATS_BY_LANGUAGE = {
+    _ENGLISH_FRENCH: {"double": 2, "triple": 3, "treble": 3},
+    "es": {"doble": 2},
+    "it": {"doppio": 2, "doppia": 2, "triplo": 3, "tripla": 3},
+    "de": {"doppel": 2, "doppelt": 2, "zweimal": 2, "dreifach": 3, "dreimal": 3},
+    "sq": {"dyfish": 2, "trefish": 3},
+    "tr": {"çift": 2, "cift": 2, "duble": 2},
+    "el": {"διπλό": 2, "διπλο": 2, "τριπλό": 3, "τριπλο": 3},
+    "ar fa ps ckb": {"دبل": 2, "دابل": 2, "دوبل": 2, "تريبل": 3, "تریپل": 3, "تریبل": 3},
+}
 _PLUS = {"plus"}
 _CONNECTOR = {"et", "and"}
+
+
+def _tables() -> tuple[dict[str, int], dict[str, int], dict[str, frozenset[str]]]:
+    """The other languages' digit words, the repeat words (each with its count), and the languages each
+    number word is one of. A word read as two different numbers is a mistake in the lists above."""
+    digit_words: dict[str, int] = {}
+    repeats: dict[str, int] = {}
+    languages: dict[str, set[str]] = {word: {_ENGLISH_FRENCH} for word in [*_UNITS, *_PLUS, *_CONNECTOR]}
+
+    def learn(word: str, value: int, of: str, into: dict[str, int]) -> None:
+        if into.setdefault(word, value) != value:
+            raise ValueError(f"number word {word!r} is read as {into[word]} and as {value}")
+        languages.setdefault(word, set()).update(of.split())
+
+    for language, line in _DIGITS_BY_LANGUAGE.items():
+        for digit, spellings in enumerate(line.split()):
+            for word in spellings.split("/"):
+                if word != "-":
+                    learn(word, _UNITS.get(word, digit), language, digit_words)
+    for of, words in _REPEATS_BY_LANGUAGE.items():
+        for word, times in words.items():
+            learn(word, times, of, repeats)
+    return digit_words, repeats, {word: frozenset(of) for word, of in languages.items()}
+
+
+_DIGIT_WORDS, _REPEAT, _LANGUAGES_OF = _tables()
+_ANY_LANGUAGE = frozenset().union(*_LANGUAGES_OF.values())
 
 # Words of letters in any script, and digits written as digits: a repeat word may stand before one
 # (`double 8`).
@@ -101,8 +131,9 @@ def _number_word_pattern(words: list[str]) -> str:
     return rf"(?=[{firsts}])(?<![^\W\d_])(?:{groups})(?![^\W\d_])"
 
 
-# Neither a letter nor a gap between words.
-_APART = "\x00"
+# Neither a letter nor a gap between words: what the quick test reads for the combining marks that
+# fold_case would drop or make a letter, which part words in the reader's tokens.
+_MARKS_APART = str.maketrans({"\u0307": "\x00", "\u0345": "\x00"})
 # Both searched in the text's `fold_case`, which is faster than a search that ignores case.
 _NUMBER_WORD = _number_word_pattern([*_UNITS, *_DIGIT_WORDS, *_REPEAT])
 _ANY_WORD_RE = re.compile(_NUMBER_WORD)
@@ -110,7 +141,7 @@ _ANY_WORD_RE = re.compile(_NUMBER_WORD)
 # `double 8`; `+44 seven`). In the lexicon's languages a lone number word ("bir", "due", "ba") is
 # everyday prose, not worth reading the whole text for.
 _WORTH_READING_RE = re.compile(
-    rf"{_NUMBER_WORD}[\s,.;/\-–]*(?:{_NUMBER_WORD}|\d)|\d[\s,.\-]{{0,2}}{_NUMBER_WORD}"
+    rf"{_NUMBER_WORD}[\s,.;/\-–]*(?:{_NUMBER_WORD}|\d)|\d[\s,.\-]{{0,2}}(?:plus[\s,.;/\-–]*)?{_NUMBER_WORD}"
 )
 
 
@@ -158,8 +189,8 @@ class _Reader:
             return str(value), used
         if self.word(nxt) in _CONNECTOR and _UNITS.get(self.word(nxt + 1)) in (1, 11):  # vingt et un
             return str(value + _UNITS[self.word(nxt + 1)]), used + 2
-        if value in (60, 80):  # soixante-douze, quatre-vingt-dix-huit
-            sub = self.number(nxt)
+        if value in (60, 80) and 1 <= _UNITS.get(self.word(nxt), 0) < 20:  # soixante-douze
+            sub = self.number(nxt)  # at most dix-huit: never deeper, whatever the text repeats
             if sub and 1 <= int(sub[0]) < 20:
                 return str(value + int(sub[0])), used + sub[1]
             return str(value), used
@@ -181,9 +212,10 @@ def spell_out(text: str) -> tuple[str, list[int]] | None:
 
     Returns None when the text holds no run worth rewriting, which is the common, cheap case.
     """
-    # A combining dot above already in the text parts words, as it does the reader's tokens: only
-    # fold_case's own (a lowered `İ`) is dropped.
-    folded = fold_case(text.replace("\u0307", _APART) if "\u0307" in text else text)
+    # A combining mark already in the text parts words, as it does the reader's tokens: fold_case drops
+    # the dot above (its own is a lowered `İ`) and makes the Greek iota below a letter.
+    apart = "\u0307" in text or "\u0345" in text
+    folded = fold_case(text.translate(_MARKS_APART) if apart else text)
     if not _ANY_WORD_RE.search(folded) or not _WORTH_READING_RE.search(folded):
         return None
     return _read(text)
@@ -201,16 +233,20 @@ def _read(text: str) -> tuple[str, list[int]] | None:
         plus = words[j] in _PLUS and j + 1 < len(words) and words[j + 1] in _UNITS
         if plus:
             j += 1
+        languages = _ANY_LANGUAGE
         while j < len(tokens):
             read = reader.number(j)
             if read is None:
                 break
             if j > first and not _GAP_RE.fullmatch(text[tokens[j - 1][1] : tokens[j][0]]):
                 break
+            languages = languages & _languages(words[j : j + read[1]])
+            if not languages:  # a number word of another language: Italian `due` after English digits
+                break
             digits += read[0]
             count += 1
             j += read[1]
-        lone_everyday_word = count == 1 and j == first + 1 and words[first] in _DIGIT_WORDS
+        lone_everyday_word = count == 1 and j == first + 1 and _everyday(words[first])
         if count >= 3 or (
             count >= 1
             and not lone_everyday_word
@@ -223,6 +259,20 @@ def _read(text: str) -> tuple[str, list[int]] | None:
     if not runs:
         return None
     return _rewrite(text, runs)
+
+
+def _languages(words: list[str]) -> frozenset[str]:
+    """The languages the words of one number are number words of together (digits are of any)."""
+    languages = _ANY_LANGUAGE
+    for word in words:
+        if not word.isdigit():
+            languages = languages & _LANGUAGES_OF[word]
+    return languages
+
+
+def _everyday(word: str) -> bool:
+    """Whether a digit word is an everyday word too: one of the other languages', not English or French."""
+    return word in _DIGIT_WORDS and word not in _UNITS
 
 
 def _touches_digits(text: str, start: int, end: int) -> bool:

@@ -96,7 +96,7 @@ def test_offsets_of_a_repeated_digit_cover_both_words() -> None:
         ("صفر نه یک دو سه", "09123"),  # Persian
         ("912 دبل 3 45", "912 33 45"),
         ("صفر اووه درې څلور", "0734"),  # Pashto
-        ("سفر حەوت پێنج شەش", "0756"),  # Sorani
+        ("صفر حەوت پێنج شەش", "0756"),  # Sorani
         ("yek sê çar pênc", "1345"),  # Kurmanji
     ],
 )
@@ -130,15 +130,52 @@ def test_a_lone_digit_word_does_not_lengthen_a_number_beside_it() -> None:
     assert spell_out("0532 123 45 67 bir") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [
+        # A digit word of another language ends a spelled run: Italian `due` ("due today") after English.
+        ("zero seven nine one two three, due today", "079123, due today"),
+        ("tre tre tre, hai due ore", "333, hai due ore"),  # Italian `hai` is not Vietnamese 2 here
+        ("zéro six douze, sei", "0612, sei"),  # English and French are read together, as before
+        ("zero six douze trente", "0612" + "30"),
+    ],
+)
+def test_a_run_is_read_in_one_language(text: str, digits: str) -> None:
+    result = spell_out(text)
+    assert result is not None and result[0] == digits
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [
+        ("نه یک سفر", None),  # "not a trip": `سفر` is no zero
+        ("0912 345 6789 دو سفر", None),
+        ("07 due 3", None),  # a lone everyday word between digits
+        ("07 sette due hai", "07 72 hai"),  # Italian 7 2, then a Vietnamese word
+    ],
+)
+def test_everyday_words_of_other_languages_stay_words(text: str, digits: str | None) -> None:
+    result = spell_out(text)
+    assert (result and result[0]) == digits
+
+
+def test_french_compounds_cannot_nest_without_end() -> None:
+    """soixante-soixante-... is read a word at a time, not by calling the reader once a word deeper."""
+    result = spell_out("soixante-" * 5000)
+    assert result is not None and result[0].startswith("6060")
+
+
 NUMBER_WORDS = [*numberwords._UNITS, *numberwords._DIGIT_WORDS, *numberwords._REPEAT]
 OTHER_PIECES = ["ZÉRO", "Seven", "ſix", "İKİ", "SIFIR", "ΔΎΟ", "sevens", "xone", "on", "é", "plus", "et"]
-GAPS = ["7", "07", " ", "  ", "-", ", ", ";", "–", "_", "\n", "ٹ", "ı", "\u0307", "a"]
+GAPS = ["7", "07", " ", "  ", "-", ", ", ";", "–", "_", "\n", "ٹ", "ı", "\u0307", "\u0345", "a"]
 WORD_PIECES = st.sampled_from([*NUMBER_WORDS, *OTHER_PIECES, *GAPS])
 
 
 @example("ſix, ZÉRO")
 @example("zero7 one")
 @example("İKİ BİR 3")
+@example("5 plus seven")
+@example("07 seven\u0345")
 @given(st.lists(WORD_PIECES | st.characters(), max_size=12).map("".join))
 def test_the_quick_test_never_hides_a_run(text: str) -> None:
     """spell_out reads a text only when a first search finds number words next to each other or to a
