@@ -59,9 +59,9 @@ _LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 # Marks that point from a service's name to its tag: a colon, an equals sign, a dash, and the arrows
-# adverts draw, as characters or emoji ("PayPal 👉 @name", "Revolut ➡️ name", "PayPal: 👇"); up to
-# three of them, spaced or not.
-_MARKS = "[:=\\-–>→⇒⟶➔➜➝➞➡👉👇⬇⤵]"
+# adverts draw, as characters or emoji with or without a skin tone ("PayPal 👉🏽 @name", "Revolut ➡️
+# name", "pay -> name"); up to three of them, spaced or not.
+_MARKS = "(?:->|=>|[:=\\-–→⇒⟶➔➜➝➞➡👉👇⬇⤵])[\U0001f3fb-\U0001f3ff]?"
 # What may follow a service's name up to the tag: fillers, marks, and the tag itself with its `@` or
 # `$`. The gap and the name are bounded (no service allows a tag near 64 characters), so each service
 # name is read in constant time, however long the text after it runs on.
@@ -72,8 +72,8 @@ _TAIL_RE = re.compile(
     re.IGNORECASE,
 )
 
-# Words that follow a service's name in prose, in the lexicon's languages, and the other means of
-# payment adverts list beside it: never tags.
+# Words that follow a service's name (or an arrow after it) in prose, in the lexicon's languages, and
+# the other means of payment adverts list beside it: never tags.
 _PROSE = frozenset(
     """please only accepted accept accepts available also here there payment payments transfer transfers
     send pay and or the account details number tag username link below above message contact business
@@ -88,7 +88,10 @@ _PROSE = frozenset(
     kabul olur var yok evet hayır geçerli nakit havale veya ile
     pranohet pranojmë po jo vetëm edhe cash para
     được có không nhận tiền mặt hoặc và
-    ναι όχι μόνο δεκτό""".split()
+    ναι όχι μόνο δεκτό
+    me us you dm pm inbox ib bio whatsapp telegram signal viber chat call text now today fast instant
+    instantly
+    quick easy safe secure stripe sumup klarna applepay gpay visa mastercard cards""".split()
 )
 
 

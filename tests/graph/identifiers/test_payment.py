@@ -94,6 +94,11 @@ def test_tag_after_its_service_name(text, expected):
         "PayPal kabul edilir",
         "PayPal 👉 accepted",
         "PayPal 👇",
+        "PayPal 👉 DM me",  # an arrow to how to reach the seller, not to a tag
+        "PayPal 👉 whatsapp",
+        "Revolut -> instant",
+        "PayPal > Stripe",
+        "PayPal 👉 me",
     ],
 )
 def test_service_name_in_prose_is_not_a_tag(text):
@@ -108,6 +113,17 @@ def test_tag_after_service_name_is_not_a_platform_handle():
 def test_tag_an_arrow_points_to_is_not_a_platform_handle():
     found = extract("PayPal 👉 @DoverExp22 | DM 👉 @dover_boats", platform="instagram")
     assert [i.key for i in found] == ["payment:paypal:doverexp22", "handle:instagram:dover_boats"]
+
+
+def test_an_arrow_with_a_skin_tone_points_as_well():
+    assert [i.key for i in extract("PayPal 👉🏽 @DoverExp22", platform="instagram")] == [
+        "payment:paypal:doverexp22"
+    ]
+
+
+def test_an_arrow_to_a_contact_word_leaves_the_handle_after_it():
+    found = extract("PayPal 👉 DM 👉 @dover_boats", platform="instagram")
+    assert [i.key for i in found] == ["handle:instagram:dover_boats"]
 
 
 def test_invalid_tag_after_service_name_is_claimed_but_not_kept():
