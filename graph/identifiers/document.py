@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 _KEYCAP = "\u20e3"
 # What a claimed span is blanked with: neither a space nor a word character, and never in an advert (the
 # reader refuses NUL).
-_BLANK = "\x00"
+BLANK = "\x00"
 # Invisible characters inserted to break naive pattern matching; dropped outright.
 _INVISIBLE = frozenset(
     "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
@@ -226,7 +226,7 @@ class Document:
             # Blanking the new claims over the last masked text gives what blanking them all would.
             chars = list(self._masked if self._masked_claims else self.text)
             for s, e in self._claimed[self._masked_claims :]:
-                chars[s:e] = _BLANK * (e - s)
+                chars[s:e] = BLANK * (e - s)
             self._masked = "".join(chars)
             self._masked_claims = len(self._claimed)
         return self._masked

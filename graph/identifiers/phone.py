@@ -20,7 +20,7 @@ import phonenumbers
 
 from graph.identifiers.base import Identifier, IdentifierType
 from graph.identifiers.countries import Places
-from graph.identifiers.document import Document, fold
+from graph.identifiers.document import BLANK, Document, fold
 from graph.identifiers.numbershape import may_be_international, may_be_national
 from graph.identifiers.numberwords import spell_out
 
@@ -295,13 +295,17 @@ def _digit_stretch(text: str) -> tuple[int, int]:
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` with every span (they may overlap) written over in spaces, joined from slices."""
+    """`text` with every span (they may overlap) written over, joined from slices.
+
+    Written over in the document's blank, not in spaces: a space is a separator inside a number, so a
+    run would bridge a blanked amount and join the digits on both sides of it ("3420,000 0£00" is not
+    the number 3420 000 00)."""
     pieces: list[str] = []
     done = 0
     for start, end in sorted(spans):
         if end > done:
             start = max(start, done)
-            pieces += (text[done:start], " " * (end - start))
+            pieces += (text[done:start], BLANK * (end - start))
             done = end
     pieces.append(text[done:])
     return "".join(pieces)

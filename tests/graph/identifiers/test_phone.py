@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from graph.identifiers import phone
-from graph.identifiers.document import Document
+from graph.identifiers.document import BLANK, Document
 from graph.identifiers.phone import Phone
 
 
@@ -216,7 +216,7 @@ def blank_by_search(text: str) -> str:
             spans.append(reference.span() if reference else (start, end))
     chars = list(text)
     for start, end in spans:
-        chars[start:end] = " " * (end - start)
+        chars[start:end] = BLANK * (end - start)
     return "".join(chars)
 
 

@@ -125,6 +125,7 @@ def lookup(found: Identifier, value: str, region: str | None) -> str | None:
 @given(text=ADVERTS, region=st.sampled_from([*ROUTE_REGIONS, None]), platform=st.sampled_from(PLATFORMS))
 @example(text="Cash App $BoatCash", region=None, platform="facebook")
 @example(text="123456https://api.whatsapp.com/send?phone=447400123456", region="DE", platform="facebook")
+@example(text="+32.450.00.12.3420,000 0£00", region="GB", platform="facebook")  # no number across an amount
 def test_every_found_identifier_holds_together(text: str, region: str | None, platform: str | None) -> None:
     found = occurrences(text, platform=platform, region=region)
     links = {i.span for i in found if i.kind == "url"}
