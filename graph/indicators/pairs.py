@@ -841,6 +841,193 @@ CONCEPTS = (
             "ti": "የድሊ",
         },
     ),
+    Concept(
+        "documents",
+        0.3,
+        "an asylum story's dates or details learned by heart for the interview",
+        4,
+        {
+            # Learning by heart, never "prepare" or "practise": lawyers prepare clients for the interview,
+            # and "μάθε" or "mësoni" alone are also "find out" ("μάθε τις ημερομηνίες" of an exam).
+            "en": "memorise|memorize|memorised|memorized|memorising|memorizing|by heart",
+            "fr": "memorise|memorisez|memoriser|par coeur|retiens bien|retenez bien",
+            "de": "auswendig|einpragen|pragt euch|prag dir|merk dir gut|einpauken",
+            "it": "a memoria|memorizza|memorizzate|memorizzare|memorizzale",
+            "el": "απ εξω|απεξω|αποστηθισε|αποστηθιστε|αποστηθιση|αποστηθιζεις",
+            "tr": (
+                "ezberle|ezberleyin|ezberlemen|ezberlemelisin|ezberleyeceksin|ezberlet|ezberletiyoruz|ezber"
+            ),
+            "sq": "mesoji|mesoje|mesojini|permendesh|mbaj mend mire|mbani mend mire",
+            "vi": "hoc thuoc|thuoc long|hoc thuoc long|nho ky",
+            "ar": "احفظ|احفظها|احفظوا|احفظو|تحفظ|تحفظها|ابصم|ابصمها|بصم|عن ظهر قلب|e7faz|i7faz",
+            "fa": "حفظ کن|حفظ کنید|حفظش کن|حفظ کنی|ازبر کن|ازبر|از بر کن|یاد بگی|hefz kon",
+            "ps": "یاد کړه|یاد کړئ|یاد یې کړه|حفظ کړه|حفظ کړئ|ازبر",
+            "ckb": "لەبەر بکە|لەبەری بکە|لەبەر بکەن|لەبەربکە|لەبەر بکەیت|لەبەری بکەن",
+            "kmr": "jiber bike|jiber bikin|ji ber bike|ji ber bikin|ezber bike|ezber bikin",
+            "ti": "ኣጽኒዕካ ሓዝ|ኣጽኒዕኩም ሓዙ|ኣጽንዕ|ኣጽንዑ|ብልቢ ሓዝ",
+        },
+        {
+            # The story, its dates and details, the interview; never "answers" (a language school's
+            # "memorise the answers for the speaking test").
+            "en": "dates|story|details|interview|the interview",
+            "fr": "dates|histoire|recit|details|entretien|audition",
+            "de": "daten|geschichte|details|einzelheiten|anhorung|interview",
+            "it": "date|storia|dettagli|colloquio|audizione|intervista",
+            "el": "ημερομηνιες|ιστορια|λεπτομερειες|συνεντευξη",
+            "tr": (
+                "tarihleri|tarihler|tarihlerini|hikaye|hikayeni|hikayeyi|hikayen|detaylari|ayrintilari|"
+                "mulakat|mulakattan|mulakatta|mulakata|gorusme|gorusmeden"
+            ),
+            "sq": "datat|daten|historine|historia|detajet|intervisten|intervistes|intervista|interviste",
+            "vi": "ngay thang|cau chuyen|chi tiet|phong van",
+            "ar": "التواريخ|تواريخ|القصه|قصتك|التفاصيل|المقابله|مقابله|الانترفيو",
+            "fa": "تاریخ ها|تاریخها|تاریخ|داستان|داستانت|قصه|جزئیات|مصاحبه",
+            "ps": "تاریخونه|نیټې|کیسه|کیسې|جزییات|مرکه|مرکې|انټرویو",
+            "ckb": "بەروارەکان|بەروار|بەروارەکانی|چیرۆکەکە|چیرۆکەکەت|وردەکارییەکان|چاوپێکەوتن|چاوپێکەوتنەکە",
+            "kmr": "dîrokan|dîrokên|çîrokê|çîroka xwe|hûrguliyan|hevpeyvînê|hevpeyvîn",
+            "ti": "ዕለታት|ዛንታ|ዛንታኻ|ቃለ መሕትት|ዝርዝር",
+        },
+        # A job interview or a language test is no asylum interview.
+        unless_beside={
+            "en": "job|ielts|speaking|exam|test|driving",
+            "fr": "embauche|d'embauche|examen|oral",
+            "de": "vorstellungsgesprach|prufung|bewerbungsgesprach",
+            "it": "lavoro|esame|orale",
+            "el": "εργασιας|εξετασεις",
+            "tr": "is|sinav|sinavi",
+            "sq": "punes|pune|provimin|provimi",
+            "vi": "xin viec|thi",
+            "ar": "العمل|عمل|الامتحان",
+            "fa": "کاری|امتحان",
+            "ps": "دندې|ازموینه",
+            "ckb": "کار|تاقیکردنەوە",
+            "kmr": "karê|îmtîhan",
+            "ti": "ስራሕ|ፈተና",
+        },
+    ),
+    Concept(
+        "documents",
+        0.35,
+        "travel on a relative's or a look-alike's passport",
+        3,
+        {
+            "en": "passport|passports|id|id card|ids|book",
+            "fr": "passeport|passeports|carte d'identite|cartes d'identite|cni",
+            "de": "pass|passe|reisepass|reisepasse|ausweis|personalausweis",
+            "it": "passaporto|passaporti|carta d'identita|carta di identita|carte d'identita",
+            "el": "διαβατηριο|διαβατηρια|ταυτοτητα|ταυτοτητες|diavatirio|diavatiria",
+            "tr": "pasaport|pasaportu|pasaportla|pasaportuyla|pasaportlar|kimlik|kimligi|kimligiyle",
+            "sq": "pasaporte|pasaporta|pasaporten|pasaportin|leternjoftim|leternjoftimi|karte identiteti",
+            "vi": "ho chieu|can cuoc|cmnd|the can cuoc",
+            "ar": "جواز|جوازات|الجواز|باسبور|هويه|الهويه|jawaz|basbor",
+            "fa": "پاسپورت|پاسپورتی|گذرنامه|تذکره|کارت ملی",
+            "ps": "پاسپورت|پاسپورټ|تذکره",
+            "ckb": "پاسپۆرت|پاسپۆرتی|ناسنامە|ناسنامەی",
+            "kmr": "pasaport|pasaporta|pasaportê|nasname|nasnameya",
+            "ti": "ፓስፖርት|መንነት",
+        },
+        {
+            # A cousin, a brother or a relative, or a face like yours; never a child ("renew your child's
+            # passport") and never "similar" alone ("passports and similar documents").
+            # English says whose before the passport: only "your cousin" or "cousin's", never "my cousin
+            # got his passport".
+            "en": (
+                "cousin's|cousins'|brother's|relative's|your cousin|your brother|a cousin|a brother|"
+                "a relative|looks like you|look like you|looking like you|same face|lookalike|look alike|"
+                "resembles you|resemble you|like your face|matches your face"
+            ),
+            "fr": (
+                "cousin|cousine|frere|soeur|qui te ressemble|qui vous ressemble|te ressemble|vous ressemble|"
+                "ressemblant|ressemblante|sosie|meme visage|meme tete"
+            ),
+            "de": (
+                "cousin|cousine|bruder|bruders|schwester|verwandten|verwandte|ahnlich sehen|ahnlich sieht|"
+                "ahnlichem gesicht|gleiches gesicht|doppelganger"
+            ),
+            "it": (
+                "cugino|cugina|fratello|sorella|parente|ti somiglia|ti assomiglia|somigliante|somiglianti|"
+                "sosia"
+            ),
+            "el": (
+                "ξαδερφου|ξαδερφος|ξαδερφης|αδερφου|συγγενη|συγγενους|σου μοιαζει|σου μοιαζουν|μοιαζει|"
+                "μοιαζουν|ιδιο προσωπο|ομοια|ομοιο"
+            ),
+            "tr": ("kuzenin|kuzeninin|kardesinin|abinin|akrabanin|benzeyen|sana benzeyen|ayni yuz"),
+            "sq": (
+                "kusheririt|kushririt|kusheriri|kushriri|vellait|motres|te afermit|te ngjan|te ngjajne|"
+                "e ngjashme"
+            ),
+            "vi": "anh ho|em ho|chi ho|nguoi than|anh trai|giong ban|giong mat|cung khuon mat",
+            "ar": "ابن عمك|ابن خالك|ابن عمي|اخوك|قريبك|يشبهك|بيشبهك|تشبهك|شبيه|نفس الوجه|نفس الشكل|chbih",
+            "fa": "پسرعمو|پسر عمو|پسرخاله|پسر خاله|برادرت|شبیهت|شبیه تو|شبیه|هم قیافه",
+            "ps": "د تره زوی|د ترور زوی|ورور|خپلوان|ستا په څېر|ستا په شان|ورته مخ",
+            "ckb": "ئامۆزا|ئامۆزاکەت|پورزا|براکەت|خزم|لە تۆ دەچێت|هاوشێوە|هەمان ڕووخسار",
+            "kmr": "pismamê te|kurapê te|birayê te|xizmekî|dişibe te|wekhev|heman rû|rûyê te",
+            "ti": "ወዲ ሓወቦ|ወዲ ሓትኖ|ሓውካ|ሓውኻ|ዘመድ|ዝመስለካ|ዝመስለኪ|ተመሳሳሊ ገጽ",
+        },
+        # The passport comes first where the owner follows it ("passeport de ton cousin", "pasaporta e
+        # kushëririt"): "mon cousin a eu son passeport" is news from the family.
+        ordered=frozenset({"fr", "de", "it", "el", "sq", "vi", "ar", "fa", "ckb", "kmr"}),
+        # An expired or renewed passport, a book launch, "pass auf" (watch out) are no borrowed passport.
+        unless_beside={
+            "en": (
+                "expired|expires|renew|renewal|renewed|lost|stolen|launch|club|shop|signing|fair|review|photo"
+            ),
+            "fr": "expire|renouvellement|renouveler|perdu|vole|photo",
+            "de": "auf|abgelaufen|verlangern|verlangerung|verloren|gestohlen|foto",
+            "it": "scaduto|rinnovo|rinnovare|smarrito|rubato|foto",
+            "el": "ληξη|εληξε|ανανεωση|χαθηκε|κλαπηκε|φωτογραφια",
+            "tr": "suresi|yenileme|yeniletmek|kayip|calindi|fotografi",
+            "sq": "skaduar|rinovim|rinovimi|humbur|vjedhur|foto",
+            "vi": "het han|gia han|bi mat|anh the",
+            "ar": "منتهي|تجديد|ضايع|مسروق|صوره",
+            "fa": "تمدید|گم شده|عکس",
+            "ps": "تمدید|ورک",
+            "ckb": "نوێکردنەوە|ونبوو",
+            "kmr": "nûkirin|windabûyî",
+            "ti": "ምሕዳስ|ዝጠፍአ",
+        },
+    ),
+    Concept(
+        "documents",
+        0.3,
+        "children added to a family-reunion file (a service adding them, not a parent asking)",
+        5,
+        {
+            # The service's own "we add", never "you can add" or "children can be added": honest legal
+            # aid explains how a parent adds his children to an application.
+            "en": "we add|we'll add|we will add|we also add|we include|we'll include",
+            "fr": "on ajoute|nous ajoutons|on rajoute|on ajoutera|nous ajouterons",
+            "de": "wir fugen|fugen wir|wir tragen|tragen wir",
+            "it": "aggiungiamo|aggiungeremo|inseriamo nel fascicolo",
+            "el": "προσθετουμε|θα προσθεσουμε|βαζουμε στον φακελο",
+            "tr": "ekliyoruz|ekleriz|ekleyecegiz|ekleyebiliriz",
+            "sq": "shtojme|i shtojme|do shtojme|do i shtojme",
+            "vi": "them vao ho so|bo sung vao ho so|khai them",
+            "ar": "نضيف|بنضيف|منضيف|نضيفلك|نضيف لك|نزيدلك",
+            "fa": "اضافه میکنیم|اضافه می کنیم|اضافه کنیم|اضافه میکنم",
+            "ps": "ورزیاتوو|زیاتوو|ور زیاتوو|اضافه کوو",
+            "ckb": "زیاد دەکەین|زیادی دەکەین|زیادیان دەکەین",
+            "kmr": "zêde dikin|lê zêde dikin|em zêde dikin",
+            "ti": "ንውስኽ|ንውስኸልካ|ንውስኾም",
+        },
+        {
+            "en": "kids|children|child|kid|nephews|nieces",
+            "fr": "enfants|enfant|gosses|neveux|niece|nieces",
+            "de": "kinder|kind|kindern|neffen|nichten",
+            "it": "figli|figlio|figlia|bambini|nipoti",
+            "el": "παιδια|παιδι|ανιψια|ανιψιους",
+            "tr": "cocuk|cocuklar|cocuklari|cocuklarinizi|cocuklarini|cocugu|yegen|yegenler",
+            "sq": "femije|femijet|femijen|nipat|mbesat",
+            "vi": "con|con cai|cac con|tre em|chau",
+            "ar": "اولاد|الاولاد|اطفال|الاطفال|ولاد|اولادك|ابناء|ابنائك",
+            "fa": "بچه|بچه ها|بچه‌ها|فرزند|فرزندان|اولاد",
+            "ps": "ماشومان|ماشوم|اولاد|بچي",
+            "ckb": "منداڵ|منداڵەکان|منداڵی|مناڵ|منداڵەکانت",
+            "kmr": "zarok|zarokan|zarokên|zarokê",
+            "ti": "ቆልዑ|ቆልዓ|ውሉድ",
+        },
+    ),
 )
 
 # A word: letters and digits, up to an apostrophe (folded from ’ ʼ ‘ by graph.indicators.normalise).
