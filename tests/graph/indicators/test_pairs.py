@@ -541,3 +541,65 @@ def test_documents_sold_coached_or_visaed_outside_the_process_in_every_language(
 )
 def test_honest_posts_about_documents_hit_no_document_pair(text: str) -> None:
     assert {hit.category for hit in found(text, "en")} <= {"price", "service", "secrecy"}, text
+
+
+MEMORISED = "an asylum story's dates or details learned by heart for the interview"
+LOOK_ALIKE = "travel on a relative's or a look-alike's passport"
+CHILDREN_ADDED = "children added to a family-reunion file (a service adding them, not a parent asking)"
+
+
+@pytest.mark.parametrize(
+    ("means", "lang", "text"),
+    [
+        (MEMORISED, "en", "Your story is ready. Memorise the dates before the interview, they will ask"),
+        (MEMORISED, "en", "Learn your story by heart, every detail"),
+        (MEMORISED, "fr", "Apprends ton récit par cœur avant l'entretien"),
+        (MEMORISED, "de", "Lern die Daten auswendig, bevor die Anhörung kommt"),
+        (MEMORISED, "tr", "Tarihleri ezberle, mülakatta soracaklar"),
+        (MEMORISED, "sq", "Mësoji datat mirë para intervistës"),
+        (MEMORISED, "vi", "Học thuộc ngày tháng trước buổi phỏng vấn"),
+        (MEMORISED, "ckb", "هەموو بەروارەکان لەبەر بکە پێش چاوپێکەوتن"),
+        (MEMORISED, "kmr", "Hemû dîrokan jiber bike berî hevpeyvînê"),
+        (LOOK_ALIKE, "en", "You fly on your cousin's passport, same face nearly"),
+        (LOOK_ALIKE, "en", "Passports that look like you, tested at the airport"),
+        (LOOK_ALIKE, "fr", "Passeport d'un cousin qui te ressemble, direction Londres"),
+        (LOOK_ALIKE, "de", "Ausweis vom Bruder, fliegt jede Woche"),
+        (LOOK_ALIKE, "el", "Διαβατήρια που σου μοιάζουν, δοκιμασμένα"),
+        (LOOK_ALIKE, "sq", "Pasaporta e kushëririt, fluturim nga Roma"),
+        (LOOK_ALIKE, "ar", "جواز يشبهك من اوروبا"),
+        (CHILDREN_ADDED, "en", "Family reunion files: we add kids to your case, nephews too"),
+        (CHILDREN_ADDED, "de", "Familiennachzug: wir fügen Kinder zur Akte hinzu"),
+        (CHILDREN_ADDED, "el", "Επανένωση οικογένειας: προσθέτουμε παιδιά στον φάκελο"),
+        (CHILDREN_ADDED, "ckb", "منداڵ زیاد دەکەین بۆ دۆسیەکەت"),
+        (CHILDREN_ADDED, "kmr", "Em zarokan lê zêde dikin, dosya amade ye"),
+    ],
+)
+def test_a_memorised_story_a_look_alike_passport_and_children_added_are_found(
+    means: str, lang: str, text: str
+) -> None:
+    assert (means, lang) in {(hit.means, hit.lang) for hit in found(text, lang)}, text
+
+
+@pytest.mark.parametrize(
+    ("means", "text"),
+    [
+        (MEMORISED, "We prepare you for your asylum interview and explain what to expect"),
+        (MEMORISED, "Don't memorise answers for the job interview, just be yourself"),
+        (MEMORISED, "IELTS speaking: memorise useful phrases, not whole answers for the test"),
+        (MEMORISED, "Μάθε τις ημερομηνίες των εξετάσεων και τις λεπτομέρειες"),
+        (MEMORISED, "Nous vous préparons à l'entretien OFPRA, conseils gratuits"),
+        (LOOK_ALIKE, "My brother's passport expired, where do we renew it?"),
+        (LOOK_ALIKE, "Renew your child's passport before the summer holidays"),
+        (LOOK_ALIKE, "My cousin finally got his passport after six years"),
+        (LOOK_ALIKE, "My cousin's book launch is on Friday, all welcome"),
+        (LOOK_ALIKE, "Mon cousin a enfin reçu son passeport"),
+        (LOOK_ALIKE, "Pass auf deinen Bruder auf"),
+        (LOOK_ALIKE, "Pismamê min li Holendayê pasaport wergirt"),
+        (LOOK_ALIKE, "Kuzenim sonunda pasaportunu aldı"),
+        (CHILDREN_ADDED, "You can add your children to your family reunion application as dependants"),
+        (CHILDREN_ADDED, "Children can be added to the asylum claim: free legal advice on Tuesdays"),
+        (CHILDREN_ADDED, "Kinder können zum Antrag auf Familiennachzug hinzugefügt werden"),
+    ],
+)
+def test_honest_near_misses_hit_none_of_the_three(means: str, text: str) -> None:
+    assert means not in {hit.means for hit in found(text)}, text
