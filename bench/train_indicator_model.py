@@ -91,6 +91,9 @@ FILES = (
     "indicators_heldout34.jsonl",  # blind for the refit on 33 files (BENCHMARKS.md), now development
     "indicators_heldout35.jsonl",  # blind for the refit on 33 files (BENCHMARKS.md), now development
     "indicators_heldout36.jsonl",  # blind for the refit on 33 files (BENCHMARKS.md), now development
+    "indicators_heldout37.jsonl",  # blind for the refit on 36 files (BENCHMARKS.md), now development
+    "indicators_heldout38.jsonl",  # blind for the refit on 36 files (BENCHMARKS.md), now development
+    "indicators_heldout39.jsonl",  # blind for the refit on 36 files (BENCHMARKS.md), now development
 )
 # Blind sets measured once and kept out of FILES on purpose, so that the shipped model is the one their
 # blind figure is of (BENCHMARKS.md). A later round may add them to FILES, and then needs a new blind
