@@ -832,7 +832,7 @@ CONCEPTS = (
             "el": "απαιτειται|χρειαζεται|αφιξη|ηλεκτρονικη|online",
             "tr": "gerekli|gerekmez|online|elektronik|kapida",
             "sq": "nevojitet|kerkohet|online|elektronike",
-            "vi": "dien tu|online",
+            "vi": "dien|online",
             "ar": "مطلوب|لازم|الكترونیه|اونلاین",
             "fa": "لازم|الکترونیک|آنلاین",
             "ps": "اړین|انلاین",
@@ -854,25 +854,25 @@ CONCEPTS = (
             "de": "auswendig|einpragen|pragt euch|prag dir|merk dir gut|einpauken",
             "it": "a memoria|memorizza|memorizzate|memorizzare|memorizzale",
             "el": "απ εξω|απεξω|αποστηθισε|αποστηθιστε|αποστηθιση|αποστηθιζεις",
-            "tr": (
-                "ezberle|ezberleyin|ezberlemen|ezberlemelisin|ezberleyeceksin|ezberlet|ezberletiyoruz|ezber"
-            ),
-            "sq": "mesoji|mesoje|mesojini|permendesh|mbaj mend mire|mbani mend mire",
-            "vi": "hoc thuoc|thuoc long|hoc thuoc long|nho ky",
+            "tr": "ezberle|ezberleyin|ezberlemen|ezberlemelisin|ezberleyeceksin|ezberlet|ezberletiyoruz",
+            "sq": "permendesh|mbaj mend mire|mbani mend mire",
+            "vi": "hoc thuoc|thuoc long|nho ky",
             "ar": "احفظ|احفظها|احفظوا|احفظو|تحفظ|تحفظها|ابصم|ابصمها|بصم|عن ظهر قلب|e7faz|i7faz",
-            "fa": "حفظ کن|حفظ کنید|حفظش کن|حفظ کنی|ازبر کن|ازبر|از بر کن|یاد بگی|hefz kon",
+            "fa": "حفظ کن|حفظ کنید|حفظش کن|حفظ کنی|ازبر|از بر کن|یاد بگی|hefz kon",
             "ps": "یاد کړه|یاد کړئ|یاد یې کړه|حفظ کړه|حفظ کړئ|ازبر",
             "ckb": "لەبەر بکە|لەبەری بکە|لەبەر بکەن|لەبەربکە|لەبەر بکەیت|لەبەری بکەن",
             "kmr": "jiber bike|jiber bikin|ji ber bike|ji ber bikin|ezber bike|ezber bikin",
             "ti": "ኣጽኒዕካ ሓዝ|ኣጽኒዕኩም ሓዙ|ኣጽንዕ|ኣጽንዑ|ብልቢ ሓዝ",
         },
         {
-            # The story, its dates and details, the interview; never "answers" (a language school's
-            # "memorise the answers for the speaking test").
-            "en": "dates|story|details|interview|the interview",
-            "fr": "dates|histoire|recit|details|entretien|audition",
-            "de": "daten|geschichte|details|einzelheiten|anhorung|interview",
-            "it": "date|storia|dettagli|colloquio|audizione|intervista",
+            # The client's story and its dates; never "answers" (a language school's "memorise the answers
+            # for the speaking test"), and in the languages of the idiom "to know a story by heart" only
+            # the client's own story, not a job interview's "details" ("memorise the company's details
+            # before the interview").
+            "en": "your story|your case|the dates|your dates|all the dates|all dates",
+            "fr": "ton histoire|ton recit|votre histoire|votre recit|tes dates|toutes les dates|audition",
+            "de": "deine geschichte|ihre geschichte|deine daten|alle daten|anhorung",
+            "it": "la tua storia|tua storia|le tue date|tutte le date|audizione",
             "el": "ημερομηνιες|ιστορια|λεπτομερειες|συνεντευξη",
             "tr": (
                 "tarihleri|tarihler|tarihlerini|hikaye|hikayeni|hikayeyi|hikayen|detaylari|ayrintilari|"
@@ -890,13 +890,13 @@ CONCEPTS = (
         # A job interview or a language test is no asylum interview.
         unless_beside={
             "en": "job|ielts|speaking|exam|test|driving",
-            "fr": "embauche|d'embauche|examen|oral",
+            "fr": "embauche|examen|oral",
             "de": "vorstellungsgesprach|prufung|bewerbungsgesprach",
             "it": "lavoro|esame|orale",
             "el": "εργασιας|εξετασεις",
             "tr": "is|sinav|sinavi",
             "sq": "punes|pune|provimin|provimi",
-            "vi": "xin viec|thi",
+            "vi": "viec|thi",
             "ar": "العمل|عمل|الامتحان",
             "fa": "کاری|امتحان",
             "ps": "دندې|ازموینه",
@@ -911,9 +911,9 @@ CONCEPTS = (
         "travel on a relative's or a look-alike's passport",
         3,
         {
-            "en": "passport|passports|id|id card|ids|book",
+            "en": "passport|passports|id card|id cards",
             "fr": "passeport|passeports|carte d'identite|cartes d'identite|cni",
-            "de": "pass|passe|reisepass|reisepasse|ausweis|personalausweis",
+            "de": "reisepass|reisepasse|ausweis|personalausweis",
             "it": "passaporto|passaporti|carta d'identita|carta di identita|carte d'identita",
             "el": "διαβατηριο|διαβατηρια|ταυτοτητα|ταυτοτητες|diavatirio|diavatiria",
             "tr": "pasaport|pasaportu|pasaportla|pasaportuyla|pasaportlar|kimlik|kimligi|kimligiyle",
@@ -932,38 +932,33 @@ CONCEPTS = (
             # English says whose before the passport: only "your cousin" or "cousin's", never "my cousin
             # got his passport".
             "en": (
-                "cousin's|cousins'|brother's|relative's|your cousin|your brother|a cousin|a brother|"
-                "a relative|looks like you|look like you|looking like you|same face|lookalike|look alike|"
-                "resembles you|resemble you|like your face|matches your face"
+                "your cousin|your brother|a cousin|a brother|a relative|looks like you|look like you|"
+                "looking like you|same face|lookalike|look alike|resembles you|resemble you|like your face|"
+                "matches your face"
             ),
             "fr": (
-                "cousin|cousine|frere|soeur|qui te ressemble|qui vous ressemble|te ressemble|vous ressemble|"
-                "ressemblant|ressemblante|sosie|meme visage|meme tete"
+                "ton cousin|ta cousine|ton frere|ta soeur|un cousin|un frere|un parent|qui te ressemble|"
+                "qui vous ressemble|te ressemble|vous ressemble|ressemblant|ressemblante|sosie|meme visage|"
+                "meme tete"
             ),
             "de": (
-                "cousin|cousine|bruder|bruders|schwester|verwandten|verwandte|ahnlich sehen|ahnlich sieht|"
-                "ahnlichem gesicht|gleiches gesicht|doppelganger"
+                "deines cousins|deiner cousine|deines bruders|deiner schwester|eines verwandten|vom bruder|"
+                "vom cousin|ahnlich sehen|ahnlich sieht|ahnlichem gesicht|gleiches gesicht|doppelganger"
             ),
             "it": (
-                "cugino|cugina|fratello|sorella|parente|ti somiglia|ti assomiglia|somigliante|somiglianti|"
-                "sosia"
+                "tuo cugino|tua cugina|tuo fratello|tua sorella|un parente|un cugino|ti somiglia|"
+                "ti assomiglia|somigliante|somiglianti|sosia"
             ),
-            "el": (
-                "ξαδερφου|ξαδερφος|ξαδερφης|αδερφου|συγγενη|συγγενους|σου μοιαζει|σου μοιαζουν|μοιαζει|"
-                "μοιαζουν|ιδιο προσωπο|ομοια|ομοιο"
-            ),
+            "el": "ξαδερφου σου|αδερφου σου|συγγενη σου|ξαδερφης σου|σου μοιαζει|σου μοιαζουν|ιδιο προσωπο",
             "tr": ("kuzenin|kuzeninin|kardesinin|abinin|akrabanin|benzeyen|sana benzeyen|ayni yuz"),
-            "sq": (
-                "kusheririt|kushririt|kusheriri|kushriri|vellait|motres|te afermit|te ngjan|te ngjajne|"
-                "e ngjashme"
-            ),
-            "vi": "anh ho|em ho|chi ho|nguoi than|anh trai|giong ban|giong mat|cung khuon mat",
-            "ar": "ابن عمك|ابن خالك|ابن عمي|اخوك|قريبك|يشبهك|بيشبهك|تشبهك|شبيه|نفس الوجه|نفس الشكل|chbih",
-            "fa": "پسرعمو|پسر عمو|پسرخاله|پسر خاله|برادرت|شبیهت|شبیه تو|شبیه|هم قیافه",
-            "ps": "د تره زوی|د ترور زوی|ورور|خپلوان|ستا په څېر|ستا په شان|ورته مخ",
-            "ckb": "ئامۆزا|ئامۆزاکەت|پورزا|براکەت|خزم|لە تۆ دەچێت|هاوشێوە|هەمان ڕووخسار",
-            "kmr": "pismamê te|kurapê te|birayê te|xizmekî|dişibe te|wekhev|heman rû|rûyê te",
-            "ti": "ወዲ ሓወቦ|ወዲ ሓትኖ|ሓውካ|ሓውኻ|ዘመድ|ዝመስለካ|ዝመስለኪ|ተመሳሳሊ ገጽ",
+            "sq": "te ngjan|te ngjajne|te njejten fytyre",
+            "vi": "giong ban|giong mat|cung khuon mat",
+            "ar": "ابن عمك|ابن خالك|اخوك|قريبك|يشبهك|بيشبهك|تشبهك|نفس الوجه|نفس الشكل",
+            "fa": "پسرعموت|پسر عموت|برادرت|شبیهت|شبیه تو|هم قیافه",
+            "ps": "ستا د ورور|ستا په څېر|ستا په شان|ورته مخ",
+            "ckb": "ئامۆزاکەت|براکەت|لە تۆ دەچێت|هەمان ڕووخسار",
+            "kmr": "pismamê te|kurapê te|birayê te|dişibe te|heman rû|rûyê te",
+            "ti": "ሓውካ|ሓውኻ|ዝመስለካ|ዝመስለኪ|ተመሳሳሊ ገጽ",
         },
         # The passport comes first where the owner follows it ("passeport de ton cousin", "pasaporta e
         # kushëririt"): "mon cousin a eu son passeport" is news from the family.
@@ -979,9 +974,9 @@ CONCEPTS = (
             "el": "ληξη|εληξε|ανανεωση|χαθηκε|κλαπηκε|φωτογραφια",
             "tr": "suresi|yenileme|yeniletmek|kayip|calindi|fotografi",
             "sq": "skaduar|rinovim|rinovimi|humbur|vjedhur|foto",
-            "vi": "het han|gia han|bi mat|anh the",
+            "vi": "han|mat|the",
             "ar": "منتهي|تجديد|ضايع|مسروق|صوره",
-            "fa": "تمدید|گم شده|عکس",
+            "fa": "تمدید|گم|عکس",
             "ps": "تمدید|ورک",
             "ckb": "نوێکردنەوە|ونبوو",
             "kmr": "nûkirin|windabûyî",
@@ -998,13 +993,13 @@ CONCEPTS = (
             # aid explains how a parent adds his children to an application.
             "en": "we add|we'll add|we will add|we also add|we include|we'll include",
             "fr": "on ajoute|nous ajoutons|on rajoute|on ajoutera|nous ajouterons",
-            "de": "wir fugen|fugen wir|wir tragen|tragen wir",
+            "de": "wir fugen|wir tragen",
             "it": "aggiungiamo|aggiungeremo|inseriamo nel fascicolo",
             "el": "προσθετουμε|θα προσθεσουμε|βαζουμε στον φακελο",
             "tr": "ekliyoruz|ekleriz|ekleyecegiz|ekleyebiliriz",
             "sq": "shtojme|i shtojme|do shtojme|do i shtojme",
-            "vi": "them vao ho so|bo sung vao ho so|khai them",
-            "ar": "نضيف|بنضيف|منضيف|نضيفلك|نضيف لك|نزيدلك",
+            "vi": "them vao ho so|bo sung vao ho so",
+            "ar": "نضيف|بنضيف|منضيف|نضيفلك|نزيدلك",
             "fa": "اضافه میکنیم|اضافه می کنیم|اضافه کنیم|اضافه میکنم",
             "ps": "ورزیاتوو|زیاتوو|ور زیاتوو|اضافه کوو",
             "ckb": "زیاد دەکەین|زیادی دەکەین|زیادیان دەکەین",
@@ -1021,11 +1016,19 @@ CONCEPTS = (
             "sq": "femije|femijet|femijen|nipat|mbesat",
             "vi": "con|con cai|cac con|tre em|chau",
             "ar": "اولاد|الاولاد|اطفال|الاطفال|ولاد|اولادك|ابناء|ابنائك",
-            "fa": "بچه|بچه ها|بچه‌ها|فرزند|فرزندان|اولاد",
+            "fa": "بچه|بچه ها|فرزند|فرزندان|اولاد",
             "ps": "ماشومان|ماشوم|اولاد|بچي",
             "ckb": "منداڵ|منداڵەکان|منداڵی|مناڵ|منداڵەکانت",
             "kmr": "zarok|zarokan|zarokên|zarokê",
             "ti": "ቆልዑ|ቆልዓ|ውሉድ",
+        },
+        # A parent's question ("how do we add our children?", "comment on ajoute les enfants ?") and a
+        # child seat added to a booking are no service padding a file.
+        unless_beside={
+            "en": "do|can|how|should|could|seat|seats",
+            "fr": "comment|peut|pouvons|siege",
+            "de": "wie|konnen|kindersitz",
+            "it": "come|possiamo|seggiolino",
         },
     ),
 )

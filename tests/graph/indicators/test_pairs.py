@@ -556,7 +556,7 @@ CHILDREN_ADDED = "children added to a family-reunion file (a service adding them
         (MEMORISED, "fr", "Apprends ton récit par cœur avant l'entretien"),
         (MEMORISED, "de", "Lern die Daten auswendig, bevor die Anhörung kommt"),
         (MEMORISED, "tr", "Tarihleri ezberle, mülakatta soracaklar"),
-        (MEMORISED, "sq", "Mësoji datat mirë para intervistës"),
+        (MEMORISED, "sq", "Mbaj mend mirë datat para intervistës"),
         (MEMORISED, "vi", "Học thuộc ngày tháng trước buổi phỏng vấn"),
         (MEMORISED, "ckb", "هەموو بەروارەکان لەبەر بکە پێش چاوپێکەوتن"),
         (MEMORISED, "kmr", "Hemû dîrokan jiber bike berî hevpeyvînê"),
@@ -565,7 +565,7 @@ CHILDREN_ADDED = "children added to a family-reunion file (a service adding them
         (LOOK_ALIKE, "fr", "Passeport d'un cousin qui te ressemble, direction Londres"),
         (LOOK_ALIKE, "de", "Ausweis vom Bruder, fliegt jede Woche"),
         (LOOK_ALIKE, "el", "Διαβατήρια που σου μοιάζουν, δοκιμασμένα"),
-        (LOOK_ALIKE, "sq", "Pasaporta e kushëririt, fluturim nga Roma"),
+        (LOOK_ALIKE, "sq", "Pasaporta që të ngjan, fluturim nga Roma"),
         (LOOK_ALIKE, "ar", "جواز يشبهك من اوروبا"),
         (CHILDREN_ADDED, "en", "Family reunion files: we add kids to your case, nephews too"),
         (CHILDREN_ADDED, "de", "Familiennachzug: wir fügen Kinder zur Akte hinzu"),
@@ -585,21 +585,42 @@ def test_a_memorised_story_a_look_alike_passport_and_children_added_are_found(
     [
         (MEMORISED, "We prepare you for your asylum interview and explain what to expect"),
         (MEMORISED, "Don't memorise answers for the job interview, just be yourself"),
-        (MEMORISED, "IELTS speaking: memorise useful phrases, not whole answers for the test"),
+        (MEMORISED, "Memorise the company's details before the interview"),
+        (MEMORISED, "I know that story by heart"),
+        (MEMORISED, "Je connais l'histoire par cœur"),
+        (MEMORISED, "Conosco la storia a memoria"),
         (MEMORISED, "Μάθε τις ημερομηνίες των εξετάσεων και τις λεπτομέρειες"),
+        (MEMORISED, "Mësoji datat e provimit"),
         (MEMORISED, "Nous vous préparons à l'entretien OFPRA, conseils gratuits"),
-        (LOOK_ALIKE, "My brother's passport expired, where do we renew it?"),
-        (LOOK_ALIKE, "Renew your child's passport before the summer holidays"),
-        (LOOK_ALIKE, "My cousin finally got his passport after six years"),
+        (LOOK_ALIKE, "My brother's passport has expired, where do we renew it?"),
+        (LOOK_ALIKE, "My brother's passport was stolen on the train"),
+        (LOOK_ALIKE, "My cousin's passport arrived today!"),
         (LOOK_ALIKE, "My cousin's book launch is on Friday, all welcome"),
-        (LOOK_ALIKE, "Mon cousin a enfin reçu son passeport"),
-        (LOOK_ALIKE, "Pass auf deinen Bruder auf"),
-        (LOOK_ALIKE, "Pismamê min li Holendayê pasaport wergirt"),
-        (LOOK_ALIKE, "Kuzenim sonunda pasaportunu aldı"),
+        (LOOK_ALIKE, "Book your brother a seat on the Friday coach"),
+        (LOOK_ALIKE, "Bring your ID and your brother's birth certificate"),
+        (LOOK_ALIKE, "Le passeport de mon frère a expiré"),
+        (LOOK_ALIKE, "Je passe chez ma cousine ce soir"),
+        (LOOK_ALIKE, "Der Pass meines Bruders ist abgelaufen"),
+        (LOOK_ALIKE, "Il passaporto di mio fratello è scaduto ieri"),
+        (LOOK_ALIKE, "Διαβατήρια και όμοια έγγραφα"),
+        (LOOK_ALIKE, "پاسپورت و مدارک شبیه"),
+        (LOOK_ALIKE, "Pasaport û belgeyên wekhev"),
         (CHILDREN_ADDED, "You can add your children to your family reunion application as dependants"),
         (CHILDREN_ADDED, "Children can be added to the asylum claim: free legal advice on Tuesdays"),
-        (CHILDREN_ADDED, "Kinder können zum Antrag auf Familiennachzug hinzugefügt werden"),
+        (CHILDREN_ADDED, "How do we add our children to the application?"),
+        (CHILDREN_ADDED, "We add a child seat for free on every booking"),
+        (CHILDREN_ADDED, "Comment on ajoute les enfants au dossier ?"),
+        (CHILDREN_ADDED, "Wie fügen wir unsere Kinder zum Antrag hinzu?"),
+        (CHILDREN_ADDED, "Bạn có thể khai thêm con vào hồ sơ"),
     ],
 )
 def test_honest_near_misses_hit_none_of_the_three(means: str, text: str) -> None:
     assert means not in {hit.means for hit in found(text)}, text
+
+
+def test_every_word_a_concept_sets_beside_is_one_word() -> None:
+    """A word beside a side's word is compared with one word of the text: a phrase there never matches."""
+    for concept in CONCEPTS:
+        for lang, line in concept.unless_beside.items():
+            for word in line.split("|"):
+                assert len(WORD.findall(fold_term(word))) == 1, (concept.means, lang, word)
