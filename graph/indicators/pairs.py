@@ -927,10 +927,9 @@ CONCEPTS = (
             "ti": "ፓስፖርት|መንነት",
         },
         {
-            # A cousin, a brother or a relative, or a face like yours; never a child ("renew your child's
-            # passport") and never "similar" alone ("passports and similar documents").
-            # English says whose before the passport: only "your cousin" or "cousin's", never "my cousin
-            # got his passport".
+            # Whose cousin, brother or relative ("your cousin", "ton frère"), or a face like yours; never a
+            # relative with no whose ("my brother's passport has expired"), never a child ("renew your
+            # child's passport") and never "similar" alone ("passports and similar documents").
             "en": (
                 "your cousin|your brother|a cousin|a brother|a relative|looks like you|look like you|"
                 "looking like you|same face|lookalike|look alike|resembles you|resemble you|like your face|"
@@ -960,10 +959,10 @@ CONCEPTS = (
             "kmr": "pismamê te|kurapê te|birayê te|dişibe te|heman rû|rûyê te",
             "ti": "ሓውካ|ሓውኻ|ዝመስለካ|ዝመስለኪ|ተመሳሳሊ ገጽ",
         },
-        # The passport comes first where the owner follows it ("passeport de ton cousin", "pasaporta e
-        # kushëririt"): "mon cousin a eu son passeport" is news from the family.
+        # The passport comes first where the owner follows it ("passeport de ton cousin", "pasaporta që të
+        # ngjan"): "ton cousin a eu son passeport" is news from the family.
         ordered=frozenset({"fr", "de", "it", "el", "sq", "vi", "ar", "fa", "ckb", "kmr"}),
-        # An expired or renewed passport, a book launch, "pass auf" (watch out) are no borrowed passport.
+        # An expired, renewed, lost or stolen passport, or its photo, is no borrowed passport.
         unless_beside={
             "en": (
                 "expired|expires|renew|renewal|renewed|lost|stolen|launch|club|shop|signing|fair|review|photo"
