@@ -120,7 +120,7 @@ class Example:
     values: tuple[float, ...]  # in feature_names() order
     rule: float  # the hand rule's score
     folded: str
-    hits: bool  # whether the lexicon found a smuggling term of some weight: an advert with none scores 0
+    hits: bool  # whether the lexicon found a smuggling term: an advert with none scores 0
     pieces: tuple[tuple[int, int], ...]  # (bucket, count) of its words' pieces (wording_counts), read once
 
 
@@ -140,7 +140,7 @@ def examples(files: Sequence[str] = FILES) -> list[Example]:
                     tuple(values[n] for n in names),
                     rule_score(hits, lang=lang, quoted=quoted),
                     folded,
-                    any(hit.category in SMUGGLING_CATEGORIES and hit.weight for hit in hits),
+                    any(hit.category in SMUGGLING_CATEGORIES for hit in hits),
                     wording_counts(folded, WORDING_BUCKETS),
                 )
             )

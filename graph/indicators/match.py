@@ -13,7 +13,6 @@ from functools import cache
 
 import ahocorasick
 
-from graph.indicators import audit
 from graph.indicators.lexicon import Lexicon, Term, load_all
 from graph.indicators.normalise import Folded, fold
 
@@ -189,6 +188,5 @@ def _longest(found: list[Found]) -> list[Found]:
 
 @cache
 def default() -> Matcher:
-    """The matcher over the installed lexicons, with the audited terms' weights (graph.indicators.audit),
-    built once per process."""
-    return Matcher(audit.apply(load_all()))
+    """The matcher over the installed lexicons, built once per process."""
+    return Matcher(load_all())

@@ -141,9 +141,8 @@ def features(
     `kinds`: how many smuggling categories (emoji aside) have a term of weight KIND_WEIGHT or more,
     beyond the first; `kinds_unclaimed` the same times exp(-benign evidence) (a whole trip sold in few
     words, that no business, charity or newsroom claims); `urgency_unclaimed` urgency's evidence times
-    exp(-benign evidence) (places sold on a departure, that no holiday deal claims). A hit of weight 0
-    (an audited term, graph.indicators.audit) is shown to analysts and counts for nothing here."""
-    hits = tuple(hit for hit in hits if hit.weight)
+    exp(-benign evidence) (places sold on a departure, that no holiday deal claims)."""
+    hits = tuple(hits)
     result = _NO_FEATURES.copy()
     for category, top in term_weights(hits, lang, quoted).items():
         if category not in _NAMES_OF:

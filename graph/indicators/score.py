@@ -4,8 +4,7 @@ hand rule it replaced.
 The score an advert gets (`Analysis.score`) is the probability of the logistic regression in
 graph.indicators.model, learned from the hand-written labelled adverts (docs/indicators.md says from
 which, and how well it does on adverts it never saw); `Analysis.contributions` says what each feature
-of the hits added to it. An advert with no smuggling term scores 0, whatever else its text holds (a
-term the labelled adverts audited out, graph.indicators.audit, weighs 0 and is no smuggling term). The
+of the hits added to it. An advert with no smuggling term scores 0, whatever else its text holds. The
 hand rule below was set by hand on development adverts and read them too well: it is kept as the
 baseline bench/train_indicator_model.py measures the model against, and because its evidence per
 category (`category_evidence`) is how the network score reads an advert's benign strength.
@@ -236,7 +235,7 @@ def analysis(
     learned = model.default()
     values = model.features(hits, lang, quoted)
     benign = sum(values[name] for name in model.BENIGN_EVIDENCE)
-    found = {hit.category for hit in hits if hit.weight}  # an audited term (weight 0) is no sign
+    found = {hit.category for hit in hits}
     smuggling = not found.isdisjoint(SMUGGLING_CATEGORIES)
     # Read once: the score sums the same parts `probability` would read again.
     words = learned.word_parts(folded) if smuggling else {}

@@ -156,9 +156,8 @@ def summarise(adverts: Iterable[AdvertContent | None], *, template_only: int = 0
         benign_weight += strength
         benign_adverts += strength > 0 and not is_smuggling
         seen: dict[str, set[str]] = {}
-        for term, category, weight in zip(advert.terms, advert.categories, advert.weights, strict=True):
-            if weight:  # an audited term (weight 0, graph.indicators.audit) is no reason to name
-                seen.setdefault(category, set()).add(term)
+        for term, category in zip(advert.terms, advert.categories, strict=True):
+            seen.setdefault(category, set()).add(term)
         for category, written in seen.items():
             categories[category] += 1
             terms.setdefault(category, Counter()).update(written)

@@ -172,12 +172,3 @@ def test_near_misses_count_in_part():
 def test_damaged_lists_are_cut_to_the_shortest():
     advert = AdvertContent.of(0.7, ["boza", "harga"], ["service"], [0.8, 0.8, 0.8])
     assert advert.terms == ("boza",) and advert.weights == (0.8,)
-
-
-def test_an_audited_term_is_not_named_as_a_reason():
-    """A term of weight 0 (graph.indicators.audit: its labelled adverts lean honest) is stored on the
-    advert for the analyst, and is no category or term of the network's explanation."""
-    gang = AdvertContent(0.9, ("boza", "Dover"), ("service", "route"), (0.8, 0.0))
-    content = summarise([gang, gang])
-    assert content.smuggling_categories() == ["service"]
-    assert content.top_terms("route") == [] and content.top_terms("service") == ["boza"]
