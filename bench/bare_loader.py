@@ -140,7 +140,8 @@ def bare_row(advert: Advert) -> dict[str, Any]:
     return row
 
 
-def _rows_chunk(lines: list[bytes]) -> list[str]:
+def rows_of(lines: list[bytes]) -> list[str]:
+    """The bare loader's rows (JSON) of the adverts among `lines`; lines that are not adverts give none."""
     rows = []
     for number, data in enumerate(lines, 1):
         parsed = parse_line(Line(None, number, data))
@@ -161,7 +162,7 @@ def prepare_rows(adverts: Path, workers: int) -> Path:
         partial.open("w", encoding="utf-8") as out,
         ProcessPoolExecutor(workers) as pool,
     ):
-        for chunk in pool.map(_rows_chunk, chunks(source, 2000)):
+        for chunk in pool.map(rows_of, chunks(source, 2000)):
             if chunk:
                 out.write("\n".join(chunk) + "\n")
     partial.rename(rows)

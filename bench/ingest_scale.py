@@ -15,6 +15,11 @@ Each round, on a server of its own (port 7699, data in var/neo4j-bench, wiped be
    extraction in worker processes, change detection, evidence, USES, run node; not the networks'
    catch-up at its end, which the bare loaders have no counterpart of);
 4. re-run: the same command again on the loaded graph.
+With `--start-up`, each round also times both same-graph loads of the corpus's first advert alone, on a
+fresh server: what each pays whatever the file's size (crosslink: the process's start, the schema, the
+run's bookkeeping, a worker's start; either: Neo4j planning its statements cold). The report then also
+gives the ratio of the two loaders' times past that, (bare - bare of one) / (crosslink - crosslink of
+one): their throughput on the rest of the file.
 The rounds alternate, so machine noise falls on both loaders alike; the medians are reported, with peak
 memory of the ingest process tree and of Neo4j, and the store size. The corpus is generated with
 `crosslink synth` when `--corpus` is not given.
@@ -218,7 +223,22 @@ LOADS = {
     "bare-minimal": "bare UNWIND ... MERGE, minimal graph",
     "crosslink": "crosslink ingest",
     "rerun": "crosslink ingest, same file again",
+    "bare-one": "bare UNWIND ... MERGE, the same graph, first advert alone",
+    "crosslink-one": "crosslink ingest, first advert alone",
 }
+
+
+def first_advert(adverts: Path) -> tuple[Path, Path]:
+    """The corpus's first advert as a file of its own, and its row for the bare loader (beside it)."""
+    with adverts.open("rb") as stream:
+        line = next(line for line in stream if line.strip())
+    row = bare_loader.rows_of([line])
+    if not row:
+        raise SystemExit(f"the first line of {adverts} is not an advert: --start-up needs one")
+    one, one_row = adverts.with_name("first-advert.jsonl"), adverts.with_name("first-advert.bare-rows.jsonl")
+    one.write_bytes(line)
+    one_row.write_text(row[0] + "\n", encoding="utf-8")
+    return one, one_row
 
 
 def main() -> None:
@@ -233,11 +253,15 @@ def main() -> None:
     parser.add_argument("--pagecache", default="4g")
     parser.add_argument("--skip-bare", action="store_true", help="time crosslink ingest only")
     parser.add_argument("--skip-minimal", action="store_true", help="leave out the minimal-graph loader")
+    parser.add_argument(
+        "--start-up", action="store_true", help="also time both same-graph loads of the first advert alone"
+    )
     args = parser.parse_args()
 
     adverts = corpus_file(args)
     count = sum(1 for line in adverts.open(encoding="utf-8") if line.strip())
     rows = None if args.skip_bare else bare_loader.prepare_rows(adverts, max(1, os.cpu_count() or 1))
+    first = first_advert(adverts) if args.start_up else None
     rounds = Rounds()
     try:
         for number in range(1, args.rounds + 1):
@@ -246,6 +270,10 @@ def main() -> None:
                 if not args.skip_minimal:
                     rounds.bare(args, number, rows, "bare-minimal")
             rounds.crosslink(args, number, adverts)
+            if first is not None:
+                if rows is not None:
+                    rounds.bare(args, number, first[1], "bare-one")
+                rounds.crosslink_one(args, number, first[0])
     finally:
         server("stop", args.heap, args.pagecache)
     report(args, count, rounds)
@@ -269,15 +297,25 @@ class Rounds:
         """One bare load on a fresh server; the same-graph loader's graph is kept for the comparison."""
         fresh_server(args.heap, args.pagecache)
         driver = connect()
-        bare_loader.prepare(driver, same_graph=name == "bare-same")
+        same = name != "bare-minimal"
+        bare_loader.prepare(driver, same_graph=same)
         with Cpu() as cpu:
-            seconds = bare_loader.load(driver, rows, args.batch, same_graph=name == "bare-same")
+            seconds = bare_loader.load(driver, rows, args.batch, same_graph=same)
         self.seconds[name].append(seconds)
         self.cpus[name].append(cpu)
         if name == "bare-same":
             self._bare_graph = bare_loader.fingerprint(driver)
         driver.close()
         print(f"round {number}: {name} {seconds:.1f}s", file=sys.stderr)
+
+    def crosslink_one(self, args: argparse.Namespace, number: int, advert: Path) -> None:
+        """`crosslink ingest` of one advert on a fresh server: what a run costs whatever its size."""
+        fresh_server(args.heap, args.pagecache)
+        with Cpu() as cpu:
+            seconds, _, _ = crosslink_ingest(advert, args.batch, args.workers)
+        self.seconds["crosslink-one"].append(seconds)
+        self.cpus["crosslink-one"].append(cpu)
+        print(f"round {number}: crosslink-one {seconds:.1f}s", file=sys.stderr)
 
     def crosslink(self, args: argparse.Namespace, number: int, adverts: Path) -> None:
         """`crosslink ingest` on a fresh server, then the same file again on the graph it left."""
@@ -359,10 +397,27 @@ def report(args: argparse.Namespace, count: int, rounds: Rounds) -> None:
             )
             print(f"crosslink / {LOADS[name]} throughput: {ratio:.2f}x (per round: {per_round})")
     print("(target: >= 0.8x the same-graph loader)")
+    if results["bare-one"] and results["crosslink-one"]:
+        past_start_up(results)
     print(
         f"peak memory: ingest process tree {statistics.median(memory['ingest']) / gib:.2f} GiB, "
         f"Neo4j {statistics.median(memory['neo4j']) / gib:.2f} GiB; "
         f"store {statistics.median(memory['store']) / gib:.2f} GiB"
+    )
+
+
+def past_start_up(results: dict[str, list[float]]) -> None:
+    """The two same-graph loads' ratio once each one's time for a single advert is taken off."""
+    bare_one, ours_one = statistics.median(results["bare-one"]), statistics.median(results["crosslink-one"])
+    ratio = (statistics.median(results["bare-same"]) - bare_one) / (
+        statistics.median(results["crosslink"]) - ours_one
+    )
+    names = ("bare-same", "bare-one", "crosslink", "crosslink-one")
+    rounds = zip(*(results[name] for name in names), strict=False)
+    per_round = ", ".join(f"{(bare - one) / (ours - ours_one):.2f}" for bare, one, ours, ours_one in rounds)
+    print(
+        f"one advert alone: bare {bare_one:.1f} s, crosslink {ours_one:.1f} s (medians); past that, "
+        f"crosslink / {LOADS['bare-same']}: {ratio:.2f}x (per round: {per_round})"
     )
 
 
