@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import click
 
-from api.graphql.schema import build_schema
-
 
 def sdl() -> str:
-    """The schema as SDL, ending with a newline."""
+    """The schema as SDL, ending with a newline.
+
+    The GraphQL schema is imported here, not with the module: building Strawberry's types costs about a
+    third of a second, which every other command (and each ingest worker, which imports the CLI's
+    module again as it starts) would pay for nothing."""
+    from api.graphql.schema import build_schema
+
     return build_schema().as_str().rstrip("\n") + "\n"
 
 

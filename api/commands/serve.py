@@ -16,9 +16,7 @@ import click
 import uvicorn
 
 from api import logs
-from api.app import create_app
 from api.commands.connection import graph_connection
-from api.metrics import MULTIPROCESS_VARIABLE
 from graph.crosslink import Crosslink
 from graph.webhooks import WebhookConfig, WebhookConfigError
 
@@ -80,6 +78,8 @@ def _check_webhook() -> None:
 
 def run_server(graph: Crosslink, *, host: str, port: int, proxy_headers: bool = False) -> None:
     """Serve the API over an open graph, in this process, until stopped (Ctrl-C)."""
+    from api.app import create_app  # here: the app's imports cost the other commands a third of a second
+
     app = create_app(graph.driver, graph.database)
     _announce(host, port)
     uvicorn.run(app, **_server_options(host, port, proxy_headers))
@@ -105,6 +105,8 @@ def metrics_directory() -> Iterator[Path]:
     """PROMETHEUS_MULTIPROC_DIR for the workers about to start (they inherit the environment and read it
     when they import prometheus-client): the one set, emptied of an earlier run's counts as
     prometheus-client asks, or else a new temporary directory, removed once the workers have ended."""
+    from api.metrics import MULTIPROCESS_VARIABLE  # here, as `create_app` is: it imports the web stack
+
     given = os.environ.get(MULTIPROCESS_VARIABLE)
     if given:
         directory = Path(given)

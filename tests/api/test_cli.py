@@ -372,3 +372,14 @@ def test_a_signal_stops_the_run_marked_interrupted_with_whole_batches_written(
     )
     assert records[0]["status"] == "interrupted"
     assert records[0]["adverts"] == records[0]["batches"] * 10
+
+
+def test_the_cli_starts_without_the_web_app() -> None:
+    """Every command, and every ingest worker (which imports the CLI's module again as it starts), would
+    otherwise pay for importing the API's web stack and building its GraphQL types."""
+    script = "import sys, api.cli; print(sorted({'api.app', 'strawberry', 'fastapi'} & set(sys.modules)))"
+    loaded = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO_ROOT, capture_output=True, text=True, check=True
+    )
+
+    assert loaded.stdout.strip() == "[]"
