@@ -311,33 +311,34 @@ class Rounds:
     def crosslink_one(self, args: argparse.Namespace, number: int, advert: Path) -> None:
         """`crosslink ingest` of one advert on a fresh server: what a run costs whatever its size."""
         fresh_server(args.heap, args.pagecache)
-        with Cpu() as cpu:
-            seconds, _, _ = crosslink_ingest(advert, args.batch, args.workers)
-        self.seconds["crosslink-one"].append(seconds)
-        self.cpus["crosslink-one"].append(cpu)
+        seconds, _, _ = self._timed_ingest("crosslink-one", args, advert)
         print(f"round {number}: crosslink-one {seconds:.1f}s", file=sys.stderr)
 
     def crosslink(self, args: argparse.Namespace, number: int, adverts: Path) -> None:
         """`crosslink ingest` on a fresh server, then the same file again on the graph it left."""
         fresh_server(args.heap, args.pagecache)
-        with Cpu() as cpu:
-            seconds, peak, summary = crosslink_ingest(adverts, args.batch, args.workers)
-        self.seconds["crosslink"].append(seconds)
-        self.cpus["crosslink"].append(cpu)
+        seconds, peak, summary = self._timed_ingest("crosslink", args, adverts)
         self.memory["ingest"].append(peak)
         self.memory["neo4j"].append(neo4j_peak())
         self.memory["store"].append(store_bytes())
         self.summaries.append(summary)
-        with Cpu() as cpu:
-            again, _, _ = crosslink_ingest(adverts, args.batch, args.workers)
-        self.seconds["rerun"].append(again)
-        self.cpus["rerun"].append(cpu)
+        again, _, _ = self._timed_ingest("rerun", args, adverts)
         driver = connect()
         if self._bare_graph is not None:
             self.graphs.append((self._bare_graph, bare_loader.fingerprint(driver)))
             self._bare_graph = None
         driver.close()
         print(f"round {number}: crosslink {seconds:.1f}s, re-run {again:.1f}s", file=sys.stderr)
+
+    def _timed_ingest(
+        self, name: str, args: argparse.Namespace, adverts: Path
+    ) -> tuple[float, int, dict[str, Any]]:
+        """`crosslink_ingest` of `adverts`, its seconds and CPU kept under `name`."""
+        with Cpu() as cpu:
+            timed = crosslink_ingest(adverts, args.batch, args.workers)
+        self.seconds[name].append(timed[0])
+        self.cpus[name].append(cpu)
+        return timed
 
 
 def same_graph(number: int, bare: dict[str, Any], crosslink: dict[str, Any]) -> None:
