@@ -87,6 +87,11 @@ _PROSE = frozenset(
 )
 
 
+# What a bare `@word` names when it calls on a group rather than an account: Facebook's `@everyone`,
+# `@followers` and `@highlight`, and the chat apps' `@all`, `@here` and `@channel`.
+_GROUP_MENTIONS = frozenset({"everyone", "everybody", "followers", "highlight", "all", "here", "channel"})
+
+
 # Platforms whose names may end with an underscore (`@dunkirk_boat_` on TikTok): there the underscore
 # is part of the name; elsewhere, like a dot or a dash, it is punctuation after it.
 _TRAILING_UNDERSCORE = frozenset({"instagram", "tiktok", "x"})
@@ -160,6 +165,8 @@ class Handle(IdentifierType):
         if platform is None or "@" not in text:
             return
         for match in _MENTION_RE.finditer(text):
+            if trim(match.group("name"), platform).lower() in _GROUP_MENTIONS:
+                continue
             found = self._make(doc, match, platform, "mention")
             if found:
                 yield found

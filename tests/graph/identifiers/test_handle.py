@@ -41,6 +41,8 @@ def test_finds_handles(text: str, platform: str | None, expected: list[str]) -> 
         ("tg: @abc", None),  # too short for Telegram
         ("DM @ali_99", "facebook"),  # underscores are not allowed on Facebook
         ("@this.instagram.name.is.definitely.too.long", "instagram"),  # over 30, and no label inside it
+        ("thanks @everyone who came to say bye", "tiktok"),  # a group mention, not an account
+        ("@highlight new route this week", "facebook"),
     ],
 )
 def test_rejects_non_handles(text: str, platform: str | None) -> None:
