@@ -19,15 +19,17 @@ from itertools import pairwise
 
 from graph.identifiers.document import fold_case, quick_pattern
 
-# The names of each service as adverts write them, Latin and Arabic-script spellings. Persian
-# `پی‌پال` is matched without its zero-width non-joiner, which the document fold drops. Wise is an
-# English word too, so only its capitalised name or its tag word counts.
+# The names of each service as adverts write them, Latin and Arabic-script spellings (Arabic, Persian,
+# Pashto and Sorani write the vowels and the v differently: ريفولوت, رولوت, ڕیڤۆلوت; پې پال, پەی پاڵ).
+# Persian `پی‌پال` is matched without its zero-width non-joiner, which the document fold drops. Wise is
+# an English word too, so only its capitalised name or its tag word counts; its Arabic-script
+# spellings are no everyday word.
 _SERVICES = {
-    "paypal": r"pay[\s-]?pal|بايبال|باي[\s-]?بال|باى[\s-]?بال|پی[\s-]?پال|پیپال|پەیپاڵ",
-    "revolut": r"revolut|rev[\s-]?tag|ريفولوت|ریوولوت|رفولوت",
-    "cashapp": r"cash[\s-]?app|cash[\s-]?tag|كاش[\s-]?اب|کش[\s-]?اپ",
+    "paypal": r"pay[\s-]?pal|بايبال|باي[\s-]?بال|باى[\s-]?بال|پ[یيې][\s-]?پال|پ[یيې]پال|پەی[\s-]?پاڵ",
+    "revolut": r"revolut|rev[\s-]?tag|ر[يی]فولوت|ر[يی]وولوت|رفولوت|رولوت|ر[يی]ولوت|ڕ[یي]ڤ[ۆو]ل[ۆو]ت",
+    "cashapp": r"cash[\s-]?app|cash[\s-]?tag|ك[اأ]ش[\s-]?[اآ]ب|ک[ا]?ش[\s-]?[اآ]پ",
     "venmo": r"venmo|فينمو|ونمو",
-    "wise": r"wise[\s-]?tag|transfer[\s-]?wise|(?-i:Wise|WISE)",
+    "wise": r"wise[\s-]?tag|transfer[\s-]?wise|(?-i:Wise|WISE)|وا[يی]ز",
 }
 # The names in lower case, Wise's capital forms included: found in `fold_case(text)` wherever
 # `_LABEL_RE` may find a name, a search that is several times faster.
@@ -42,11 +44,11 @@ _FILLER = (
     r"est|à|au|sur|compte|nom|adresse|"
     r"an|auf|ist|konto|"
     r"a|su|è|conto|nome|"
-    r"hesabı|hesabına|hesap|adı|adresi|"
+    r"hesabı|hesabına|hesap|adı|adresi|üzerinden|uzerinden|ile|"
     r"te|tek|në|llogaria|"
     r"cho|tới|đến|là|"
-    r"على|الى|إلى|حساب|باسم|به|آیدی|ایدی|"
-    r"στο|στον"
+    r"على|الى|إلى|عبر|حساب|باسم|به|آیدی|ایدی|تاغ|تاگ|تاق|آی\s?دی|ته|بۆ|"
+    r"στο|στον|μέσω"
 )
 # A Turkish case ending glued to the name with an apostrophe: PayPal'dan, PayPal'a, Revolut'tan.
 _SUFFIX = r"(?:['’][^\W\d_]{1,6})?"
@@ -60,8 +62,10 @@ _LABEL_RE = re.compile(
 )
 # Marks that point from a service's name to its tag: a colon, an equals sign, a dash, and the arrows
 # adverts draw, as characters or emoji with or without a skin tone ("PayPal 👉🏽 @name", "Revolut ➡️
-# name", "pay -> name"); up to three of them, spaced or not.
-_MARKS = "(?:->|=>|[:=\\-–→⇒⟶➔➜➝➞➡👉👇⬇⤵])[\U0001f3fb-\U0001f3ff]?"
+# name", "pay -> name"); up to three of them, spaced or not. Text written right to left points on to
+# the tag with a left arrow (`بايبال 👈 @name`), so those count too: between a service's name and a
+# tag, either arrow links them.
+_MARKS = "(?:->|=>|[:=\\-–→⇒⟶➔➜➝➞➡👉👇⬇⤵←⇐⬅👈])[\U0001f3fb-\U0001f3ff]?"
 # What may follow a service's name up to the tag: fillers, marks, and the tag itself with its `@` or
 # `$`. The gap and the name are bounded (no service allows a tag near 64 characters), so each service
 # name is read in constant time, however long the text after it runs on.
@@ -82,7 +86,7 @@ _PROSE = frozenset(
     monzo starling n26 barclays hsbc lloyds santander payoneer neteller binance bizum lydia satispay
     papara ininal ria remitly worldremit sepa iban gift deposit with works work
     accepté acceptée acceptés oui non aussi seulement uniquement disponible bienvenu possible espèces
-    virement carte ou et
+    virement carte ou et le la les de des du un une
     akzeptiert möglich ja nein nur auch bar überweisung oder und
     accettato accettata sì solo anche contanti bonifico carta oppure
     kabul olur var yok evet hayır geçerli nakit havale veya ile

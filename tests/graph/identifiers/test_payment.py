@@ -105,6 +105,31 @@ def test_service_name_in_prose_is_not_a_tag(text):
     assert keys(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ادفع بايبال 👈 @KhaledExpress وأرسل الإيصال", "payment:paypal:khaledexpress"),  # right to left
+        ("پرداخت با رولوت ➡️ @aminpay", "payment:revolut:aminpay"),  # Persian
+        ("ڕیڤۆلوت ➡️ @shvank90 پاشان وێنە بنێرە", "payment:revolut:shvank90"),  # Sorani
+        ("پیسې په پې پال: GulTransport ولېږئ", "payment:paypal:gultransport"),  # Pashto
+        ("Ödeme Wise üzerinden @kemal_yolcu hesabına", "payment:wise:kemal_yolcu"),  # Turkish "via"
+        ("الدفع عبر Wise تاغ: hamzatransfer", "payment:wise:hamzatransfer"),  # Arabic "tag"
+        ("Πληρωμή μέσω Revolut μέσω @nikos_tr", "payment:revolut:nikos_tr"),
+    ],
+)
+def test_tag_after_its_service_name_in_more_scripts(text, expected):
+    # On Instagram, where each of these names could be a handle: the tag is the service's alone.
+    assert [found.key for found in extract(text, platform="instagram")] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["nous acceptons PayPal - le plus simple", "PayPal ile ödeme kabul edilir", "پی پال قبول میکنیم"],
+)
+def test_articles_and_prose_after_a_service_name_are_not_tags(text):
+    assert keys(text) == []
+
+
 def test_tag_after_service_name_is_not_a_platform_handle():
     found = extract("Deposit by PayPal @DoverExp22, DM @dover_boats", platform="instagram")
     assert [i.key for i in found] == ["payment:paypal:doverexp22", "handle:instagram:dover_boats"]
