@@ -18,9 +18,13 @@ it; and a lone digit word of those languages is left alone even beside digits (`
 tane` keeps its number). A word of the run's own language right after it still joins it (`… altı yedi
 bir kişi` reads one digit too many).
 
+A word for "plus" before a run is its `+`, in each language that writes one (`plus`, `più`, `artı`,
+`زائد`, `συν`, `cộng`, `ፕላስ`): `artı dokuz sıfır beş …` is `+905…`. Kurmanji `du` (2) is French for
+"of the" too, and Sorani `سفر` (0) is "trip" in Persian and Arabic: each is read only as a word of its
+own language's run, which a French or Persian number word ends.
+
 Not read: tens and hundreds outside English and French (an Italian `trentaquattro`, a Turkish `beş
-yüz`), Kurmanji `du` (2, and French for "of the"), Tigrinya, and repeat phrases of several words
-(Sorani `دوو جار`, Kurmanji `du caran`).
+yüz`), and repeat phrases of several words (Sorani `دوو جار`, Kurmanji `du caran`).
 """
 
 from __future__ import annotations
@@ -56,13 +60,14 @@ _DIGITS_BY_LANGUAGE = {
     "el": "μηδέν/μηδεν ένα/ενα δύο/δυο τρία/τρια τέσσερα/τεσσερα πέντε/πεντε έξι/εξι επτά/επτα/εφτά/εφτα "
     "οκτώ/οκτω/οχτώ/οχτω εννέα/εννεα/εννιά/εννια",
     "vi": "không một hai ba bốn năm sáu bảy tám chín",
-    "kmr": "sifir yek - sê çar pênc şeş heft heşt neh",  # `du` (2) is French for "of the"
+    "kmr": "sifir yek du sê çar pênc şeş heft heşt neh",
     "ar": "صفر/زيرو واحد اثنين/اثنان/إثنين/اتنين/تنين ثلاثة/ثلاثه/ثلاث/تلاتة/تلاته "
     "أربعة/اربعة/اربعه/أربع/اربع خمسة/خمسه/خمس ستة/سته/ست سبعة/سبعه/سبع "
     "ثمانية/ثمانيه/ثمان/تمانية/تمنية تسعة/تسعه/تسع",
     "fa": "صفر یک/يک/يك دو سه چهار پنج شش/شیش هفت هشت نه",  # Persian and Dari
     "ps": "صفر یو دوه درې/دري څلور پنځه شپږ اووه اته نهه",
-    "ckb": "صفر یەک دوو سێ چوار پێنج شەش حەوت هەشت نۆ",  # not `سفر`: "trip" in Persian and Arabic
+    "ckb": "صفر/سفر یەک دوو سێ چوار پێنج شەش حەوت هەشت نۆ",
+    "ti": "ዜሮ ሓደ ክልተ ሰለስተ ኣርባዕተ/ኣርባዓተ/ዓርባዕተ ሓሙሽተ ሽዱሽተ ሸውዓተ ሸሞንተ ትሽዓተ",
 }
 # Words that repeat the digit after them, per language.
 _REPEATS_BY_LANGUAGE = {
@@ -75,16 +80,30 @@ _REPEATS_BY_LANGUAGE = {
     "el": {"διπλό": 2, "διπλο": 2, "τριπλό": 3, "τριπλο": 3},
     "ar fa ps ckb": {"دبل": 2, "دابل": 2, "دوبل": 2, "تريبل": 3, "تریپل": 3, "تریبل": 3},
 }
-_PLUS = {"plus"}
+# Words for "plus" before a number, per language.
+_PLUS_BY_LANGUAGE = {
+    f"{_ENGLISH_FRENCH} de sq kmr": {"plus"},
+    "it": {"più", "piu"},
+    "tr": {"artı", "arti"},
+    "ar": {"زائد", "زايد"},
+    "el": {"συν"},
+    "vi": {"cộng"},
+    "fa ps ckb": {"پلاس"},
+    "ti": {"ፕላስ"},
+}
 _CONNECTOR = {"et", "and"}
 
 
 def _tables() -> tuple[dict[str, int], dict[str, int], dict[str, frozenset[str]]]:
     """The other languages' digit words, the repeat words (each with its count), and the languages each
-    number word is one of. A word read as two different numbers is a mistake in the lists above."""
+    number word or plus word is one of. A word read as two different numbers is a mistake in the lists
+    above."""
     digit_words: dict[str, int] = {}
     repeats: dict[str, int] = {}
-    languages: dict[str, set[str]] = {word: {_ENGLISH_FRENCH} for word in [*_UNITS, *_PLUS, *_CONNECTOR]}
+    languages: dict[str, set[str]] = {word: {_ENGLISH_FRENCH} for word in [*_UNITS, *_CONNECTOR]}
+    for of, words in _PLUS_BY_LANGUAGE.items():
+        for word in words:
+            languages.setdefault(word, set()).update(of.split())
 
     def learn(word: str, value: int, of: str, into: dict[str, int]) -> None:
         if into.setdefault(word, value) != value:
@@ -103,6 +122,7 @@ def _tables() -> tuple[dict[str, int], dict[str, int], dict[str, frozenset[str]]
 
 
 _DIGIT_WORDS, _REPEAT, _LANGUAGES_OF = _tables()
+_PLUS = frozenset().union(*_PLUS_BY_LANGUAGE.values())
 _ANY_LANGUAGE = frozenset().union(*_LANGUAGES_OF.values())
 
 # Words of letters in any script, and digits written as digits: a repeat word may stand before one
@@ -140,8 +160,10 @@ _ANY_WORD_RE = re.compile(_NUMBER_WORD)
 # Every run worth reading has a number word next to another or to a digit (three words in a row;
 # `double 8`; `+44 seven`). In the lexicon's languages a lone number word ("bir", "due", "ba") is
 # everyday prose, not worth reading the whole text for.
+_PLUS_WORD = "|".join(sorted(map(re.escape, {fold_case(word) for word in _PLUS}), key=len, reverse=True))
 _WORTH_READING_RE = re.compile(
-    rf"{_NUMBER_WORD}[\s,.;/\-–]*(?:{_NUMBER_WORD}|\d)|\d[\s,.\-]{{0,2}}(?:plus[\s,.;/\-–]*)?{_NUMBER_WORD}"
+    rf"{_NUMBER_WORD}[\s,.;/\-–]*(?:{_NUMBER_WORD}|\d)"
+    rf"|\d[\s,.\-]{{0,2}}(?:(?:{_PLUS_WORD})[\s,.;/\-–]*)?{_NUMBER_WORD}"
 )
 
 
@@ -230,10 +252,11 @@ def _read(text: str) -> tuple[str, list[int]] | None:
     i = 0
     while i < len(tokens):
         digits, first, count, j = "", i, 0, i
-        plus = words[j] in _PLUS and j + 1 < len(words) and words[j + 1] in _UNITS
-        if plus:
-            j += 1
         languages = _ANY_LANGUAGE
+        plus = _plus_before_number(words, j)
+        if plus:
+            languages = _LANGUAGES_OF[words[j]]
+            j += 1
         while j < len(tokens):
             read = reader.number(j)
             if read is None:
@@ -259,6 +282,14 @@ def _read(text: str) -> tuple[str, list[int]] | None:
     if not runs:
         return None
     return _rewrite(text, runs)
+
+
+def _plus_before_number(words: list[str], i: int) -> bool:
+    """Whether word i is a word for "plus" followed by a number word of one of its languages."""
+    if words[i] not in _PLUS or i + 1 >= len(words):
+        return False
+    after = _LANGUAGES_OF.get(words[i + 1])
+    return after is not None and words[i + 1] not in _REPEAT and bool(after & _LANGUAGES_OF[words[i]])
 
 
 def _languages(words: list[str]) -> frozenset[str]:

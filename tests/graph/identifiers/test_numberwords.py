@@ -152,6 +152,52 @@ def test_everyday_words_of_other_languages_stay_words(text: str, digits: str | N
     assert (result and result[0]) == digits
 
 
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [
+        ("artı dokuz sıfır beş üç iki", "+90532"),
+        ("più tre nove tre", "+393"),
+        ("زائد اتنين صفر واحد", "+201"),
+        ("ፕላስ ክልተ ሓደ ሸሞንተ", "+218"),
+        ("plus four four seven", "+447"),
+    ],
+)
+def test_a_word_for_plus_before_a_run_is_its_sign(text: str, digits: str) -> None:
+    result = spell_out(text)
+    assert result is not None and result[0] == digits
+
+
+def test_a_word_for_plus_of_another_language_is_not_a_sign() -> None:
+    # Italian `più` before Turkish digit words: the run is read, without a sign.
+    result = spell_out("più dokuz sıfır beş")
+    assert result is not None and result[0] == "più 905"
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [
+        ("sifir pênc sê du çar", "05324"),  # Kurmanji `du` inside a Kurmanji run
+        ("سفر حەوت حەوت سفر یەک", "07701"),  # Sorani `سفر` inside a Sorani run
+        ("ዜሮ ሸውዓተ ሓደ ሰለስተ", "0713"),  # Tigrinya
+    ],
+)
+def test_words_read_only_inside_their_own_languages_run(text: str, digits: str) -> None:
+    result = spell_out(text)
+    assert result is not None and result[0] == digits
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "le départ du port",  # French `du`
+        "سفر یک هفته ای به ترکیه",  # Persian "a one-week trip": `سفر` stays a word
+        "ሓደ ሰብ ክልተ ቆልዑ",  # Tigrinya "one person, two children"
+    ],
+)
+def test_those_words_stay_words_in_prose(text: str) -> None:
+    assert spell_out(text) is None
+
+
 def test_french_compounds_cannot_nest_without_end() -> None:
     """soixante-soixante-... is read a word at a time, not by calling the reader once a word deeper."""
     result = spell_out("soixante-" * 5000)
@@ -160,6 +206,7 @@ def test_french_compounds_cannot_nest_without_end() -> None:
 
 NUMBER_WORDS = [*numberwords._UNITS, *numberwords._DIGIT_WORDS, *numberwords._REPEAT]
 OTHER_PIECES = ["ZÉRO", "Seven", "ſix", "İKİ", "SIFIR", "ΔΎΟ", "sevens", "xone", "on", "é", "plus", "et"]
+OTHER_PIECES += [*numberwords._PLUS, "PIÙ", "ARTI", "ΣΥΝ"]
 GAPS = ["7", "07", " ", "  ", "-", ", ", ";", "–", "_", "\n", "ٹ", "ı", "\u0307", "\u0345", "a"]
 WORD_PIECES = st.sampled_from([*NUMBER_WORDS, *OTHER_PIECES, *GAPS])
 
@@ -168,6 +215,8 @@ WORD_PIECES = st.sampled_from([*NUMBER_WORDS, *OTHER_PIECES, *GAPS])
 @example("zero7 one")
 @example("İKİ BİR 3")
 @example("5 plus seven")
+@example("5 più sette")
+@example("3 artı dört")
 @example("07 seven\u0345")
 @given(st.lists(WORD_PIECES | st.characters(), max_size=12).map("".join))
 def test_the_quick_test_never_hides_a_run(text: str) -> None:
