@@ -128,7 +128,7 @@ C_GRID = (0.03, 0.1, 0.3, 1.0)
 TARGET_PRECISION = 0.95
 INNER_FOLDS = 5
 RULE_THRESHOLD = 0.5
-WORDING_BUCKETS = 2**12
+WORDING_BUCKETS = 2**16
 # Whether the shipped model reads the text's wording besides the hits. It does: on adverts by a writer
 # left out, it finds far more of the offers at the same precision (BENCHMARKS.md, "Wording"), and its
 # part is said word by word, so an analyst can check it against the text.
