@@ -57,10 +57,14 @@ _CASHTAG_RE = re.compile(r"(?<![\w$])\$(?P<name>[A-Za-z][A-Za-z0-9_]*)")
 
 # Country letters not preceded by a letter or digit (checked after them, which is faster), check
 # digits, then the account in groups separated by single spaces; cut to the country's length later.
-_IBAN_RE = re.compile(r"[A-Za-z]{2}(?<![A-Za-z0-9][A-Za-z]{2})[0-9]{2}(?: ?[A-Za-z0-9]){11,32}")
+# Adverts group an IBAN in fours with spaces or dashes, and paste it across a line break.
+_IBAN_GAP = r"(?:[ -]|\r?\n)?"
+_IBAN_RE = re.compile(
+    r"[A-Za-z]{2}(?<![A-Za-z0-9][A-Za-z]{2})[0-9]{2}(?:" + _IBAN_GAP + r"[A-Za-z0-9]){11,32}"
+)
 # The check digits after two letters, and enough of an account after them: in every text `_IBAN_RE` finds
 # a candidate in. Starting at the digits, rarer than letters, makes it a quick test before that search.
-_IBAN_HINT_RE = re.compile(r"[0-9]{2}(?<=[A-Za-z]{2}[0-9]{2})(?: ?[A-Za-z0-9]){11}")
+_IBAN_HINT_RE = re.compile(r"[0-9]{2}(?<=[A-Za-z]{2}[0-9]{2})(?:" + _IBAN_GAP + r"[A-Za-z0-9]){11}")
 _IBAN_DB = numdb.get("iban")
 _STRUCTURE_LENGTH_RE = re.compile(r"(\d+)!")
 
@@ -180,7 +184,7 @@ class Payment(IdentifierType):
 
     def _iban_at(self, doc: Document, text: str, match: re.Match[str]) -> tuple[Identifier, int] | None:
         """The IBAN starting at a candidate, cut to its country's length, and where it ends."""
-        where = [i for i in range(match.start(), match.end()) if text[i] != " "]
+        where = [i for i in range(match.start(), match.end()) if text[i].isalnum()]
         length = iban_length(text[where[0] : where[0] + 2])
         if length is None or len(where) < length:
             return None

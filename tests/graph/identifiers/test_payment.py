@@ -245,6 +245,22 @@ def test_iban_in_groups_compact_and_lower_case():
     assert keys("FR14 2004 1010 0505 0001 3M02 606.") == ["payment:iban:FR1420041010050500013M02606"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IBAN : BE49-3583-8977-7471 Titulaire",  # dashes
+        "IBAN\nBE49 3583\n8977 7471\nBIC: GEBABEBB",  # pasted across line breaks
+        "BE49 3583 8977 7471\nMerci",
+    ],
+)
+def test_iban_with_dashes_or_across_lines(text):
+    assert keys(text) == ["payment:iban:BE49358389777471"]
+
+
+def test_iban_across_lines_with_a_wrong_check_digit_is_not_one():
+    assert keys("IBAN\nBE48 3583\n8977 7471") == []
+
+
 def test_iban_country_and_span():
     text = "\u200b٣ IBAN: gb82 west 1234 5698 7654 32 call me"
     found = find(text)[0]
