@@ -24,8 +24,9 @@ from graph.identifiers.document import BLANK, Document, fold
 from graph.identifiers.numbershape import may_be_international, may_be_national
 from graph.identifiers.numberwords import spell_out
 
-# A run of digit groups with separators between them; `+` may open it, `(0)` may sit inside it.
-_SEP = r"[ \t\r\n.\-/\\()_·•~,]"
+# A run of digit groups with separators between them; `+` may open it, `(0)` may sit inside it. Adverts
+# also part the groups with a tick, a bullet or a star (`07 ✅ 538 ✅ 216`), emoji or not (U+FE0F).
+_SEP = r"[ \t\r\n.\-/\\()_·•~,✅✔☑▪▫●◾◽⭐★🔹🔸➖\ufe0f]"
 # Spaces may stand between the `+` and the digits, and only there: a run may not begin with spaces,
 # which would make every space of a long blank stretch a start to try.
 _RUN_RE = re.compile(r"(?<![\w+])(?:\+[ \t]*)?\(?\d(?:\d|" + _SEP + r"{1,4}(?=\(?\d))*\d\)?")

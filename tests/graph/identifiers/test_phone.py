@@ -40,6 +40,8 @@ def phones(text: str, region: str | None = None) -> list[str]:
         ("UK 🇬🇧 07400 123456", None, ["phone:+447400123456"]),
         ("Tunisie: 22 123 456", None, ["phone:+21622123456"]),
         ("tel: 07400123456 / 07400654321", "GB", ["phone:+447400123456", "phone:+447400654321"]),
+        ("His number 07 ✅ 400 ✅ 123 ✅ 456 dont share", "GB", ["phone:+447400123456"]),
+        ("07400 ▪️ 123 ▪️ 456", "GB", ["phone:+447400123456"]),
     ],
 )
 def test_reads_obfuscated_numbers(text: str, region: str | None, expected: list[str]) -> None:
@@ -66,6 +68,8 @@ def test_reads_obfuscated_numbers(text: str, region: str | None, expected: list[
         ("رقم الحجز: ٠٧٥٠٤٨٢١٩٣٧", "IQ"),
         ("ژمارەی پسوڵە: 07516932048", "IQ"),
         ("Mã đơn hàng: 0912345678", "VN"),
+        ("✅ 2 places ✅ 2500€ ✅ 3 ✅ 4", "GB"),  # ticks between a list's figures
+        ("Prices: 1500 ⭐ 2000 ⭐ 2500 ⭐ 3000", "GB"),
     ],
 )
 def test_leaves_numbers_that_are_not_phones(text: str, region: str | None) -> None:
