@@ -44,16 +44,17 @@ _RULES = {
     "facebook": re.compile(r"[a-z0-9.]{5,50}|[0-9]{5,20}"),
 }
 
-# Words in several languages that introduce a handle of a given platform. X is only a label with a
-# colon after it ("X: @name", "X username: name"), or as a capital before an @name or a name with a
-# digit or underscore ("X @boat_uk", "X boat_47010"): a lone x is too common a letter.
+# Words in several languages and scripts that introduce a handle of a given platform. X is only a label
+# with a colon after it ("X: @name", "X username: name"), or as a capital before an @name or a name with
+# a digit or underscore ("X @boat_uk", "X boat_47010"): a lone x is too common a letter.
 _LABELS = {
     "telegram": r"telegram|telegramm|tg|تلگرام|تلغرام|تيليجرام|تليجرام|تيلجرام|تێلێگرام|تلەگرام|ټیلیګرام|"
-    r"телеграм",
-    "instagram": r"instagram|insta|ig|انستغرام|انستقرام|انستا|اینستاگرام|اینستا|ئینستاگرام|ئینستا|انسټاګرام",
-    "tiktok": r"tik\s?tok|تيك\s?توك|تیک\s?تاک|تیکتاک|تیک‌تاک|ټیک\s?ټاک",
-    "snapchat": r"snapchat|snap|سناب\s?شات|سناب|اسنپ\s?چت|اسنپ|سنەپ|سنیپ\s?چټ",
-    "facebook": r"facebook|fb|فيسبوك|فيس\s?بوك|فیسبوک|فەیسبووک|فېسبوک",
+    r"телеграм|ቴሌግራም|ተለግራም",
+    "instagram": r"instagram|insta|ig|انستغرام|انستقرام|انستا|اینستاگرام|اینستا|ئینستاگرام|ئینستا|انسټاګرام|"
+    r"ኢንስታግራም|ኢንስታ",
+    "tiktok": r"tik\s?tok|تيك\s?توك|تیک\s?تاک|تیکتاک|تیک‌تاک|ټیک\s?ټاک|ቲክቶክ",
+    "snapchat": r"snapchat|snap|سناب\s?شات|سناب|سناپ\s?چت|سناپ|اسنپ\s?چت|اسنپ|سنەپ|سنیپ\s?چټ|ስናፕቻት|ስናፕ",
+    "facebook": r"facebook|fb|فيسبوك|فيس\s?بوك|فیسبوک|فەیسبووک|فېسبوک|ፌስቡክ|ፈይስቡክ",
     "x": r"twitter|تويتر|توییتر|x(?=[^\S\n]*(?:(?:username|handle|id|account)[^\S\n]*)?:)"
     r"|(?-i:X)(?=[^\S\n]+@?[A-Za-z0-9._]*[\d_@])",
 }
@@ -65,14 +66,33 @@ _LABEL_HINT_RE = quick_pattern(_LOWER_LABELS)
 # Words that may stand between a label and the name: "snap is: name", "fb id: name".
 _FILLER = r"(?:(?:id|is|name|username|handle|account|est|c'est|me)\b)?"
 _LABEL_ALTERNATIVES = "|".join(f"(?P<{p}>{alt})" for p, alt in _LABELS.items())
+# Arabic writes the article (and "and", "by") joined to the platform's name: الانستا, والتلغرام.
+_ARTICLE = r"(?:[وبف]?ال)?"
+# A Turkish case ending after an apostrophe: Telegram'dan, Instagram'da, TikTok'tan.
+_SUFFIX = r"(?:['’][^\W\d_]{1,5})?"
 _LABEL_RE = re.compile(
-    r"(?<![\w@.])(?:" + _LABEL_ALTERNATIVES + r")"
-    r"(?![\w])(?P<gap>[^\S\n]*" + _FILLER + r"[^\w\n@]{0,6})(?P<at>@)?(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)",
+    r"(?<![\w@.])"
+    + _ARTICLE
+    + r"(?:"
+    + _LABEL_ALTERNATIVES
+    + r")"
+    + _SUFFIX
+    + r"(?![\w])(?P<gap>[^\S\n]*"
+    + _FILLER
+    + r"[^\w\n@]{0,6})(?P<at>@)?(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)",
     re.IGNORECASE,
 )
 # A label (and filler) ending right where some text ends: what comes next is a handle, not a site.
 _LABEL_AT_END_RE = re.compile(
-    r"(?<![\w@.])(?:" + "|".join(_LABELS.values()) + r")(?![\w])[^\S\n]*" + _FILLER + r"[^\w\n@]{0,6}$",
+    r"(?<![\w@.])"
+    + _ARTICLE
+    + r"(?:"
+    + "|".join(_LABELS.values())
+    + r")"
+    + _SUFFIX
+    + r"(?![\w])[^\S\n]*"
+    + _FILLER
+    + r"[^\w\n@]{0,6}$",
     re.IGNORECASE,
 )
 _LABEL_WINDOW = 32
@@ -172,23 +192,34 @@ class Handle(IdentifierType):
                 yield found
 
     def _labelled(self, doc: Document, text: str) -> Iterator[Identifier]:
-        for match in _LABEL_RE.finditer(text):
+        """Names after a platform's label. A name that is another label (`سناپ: snap: name`) is no
+        handle, so the search goes on from it rather than past it."""
+        pos = 0
+        while (match := _LABEL_RE.search(text, pos)) is not None:
+            pos = match.end()
             platform = next(p for p in _LABELS if match.group(p))
             name = trim(match.group("name"), platform)
-            gap = slice(match.end(platform), match.start("name"))
-            if doc.text[gap] != text[gap]:  # an identifier claimed in between: the label was its own
+            if name.lower() in PLATFORM_ALIASES:
+                pos = match.start("name")
                 continue
-            explicit = bool(match.group("at")) or ":" in match.group("gap") or "=" in match.group("gap")
-            looks_like_handle = any(c.isdigit() or c in "._" for c in name)
-            if not (explicit or looks_like_handle) or name.lower() in _PROSE:
-                continue
-            if not match.group("at") and is_country_name(name):  # "Telegram: France: 06…" names a place
-                continue
-            if not any(c.isalpha() for c in name) and platform != "facebook":
-                continue
-            found = self._make(doc, match, platform, f"label:{platform}")
-            if found:
-                yield found
+            if self._names_a_handle(doc, text, match, name, platform):
+                found = self._make(doc, match, platform, f"label:{platform}")
+                if found:
+                    yield found
+
+    @staticmethod
+    def _names_a_handle(doc: Document, text: str, match: re.Match[str], name: str, platform: str) -> bool:
+        """Whether the name after a label is a handle rather than prose, a place or a number."""
+        gap = slice(match.end(platform), match.start("name"))
+        if doc.text[gap] != text[gap]:  # an identifier claimed in between: the label was its own
+            return False
+        explicit = bool(match.group("at")) or ":" in match.group("gap") or "=" in match.group("gap")
+        looks_like_handle = any(c.isdigit() or c in "._" for c in name)
+        if not (explicit or looks_like_handle) or name.lower() in _PROSE:
+            return False
+        if not match.group("at") and is_country_name(name):  # "Telegram: France: 06…" names a place
+            return False
+        return any(c.isalpha() for c in name) or platform == "facebook"
 
     def _make(self, doc: Document, match: re.Match[str], platform: str, rule: str) -> Identifier | None:
         name_text = trim(match.group("name"), platform)

@@ -95,6 +95,15 @@ def test_clean_accepts_platform_aliases() -> None:
         ("تلگرام: @srbija", "tiktok", ["handle:telegram:srbija"]),
         ("Telegram: France: 06 12 34 56 78", None, []),
         ("4 x 4 jeep", "x", []),
+        ("Telegram'dan @Ege_Gecis yazın", "instagram", ["handle:telegram:ege_gecis"]),  # Turkish ending
+        ("Instagram’da bizi takip edin", "facebook", []),
+        ("أو الانستا 👈 jobs_germany_visa", "facebook", ["handle:instagram:jobs_germany_visa"]),  # article
+        ("والتلغرام: @boat_uk_22", "facebook", ["handle:telegram:boat_uk_22"]),
+        ("ኢንስታግራም 👉 selam.in.germany", "facebook", ["handle:instagram:selam.in.germany"]),  # Ge'ez
+        ("ቴሌግራም: @asmara_travel", None, ["handle:telegram:asmara_travel"]),
+        ("سناپ: kurd_de_93", "instagram", ["handle:snapchat:kurd_de_93"]),
+        # A label's name that is another label: the handle is after the second.
+        ("لە سناپ: snap: kurd.uk.trip", "instagram", ["handle:snapchat:kurd.uk.trip"]),
     ],
 )
 def test_more_labels(text: str, platform: str | None, expected: list[str]) -> None:
