@@ -28,8 +28,11 @@ from graph.identifiers.numberwords import spell_out
 # also part the groups with a tick, a bullet or a star (`07 ✅ 538 ✅ 216`), emoji or not (U+FE0F).
 _SEP = r"[ \t\r\n.\-/\\()_·•~,✅✔☑▪▫●◾◽⭐★🔹🔸➖\ufe0f]"
 # Spaces may stand between the `+` and the digits, and only there: a run may not begin with spaces,
-# which would make every space of a long blank stretch a start to try.
-_RUN_RE = re.compile(r"(?<![\w+])(?:\+[ \t]*)?\(?\d(?:\d|" + _SEP + r"{1,4}(?=\(?\d))*\d\)?")
+# which would make every space of a long blank stretch a start to try. A run opened by `+` may follow a
+# word's last letter (`WhatsApp+44…`, `واتساب+218…`: a label glued to the number); one of digits may not.
+_RUN_RE = re.compile(
+    r"(?:(?<![\w+])|(?<=[^\W\d_])(?=\+))(?:\+[ \t]*)?\(?\d(?:\d|" + _SEP + r"{1,4}(?=\(?\d))*\d\)?"
+)
 _GROUP_RE = re.compile(r"\d+")
 _DIGIT_RE = re.compile(r"\d")
 # The fewest and most digits a number may have, trunk or international prefix included.

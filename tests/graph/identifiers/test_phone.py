@@ -42,6 +42,8 @@ def phones(text: str, region: str | None = None) -> list[str]:
         ("tel: 07400123456 / 07400654321", "GB", ["phone:+447400123456", "phone:+447400654321"]),
         ("His number 07 ✅ 400 ✅ 123 ✅ 456 dont share", "GB", ["phone:+447400123456"]),
         ("07400 ▪️ 123 ▪️ 456", "GB", ["phone:+447400123456"]),
+        ("WhatsApp+447400123456 or Telegram", None, ["phone:+447400123456"]),  # glued to its label
+        ("للتواصل واتساب+447400123456", None, ["phone:+447400123456"]),
     ],
 )
 def test_reads_obfuscated_numbers(text: str, region: str | None, expected: list[str]) -> None:
@@ -69,6 +71,7 @@ def test_reads_obfuscated_numbers(text: str, region: str | None, expected: list[
         ("ژمارەی پسوڵە: 07516932048", "IQ"),
         ("Mã đơn hàng: 0912345678", "VN"),
         ("✅ 2 places ✅ 2500€ ✅ 3 ✅ 4", "GB"),  # ticks between a list's figures
+        ("WhatsApp07400123456", None),  # digits glued to a word: only a `+` opens a number there
         ("Prices: 1500 ⭐ 2000 ⭐ 2500 ⭐ 3000", "GB"),
     ],
 )
