@@ -64,6 +64,14 @@ _DROPPED_RUN_RE = re.compile("[" + _DROPPED + "]+")
 _FOLD_AND_DROP = _OneForOne(dict.fromkeys(map(ord, _DROPPED)))
 
 
+def _styled_letter(ch: str) -> bool:
+    """Whether a character is a Latin letter in a style adverts paste to pass filters: mathematical
+    bold, italic, script or double-struck (`𝐓𝐞𝐥𝐞𝐠𝐫𝐚𝐦`), circled (`ⓣⓖ`) or squared (`🅃🄶`)."""
+    return (
+        "\U0001d400" <= ch <= "\U0001d6a3" or "\u24b6" <= ch <= "\u24e9" or "\U0001f130" <= ch <= "\U0001f149"
+    )
+
+
 def _fold_char(ch: str) -> str:
     """The ASCII stand-in for one character, or the character itself."""
     if ch in _FOLD:
@@ -74,6 +82,10 @@ def _fold_char(ch: str) -> str:
         digit = unicodedata.digit(ch, None)
         if digit is not None:
             return str(digit)
+    if _styled_letter(ch):
+        plain = unicodedata.normalize("NFKC", ch)
+        if len(plain) == 1 and plain.isascii():
+            return plain
     return ch
 
 
@@ -86,7 +98,8 @@ def _may_fold_re() -> re.Pattern[str]:
     changed = (
         ch
         for ch in map(chr, range(0x80, 0x10000))
-        if (ch.isdigit() or ch in _FOLD or "\uff01" <= ch <= "\uff5e") and _fold_char(ch) != ch
+        if (ch.isdigit() or ch in _FOLD or "\uff01" <= ch <= "\uff5e" or _styled_letter(ch))
+        and _fold_char(ch) != ch
     )
     return re.compile("[" + "".join(map(re.escape, changed)) + "\U00010000-\U0010ffff]")
 
@@ -106,7 +119,7 @@ def fold(text: str) -> tuple[str, list[int] | None]:
             folded = _ONE_FOR_ONE[ord(ch)]
             if folded != ch:
                 text = text.replace(ch, folded)
-        return text, None
+        return _latinise_mixed_words(text), None
     # Every character but the dropped ones is folded one for one, so the map lists the kept positions.
     where: list[int] = []
     kept = 0
@@ -114,7 +127,33 @@ def fold(text: str) -> tuple[str, list[int] | None]:
         where.extend(range(kept, dropped.start()))
         kept = dropped.end()
     where.extend(range(kept, len(text) + 1))
-    return text.translate(_FOLD_AND_DROP), where
+    return _latinise_mixed_words(text.translate(_FOLD_AND_DROP)), where
+
+
+# Cyrillic and Greek letters drawn like Latin ones. A word that mixes them with Latin letters
+# (`Теlеgrаm` with a Cyrillic Т, е and а; `Τelegram` with a Greek Τ) is a Latin word disguised to pass
+# filters, so they are read as the Latin letters there; a word of Cyrillic or Greek alone is left as it is.
+_LOOK_ALIKES = str.maketrans(
+    "аеорсухіјѕһԁԛԝӏАВЕКМНОРСТХІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧοικρυχν",
+    "aeopcyxijshdqwlABEKMHOPCTXIJSABEZHIKMNOPTYXoikpuxv",
+)
+_LOOK_ALIKE_RE = re.compile("[аеорсухіјѕһԁԛԝӏАВЕКМНОРСТХІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧοικρυχν]")
+_LETTERS_RE = re.compile(r"[^\W\d]+")
+_LATIN_RE = re.compile("[A-Za-z]")
+
+
+def _latinise_mixed_words(text: str) -> str:
+    """The text with the look-alike letters of each word that mixes them with Latin ones made Latin."""
+    if _LOOK_ALIKE_RE.search(text) is None:
+        return text
+    return _LETTERS_RE.sub(_latinise_word, text)
+
+
+def _latinise_word(match: re.Match[str]) -> str:
+    word = match.group()
+    if _LATIN_RE.search(word) and _LOOK_ALIKE_RE.search(word):
+        return word.translate(_LOOK_ALIKES)
+    return word
 
 
 @lru_cache(maxsize=8)

@@ -69,19 +69,36 @@ def fold_char_by_char(text: str) -> tuple[str, list[int] | None]:
             out.append(chr(ord(ch) - 0xFEE0))
         elif ch.isdigit() and unicodedata.digit(ch, None) is not None:
             out.append(str(unicodedata.digit(ch)))
+        elif styled_latin_letter(ch):
+            out.append(unicodedata.normalize("NFKC", ch))
         else:
             out.append(ch)
         where.append(i)
         i += 1
     where.append(len(text))
+    folded = re.sub(r"[^\W\d]+", latinise_if_mixed, "".join(out))
     if len(where) == len(text) + 1 and where == list(range(len(text) + 1)):
-        return "".join(out), None
-    return "".join(out), where
+        return folded, None
+    return folded, where
+
+
+def styled_latin_letter(ch: str) -> bool:
+    """A Latin letter in a mathematical, circled or squared style, by its Unicode name."""
+    styled = unicodedata.name(ch, "").startswith(("MATHEMATICAL ", "CIRCLED LATIN ", "SQUARED LATIN "))
+    plain = unicodedata.normalize("NFKC", ch)
+    return styled and len(plain) == 1 and plain.isascii() and plain.isalpha()
+
+
+def latinise_if_mixed(match: re.Match[str]) -> str:
+    """A word of Latin letters and Cyrillic or Greek look-alikes, with the look-alikes made Latin."""
+    word = match.group()
+    mixed = any(c in string.ascii_letters for c in word) and word.translate(document._LOOK_ALIKES) != word
+    return word.translate(document._LOOK_ALIKES) if mixed else word
 
 
 FOLD_PIECES = st.sampled_from(
     [
-        *"07#*a ٣۷０７➕－\u00a0\u2013@＠",
+        *"07#*a ٣۷０７➕－\u00a0\u2013@＠𝐓ⓣ🄰Тео",
         "\u20e3",
         "\ufe0f",
         "\u200b",
