@@ -413,6 +413,24 @@ def _typed_link(raw: str) -> str:
     return _trim(fold(raw.strip())[0].strip().strip("<>\"'"))
 
 
+# A platform's profile link written so that filters do not see a link: `t[.]me/name`, `wa(.)me/44…`,
+# `t . me / name`, `tiktok dot com slash @name`. Only the platforms' and payment services' own hosts are
+# read so, whose path names an account: a defanged link to any other site names nothing Crosslink keys.
+_DEFANGED_DOT = (
+    r"(?:[^\S\n]*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\))[^\S\n]*"
+    r"|[^\S\n]+\.[^\S\n]*|\.[^\S\n]+|[^\S\n]+dot[^\S\n]+)"
+)
+_DEFANGED_SLASH = r"(?:[^\S\n]*/[^\S\n]*|[^\S\n]+slash[^\S\n]+)"
+_DEFANGED_RE = re.compile(
+    r"(?<![\w.@/])(?P<host>t|wa|instagram|tiktok|facebook|twitter|x|snapchat|paypal|revolut|venmo|cash)"
+    + _DEFANGED_DOT
+    + r"(?P<suffix>me|com|app)"
+    + _DEFANGED_SLASH
+    + r"(?P<path>[@$+]?\w[\w.\-]*(?:/[@$]?\w[\w.\-]*)?)",
+    re.IGNORECASE,
+)
+
+
 def _candidates(text: str) -> Iterator[re.Match[str]]:
     """Link-shaped matches, searched only in the words that may hold one (a link has no space)."""
     # A space in front makes the first word start after white space too; its match begins at the space,
@@ -430,8 +448,12 @@ class Link(IdentifierType):
 
     def find(self, doc: Document) -> Iterator[Identifier]:
         text = doc.masked()
-        if "." not in text and "/" not in text:
+        spelled_slash = "slash" in text or "SLASH" in text or "Slash" in text
+        if "." not in text and "/" not in text and not spelled_slash:
             return
+        if "/" in text or spelled_slash:
+            yield from self._defanged(doc, text)
+            text = doc.masked()
         for match in _candidates(text):
             head, tail = _script_cut(match.group())
             candidate = _trim(match.group()[head:tail])
@@ -460,6 +482,26 @@ class Link(IdentifierType):
             derived = derived_identifier(parsed, span)
             if derived:
                 yield derived
+
+    @staticmethod
+    def _defanged(doc: Document, text: str) -> Iterator[Identifier]:
+        """Profile links written apart (`t[.]me/name`): the link, keyed as if written whole, and what it
+        names; only a link that names an account counts."""
+        for match in _DEFANGED_RE.finditer(text):
+            path = _trim(match.group("path"))
+            parsed = canonical_url(f"https://{match.group('host')}.{match.group('suffix')}/{path}")
+            if parsed is None or registered_domain(parsed.host) not in SHARED_DOMAINS:
+                continue
+            end = match.start("path") + len(path)
+            span = doc.original_span(match.start(), end)
+            derived = derived_identifier(parsed, span)
+            if derived is None:
+                continue
+            doc.claim(match.start(), end)
+            yield Identifier(
+                "url", f"url:{parsed.url}", doc.original[span[0] : span[1]], span, "link:defanged"
+            )
+            yield derived
 
     @staticmethod
     def _domain(parsed: _Parsed) -> str:

@@ -374,3 +374,36 @@ LINK_PIECES = st.sampled_from(
 @given(st.lists(LINK_PIECES, max_size=30).map("".join))
 def test_candidates_are_those_of_every_dotted_word(text: str) -> None:
     assert [m.span() for m in link._candidates(text)] == every_dotted_word_match(text)
+
+
+# --- defanged profile links ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("link in bio 👉 t[.]me/europe_walk_guide", "handle:telegram:europe_walk_guide"),
+        ("wa(.)me/447400123456 ou", "phone:+447400123456"),
+        ("نوی چینل: t . me / pashtun_eu_lar 👈", "handle:telegram:pashtun_eu_lar"),
+        ("reviews: Instagram . com / italy.by.sea and more", "handle:instagram:italy.by.sea"),
+        ("tiktok dot com slash @italybysea — message us", "handle:tiktok:italybysea"),
+        ("pay: paypal[dot]me/BoatRunner", "payment:paypal:boatrunner"),
+    ],
+)
+def test_a_defanged_profile_link_names_its_account(text: str, expected: str) -> None:
+    found = [i for i in extract(text, platform="facebook") if i.kind != "url"]
+    assert [i.key for i in found] == [expected]
+    urls_found = [i for i in extract(text, platform="facebook") if i.kind == "url"]
+    assert len(urls_found) == 1 and urls_found[0].span == found[0].span
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "eat. me / you",  # prose
+        "see example[.]com/boats",  # a defanged link to a site that is no platform names nothing
+        "I saw t . me / at the market",  # a path word the platform does not issue: too short
+    ],
+)
+def test_defanged_text_that_names_no_account_gives_nothing(text: str) -> None:
+    assert [i.key for i in extract(text, platform="whatsapp")] == []
