@@ -102,6 +102,11 @@ def test_clean_accepts_platform_aliases() -> None:
         ("ኢንስታግራም 👉 selam.in.germany", "facebook", ["handle:instagram:selam.in.germany"]),  # Ge'ez
         ("ቴሌግራም: @asmara_travel", None, ["handle:telegram:asmara_travel"]),
         ("سناپ: kurd_de_93", "instagram", ["handle:snapchat:kurd_de_93"]),
+        ("Calais nights 🌙 more on TT: @calais.nights", "instagram", ["handle:tiktok:calais.nights"]),
+        ("Теlеgrаm: @balkan_express77", "tiktok", ["handle:telegram:balkan_express77"]),  # Cyrillic е, а
+        ("Τelegram: @ellada_taxidi", "instagram", ["handle:telegram:ellada_taxidi"]),  # Greek Τ
+        ("𝑇𝑒𝑙𝑒𝑔𝑟𝑎𝑚: @riya_ewrupa", "instagram", ["handle:telegram:riya_ewrupa"]),  # mathematical italic
+        ("𝐓𝐞𝐥𝐞𝐠𝐫𝐚𝐦 @𝐧𝐨𝐫𝐭𝐡_𝐠𝐚𝐭𝐞 📩", "tiktok", ["handle:telegram:north_gate"]),  # bold, the name too
         # A label's name that is another label: the handle is after the second.
         ("لە سناپ: snap: kurd.uk.trip", "instagram", ["handle:snapchat:kurd.uk.trip"]),
     ],
