@@ -32,7 +32,14 @@ def score(path: Path) -> tuple[float, float]:
 
 
 @pytest.mark.parametrize(
-    "name", ["labelled_adverts.jsonl", "blind_adverts.jsonl", "blind_adverts2.jsonl", "blind_adverts3.jsonl"]
+    "name",
+    [
+        "labelled_adverts.jsonl",
+        "blind_adverts.jsonl",
+        "blind_adverts2.jsonl",
+        "blind_adverts3.jsonl",
+        "blind_adverts4.jsonl",
+    ],
 )
 def test_precision_and_recall_targets(name: str) -> None:
     precision, recall = score(DATA / name)
