@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -16,6 +17,30 @@ def test_nearest_region_first_and_same_line_only() -> None:
     assert regions_near(text, start, start + 12) == ["GB", "TN"]
 
 
+def test_a_name_before_a_number_beats_a_nearer_one_after_it() -> None:
+    text = "Contact Iran number 0912 784 3016 or UK number 07562 810 442"
+    start = text.index("0912")
+    assert regions_near(text, start, start + 13)[0] == "IR"
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Deutsche Nummer 0151 6432 8815", "DE"),
+        ("Numero libico 091 483 2276, WhatsApp", "LY"),
+        ("الرقم المصري ٠١١٥٨٢٣٦٠٤٧", "EG"),
+        ("ژمارەی عێراقی ٠٧٥٠ ٤١٢ ٣٣٨٧", "IQ"),
+        ("ቁጽሪ ጀርመን 0176 8821 4039", "DE"),
+        ("Hejmara Yewnanî 698 334 1207", "GR"),
+        ("Numër kosovar 049 318 662", "XK"),
+        ("پاکستاني نمبر 0333 5128476", "PK"),
+    ],
+)
+def test_a_number_named_the_local_way(text: str, region: str) -> None:
+    start = next(i for i, c in enumerate(text) if c.isdigit())
+    assert regions_near(text, start, len(text))[:1] == [region]
+
+
 def test_far_names_are_not_evidence() -> None:
     text = "Passage vers l'Angleterre, départ garanti, places limitées, appelez 07400 123456"
     start = text.index("074")
@@ -32,7 +57,7 @@ def near_by_scan(text: str, start: int, end: int, before: int, after: int) -> li
         if m_end <= start and m_start >= max(line_start, start - before):
             near.append((start - m_end, region))
         elif m_start >= end and m_end <= min(line_end, end + after):
-            near.append((m_start - end, region))
+            near.append((2 * (m_start - end) + 1, region))  # a name after counts as twice as far
     return list(dict.fromkeys(region for _, region in sorted(near)))
 
 
