@@ -39,6 +39,7 @@ def score(path: Path) -> tuple[float, float]:
         "blind_adverts2.jsonl",
         "blind_adverts3.jsonl",
         "blind_adverts4.jsonl",
+        "blind_adverts5.jsonl",
     ],
 )
 def test_precision_and_recall_targets(name: str) -> None:
