@@ -36,11 +36,11 @@ _LOCAL_MAX = 64
 # `[at]`, `(at)`, `{at}`, `<at>`, `[@]`; `[dot]`, `(.)`, ` dot ` or a plain dot between labels.
 _OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
 _BRACKET_AT = rf"{_OPEN}\s*(?:at|@)\s*{_CLOSE}"
-_DOT = rf"(?:\s*{_OPEN}\s*(?:dot|\.)\s*{_CLOSE}\s*|[^\S\n]+dot[^\S\n]+|\.)"
-_BRACKET_AT_RE = re.compile(_BRACKET_AT, re.IGNORECASE)
-_BRACKETED_RE = re.compile(
-    rf"{_START}(?P<local>{_LOCAL})\s*{_BRACKET_AT}\s*(?P<domain>{_LABEL}(?:{_DOT}{_LABEL})+)", re.IGNORECASE
+_DOT = (
+    rf"(?:\s*{_OPEN}\s*(?:dot|\.)\s*{_CLOSE}\s*"
+    r"|[^\S\n]+(?:dot|point|punto|punkt|τελεία|chấm|nokta|دوت|نقطه|نقطة)[^\S\n]+|\.)"
 )
+_BRACKET_AT_RE = re.compile(_BRACKET_AT, re.IGNORECASE)
 _DOT_SPLIT_RE = re.compile(_DOT, re.IGNORECASE)
 
 # Providers whose name after a bare ` at ` makes an address (`sara at gmail dot com`).
@@ -52,28 +52,39 @@ MAIL_PROVIDERS = frozenset(
     rambler.ru libero.it orange.fr wanadoo.fr laposte.net free.fr sfr.fr t-online.de seznam.cz wp.pl
     o2.pl onet.pl abv.bg ukr.net qq.com 163.com tutanota.com""".split()
 )
-_SPOKEN_DOT = r"(?:[^\S\n]+dot[^\S\n]+|[^\S\n]*\.[^\S\n]*)"
+# Spoken addresses, in the advert languages: `sara at gmail dot com`, `nadia arobase orange point fr`,
+# `marco chiocciola libero punto it`, `kontakt Punkt reisen (at) gmx Punkt de`, `nikos παπάκι yahoo τελεία
+# gr`, `thao a còng gmail chấm com`, `ahmet et outlook nokta com`, `omar آت yahoo دوت com`. The local part may
+# spell its dots too (`ahmad dot rezaei`). Prose says "at", "et" and "chez" every line, so after them the
+# domain must be a known mail provider; the words that only ever mean "@" (`arobase`, `chiocciola`,
+# `παπάκι`...) may be followed by any domain written with a word for "dot".
+_WEAK_AT = r"at|et|chez"
+_STRONG_AT = r"arobase|arroba|chiocciola|παπάκι|a[^\S\n]?còng|آت|اَت|أت"
+_AT_WORDS = rf"{_WEAK_AT}|{_STRONG_AT}"
+_DOT_WORDS = r"dot|point|punto|punkt|τελεία|chấm|nokta|دوت|نقطه|نقطة"
+_WORD_DOT = rf"[^\S\n]+(?:{_DOT_WORDS})[^\S\n]+"
+_SPOKEN_DOT = rf"(?:{_WORD_DOT}|[^\S\n]*\.[^\S\n]*)"
 _PROVIDERS = "|".join(
     _SPOKEN_DOT.join(re.escape(label) for label in domain.split("."))
     for domain in sorted(MAIL_PROVIDERS, key=len, reverse=True)
 )
-_SPOKEN_AT = r"[^\S\n]+at[^\S\n]+"
-_SPOKEN_RE = re.compile(
-    rf"{_START}(?P<local>{_LOCAL}){_SPOKEN_AT}(?P<domain>{_PROVIDERS})(?![\w\-]|\.\w)", re.IGNORECASE
-)
-# Cheap test before the spoken search: ` at ` followed by a provider's first label.
-# Anchored at the first of a run of spaces and never giving any back, so that a long run of spaces costs
-# one pass, not one pass from each of its spaces.
-_SPOKEN_HINT_RE = re.compile(
-    r"(?<![^\S\n])[^\S\n]++at[^\S\n]++"
-    + "(?:"
-    + "|".join(sorted({re.escape(d.split(".")[0]) for d in MAIL_PROVIDERS}))
-    + r")(?!\w)",
+# Bounded repeats: each start of a long run of words costs a few words, so the search stays linear.
+_SPOKEN_LOCAL = rf"{_LOCAL}(?:{_WORD_DOT}{_LOCAL}){{0,4}}"
+_WORDED_DOMAIN = rf"{_LABEL}(?:{_SPOKEN_DOT}{_LABEL}){{0,5}}{_WORD_DOT}{_LABEL}"
+_BRACKETED_RE = re.compile(
+    rf"{_START}(?P<local>{_SPOKEN_LOCAL})\s*{_BRACKET_AT}\s*(?P<domain>{_LABEL}(?:{_DOT}{_LABEL})+)",
     re.IGNORECASE,
 )
-# Found in `fold_case(text)` wherever `_SPOKEN_HINT_RE` may match: the spoken ` at `. Starting with the
-# letters lets the search skip from one `at` to the next.
-_SPOKEN_AT_HINT_RE = re.compile(r"at(?<=[^\S\n]at)[^\S\n]")
+_SPOKEN_AT = rf"[^\S\n]+[(\[]?(?:{_WEAK_AT})[)\]]?[^\S\n]+(?P<domain>{_PROVIDERS})"
+_STRONG_SPOKEN_AT = rf"[^\S\n]+[(\[]?(?:{_STRONG_AT})[)\]]?[^\S\n]+(?P<worded>{_PROVIDERS}|{_WORDED_DOMAIN})"
+_SPOKEN_RE = re.compile(
+    rf"{_START}(?P<local>{_SPOKEN_LOCAL})(?:{_SPOKEN_AT}|{_STRONG_SPOKEN_AT})(?![\w\-]|\.\w)", re.IGNORECASE
+)
+# Cheap test before the spoken search: a word for "at" between spaces (or brackets), then a label and a
+# dot or a word for one, searched in `fold_case(text)`.
+_SPOKEN_HINT_RE = re.compile(
+    rf"(?<![^\s(\[])(?:{_AT_WORDS})[)\]]?[^\S\n]+[\w\-]+(?:[^\S\n]*\.|{_WORD_DOT})", re.IGNORECASE
+)
 _GMAIL = frozenset({"gmail.com", "googlemail.com"})
 
 
@@ -93,8 +104,14 @@ def canonical_address(local: str, domain: str) -> str | None:
 
 
 def _domain_from(written: str) -> str:
-    """A domain written with `[dot]`, ` dot ` or spaced dots, as a plain dotted name."""
+    """A domain (or a local part) written with `[dot]`, a word for "dot" or spaced dots, as a plain
+    dotted name."""
     return ".".join(part.strip() for part in _DOT_SPLIT_RE.split(written) if part.strip())
+
+
+def _written_domain(match: re.Match[str]) -> str:
+    """The domain an obfuscated or spoken address match wrote, whichever alternative found it."""
+    return match.group("domain") or match.groupdict().get("worded") or ""
 
 
 def _plain_address(local: str, domain: str) -> tuple[str, int] | None:
@@ -151,7 +168,7 @@ class Email(IdentifierType):
         if _BRACKET_AT_RE.search(text):
             yield from self._search(doc, text, _BRACKETED_RE, "email:bracketed")
             text = doc.masked()
-        if _SPOKEN_AT_HINT_RE.search(fold_case(text)) and _SPOKEN_HINT_RE.search(text):
+        if _SPOKEN_HINT_RE.search(fold_case(text)):
             yield from self._search(doc, text, _SPOKEN_RE, "email:spoken")
 
     def _plain(self, doc: Document, text: str) -> Iterator[Identifier]:
@@ -166,7 +183,8 @@ class Email(IdentifierType):
 
     def _search(self, doc: Document, text: str, pattern: re.Pattern[str], rule: str) -> Iterator[Identifier]:
         for match in pattern.finditer(text):
-            address = canonical_address(match.group("local"), _domain_from(match.group("domain")))
+            local = _domain_from(match.group("local"))
+            address = canonical_address(local, _domain_from(_written_domain(match)))
             if address:
                 yield self._make(doc, match.start(), match.end(), address, rule)
 
@@ -182,7 +200,9 @@ class Email(IdentifierType):
         for pattern in (_PLAIN_RE, _BRACKETED_RE, _SPOKEN_RE):
             match = pattern.fullmatch(text)
             if match:
-                address = canonical_address(match.group("local"), _domain_from(match.group("domain")))
+                address = canonical_address(
+                    _domain_from(match.group("local")), _domain_from(_written_domain(match))
+                )
                 if address:
                     return Identifier(self.kind, f"email:{address}", raw.strip(), (0, len(raw)), "clean")
         return None
