@@ -48,12 +48,13 @@ _RULES = {
 # with a colon after it ("X: @name", "X username: name"), or as a capital before an @name or a name with
 # a digit or underscore ("X @boat_uk", "X boat_47010"): a lone x is too common a letter.
 _LABELS = {
-    "telegram": r"telegram|telegramm|tg|تلگرام|تلغرام|تيليجرام|تليجرام|تيلجرام|تێلێگرام|تلەگرام|ټیلیګرام|"
-    r"телеграм|ቴሌግራም|ተለግራም",
+    "telegram": r"telegram|telegramm|tg|tele|تلي|تلگرام|تلغرام|تيليجرام|تليجرام|تيلجرام|تێلێگرام|تلەگرام|"
+    r"ټیلیګرام|телеграм|ቴሌግራም|ተለግራም",
     "instagram": r"instagram|insta|ig|انستغرام|انستقرام|انستا|اینستاگرام|اینستا|ئینستاگرام|ئینستا|انسټاګرام|"
     r"ኢንስታግራም|ኢንስታ",
     "tiktok": r"tik\s?tok|tt|تيك\s?توك|تیک\s?تاک|تیکتاک|تیک‌تاک|ټیک\s?ټاک|ቲክቶክ",
-    "snapchat": r"snapchat|snap|سناب\s?شات|سناب|سناپ\s?چت|سناپ|اسنپ\s?چت|اسنپ|سنەپ|سنیپ\s?چټ|ስናፕቻት|ስናፕ",
+    "snapchat": r"snapchat|snap|سناب\s?شات|سناب|سناپ\s?چت|سناپ|اسنپ\s?چت|اسنپ|سنەپ|سنیپ\s?چټ|سنپ\s?چیټ|"
+    r"ስናፕቻት|ስናፕ",
     "facebook": r"facebook|fb|فيسبوك|فيس\s?بوك|فیسبوک|فەیسبووک|فېسبوک|ፌስቡክ|ፈይስቡክ",
     "x": r"twitter|تويتر|توییتر|x(?=[^\S\n]*(?:(?:username|handle|id|account)[^\S\n]*)?:)"
     r"|(?-i:X)(?=[^\S\n]+@?[A-Za-z0-9._]*[\d_@])",
@@ -64,12 +65,18 @@ _LABELS = {
 _LOWER_LABELS = "|".join(alt.partition("|(?-i:X)")[0] for alt in _LABELS.values())
 _LABEL_HINT_RE = quick_pattern(_LOWER_LABELS)
 # Words that may stand between a label and the name: "snap is: name", "fb id: name".
-_FILLER = r"(?:(?:id|is|name|username|handle|account|est|c'est|me)\b)?"
+# ... in the advert languages too: "insta page", "kullanıcı adı", "آیدی", "پاڼه", "nick".
+_FILLER = (
+    r"(?:(?:id|is|name|username|user|handle|account|page|channel|est|c'est|me|nick|kullanıcı adı|hesabı|"
+    r"hesabım|sayfası|seite|pagina|σελίδα|faqja|trang|kênh|آیدی|ایدی|ئایدی|معرف|يوزر|پیج|پەیج|پاڼه|"
+    r"صفحة|صفحه|حساب)(?![\w.\-]))?"
+)
 _LABEL_ALTERNATIVES = "|".join(f"(?P<{p}>{alt})" for p, alt in _LABELS.items())
 # Arabic writes the article (and "and", "by") joined to the platform's name: الانستا, والتلغرام.
-_ARTICLE = r"(?:[وبف]?ال)?"
-# A Turkish case ending after an apostrophe: Telegram'dan, Instagram'da, TikTok'tan.
-_SUFFIX = r"(?:['’][^\W\d_]{1,5})?"
+_ARTICLE = r"(?:[وبف]?ال|و)?"
+# A Turkish case ending after an apostrophe (Telegram'dan, Instagram'da); Persian or Sorani "my"
+# (ئینستاگرامم).
+_SUFFIX = r"(?:['’][^\W\d_]{1,5}|م)?"
 _LABEL_RE = re.compile(
     r"(?<![\w@.])"
     + _ARTICLE
@@ -79,7 +86,7 @@ _LABEL_RE = re.compile(
     + _SUFFIX
     + r"(?![\w])(?P<gap>[^\S\n]*"
     + _FILLER
-    + r"[^\w\n@]{0,6})(?P<at>@)?(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)",
+    + r"[^\w\n@]{0,6})(?P<at>@[^\S\n]?)?(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)",
     re.IGNORECASE,
 )
 # A label (and filler) ending right where some text ends: what comes next is a handle, not a site.
@@ -96,7 +103,12 @@ _LABEL_AT_END_RE = re.compile(
     re.IGNORECASE,
 )
 _LABEL_WINDOW = 32
-_MENTION_RE = re.compile(r"(?<![\w@./])@(?P<name>[A-Za-z0-9_][A-Za-z0-9._]*)")
+# `@name`, and `@ name` with a space (written so to slip past filters) when the name could be nothing
+# else: it holds an underscore, a dot inside it or a digit among letters (`@ eu_trips_admin`, `@ shop.uk`),
+# where prose has `@ the station`, `@ Heathrow` or `@ 9pm`.
+# A name glued to a dash and more (`@safehaven-legal.org`) is part of a longer token, not a handle.
+_MENTION_RE = re.compile(r"(?<![\w@./])@(?P<space>[^\S\n])?(?P<name>[A-Za-z0-9_][A-Za-z0-9._]*+)(?!-\w)")
+_SPACED_NAME_RE = re.compile(r".*(?:_|\.[A-Za-z0-9])|(?=.*\d)(?:.*[A-Za-z]){4}")
 
 # Words that follow a platform label in prose ("Telegram: contact me") and are never handles.
 _PROSE = frozenset(
@@ -185,7 +197,10 @@ class Handle(IdentifierType):
         if platform is None or "@" not in text:
             return
         for match in _MENTION_RE.finditer(text):
-            if trim(match.group("name"), platform).lower() in _GROUP_MENTIONS:
+            name = trim(match.group("name"), platform)
+            if name.lower() in _GROUP_MENTIONS:
+                continue
+            if match.group("space") and not _SPACED_NAME_RE.match(name):
                 continue
             found = self._make(doc, match, platform, "mention")
             if found:

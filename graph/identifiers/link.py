@@ -400,7 +400,7 @@ def _named_by(parsed: _Parsed) -> Identifier | None:
 
 def _bare_host_ok(text: str, start: int, host_text: str) -> bool:
     """A bare `name.suffix` is a site only when no handle label precedes it and it is not a run-on."""
-    if label_before(text, start):
+    if label_before(text, start) or text[max(0, start - 2) : start] == "@ ":  # `@ shop.uk`: a handle
         return False
     if all(label.isdigit() for label in host_text.split(".")):  # +216.28.210.106 is a phone, not an IP
         return False

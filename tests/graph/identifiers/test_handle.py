@@ -107,6 +107,29 @@ def test_clean_accepts_platform_aliases() -> None:
         ("Τelegram: @ellada_taxidi", "instagram", ["handle:telegram:ellada_taxidi"]),  # Greek Τ
         ("𝑇𝑒𝑙𝑒𝑔𝑟𝑎𝑚: @riya_ewrupa", "instagram", ["handle:telegram:riya_ewrupa"]),  # mathematical italic
         ("𝐓𝐞𝐥𝐞𝐠𝐫𝐚𝐦 @𝐧𝐨𝐫𝐭𝐡_𝐠𝐚𝐭𝐞 📩", "tiktok", ["handle:telegram:north_gate"]),  # bold, the name too
+        (
+            "Contact: @ eu_trips_admin (space because of the bots)",
+            "telegram",
+            ["handle:telegram:eu_trips_admin"],
+        ),
+        ("follow my page 👉 @ london.barber.shop 👈", "instagram", ["handle:instagram:london.barber.shop"]),
+        ("ئینستاگرامم: @ shvan.barber 💈", "facebook", ["handle:instagram:shvan.barber"]),
+        ("meet @ the station at 6, @ Heathrow or @ 9pm", "tiktok", []),  # prose after a spaced @
+        ("ومعرف التلي: @libya_trip_safe", "whatsapp", ["handle:telegram:libya_trip_safe"]),
+        (
+            "سناب: hamoudi_99x وتيك توك @hamoudi.99x",
+            "instagram",
+            ["handle:snapchat:hamoudi_99x", "handle:tiktok:hamoudi.99x"],
+        ),
+        ("زموږ انسټاګرام پاڼه: kabul.tailors وګورئ", "facebook", ["handle:instagram:kabul.tailors"]),
+        ("Telegram kullanıcı adı: Avrupa_Yolu_Resmi", "facebook", ["handle:telegram:avrupa_yolu_resmi"]),
+        ("Nick tele: @dianh_uytin", "facebook", ["handle:telegram:dianh_uytin"]),
+        (
+            "DM Facebook channel.vip89605",
+            "tiktok",
+            ["handle:facebook:channelvip89605"],
+        ),  # no filler inside a name
+        ("The domain is @safehaven-legal.org for all", "x", []),
         # A label's name that is another label: the handle is after the second.
         ("لە سناپ: snap: kurd.uk.trip", "instagram", ["handle:snapchat:kurd.uk.trip"]),
     ],
