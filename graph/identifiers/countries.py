@@ -466,7 +466,7 @@ _CITIES_TABLE = _Table.of(_CITY_TO_REGION)
 _WORD_RE = re.compile(r"\w+")
 _FLAG_RE = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
 _ISO_LABEL_RE = re.compile(
-    r"(?<![\w])\(?(UK|GB|FR|BE|DE|IT|GR|TR|LY|TN|DZ|MA|AL|XK|VN|SE|US|IQ|IR)\)?(?=[\s:]*[+\d])"
+    r"(?<![\w])\(?(UK|GB|FR|BE|DE|IT|GR|TR|LY|TN|DZ|MA|AL|XK|VN|SE|US|IQ|IR)\)?(?=[\s:]*[+\d])(?!\d)"
 )
 
 

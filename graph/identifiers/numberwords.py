@@ -289,7 +289,7 @@ def _plus_before_number(words: list[str], i: int) -> bool:
     if words[i] not in _PLUS or i + 1 >= len(words):
         return False
     after = _LANGUAGES_OF.get(words[i + 1])
-    return after is not None and words[i + 1] not in _REPEAT and bool(after & _LANGUAGES_OF[words[i]])
+    return after is not None and bool(after & _LANGUAGES_OF[words[i]])
 
 
 def _languages(words: list[str]) -> frozenset[str]:

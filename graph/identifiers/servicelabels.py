@@ -45,8 +45,8 @@ _FILLER = (
     r"an|auf|ist|konto|"
     r"a|su|è|conto|nome|"
     r"hesabı|hesabına|hesap|adı|adresi|üzerinden|uzerinden|ile|"
-    r"te|tek|në|llogaria|"
-    r"cho|tới|đến|là|"
+    r"te|tek|në|llogaria|min|"
+    r"cho|tới|đến|là|của|em|mình|"
     r"على|الى|إلى|عبر|حساب|باسم|به|آیدی|ایدی|تاغ|تاگ|تاق|آی\s?دی|ته|بۆ|"
     r"στο|στον|μέσω"
 )
@@ -72,7 +72,7 @@ _MARKS = "(?:->|=>|[:=\\-–→⇒⟶➔➜➝➞➡👉👇⬇⤵←⇐⬅👈]
 _TAIL_RE = re.compile(
     r"(?P<gap>(?:[^\S\n]{1,3}(?:" + _FILLER + r")(?!\w)){0,2}[^\S\n]{0,3}"
     r"(?P<mark>" + _MARKS + r"(?:[^\S\n]{0,2}" + _MARKS + r"){0,2})?[^\S\n]{0,3})"
-    r"(?P<sigil>[@$])?(?P<name>[A-Za-z0-9][A-Za-z0-9._-]{0,63})(?![A-Za-z0-9._-])",
+    r"(?P<sigil>[@$][^\S\n]?)?(?P<name>[A-Za-z0-9][A-Za-z0-9._-]{0,63})(?![A-Za-z0-9._-])",
     re.IGNORECASE,
 )
 

@@ -115,6 +115,9 @@ def test_service_name_in_prose_is_not_a_tag(text):
         ("Ödeme Wise üzerinden @kemal_yolcu hesabına", "payment:wise:kemal_yolcu"),  # Turkish "via"
         ("الدفع عبر Wise تاغ: hamzatransfer", "payment:wise:hamzatransfer"),  # Arabic "tag"
         ("Πληρωμή μέσω Revolut μέσω @nikos_tr", "payment:revolut:nikos_tr"),
+        ("send it on cash app $ AbuJTravel and the picture", "payment:cashapp:abujtravel"),  # spaced sigil
+        ("PayPal'a min: azadkurdpay û IBAN", "payment:paypal:azadkurdpay"),  # Kurmanji "my"
+        ("Chuyển cọc qua Revolut của em: @tuan_nguyen91", "payment:revolut:tuan_nguyen91"),
     ],
 )
 def test_tag_after_its_service_name_in_more_scripts(text, expected):

@@ -43,6 +43,11 @@ def phones(text: str, region: str | None = None) -> list[str]:
         ("His number 07 ✅ 400 ✅ 123 ✅ 456 dont share", "GB", ["phone:+447400123456"]),
         ("07400 ▪️ 123 ▪️ 456", "GB", ["phone:+447400123456"]),
         ("WhatsApp+447400123456 or Telegram", None, ["phone:+447400123456"]),  # glued to its label
+        (
+            "plus double four, seven four zero zero, one two three four five six",
+            None,
+            ["phone:+447400123456"],
+        ),
         ("للتواصل واتساب+447400123456", None, ["phone:+447400123456"]),
     ],
 )
@@ -72,6 +77,7 @@ def test_reads_obfuscated_numbers(text: str, region: str | None, expected: list[
         ("Mã đơn hàng: 0912345678", "VN"),
         ("✅ 2 places ✅ 2500€ ✅ 3 ✅ 4", "GB"),  # ticks between a list's figures
         ("WhatsApp07400123456", None),  # digits glued to a word: only a `+` opens a number there
+        ("Ref: DE20 2411 0300 0457 81", None),  # a country code glued to digits is no label
         ("Prices: 1500 ⭐ 2000 ⭐ 2500 ⭐ 3000", "GB"),
     ],
 )
