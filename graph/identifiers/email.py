@@ -8,8 +8,9 @@ their dots and tags (they may be different mailboxes). The domain must end in a 
 a link's host is. Addresses are read in ASCII only, the form mail addresses take in adverts.
 
 Addresses are also read from the usual obfuscations: `name [at] domain [dot] com`, `name(at)domain.com`,
-and the spoken `name at gmail dot com`, the last only for well-known mail providers so that prose
-("meet at noon. com...") never turns into an address.
+and spoken, in the advert languages (`name at gmail dot com`, `name arobase orange point fr`): after the
+everyday words "at", "et" and "chez" only for well-known mail providers, so that prose ("meet at noon.
+com...") never turns into an address.
 """
 
 from __future__ import annotations

@@ -40,6 +40,7 @@ def score(path: Path) -> tuple[float, float]:
         "blind_adverts3.jsonl",
         "blind_adverts4.jsonl",
         "blind_adverts5.jsonl",
+        "blind_adverts6.jsonl",
     ],
 )
 def test_precision_and_recall_targets(name: str) -> None:
