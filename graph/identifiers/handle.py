@@ -124,6 +124,19 @@ _PROSE = frozenset(
 _GROUP_MENTIONS = frozenset({"everyone", "everybody", "followers", "highlight", "all", "here", "channel"})
 
 
+# `@name on Instagram`, `@name sur TikTok`: the platform named right after a mention is its own.
+_PLATFORM_AFTER_RE = re.compile(
+    r"[^\S\n]+(?:on|sur|auf|su|στο|على|در|په|li|në|trên)[^\S\n]+(?:" + _LABEL_ALTERNATIVES + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _platform_after(text: str, end: int) -> str | None:
+    """The platform a mention ending at `end` is said to be on, if the text names one right after it."""
+    match = _PLATFORM_AFTER_RE.match(text, end)
+    return next(p for p in _LABELS if match.group(p)) if match else None
+
+
 # Platforms whose names may end with an underscore (`@dunkirk_boat_` on TikTok): there the underscore
 # is part of the name; elsewhere, like a dot or a dash, it is punctuation after it.
 _TRAILING_UNDERSCORE = frozenset({"instagram", "tiktok", "x"})
@@ -193,10 +206,13 @@ class Handle(IdentifierType):
         if labelled:
             yield from self._labelled(doc, text)
         text = doc.masked()
-        platform = canonical_platform(doc.platform)
-        if platform is None or "@" not in text:
+        if "@" not in text:
             return
+        posted_on = canonical_platform(doc.platform)
         for match in _MENTION_RE.finditer(text):
+            platform = _platform_after(text, match.end()) or posted_on
+            if platform is None:
+                continue
             name = trim(match.group("name"), platform)
             if name.lower() in _GROUP_MENTIONS:
                 continue

@@ -71,7 +71,7 @@ _MARKS = "(?:->|=>|[:=\\-–→⇒⟶➔➜➝➞➡👉👇⬇⤵←⇐⬅👈]
 # name is read in constant time, however long the text after it runs on.
 _TAIL_RE = re.compile(
     r"(?P<gap>(?:[^\S\n]{1,3}(?:" + _FILLER + r")(?!\w)){0,2}[^\S\n]{0,3}"
-    r"(?P<mark>" + _MARKS + r"(?:[^\S\n]{0,2}" + _MARKS + r"){0,2})?[^\S\n]{0,3})"
+    r"(?P<mark>" + _MARKS + r"(?:[^\S\n]{0,2}" + _MARKS + r"){0,2})?[^\S\n]{0,3}[(\[]?)"
     r"(?P<sigil>[@$][^\S\n]?)?(?P<name>[A-Za-z0-9][A-Za-z0-9._-]{0,63})(?![A-Za-z0-9._-])",
     re.IGNORECASE,
 )

@@ -130,6 +130,13 @@ def test_clean_accepts_platform_aliases() -> None:
             ["handle:facebook:channelvip89605"],
         ),  # no filler inside a name
         ("The domain is @safehaven-legal.org for all", "x", []),
+        ("or find @lesvosboatrent on FB for photos", "instagram", ["handle:facebook:lesvosboatrent"]),
+        (
+            "find @boat_uk22 on Instagram",
+            "whatsapp",
+            ["handle:instagram:boat_uk22"],
+        ),  # no handles on WhatsApp
+        ("see @sara_k on the beach", "tiktok", ["handle:tiktok:sara_k"]),
         # A label's name that is another label: the handle is after the second.
         ("لە سناپ: snap: kurd.uk.trip", "instagram", ["handle:snapchat:kurd.uk.trip"]),
     ],

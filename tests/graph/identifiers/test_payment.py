@@ -116,6 +116,7 @@ def test_service_name_in_prose_is_not_a_tag(text):
         ("الدفع عبر Wise تاغ: hamzatransfer", "payment:wise:hamzatransfer"),  # Arabic "tag"
         ("Πληρωμή μέσω Revolut μέσω @nikos_tr", "payment:revolut:nikos_tr"),
         ("send it on cash app $ AbuJTravel and the picture", "payment:cashapp:abujtravel"),  # spaced sigil
+        ("Payment Wise (@docsfastuk) or Revolut", "payment:wise:docsfastuk"),  # in brackets
         ("PayPal'a min: azadkurdpay û IBAN", "payment:paypal:azadkurdpay"),  # Kurmanji "my"
         ("Chuyển cọc qua Revolut của em: @tuan_nguyen91", "payment:revolut:tuan_nguyen91"),
     ],
