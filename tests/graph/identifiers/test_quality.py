@@ -41,6 +41,7 @@ def score(path: Path) -> tuple[float, float]:
         "blind_adverts4.jsonl",
         "blind_adverts5.jsonl",
         "blind_adverts6.jsonl",
+        "blind_adverts7.jsonl",
     ],
 )
 def test_precision_and_recall_targets(name: str) -> None:
