@@ -81,10 +81,16 @@ _STRONG_SPOKEN_AT = rf"[^\S\n]+[(\[]?(?:{_STRONG_AT})[)\]]?[^\S\n]+(?P<worded>{_
 _SPOKEN_RE = re.compile(
     rf"{_START}(?P<local>{_SPOKEN_LOCAL})(?:{_SPOKEN_AT}|{_STRONG_SPOKEN_AT})(?![\w\-]|\.\w)", re.IGNORECASE
 )
-# Cheap test before the spoken search: a word for "at" between spaces (or brackets), then a label and a
-# dot or a word for one, searched in `fold_case(text)`.
+# A first, cheaper test: a word for "at" between spaces or brackets (a newline let through: it only
+# makes the test say yes more often).
+_AT_WORD_RE = re.compile(rf"[\s(\[](?:{_AT_WORDS})[\s)\]]")
+# Cheap test before the spoken search, in `fold_case(text)`: an everyday word for "at" before a mail
+# provider's first label, or a word that only means "@" before a label and a dot or a word for one.
 _SPOKEN_HINT_RE = re.compile(
-    rf"(?<![^\s(\[])(?:{_AT_WORDS})[)\]]?[^\S\n]+[\w\-]+(?:[^\S\n]*\.|{_WORD_DOT})", re.IGNORECASE
+    rf"(?<![^\s(\[])(?:(?:{_WEAK_AT})[)\]]?[^\S\n]+(?:"
+    + "|".join(sorted({re.escape(d.split(".")[0]) for d in MAIL_PROVIDERS}))
+    + rf")(?![\w\-])|(?:{_STRONG_AT})[)\]]?[^\S\n]+[\w\-]+(?:[^\S\n]*\.|{_WORD_DOT}))",
+    re.IGNORECASE,
 )
 _GMAIL = frozenset({"gmail.com", "googlemail.com"})
 
@@ -169,7 +175,8 @@ class Email(IdentifierType):
         if _BRACKET_AT_RE.search(text):
             yield from self._search(doc, text, _BRACKETED_RE, "email:bracketed")
             text = doc.masked()
-        if _SPOKEN_HINT_RE.search(fold_case(text)):
+        folded = fold_case(text)
+        if _AT_WORD_RE.search(folded) and _SPOKEN_HINT_RE.search(folded):
             yield from self._search(doc, text, _SPOKEN_RE, "email:spoken")
 
     def _plain(self, doc: Document, text: str) -> Iterator[Identifier]:

@@ -136,4 +136,5 @@ SPOKEN_PIECES = st.sampled_from(
 @given(st.lists(SPOKEN_PIECES, max_size=10).map("".join))
 def test_a_spoken_address_passes_the_quick_test(text: str) -> None:
     if email._SPOKEN_RE.search(text):
+        assert email._AT_WORD_RE.search(fold_case(text))
         assert email._SPOKEN_HINT_RE.search(fold_case(text))
