@@ -37,10 +37,9 @@ _LOCAL_MAX = 64
 # `[at]`, `(at)`, `{at}`, `<at>`, `[@]`; `[dot]`, `(.)`, ` dot ` or a plain dot between labels.
 _OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
 _BRACKET_AT = rf"{_OPEN}\s*(?:at|@)\s*{_CLOSE}"
-_DOT = (
-    rf"(?:\s*{_OPEN}\s*(?:dot|\.)\s*{_CLOSE}\s*"
-    r"|[^\S\n]+(?:dot|point|punto|punkt|τελεία|chấm|nokta|دوت|نقطه|نقطة)[^\S\n]+|\.)"
-)
+# Words for "dot" in the advert languages.
+_DOT_WORDS = r"dot|point|punto|punkt|τελεία|chấm|nokta|دوت|نقطه|نقطة"
+_DOT = rf"(?:\s*{_OPEN}\s*(?:dot|\.)\s*{_CLOSE}\s*|[^\S\n]+(?:{_DOT_WORDS})[^\S\n]+|\.)"
 _BRACKET_AT_RE = re.compile(_BRACKET_AT, re.IGNORECASE)
 _DOT_SPLIT_RE = re.compile(_DOT, re.IGNORECASE)
 
@@ -62,7 +61,6 @@ MAIL_PROVIDERS = frozenset(
 _WEAK_AT = r"at|et|chez"
 _STRONG_AT = r"arobase|arroba|chiocciola|παπάκι|a[^\S\n]?còng|آت|اَت|أت"
 _AT_WORDS = rf"{_WEAK_AT}|{_STRONG_AT}"
-_DOT_WORDS = r"dot|point|punto|punkt|τελεία|chấm|nokta|دوت|نقطه|نقطة"
 _WORD_DOT = rf"[^\S\n]+(?:{_DOT_WORDS})[^\S\n]+"
 _SPOKEN_DOT = rf"(?:{_WORD_DOT}|[^\S\n]*\.[^\S\n]*)"
 _PROVIDERS = "|".join(

@@ -56,8 +56,8 @@ _CASHAPP_LABEL_RE = re.compile(r"(?<!\w)cash[\s-]?app(?!\w)", re.IGNORECASE)
 _CASHTAG_RE = re.compile(r"(?<![\w$])\$(?P<name>[A-Za-z][A-Za-z0-9_]*)")
 
 # Country letters not preceded by a letter or digit (checked after them, which is faster), check
-# digits, then the account in groups separated by single spaces; cut to the country's length later.
-# Adverts group an IBAN in fours with spaces or dashes, and paste it across a line break.
+# digits, then the account in groups separated by single spaces or dashes, or across a line break (as
+# adverts paste it); cut to the country's length later.
 _IBAN_GAP = r"(?:[ -]|\r?\n)?"
 _IBAN_RE = re.compile(
     r"[A-Za-z]{2}(?<![A-Za-z0-9][A-Za-z]{2})[0-9]{2}(?:" + _IBAN_GAP + r"[A-Za-z0-9]){11,32}"
