@@ -52,10 +52,38 @@ def test_the_fit_keeps_the_signs_of_its_features() -> None:
 
 def test_the_folds_are_the_development_files() -> None:
     assert {row.group for row in rows()} == set(train.FILES)
-    assert len(train.FILES) == 63 and len(rows()) >= 28200
+    assert len(train.FILES) == 72 and len(rows()) >= 32200
     # a spent blind set kept out of training is not read by it, and is there to be read again
     assert set(train.SPENT_HELD_OUT).isdisjoint(train.FILES)
     assert all((train.DATA / name).is_file() for name in train.SPENT_HELD_OUT)
+
+
+def test_c_and_the_threshold_are_chosen_on_the_files_the_lexicon_never_read() -> None:
+    folds = train.choice_folds(rows())
+    blind = {name: n for n, group in enumerate(train.LEXICON_BLIND) for name in group}
+    assert set(blind) <= set(train.FILES)
+    for row, fold in zip(rows(), folds, strict=True):
+        # a lexicon-blind file is held out with its round's other weeks; every other file is always
+        # trained on, never scored, so it cannot make the threshold look kinder than it is
+        assert fold == (str(blind[row.group]) if row.group in blind else "")
+
+
+def test_without_lexicon_blind_files_the_folds_are_whole_files() -> None:
+    data = [row for row in rows() if row.group not in {n for g in train.LEXICON_BLIND for n in g}][:2000]
+    folds = train.choice_folds(data)
+    assert "" not in folds and len(set(folds)) == min(train.INNER_FOLDS, len({r.group for r in data}))
+    by_file: dict[str, set[str]] = {}
+    for row, fold in zip(data, folds, strict=True):
+        by_file.setdefault(row.group, set()).add(fold)
+    assert all(len(found) == 1 for found in by_file.values())
+
+
+def test_out_of_fold_never_scores_the_rows_always_trained_on() -> None:
+    data = rows()[:400]
+    groups = ["a" if i % 4 == 0 else "" for i in range(len(data))]
+    p = train.out_of_fold(data, groups, train.lexicon_learner, 1.0)
+    assert not p[[i for i in range(len(data)) if groups[i] == ""]].any()
+    assert p[[i for i in range(len(data)) if groups[i] == "a"]].any()
 
 
 def test_the_shipped_model_is_what_the_committed_data_fits() -> None:
