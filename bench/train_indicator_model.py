@@ -130,8 +130,10 @@ FILES = (
     "indicators_heldout72.jsonl",  # blind for the refit on 63 files (BENCHMARKS.md), now development
 )
 # The development files no lexicon pass has read, in groups of writers (each group one round's blind
-# weeks). C and the threshold are chosen on these alone (choose): a file the lexicon was written from
-# reads better than a new writer's adverts do, so a threshold chosen on it is too kind.
+# weeks). C and the threshold are chosen by scoring these alone, each group held out of a model trained
+# on everything else (choose): a file the lexicon was written from reads better than a new writer's
+# adverts do, so a threshold chosen on it is too kind. A round whose lexicon pass reads some of them
+# moves them out of here.
 LEXICON_BLIND: tuple[tuple[str, ...], ...] = tuple(
     tuple(f"indicators_heldout{n}.jsonl" for n in range(first, first + 3)) for first in (64, 67, 70)
 )
@@ -140,6 +142,7 @@ LEXICON_BLIND: tuple[tuple[str, ...], ...] = tuple(
 # set; empty between a round's refit and its new blind sets being scored.
 SPENT_HELD_OUT: tuple[str, ...] = tuple(f"indicators_heldout{n}.jsonl" for n in range(73, 79))
 MODEL = ROOT / "graph" / "indicators" / "model.json"
+ALWAYS_TRAINED = ""  # the fold of a row that is never held out (out_of_fold)
 C_GRID = (0.03, 0.1, 0.3, 1.0)
 TARGET_PRECISION = 0.95
 # The precision the threshold is chosen for, above the target: over the fourteen blind weeks since
@@ -314,11 +317,11 @@ def threshold_for(y: np.ndarray, p: np.ndarray, target: float = TARGET_PRECISION
 
 
 def out_of_fold(rows: Sequence[Example], groups: Sequence[str], learner: Learner, c: float) -> np.ndarray:
-    """Each row's probability from a model trained without its group; a row whose group is "" is
-    always trained on and never scored (its probability stays 0)."""
+    """Each row's probability from a model trained without its group; a row whose group is
+    ALWAYS_TRAINED is in every model and is never scored (its probability stays 0)."""
     p = np.zeros(len(rows))
     keys = np.array(groups)
-    for group in sorted(set(groups) - {""}):
+    for group in sorted(set(groups) - {ALWAYS_TRAINED}):
         held = np.flatnonzero(keys == group)
         kept = np.flatnonzero(keys != group)
         predict = learner([rows[i] for i in kept], c)
@@ -328,18 +331,17 @@ def out_of_fold(rows: Sequence[Example], groups: Sequence[str], learner: Learner
 
 def choice_folds(rows: Sequence[Example]) -> list[str]:
     """The folds C and the threshold are chosen on: each group of LEXICON_BLIND files held out in turn
-    (a model trained on every other row scores it), the other rows never held out. Rows with no
-    lexicon-blind file among them (a part of the data, as in the nested estimates) fall back to
-    INNER_FOLDS folds of whole files."""
+    (a model trained on every other row scores it), the other rows ALWAYS_TRAINED. Rows holding no
+    lexicon-blind file (a small part of the data, as the tests use) fall back to INNER_FOLDS folds of
+    whole files, each scored."""
     blind = {name: str(n) for n, group in enumerate(LEXICON_BLIND) for name in group}
-    present = {blind[row.group] for row in rows if row.group in blind}
-    if len(present) >= 2:
-        return [blind.get(row.group, "") for row in rows]
+    if any(row.group in blind for row in rows):
+        return [blind.get(row.group, ALWAYS_TRAINED) for row in rows]
     from sklearn.model_selection import GroupKFold
 
     files = [row.group for row in rows]
     splits = min(INNER_FOLDS, len(set(files)))
-    groups = [""] * len(rows)
+    groups = [ALWAYS_TRAINED] * len(rows)
     for fold, (_, held) in enumerate(
         GroupKFold(n_splits=splits).split(np.zeros(len(rows)), labels(rows), files)
     ):
@@ -356,7 +358,7 @@ def choose(rows: Sequence[Example], learner: Learner) -> tuple[float, float]:
     writer it never saw, far worse (BENCHMARKS.md, "Sixth lexicon pass"). Only the held-out rows are
     scored: on the full data, the adverts of writers the lexicon was not written from."""
     groups = choice_folds(rows)
-    scored = np.array([group != "" for group in groups])
+    scored = np.array([group != ALWAYS_TRAINED for group in groups])
     y = labels(rows)[scored]
     best: tuple[tuple[int, float, float], float, float] | None = None
     for c in C_GRID:
@@ -382,8 +384,8 @@ class Row:
 
 
 def nested(rows: Sequence[Example], key: Callable[[Example], str], learner: Learner) -> list[Row]:
-    """Hold out each value of `key` in turn; choose C and threshold on the rest (grouped by file),
-    fit there, and score the held-out part with the model and with the hand rule."""
+    """Hold out each value of `key` in turn; choose C and threshold on the rest (`choose`), fit there,
+    and score the held-out part with the model and with the hand rule."""
     result = []
     for value in sorted({key(row) for row in rows}):
         train = [row for row in rows if key(row) != value]
@@ -430,7 +432,7 @@ def table(title: str, rows: Sequence[Row]) -> str:
 
 
 def final_model(rows: Sequence[Example], words: bool) -> dict:
-    """The model.json content: fitted on every row with the C and threshold chosen by grouped CV."""
+    """The model.json content: fitted on every row with the C and threshold `choose` picks."""
     c, t = choose(rows, wording_learner if words else lexicon_learner)
     found = fit(rows, c, words)
     names = feature_names()
@@ -487,8 +489,8 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 def operating_point(rows: Sequence[Example], c: float, threshold: float, words: bool) -> str:
-    """The shipped C and threshold applied out of fold (the threshold was chosen on all rows, so this
-    is a little kinder than the nested estimates): per held-out file, and pooled over languages."""
+    """The shipped C and threshold applied out of fold (both were chosen with every file in the data, so
+    this is a little kinder than the nested estimates): per held-out file, and pooled over languages."""
     y = labels(rows)
     lines = [
         f"### shipped model (C {c:g}, threshold {threshold:.3f}), out of fold",

@@ -40,6 +40,15 @@ def test_below_the_target_the_best_f_half_is_chosen_not_an_empty_cut() -> None:
     assert t < 0.8 and train.precision_recall(y, p > t)[1] > 0
 
 
+def test_a_higher_target_precision_moves_the_threshold_up() -> None:
+    y = np.array([1] * 19 + [0] + [1] + [0] * 3, dtype=float)
+    p = np.linspace(0.99, 0.1, len(y))
+    at_95 = train.threshold_for(y, p, 0.95)
+    at_96 = train.threshold_for(y, p, 0.96)
+    assert at_96 > at_95  # 0.95 takes the cut past the one benign advert, 0.96 cannot
+    assert train.precision_recall(y, p > at_96)[0] >= 0.96
+
+
 def test_the_fit_keeps_the_signs_of_its_features() -> None:
     data = rows()[:300]
     found = train.fit(data, 1.0)
@@ -68,10 +77,20 @@ def test_c_and_the_threshold_are_chosen_on_the_files_the_lexicon_never_read() ->
         assert fold == (str(blind[row.group]) if row.group in blind else "")
 
 
+def test_one_round_of_lexicon_blind_files_is_held_out_alone() -> None:
+    first = set(train.LEXICON_BLIND[0])
+    data = [row for row in rows() if row.group in first or row.group == train.FILES[0]]
+    folds = train.choice_folds(data)
+    assert {f for row, f in zip(data, folds, strict=True) if row.group in first} == {"0"}
+    assert {f for row, f in zip(data, folds, strict=True) if row.group not in first} == {train.ALWAYS_TRAINED}
+
+
 def test_without_lexicon_blind_files_the_folds_are_whole_files() -> None:
     data = [row for row in rows() if row.group not in {n for g in train.LEXICON_BLIND for n in g}][:2000]
     folds = train.choice_folds(data)
-    assert "" not in folds and len(set(folds)) == min(train.INNER_FOLDS, len({r.group for r in data}))
+    assert train.ALWAYS_TRAINED not in folds and len(set(folds)) == min(
+        train.INNER_FOLDS, len({r.group for r in data})
+    )
     by_file: dict[str, set[str]] = {}
     for row, fold in zip(data, folds, strict=True):
         by_file.setdefault(row.group, set()).add(fold)
@@ -80,9 +99,9 @@ def test_without_lexicon_blind_files_the_folds_are_whole_files() -> None:
 
 def test_out_of_fold_never_scores_the_rows_always_trained_on() -> None:
     data = rows()[:400]
-    groups = ["a" if i % 4 == 0 else "" for i in range(len(data))]
+    groups = ["a" if i % 4 == 0 else train.ALWAYS_TRAINED for i in range(len(data))]
     p = train.out_of_fold(data, groups, train.lexicon_learner, 1.0)
-    assert not p[[i for i in range(len(data)) if groups[i] == ""]].any()
+    assert not p[[i for i in range(len(data)) if groups[i] == train.ALWAYS_TRAINED]].any()
     assert p[[i for i in range(len(data)) if groups[i] == "a"]].any()
 
 
