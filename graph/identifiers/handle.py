@@ -77,30 +77,24 @@ _ARTICLE = r"(?:[وبف]?ال|و)?"
 # A Turkish case ending after an apostrophe (Telegram'dan, Instagram'da); Persian or Sorani "my"
 # (ئینستاگرامم).
 _SUFFIX = r"(?:['’][^\W\d_]{1,5}|م)?"
+
+
+def _label(names: str) -> str:
+    """A platform's label as it stands before a name: one of `names`, with the Arabic article or a
+    case ending joined to it, standing as a word of its own."""
+    return rf"(?<![\w@.]){_ARTICLE}(?:{names}){_SUFFIX}(?![\w])"
+
+
 _LABEL_RE = re.compile(
-    r"(?<![\w@.])"
-    + _ARTICLE
-    + r"(?:"
-    + _LABEL_ALTERNATIVES
-    + r")"
-    + _SUFFIX
-    + r"(?![\w])(?P<gap>[^\S\n]*"
+    _label(_LABEL_ALTERNATIVES)
+    + r"(?P<gap>[^\S\n]*"
     + _FILLER
     + r"[^\w\n@]{0,6})(?P<at>@[^\S\n]?)?(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)",
     re.IGNORECASE,
 )
 # A label (and filler) ending right where some text ends: what comes next is a handle, not a site.
 _LABEL_AT_END_RE = re.compile(
-    r"(?<![\w@.])"
-    + _ARTICLE
-    + r"(?:"
-    + "|".join(_LABELS.values())
-    + r")"
-    + _SUFFIX
-    + r"(?![\w])[^\S\n]*"
-    + _FILLER
-    + r"[^\w\n@]{0,6}$",
-    re.IGNORECASE,
+    _label("|".join(_LABELS.values())) + r"[^\S\n]*" + _FILLER + r"[^\w\n@]{0,6}$", re.IGNORECASE
 )
 _LABEL_WINDOW = 32
 # `@name`, and `@ name` with a space (written so to slip past filters) when the name could be nothing
